@@ -1,0 +1,116 @@
+//! Function environment variables.
+//!
+//! Sources (2026-11-25): the Lambda developer guide, "Defined runtime environment variables"
+//! (docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html), which lists the reserved
+//! keys; the API's `EnvironmentVariableName` pattern `[a-zA-Z]([a-zA-Z0-9_])+`; and the 4 KB
+//! aggregate quota on the quotas page.
+//!
+//! ```
+//! use lambda_stack_runtime::rules::env;
+//! assert!(env::check_key("GREETING").is_ok());
+//! assert!(env::check_key("AWS_REGION").is_err());
+//! ```
+
+use super::limits::MAX_ENV_BYTES;
+
+/// Keys Lambda sets itself and refuses in a function's configuration.
+pub const RESERVED_KEYS: &[&str] = &[
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_LAMBDA_RUNTIME_API",
+    "AWS_REGION",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "LAMBDA_RUNTIME_DIR",
+    "LAMBDA_TASK_ROOT",
+    "TZ",
+];
+
+/// A key starts with a letter, has at least two characters of letters, digits and `_`, and is not
+/// one Lambda reserves (nor anything under `AWS_LAMBDA_`).
+pub fn check_key(key: &str) -> Result<(), String> {
+    if RESERVED_KEYS.contains(&key) || key.starts_with("AWS_LAMBDA_") {
+        return Err(format!(
+            "environment variable `{key}` is reserved: Lambda sets it itself"
+        ));
+    }
+    let mut chars = key.chars();
+    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !first_is_letter || !rest_ok || key.len() < 2 {
+        return Err(format!(
+            "environment variable name `{key}` is not allowed: it must start with a letter and have at least two letters, digits or `_`"
+        ));
+    }
+    Ok(())
+}
+
+/// The variables, written as Lambda counts them (`{"K":"V",...}` in UTF-8), fit in 4 KB.
+///
+/// Each item is a key and the length of its value in bytes; for a value only known at deploy time
+/// (a bucket's generated name) pass the longest it can be.
+pub fn check_total_size<'a, I>(vars: I) -> Result<(), String>
+where
+    I: IntoIterator<Item = (&'a str, usize)>,
+{
+    let mut bytes = 2; // {}
+    let mut count = 0;
+    for (key, value_len) in vars {
+        // "key":"value" plus a comma between pairs.
+        bytes += key.len() + value_len + 5 + usize::from(count > 0);
+        count += 1;
+    }
+    if bytes <= MAX_ENV_BYTES {
+        Ok(())
+    } else {
+        Err(format!(
+            "environment variables take up to {bytes} bytes, above Lambda's limit of {MAX_ENV_BYTES} bytes for all of a function's variables"
+        ))
+    }
+}
+
+/// How many bytes a literal value takes once JSON-escaped, as Lambda measures it.
+pub fn json_len(value: &str) -> usize {
+    value
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+            c if (c as u32) < 0x20 => 6,
+            c => c.len_utf8(),
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_format() {
+        assert!(check_key("A1").is_ok());
+        assert!(check_key("A").is_err());
+        assert!(check_key("1A").is_err());
+        assert!(check_key("_X").is_err());
+        assert!(check_key("MY-KEY").is_err());
+        assert!(check_key("AWS_LAMBDA_ANYTHING").is_err());
+        assert!(check_key("LAMBDA_TASK_ROOT").is_err());
+    }
+
+    #[test]
+    fn size_counts_json() {
+        assert!(check_total_size([("K", 4_000)]).is_ok());
+        assert!(check_total_size([("K", 4_088)]).is_ok()); // {"K":"…"} is 4096 bytes
+        assert!(check_total_size([("K", 4_089)]).is_err());
+        assert_eq!(json_len("a\"b"), 4);
+    }
+}
