@@ -1,1 +1,88 @@
-//! lambda-stack
+//! # lambda-stack
+//!
+//! Declare AWS Lambda stacks in Rust. `cargo build` checks them (a wrong runtime, a handler that
+//! is not in the code, an IAM action that does not exist or does not apply, a memory size Lambda
+//! refuses are compile errors on the offending token); `cargo run` writes Terraform JSON and
+//! deterministic zip packages into `cdktf.out/`; `terraform apply` deploys.
+//!
+//! ```ignore
+//! // This is `examples/hello/main.rs`: `cargo run --example hello`.
+//! use lambda_stack::prelude::*;
+//!
+//! lambda_stack! {
+//!     /// The course's first function: Python, behind an HTTP API, reading one bucket.
+//!     stack hello {
+//!         region: "eu-west-3",
+//!
+//!         bucket reports {}
+//!
+//!         role hello_role {
+//!             managed: [AWSLambdaBasicExecutionRole],
+//!             allow: [s3:GetObject on reports.objects],
+//!         }
+//!
+//!         function hello {
+//!             runtime: python3.12,
+//!             handler: "lambda_handler.handler",
+//!             code: "functions/hello",
+//!             memory: 256,
+//!             timeout: 10,
+//!             env: { GREETING: "bonjour", REPORTS_BUCKET: reports.name },
+//!             role: hello_role,
+//!             triggers: [http(GET "/hello")],
+//!         }
+//!     }
+//! }
+//!
+//! fn main() -> lambda_stack::Result<()> {
+//!     lambda_stack::App::new().stack(hello()).run()
+//! }
+//! ```
+//!
+//! ## The language
+//!
+//! Blocks are `kind name { key: value, ... }` inside `stack NAME { ... }`.
+//!
+//! | block | keys |
+//! |---|---|
+//! | `stack` | `region` (required), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
+//! | `bucket` | `existing: "name-or-arn"` (otherwise the stack owns it: private, encrypted, versioned) |
+//! | `role` | `managed: [AWSLambdaBasicExecutionRole, "arn:..."]`, `allow: [ACTION on RESOURCE, ...]` |
+//! | `function` | `runtime`, `handler`, `code`, `memory` (MB), `timeout` (s), `env`, `role`, `allow`, `arch` (`x86_64`/`arm64`), `ephemeral_storage` (MB), `reserved_concurrency`, `tracing` (`active`/`pass_through`), `layers`, `description`, `log_retention` (days), `tags`, `triggers`, `exclude` |
+//!
+//! * `runtime:` takes AWS's identifiers unquoted (`python3.12`, `nodejs22.x`, `provided.al2023`)
+//!   or as a string. Deprecated runtimes warn; runtimes AWS no longer accepts are errors.
+//! * `code:` is a directory relative to the file holding the macro call, like `include_str!`.
+//!   Python handlers (`module.function`) must be a top-level `def function(event, context)` in
+//!   `module.py`; Node handlers must be exported from `file.js`/`.mjs`/`.cjs`; `provided.*`
+//!   runtimes need an executable `bootstrap`. Editing the handler file re-runs the check.
+//! * `env: { KEY: "text", BUCKET: reports.name }`: values are text or references to attributes
+//!   (`name`, `arn`) of declarations of the same stack.
+//! * IAM statements are `ACTION on RESOURCE` or `[A1, A2] on RESOURCE`. Resources are names of
+//!   the stack (the resource itself), sub-resources (`reports.objects`,
+//!   `reports.objects("in/*")`) or ARN strings. Each action must exist in AWS's list and apply to
+//!   the resource's type. Wildcards need the opt-in `wildcard(s3:Get*) on reports.objects`.
+//! * `triggers: [http(GET "/items/{id}")]`: routes of the stack's one HTTP API (payload 2.0,
+//!   `$default` stage with access logs). A function without triggers is invoked by hand.
+//! * A function without `role:` gets its own role with `AWSLambdaBasicExecutionRole` and its
+//!   `allow` statements; a named role is for sharing one role between functions.
+//!
+//! The same rules run again when a stack built by hand with [`Stack`], [`Function`] and the other
+//! builders is synthesized.
+
+pub use lambda_stack_macros::lambda_stack;
+pub use lambda_stack_runtime::{
+    cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error,
+    Findings, Function, ManagedPolicy, Origin, Problem, Ref, Resource, Result, Role, Stack,
+    Statement, Tracing, Trigger,
+};
+
+/// `use lambda_stack::prelude::*;` brings the macro and the app into scope.
+pub mod prelude {
+    pub use crate::{lambda_stack, App};
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use lambda_stack_runtime::__private::*;
+}

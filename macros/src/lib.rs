@@ -1,1 +1,44 @@
-//! lambda-stack macros
+//! The `lambda_stack!` macro. Users reach it through the `lambda-stack` crate, whose docs describe
+//! the language; this crate parses, checks and expands it.
+//!
+//! Only this file touches `proc_macro`; the phases run on `proc_macro2` and are unit-tested:
+//! `parse` (syntax) → `model` (typed, with spans) → `check` (one function per rule) → `expand`.
+
+mod callsite;
+mod check;
+mod errors;
+mod expand;
+mod model;
+mod parse;
+mod span;
+
+use proc_macro::TokenStream;
+
+/// Declares one or more Lambda stacks; see the `lambda-stack` crate for the language.
+#[proc_macro]
+pub fn lambda_stack(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as parse::Input);
+    let site = callsite::CallSite::new(Some(proc_macro::Span::call_site().local_file()).flatten());
+    lambda_stack_impl(input, &site).into()
+}
+
+/// Model, check and expand every stack of the input; on any error, the errors and a fallback.
+fn lambda_stack_impl(input: parse::Input, site: &callsite::CallSite) -> proc_macro2::TokenStream {
+    let mut errors = errors::Errors::new();
+    for error in &input.errors {
+        errors.push(error.clone());
+    }
+    let mut expanded = proc_macro2::TokenStream::new();
+    for decl in &input.stacks {
+        let stack = model::Stack::from_ast(decl, site, &mut errors);
+        let checked = check::check(&stack, &mut errors);
+        expanded.extend(expand::stack(&stack, &checked, site));
+    }
+    if errors.is_empty() {
+        expanded
+    } else {
+        let mut output = expand::fallback(&input);
+        output.extend(errors.into_compile_errors());
+        output
+    }
+}

@@ -1,4 +1,51 @@
 //! The runtime behind lambda-stack: the rules, the builders, Terraform JSON, packaging and the
-//! command line. Users reach it through the `lambda-stack` crate.
+//! command line. Users reach it through the `lambda-stack` crate; everything here can also be
+//! called by hand, and the builders check the same rules the macro does.
 
 pub mod rules;
+
+#[cfg(feature = "synth")]
+mod bucket;
+#[cfg(feature = "synth")]
+pub mod cli;
+#[cfg(feature = "synth")]
+mod error;
+#[cfg(feature = "synth")]
+mod function;
+#[cfg(feature = "synth")]
+mod iam;
+#[cfg(feature = "synth")]
+pub mod output;
+#[cfg(feature = "synth")]
+pub mod package;
+#[cfg(feature = "synth")]
+mod reference;
+#[cfg(feature = "synth")]
+mod stack;
+#[cfg(feature = "synth")]
+pub mod synth;
+#[cfg(feature = "synth")]
+pub mod terraform;
+#[cfg(feature = "synth")]
+mod trigger;
+
+#[cfg(feature = "synth")]
+pub use crate::{
+    bucket::Bucket,
+    cli::App,
+    error::{Error, Origin, Problem, Result},
+    function::{Arch, Function, Tracing},
+    iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
+    reference::{EnvValue, Ref},
+    stack::{Backend, Findings, Stack},
+    trigger::Trigger,
+};
+
+/// What `lambda_stack!` expands to calls: ordinary builders, reachable under a stable path.
+#[cfg(feature = "synth")]
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::{
+        Arch, Backend, Bucket, EnvValue, Function, Ref, Resource, Role, Stack, Statement, Tracing, Trigger,
+    };
+}

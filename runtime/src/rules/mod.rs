@@ -22,8 +22,10 @@ pub mod iam;
 pub mod limits;
 pub mod names;
 pub mod regions;
+pub mod resources;
 pub mod runtimes;
 pub mod suggest;
+pub mod triggers;
 
 /// The outcome of a rule that can pass, warn, or fail.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,437 @@
+//! Rules about what the declarations mean: one `check_*` function per rule, each stating its rule
+//! in a one-line header and calling the shared table in `lambda_stack_runtime::rules`, so the
+//! builders enforce the very same rule at synth.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use lambda_stack_runtime::rules::{self, resources::Kind, runtimes::Family, Verdict};
+use proc_macro2::Span;
+use syn::Ident;
+
+use crate::errors::Errors;
+use crate::model::{Code, EnvValue, Function, Resource, Role, Stack, Statement, Trigger};
+
+/// What checking found besides errors: warnings to emit, and files the expansion depends on.
+#[derive(Default)]
+pub struct Checked {
+    pub warnings: Vec<(Span, String)>,
+    /// Files read to check handlers: the expansion includes them so cargo rebuilds on edits.
+    pub tracked_files: Vec<PathBuf>,
+}
+
+struct Cx<'a> {
+    stack: &'a Stack,
+    kinds: BTreeMap<String, (Kind, &'a Ident)>,
+    errors: &'a mut Errors,
+    checked: Checked,
+}
+
+/// Runs every rule over `stack`.
+pub fn check(stack: &Stack, errors: &mut Errors) -> Checked {
+    let mut kinds = BTreeMap::new();
+    let declared = stack.buckets.iter().map(|b| (&b.name, Kind::Bucket))
+        .chain(stack.roles.iter().map(|r| (&r.name, Kind::Role)))
+        .chain(stack.functions.iter().map(|f| (&f.name, Kind::Function)));
+    for (name, kind) in declared {
+        kinds.entry(name.to_string()).or_insert((kind, name));
+    }
+    let mut cx = Cx { stack, kinds, errors, checked: Checked::default() };
+    cx.check_stack_name();
+    cx.check_region();
+    cx.check_stack_tags();
+    cx.check_backend();
+    cx.check_unique_names();
+    for bucket in &stack.buckets {
+        cx.check_bucket_name(bucket);
+    }
+    for role in &stack.roles {
+        cx.check_role_name(role);
+        cx.check_managed_policies(role);
+        for statement in &role.allow {
+            cx.check_statement(statement);
+        }
+    }
+    for function in &stack.functions {
+        cx.check_function(function);
+    }
+    cx.check_unique_routes();
+    cx.check_policy_sizes();
+    cx.checked
+}
+
+impl Cx<'_> {
+    /// The stack name starts with a letter and fits the AWS names built from it.
+    fn check_stack_name(&mut self) {
+        let name = &self.stack.name;
+        self.errors.check(name.span(), rules::names::check_stack_name(&name.to_string()));
+    }
+
+    /// The region is one AWS has, and is given.
+    fn check_region(&mut self) {
+        match &self.stack.region {
+            Some(region) => {
+                self.errors.check(region.span, rules::regions::check_region(region));
+            }
+            None => self.errors.at(
+                self.stack.name.span(),
+                format!("stack `{}` has no `region`; add one, such as `region: \"eu-west-3\"`", self.stack.name),
+            ),
+        }
+    }
+
+    /// Stack tags (the provider's `default_tags`) follow AWS's tag rules.
+    fn check_stack_tags(&mut self) {
+        check_tags(self.errors, &self.stack.tags);
+    }
+
+    /// An S3 backend names a valid bucket, a relative key and a real region.
+    fn check_backend(&mut self) {
+        let Some(crate::model::Backend::S3 { bucket, key, region, .. }) = &self.stack.backend else { return };
+        self.errors.check(bucket.span, rules::names::check_bucket_name(bucket));
+        if key.is_empty() || key.starts_with('/') {
+            self.errors.at(key.span, format!("backend key `{}` must be a relative object key, such as `hello.tfstate`", key.value));
+        }
+        if let Some(region) = region {
+            self.errors.check(region.span, rules::regions::check_region(region));
+        }
+    }
+
+    /// Every declaration of a stack has its own name: references and Terraform addresses use it.
+    fn check_unique_names(&mut self) {
+        let mut seen: BTreeMap<String, Kind> = BTreeMap::new();
+        let declared = self.stack.buckets.iter().map(|b| (&b.name, Kind::Bucket))
+            .chain(self.stack.roles.iter().map(|r| (&r.name, Kind::Role)))
+            .chain(self.stack.functions.iter().map(|f| (&f.name, Kind::Function)));
+        for (name, kind) in declared {
+            match seen.get(&name.to_string()) {
+                Some(first) => self.errors.at(
+                    name.span(),
+                    format!("the name `{name}` is already used by a {first} of this stack; {kind} names must be unique in a stack"),
+                ),
+                None => {
+                    seen.insert(name.to_string(), kind);
+                }
+            }
+        }
+    }
+
+    /// An owned bucket's generated prefix fits; an existing bucket's name follows S3's rules.
+    fn check_bucket_name(&mut self, bucket: &crate::model::Bucket) {
+        match &bucket.existing {
+            Some(existing) => {
+                let name = match existing.split_once(":::") {
+                    Some((_, name)) if existing.starts_with("arn:") => name.to_owned(),
+                    _ => existing.value.clone(),
+                };
+                self.errors.check(existing.span, rules::names::check_bucket_name(&name));
+            }
+            None => {
+                let result = rules::names::check_bucket_prefix(&self.stack.name.to_string(), &bucket.name.to_string());
+                self.errors.check(bucket.name.span(), result);
+            }
+        }
+    }
+
+    /// A role's AWS name (`{stack}-{role}`) fits IAM's 64 characters.
+    fn check_role_name(&mut self, role: &Role) {
+        let result = rules::names::check_role_name(&self.stack.name.to_string(), &role.name.to_string());
+        self.errors.check(role.name.span(), result);
+    }
+
+    /// Managed policies are AWS managed policies that exist, or IAM policy ARNs.
+    fn check_managed_policies(&mut self, role: &Role) {
+        for policy in &role.managed {
+            if policy.starts_with("arn:") {
+                let parts: Vec<&str> = policy.splitn(6, ':').collect();
+                if !(parts.len() == 6 && parts[2] == "iam" && parts[5].starts_with("policy/")) {
+                    self.errors.at(policy.span, format!("`{}` is not an IAM policy ARN; expected `arn:aws:iam::ACCOUNT:policy/NAME`", policy.value));
+                }
+            } else {
+                self.errors.check(policy.span, rules::iam::check_managed_policy(policy).map(drop));
+            }
+        }
+    }
+
+    /// A statement names a declared resource (or an ARN), and each action exists and applies to it.
+    fn check_statement(&mut self, statement: &Statement) {
+        use rules::resources::Target;
+        let (name, kind, sub) = match &statement.resource {
+            Resource::Named(name) => (name.to_string(), self.kind_of(name), None),
+            Resource::Sub { target, sub, .. } => (target.to_string(), self.kind_of(target), Some(sub)),
+            Resource::Arn(arn) => (arn.value.clone(), None, None),
+        };
+        let target = match (&statement.resource, kind, sub) {
+            (Resource::Arn(_), _, _) => Target::Arn(&name),
+            (_, None, _) => return,
+            (_, Some(kind), None) => Target::Resource { kind, name: &name },
+            (_, Some(kind), Some(sub)) => {
+                let checked = rules::resources::check_sub_resource(kind, &name, &sub.to_string());
+                let Some(sub) = self.errors.check(sub.span(), checked) else { return };
+                Target::Sub { kind, name: &name, sub }
+            }
+        };
+        for action in &statement.actions {
+            self.errors.check(action.span, rules::resources::check_statement(&action.text, action.wildcard, target).map(drop));
+        }
+    }
+
+    /// A reference names a declaration of this stack.
+    fn kind_of(&mut self, name: &Ident) -> Option<Kind> {
+        let text = name.to_string();
+        match self.kinds.get(&text) {
+            Some((kind, _)) => Some(*kind),
+            None => {
+                let hint = rules::suggest::did_you_mean(&text, self.kinds.keys().map(String::as_str));
+                self.errors.at(name.span(), format!("no declaration named `{text}` in stack `{}`{hint}", self.stack.name));
+                None
+            }
+        }
+    }
+
+    fn check_function(&mut self, function: &Function) {
+        self.check_function_name(function);
+        self.check_required_keys(function);
+        let family = self.check_runtime(function);
+        if let Some(family) = family {
+            self.check_handler(function, family);
+        }
+        self.check_limits(function);
+        self.check_layers(function);
+        self.check_env(function);
+        self.check_function_role(function);
+        for statement in &function.allow {
+            self.check_statement(statement);
+        }
+        self.check_routes(function);
+        check_tags(self.errors, &function.tags);
+    }
+
+    /// The function's AWS name (`{stack}-{function}`) fits Lambda's 64 characters.
+    fn check_function_name(&mut self, function: &Function) {
+        let result = rules::names::check_function_name(&self.stack.name.to_string(), &function.name.to_string());
+        self.errors.check(function.name.span(), result);
+    }
+
+    /// A function declares its `runtime`, `handler` and `code`.
+    fn check_required_keys(&mut self, function: &Function) {
+        let missing: Vec<&str> = [
+            ("runtime", function.runtime.is_none()),
+            ("handler", function.handler.is_none()),
+            ("code", function.code.is_none()),
+        ]
+        .iter()
+        .filter(|(_, missing)| *missing)
+        .map(|(key, _)| *key)
+        .collect();
+        if !missing.is_empty() {
+            self.errors.at(
+                function.name.span(),
+                format!(
+                    "function `{}` has no {}; a function needs `runtime`, `handler` and `code`",
+                    function.name,
+                    rules::suggest::one_of(missing.iter()).replace(" or ", " and ")
+                ),
+            );
+        }
+    }
+
+    /// The runtime is in AWS's table; past its deprecation date it warns, past the date AWS
+    /// blocks creating functions with it, it is an error.
+    fn check_runtime(&mut self, function: &Function) -> Option<Family> {
+        let runtime = function.runtime.as_ref()?;
+        match rules::runtimes::check_runtime(runtime, rules::runtimes::Date::today()) {
+            Verdict::Ok => {}
+            Verdict::Warning(message) => self.checked.warnings.push((runtime.span, message)),
+            Verdict::Error(message) => {
+                self.errors.at(runtime.span, message);
+                return None;
+            }
+        }
+        rules::runtimes::lookup(runtime).map(|r| r.family)
+    }
+
+    /// The handler has its runtime's format, and the code directory holds what it names.
+    fn check_handler(&mut self, function: &Function, family: Family) {
+        let Some(handler) = &function.handler else { return };
+        if self.errors.check(handler.span, rules::handler::check_format(family, handler)).is_none() {
+            return;
+        }
+        let Some(Code { as_written, resolved: Some(dir) }) = &function.code else { return };
+        if !self.check_code_dir(as_written, dir) {
+            return;
+        }
+        let files = match family {
+            Family::Python => rules::handler::check_python(dir, as_written, handler),
+            Family::Node => rules::handler::check_node(dir, as_written, handler),
+            Family::Provided => rules::handler::check_bootstrap(dir, as_written),
+            _ => Ok(Vec::new()),
+        };
+        let span = if family == Family::Provided { as_written.span } else { handler.span };
+        if let Some(files) = self.errors.check(span, files) {
+            self.checked.tracked_files.extend(files);
+        }
+    }
+
+    /// The code path is a directory.
+    fn check_code_dir(&mut self, as_written: &crate::span::Sp<String>, dir: &std::path::Path) -> bool {
+        if dir.is_dir() {
+            return true;
+        }
+        let message = if dir.exists() {
+            format!("code path `{}` is a file; `code` names the directory to package", as_written.value)
+        } else {
+            format!("code directory `{}` does not exist (paths are relative to the file holding `lambda_stack!`)", as_written.value)
+        };
+        self.errors.at(as_written.span, message);
+        false
+    }
+
+    /// Memory, timeout, ephemeral storage, log retention, reserved concurrency and description are
+    /// within Lambda's limits.
+    fn check_limits(&mut self, function: &Function) {
+        let numeric = [
+            (&function.memory, rules::limits::check_memory as fn(u64) -> Result<(), String>),
+            (&function.timeout, rules::limits::check_timeout),
+            (&function.ephemeral_storage, rules::limits::check_ephemeral_storage),
+            (&function.log_retention, rules::limits::check_log_retention),
+            (&function.reserved_concurrency, rules::limits::check_reserved_concurrency),
+        ];
+        for (value, rule) in numeric {
+            if let Some(value) = value {
+                self.errors.check(value.span, rule(value.value));
+            }
+        }
+        if let Some(description) = &function.description {
+            self.errors.check(description.span, rules::limits::check_description(description));
+        }
+    }
+
+    /// At most 5 layers, each a layer version ARN.
+    fn check_layers(&mut self, function: &Function) {
+        if let Some(sixth) = function.layers.get(rules::limits::MAX_LAYERS) {
+            self.errors.check(sixth.span, rules::limits::check_layer_count(function.layers.len()));
+        }
+        for layer in &function.layers {
+            self.errors.check(layer.span, rules::limits::check_layer_arn(layer));
+        }
+    }
+
+    /// Environment keys are allowed, references resolve to an attribute, and all fits in 4 KB.
+    fn check_env(&mut self, function: &Function) {
+        let mut sizes = Vec::new();
+        for (key, value) in &function.env {
+            self.errors.check(key.span, rules::env::check_key(key));
+            let length = match value {
+                EnvValue::Literal(text) => Some(rules::env::json_len(text)),
+                EnvValue::Ref { target, attribute } => self.check_reference(function, target, attribute),
+            };
+            if let Some(length) = length {
+                sizes.push((key.value.as_str(), length));
+            }
+        }
+        if let Some((first, _)) = function.env.first() {
+            self.errors.check(first.span, rules::env::check_total_size(sizes));
+        }
+    }
+
+    /// `target.attribute` names a declaration and one of its attributes; a function cannot read
+    /// its own ARN (it would depend on itself).
+    fn check_reference(&mut self, function: &Function, target: &Ident, attribute: &Ident) -> Option<usize> {
+        let kind = self.kind_of(target)?;
+        let found = self.errors.check(
+            attribute.span(),
+            rules::resources::check_attribute(kind, &target.to_string(), &attribute.to_string()),
+        )?;
+        if *target == function.name && found.name == "arn" {
+            self.errors.at(
+                target.span(),
+                format!("function `{target}` cannot read its own ARN from its environment: it would depend on itself; Lambda passes it in the invocation context"),
+            );
+        }
+        Some(found.max_len)
+    }
+
+    /// `role:` names a role of the stack.
+    fn check_function_role(&mut self, function: &Function) {
+        let Some(role) = &function.role else { return };
+        match self.kind_of(role) {
+            Some(Kind::Role) | None => {}
+            Some(other) => self.errors.at(role.span(), format!("`{role}` is a {other}, not a role")),
+        }
+    }
+
+    /// HTTP routes have a known method and a well-formed path.
+    fn check_routes(&mut self, function: &Function) {
+        for trigger in &function.triggers {
+            let Trigger::Http { method, path } = trigger;
+            self.errors.check(method.span, rules::triggers::check_method(method));
+            self.errors.check(path.span, rules::triggers::check_path(path));
+        }
+    }
+
+    /// A route belongs to one function: the stack has one HTTP API.
+    fn check_unique_routes(&mut self) {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for function in &self.stack.functions {
+            for trigger in &function.triggers {
+                let Trigger::Http { method, path } = trigger;
+                let key = rules::triggers::route_key(method, path);
+                match seen.get(&key) {
+                    Some(first) => self.errors.at(
+                        path.span,
+                        format!("route `{key}` is already declared by function `{first}`; the stack's HTTP API sends a route to one function"),
+                    ),
+                    None => {
+                        seen.insert(key, function.name.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each role's inline policies fit IAM's 10,240 characters, counting the statements of the
+    /// functions that share it.
+    fn check_policy_sizes(&mut self) {
+        let mut per_role: BTreeMap<String, (Vec<&Statement>, Span)> = BTreeMap::new();
+        for role in &self.stack.roles {
+            per_role.insert(role.name.to_string(), (role.allow.iter().collect(), role.name.span()));
+        }
+        for function in &self.stack.functions {
+            let role = function.role.as_ref().unwrap_or(&function.name);
+            per_role.entry(role.to_string()).or_insert((Vec::new(), function.name.span())).0.extend(&function.allow);
+        }
+        for (role, (statements, span)) in per_role {
+            let sized: Vec<(Vec<String>, usize)> = statements
+                .iter()
+                .map(|s| (s.actions.iter().map(|a| a.text.clone()).collect(), self.resource_max_len(&s.resource)))
+                .collect();
+            let chars = rules::resources::policy_chars(sized.iter().map(|(a, len)| (a.as_slice(), *len)));
+            self.errors.check(span, rules::limits::check_role_inline_policy_size(&role, chars));
+        }
+    }
+
+    fn resource_max_len(&self, resource: &Resource) -> usize {
+        let arn_len = |name: &Ident| {
+            self.kinds
+                .get(&name.to_string())
+                .and_then(|(kind, _)| kind.attributes().iter().find(|a| a.name == "arn"))
+                .map_or(0, |a| a.max_len)
+        };
+        match resource {
+            Resource::Named(name) => arn_len(name),
+            Resource::Sub { target, pattern, .. } => arn_len(target) + 1 + pattern.as_ref().map_or(1, |p| p.len()),
+            Resource::Arn(arn) => arn.len(),
+        }
+    }
+}
+
+/// Tags follow AWS's rules: key 1–128 characters without `aws:`, value at most 256.
+fn check_tags(errors: &mut Errors, tags: &[(crate::span::Sp<String>, crate::span::Sp<String>)]) {
+    for (key, value) in tags {
+        errors.check(key.span, rules::limits::check_tag(key, value));
+    }
+    if let Some((key, _)) = tags.get(rules::limits::MAX_TAGS) {
+        errors.check(key.span, rules::limits::check_tags(tags.iter().map(|(k, v)| (k.value.as_str(), v.value.as_str()))));
+    }
+}

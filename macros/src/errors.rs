@@ -1,0 +1,50 @@
+//! Collecting every error of an invocation, to report them together.
+
+use std::fmt::Display;
+
+use proc_macro2::{Span, TokenStream};
+
+/// The errors found so far. Phases add to it; [`Errors::propagate`] gates the next phase.
+#[derive(Default)]
+pub struct Errors {
+    errors: Vec<syn::Error>,
+}
+
+impl Errors {
+    pub fn new() -> Self {
+        Errors::default()
+    }
+
+    /// An error at `span`.
+    pub fn at(&mut self, span: Span, message: impl Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    pub fn push(&mut self, error: syn::Error) {
+        self.errors.push(error);
+    }
+
+    /// Records `result`'s error at `span`, passing its value through.
+    pub fn check<T>(&mut self, span: Span, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.at(span, message);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// All errors as `compile_error!`s, in source order.
+    pub fn into_compile_errors(mut self) -> TokenStream {
+        self.errors.sort_by_key(|e| {
+            let start = e.span().start();
+            (start.line, start.column)
+        });
+        self.errors.into_iter().map(syn::Error::into_compile_error).collect()
+    }
+}

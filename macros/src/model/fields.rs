@@ -1,0 +1,188 @@
+//! Reading a block's `key: value` fields: unknown and duplicate keys, and values of the wrong kind.
+
+use std::collections::BTreeMap;
+
+use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
+use syn::Ident;
+
+use crate::errors::Errors;
+use crate::parse::{Body, Entry, Field, MapKey, Value};
+use crate::span::Sp;
+
+/// The fields of one block, each key checked against the keys the block takes.
+pub struct Fields<'a> {
+    fields: BTreeMap<String, &'a Field>,
+}
+
+impl<'a> Fields<'a> {
+    /// Reads the fields of `body`. `what` names the block in messages ("function `hello`");
+    /// nested blocks are refused unless `blocks_allowed`.
+    pub fn read(what: &str, body: &'a Body, keys: &[&str], blocks_allowed: bool, errors: &mut Errors) -> Fields<'a> {
+        let mut fields = BTreeMap::new();
+        for entry in &body.entries {
+            match entry {
+                Entry::Field(field) => {
+                    let key = field.key.to_string();
+                    if !keys.contains(&key.as_str()) {
+                        errors.at(
+                            field.key.span(),
+                            format!(
+                                "unknown key `{key}` in {what}{}",
+                                match did_you_mean(&key, keys.iter().copied()) {
+                                    hint if hint.is_empty() => format!("; expected {}", one_of(keys.iter())),
+                                    hint => hint,
+                                }
+                            ),
+                        );
+                    } else if fields.contains_key(&key) {
+                        errors.at(field.key.span(), format!("duplicate key `{key}` in {what}"));
+                    } else {
+                        fields.insert(key, field);
+                    }
+                }
+                Entry::Block(block) if !blocks_allowed => errors.at(
+                    block.kind.span(),
+                    format!(
+                        "`{} {} {{ ... }}` cannot be declared inside {what}; declarations go directly inside `stack`",
+                        block.kind, block.name
+                    ),
+                ),
+                Entry::Block(_) => {}
+            }
+        }
+        Fields { fields }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.fields.get(key).map(|field| &field.value)
+    }
+}
+
+fn wrong_kind(errors: &mut Errors, key: &str, expected: &str, value: &Value) {
+    errors.at(value.span(), format!("expected {expected} for `{key}`, found {}", value.describe()));
+}
+
+/// `key: 256` → 256.
+pub fn int(errors: &mut Errors, key: &str, unit: &str, value: &Value) -> Option<Sp<u64>> {
+    match value {
+        Value::Int(lit) => match lit.base10_parse::<u64>() {
+            Ok(number) if lit.suffix().is_empty() => Some(Sp::new(number, lit.span())),
+            Ok(_) => {
+                errors.at(lit.span(), format!("write `{key}` as a plain number of {unit}, without a suffix"));
+                None
+            }
+            Err(_) => {
+                errors.at(lit.span(), format!("`{key}` must be a whole number of {unit}"));
+                None
+            }
+        },
+        other => {
+            wrong_kind(errors, key, &format!("an integer ({unit})"), other);
+            None
+        }
+    }
+}
+
+/// `key: "text"` → text.
+pub fn string(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<String>> {
+    match value {
+        Value::Str(lit) => Some(Sp::new(lit.value(), lit.span())),
+        other => {
+            wrong_kind(errors, key, "a string", other);
+            None
+        }
+    }
+}
+
+/// `key: true`.
+pub fn boolean(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<bool>> {
+    match value {
+        Value::Bool(lit) => Some(Sp::new(lit.value, lit.span)),
+        other => {
+            wrong_kind(errors, key, "`true` or `false`", other);
+            None
+        }
+    }
+}
+
+/// `key: python3.12` or `key: "python3.12"` → the dotted text.
+pub fn word(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<String>> {
+    match value {
+        Value::Str(lit) => Some(Sp::new(lit.value(), lit.span())),
+        Value::Path(parts) => {
+            let text = parts.iter().map(|p| p.text()).collect::<Vec<_>>().join(".");
+            Some(Sp::new(text, value.span()))
+        }
+        other => {
+            wrong_kind(errors, key, "a name", other);
+            None
+        }
+    }
+}
+
+/// `key: name` → the identifier.
+pub fn ident<'a>(errors: &mut Errors, key: &str, value: &'a Value) -> Option<&'a Ident> {
+    match value {
+        Value::Path(parts) if parts.len() == 1 && parts[0].ident().is_some() => parts[0].ident(),
+        other => {
+            wrong_kind(errors, key, "a name", other);
+            None
+        }
+    }
+}
+
+/// `key: [..]` → the items.
+pub fn list<'a>(errors: &mut Errors, key: &str, value: &'a Value) -> Option<&'a [Value]> {
+    match value {
+        Value::List { items, .. } => Some(items),
+        other => {
+            wrong_kind(errors, key, "a list `[...]`", other);
+            None
+        }
+    }
+}
+
+/// `key: { K: v }` → the entries.
+pub fn map<'a>(errors: &mut Errors, key: &str, value: &'a Value) -> Option<&'a [(MapKey, Value)]> {
+    match value {
+        Value::Map { entries, .. } => Some(entries),
+        other => {
+            wrong_kind(errors, key, "a map `{ KEY: value, ... }`", other);
+            None
+        }
+    }
+}
+
+/// `{ team: "data", "cost-center": "42" }`: tags are text; duplicate keys are errors.
+pub fn string_map(errors: &mut Errors, key: &str, value: &Value) -> Vec<(Sp<String>, Sp<String>)> {
+    let mut out: Vec<(Sp<String>, Sp<String>)> = Vec::new();
+    for (map_key, item) in map(errors, key, value).unwrap_or_default() {
+        let name = map_key.text();
+        if out.iter().any(|(k, _)| k.value == name) {
+            errors.at(map_key.span(), format!("duplicate key `{name}` in `{key}`"));
+            continue;
+        }
+        let text = match item {
+            Value::Str(lit) => Some(Sp::new(lit.value(), lit.span())),
+            Value::Int(lit) => Some(Sp::new(lit.base10_digits().to_owned(), lit.span())),
+            Value::Bool(lit) => Some(Sp::new(lit.value.to_string(), lit.span)),
+            other => {
+                wrong_kind(errors, &name, "a string", other);
+                None
+            }
+        };
+        if let Some(text) = text {
+            out.push((Sp::new(name, map_key.span()), text));
+        }
+    }
+    out
+}
+
+/// A list of strings.
+pub fn strings(errors: &mut Errors, key: &str, value: &Value) -> Vec<Sp<String>> {
+    list(errors, key, value)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| string(errors, key, item))
+        .collect()
+}

@@ -1,0 +1,141 @@
+//! Syntax only: `lambda_stack! { stack NAME { ... } }` into a tree of entries and values.
+//!
+//! Nothing here knows which keys exist or what they mean; that is `model`'s job. A malformed
+//! entry is recorded and skipped up to the next comma, so one invocation reports every mistake.
+
+pub mod value;
+
+pub use value::{Arg, MapKey, Value};
+
+use proc_macro2::{Span, TokenTree};
+use syn::parse::{Parse, ParseStream};
+use syn::{braced, token, Attribute, Ident, Token};
+
+/// The whole macro input: one or more stacks.
+pub struct Input {
+    pub stacks: Vec<StackDecl>,
+    /// Syntax errors recovered from while parsing.
+    pub errors: Vec<syn::Error>,
+}
+
+/// `/// docs` `stack NAME { ... }`
+pub struct StackDecl {
+    pub attrs: Vec<Attribute>,
+    pub name: Ident,
+    pub body: Body,
+}
+
+/// The inside of `{ ... }`: fields and nested blocks.
+pub struct Body {
+    pub brace: token::Brace,
+    pub entries: Vec<Entry>,
+}
+
+pub enum Entry {
+    /// `key: value`
+    Field(Field),
+    /// `/// docs` `kind name { ... }`
+    Block(Block),
+}
+
+pub struct Field {
+    pub key: Ident,
+    pub value: Value,
+}
+
+pub struct Block {
+    pub attrs: Vec<Attribute>,
+    pub kind: Ident,
+    pub name: Ident,
+    pub body: Body,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut stacks = Vec::new();
+        let mut errors = Vec::new();
+        while !input.is_empty() {
+            let attrs = input.call(Attribute::parse_outer)?;
+            let keyword: Ident = input.parse()?;
+            if keyword != "stack" {
+                return Err(syn::Error::new(
+                    keyword.span(),
+                    format!("expected `stack NAME {{ ... }}`, found `{keyword}`"),
+                ));
+            }
+            let name: Ident = input.parse()?;
+            let body = parse_body(input, &mut errors)?;
+            stacks.push(StackDecl { attrs, name, body });
+            let _ = input.parse::<Option<Token![,]>>()?;
+        }
+        if stacks.is_empty() {
+            return Err(syn::Error::new(Span::call_site(), "expected at least one `stack NAME { ... }`"));
+        }
+        Ok(Input { stacks, errors })
+    }
+}
+
+/// Parses `{ entries }`, recovering from a malformed entry by skipping to the next comma.
+pub(crate) fn parse_body(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Body> {
+    let content;
+    let brace = braced!(content in input);
+    let mut entries = Vec::new();
+    while !content.is_empty() {
+        match parse_entry(&content, errors) {
+            Ok(entry) => {
+                let is_block = matches!(entry, Entry::Block(_));
+                entries.push(entry);
+                if content.is_empty() {
+                    break;
+                }
+                if content.peek(Token![,]) {
+                    content.parse::<Token![,]>()?;
+                } else if !is_block {
+                    errors.push(content.error("expected `,` after this entry"));
+                    skip_to_comma(&content);
+                }
+            }
+            Err(error) => {
+                errors.push(error);
+                skip_to_comma(&content);
+            }
+        }
+    }
+    Ok(Body { brace, entries })
+}
+
+fn parse_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Entry> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    let first: Ident = input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), "expected `key: value` or `kind name { ... }`"))?;
+    if attrs.is_empty() && input.peek(Token![:]) && !input.peek(Token![::]) {
+        input.parse::<Token![:]>()?;
+        let value = Value::parse_field_value(input, errors)?;
+        return Ok(Entry::Field(Field { key: first, value }));
+    }
+    if input.peek(syn::Ident) {
+        let name: Ident = input.parse()?;
+        if input.peek(token::Brace) {
+            let body = parse_body(input, errors)?;
+            return Ok(Entry::Block(Block { attrs, kind: first, name, body }));
+        }
+        return Err(input.error(format!("expected `{{` to open `{first} {name}`")));
+    }
+    Err(syn::Error::new(
+        first.span(),
+        format!("expected `{first}: value` or `{first} NAME {{ ... }}`"),
+    ))
+}
+
+/// Skips tokens up to and including the next top-level comma: groups are single tokens, so a
+/// comma inside `[...]` or `{...}` does not stop it.
+pub(crate) fn skip_to_comma(input: ParseStream) {
+    while !input.is_empty() {
+        if input.peek(Token![,]) {
+            let _ = input.parse::<Token![,]>();
+            return;
+        }
+        let _ = input.parse::<TokenTree>();
+    }
+}

@@ -1,0 +1,261 @@
+//! Lambda functions.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::error::Origin;
+use crate::iam::Statement;
+use crate::reference::EnvValue;
+use crate::trigger::Trigger;
+
+/// The instruction set a function runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Arch {
+    #[default]
+    X86_64,
+    Arm64,
+}
+
+impl Arch {
+    /// The name Lambda uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Arm64 => "arm64",
+        }
+    }
+}
+
+/// X-Ray tracing mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tracing {
+    /// Trace only requests that arrive with a sampled trace header (Lambda's default).
+    #[default]
+    PassThrough,
+    /// Sample and trace requests; the function's role gets `AWSXRayDaemonWriteAccess`.
+    Active,
+}
+
+impl Tracing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tracing::PassThrough => "PassThrough",
+            Tracing::Active => "Active",
+        }
+    }
+}
+
+/// A Lambda function: its code, runtime and handler, its limits, its role and triggers.
+///
+/// ```
+/// use lambda_stack_runtime::{Function, Ref, Trigger};
+/// let hello = Function::new("hello")
+///     .runtime("python3.12")
+///     .handler("lambda_handler.handler")
+///     .code("functions/hello")
+///     .memory(256)
+///     .timeout(10)
+///     .env("GREETING", "bonjour")
+///     .env("REPORTS_BUCKET", Ref::new("reports", "name"))
+///     .trigger(Trigger::http("GET", "/hello"));
+/// assert_eq!(hello.name(), "hello");
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct Function {
+    pub(crate) name: String,
+    pub(crate) runtime: Option<String>,
+    pub(crate) handler: Option<String>,
+    pub(crate) code: Option<PathBuf>,
+    pub(crate) code_as_written: Option<String>,
+    pub(crate) memory: Option<u64>,
+    pub(crate) timeout: Option<u64>,
+    pub(crate) env: BTreeMap<String, EnvValue>,
+    pub(crate) duplicate_env: Vec<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) allow: Vec<Statement>,
+    pub(crate) arch: Arch,
+    pub(crate) ephemeral_storage: Option<u64>,
+    pub(crate) reserved_concurrency: Option<u64>,
+    pub(crate) tracing: Tracing,
+    pub(crate) layers: Vec<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) log_retention: Option<u64>,
+    pub(crate) tags: BTreeMap<String, String>,
+    pub(crate) triggers: Vec<Trigger>,
+    pub(crate) exclude: Vec<String>,
+    pub(crate) origin: Origin,
+}
+
+/// Lambda's own defaults, written out so the JSON says what will be deployed.
+pub const DEFAULT_MEMORY_MB: u64 = 128;
+pub const DEFAULT_TIMEOUT_SECONDS: u64 = 3;
+
+impl Function {
+    #[track_caller]
+    pub fn new(name: impl Into<String>) -> Self {
+        Function {
+            name: name.into(),
+            runtime: None,
+            handler: None,
+            code: None,
+            code_as_written: None,
+            memory: None,
+            timeout: None,
+            env: BTreeMap::new(),
+            duplicate_env: Vec::new(),
+            role: None,
+            allow: Vec::new(),
+            arch: Arch::default(),
+            ephemeral_storage: None,
+            reserved_concurrency: None,
+            tracing: Tracing::default(),
+            layers: Vec::new(),
+            description: None,
+            log_retention: None,
+            tags: BTreeMap::new(),
+            triggers: Vec::new(),
+            exclude: Vec::new(),
+            origin: Origin::caller(),
+        }
+    }
+
+    /// Lambda's runtime identifier: `python3.12`, `nodejs22.x`, `provided.al2023`.
+    pub fn runtime(mut self, runtime: impl Into<String>) -> Self {
+        self.runtime = Some(runtime.into());
+        self
+    }
+
+    /// The handler, in the runtime's format (`module.function` for Python and Node).
+    pub fn handler(mut self, handler: impl Into<String>) -> Self {
+        self.handler = Some(handler.into());
+        self
+    }
+
+    /// The directory packaged as the function's code. A relative path is resolved against the
+    /// current directory at synth; the macro passes a path under `CARGO_MANIFEST_DIR`.
+    pub fn code(mut self, dir: impl Into<PathBuf>) -> Self {
+        let dir = dir.into();
+        self.code_as_written.get_or_insert_with(|| dir.display().to_string());
+        self.code = Some(dir);
+        self
+    }
+
+    /// The code directory as the user wrote it, for messages (`functions/hello`).
+    pub fn code_as_written(mut self, text: impl Into<String>) -> Self {
+        self.code_as_written = Some(text.into());
+        self
+    }
+
+    /// Memory in MB (128–10240).
+    pub fn memory(mut self, mb: u64) -> Self {
+        self.memory = Some(mb);
+        self
+    }
+
+    /// Timeout in seconds (1–900).
+    pub fn timeout(mut self, seconds: u64) -> Self {
+        self.timeout = Some(seconds);
+        self
+    }
+
+    /// Sets an environment variable; setting one twice is reported at synth.
+    pub fn env(mut self, key: impl Into<String>, value: impl Into<EnvValue>) -> Self {
+        let key = key.into();
+        if self.env.insert(key.clone(), value.into()).is_some() {
+            self.duplicate_env.push(key);
+        }
+        self
+    }
+
+    /// Runs the function with a role declared in the stack instead of its own generated one.
+    pub fn role(mut self, role: impl Into<String>) -> Self {
+        self.role = Some(role.into());
+        self
+    }
+
+    /// Grants the function a statement (on its own role, or as a policy on the shared role).
+    pub fn allow(mut self, statement: Statement) -> Self {
+        self.allow.push(statement);
+        self
+    }
+
+    pub fn arch(mut self, arch: Arch) -> Self {
+        self.arch = arch;
+        self
+    }
+
+    /// `/tmp` size in MB (512–10240).
+    pub fn ephemeral_storage(mut self, mb: u64) -> Self {
+        self.ephemeral_storage = Some(mb);
+        self
+    }
+
+    pub fn reserved_concurrency(mut self, count: u64) -> Self {
+        self.reserved_concurrency = Some(count);
+        self
+    }
+
+    pub fn tracing(mut self, tracing: Tracing) -> Self {
+        self.tracing = tracing;
+        self
+    }
+
+    /// A layer version ARN (at most 5 layers).
+    pub fn layer(mut self, arn: impl Into<String>) -> Self {
+        self.layers.push(arn.into());
+        self
+    }
+
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Days CloudWatch keeps the function's logs (one of CloudWatch's values; 365 by default).
+    pub fn log_retention(mut self, days: u64) -> Self {
+        self.log_retention = Some(days);
+        self
+    }
+
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.insert(key.into(), value.into());
+        self
+    }
+
+    pub fn trigger(mut self, trigger: Trigger) -> Self {
+        self.triggers.push(trigger);
+        self
+    }
+
+    /// A glob, relative to the code directory, of files to leave out of the package.
+    pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
+        self.exclude.push(pattern.into());
+        self
+    }
+
+    pub fn declared_at(mut self, file: &str, line: u32) -> Self {
+        self.origin = Origin { file: file.to_owned(), line };
+        self
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn runtime_id(&self) -> Option<&str> {
+        self.runtime.as_deref()
+    }
+
+    pub fn triggers(&self) -> &[Trigger] {
+        &self.triggers
+    }
+
+    pub(crate) fn memory_mb(&self) -> u64 {
+        self.memory.unwrap_or(DEFAULT_MEMORY_MB)
+    }
+
+    pub(crate) fn timeout_seconds(&self) -> u64 {
+        self.timeout.unwrap_or(DEFAULT_TIMEOUT_SECONDS)
+    }
+}

@@ -1,0 +1,242 @@
+//! Walking a code directory: excludes, symlinks, names.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::archive::{Item, Source};
+use super::exclude::Excludes;
+use super::PackageError;
+
+/// The files of a code directory, and how many files and directories the excludes left out.
+pub(crate) struct Found {
+    pub(crate) items: Vec<Item>,
+    /// Sizes as the directory listed them, to refuse an oversized tree before reading it.
+    pub(crate) sizes: Vec<u64>,
+    pub(crate) excluded: usize,
+}
+
+/// Walks `dir` (already checked to be a directory).
+pub(crate) fn walk(dir: &Path, excludes: &Excludes) -> Result<Found, PackageError> {
+    let root = fs::canonicalize(dir).map_err(|source| PackageError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut walk = Walk {
+        root: root.clone(),
+        excludes,
+        found: Found {
+            items: Vec::new(),
+            sizes: Vec::new(),
+            excluded: 0,
+        },
+        open: vec![root.clone()],
+    };
+    walk.dir(&root, "")?;
+    Ok(walk.found)
+}
+
+struct Walk<'a> {
+    /// The code directory, canonical: every symlink target must stay under it.
+    root: PathBuf,
+    excludes: &'a Excludes,
+    found: Found,
+    /// Canonical directories being walked, outermost first; a link back to one of them is a loop.
+    open: Vec<PathBuf>,
+}
+
+impl Walk<'_> {
+    /// Walks `real` (a canonical directory) whose archive path is `prefix` (`""` for the root).
+    fn dir(&mut self, real: &Path, prefix: &str) -> Result<(), PackageError> {
+        let io_error = |source| PackageError::Io {
+            path: shown_dir(prefix),
+            source,
+        };
+        let mut entries = fs::read_dir(real)
+            .and_then(|entries| entries.collect::<io::Result<Vec<_>>>())
+            .map_err(io_error)?;
+        // Listing order is up to the file system; sorting makes the first error reported stable.
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let name = entry.file_name();
+            let path = match name.to_str() {
+                Some(name) => join(prefix, name),
+                None => {
+                    return Err(PackageError::NonUtf8Name {
+                        path: join(prefix, &name.to_string_lossy()),
+                    })
+                }
+            };
+            let kind = entry.file_type().map_err(|source| PackageError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let disk = real.join(&name);
+            if kind.is_symlink() {
+                self.link(&disk, path)?;
+            } else if kind.is_dir() {
+                if self.exclude(&path, true) {
+                    continue;
+                }
+                self.open.push(disk.clone());
+                self.dir(&disk, &path)?;
+                self.open.pop();
+            } else if kind.is_file() {
+                if self.exclude(&path, false) {
+                    continue;
+                }
+                let metadata = entry.metadata().map_err(|source| PackageError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                self.file(disk, path, &metadata);
+            } else if !self.exclude(&path, false) {
+                return Err(PackageError::SpecialFile { path });
+            }
+        }
+        Ok(())
+    }
+
+    /// A symlink is packaged as what it points to, as long as that stays inside the code
+    /// directory and is not excluded.
+    fn link(&mut self, disk: &Path, path: String) -> Result<(), PackageError> {
+        // Whether a directory-only pattern applies depends on the target. A broken or escaping
+        // link that the excludes cover is just left out (`.venv -> /opt/venv`, Emacs' `.#file`),
+        // and a broken one may have been meant for a directory.
+        let target_is_dir = fs::metadata(disk).map_or(true, |m| m.is_dir());
+        if self.exclude(&path, target_is_dir) {
+            return Ok(());
+        }
+        let target = fs::read_link(disk).map_err(|source| PackageError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let resolved = match fs::canonicalize(disk) {
+            Ok(resolved) => resolved,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(PackageError::BrokenSymlink { link: path, target })
+            }
+            Err(error) if is_loop(&error) => {
+                return Err(PackageError::SymlinkLoop { link: path, target })
+            }
+            Err(source) => return Err(PackageError::Io { path, source }),
+        };
+        let Ok(inside) = resolved.strip_prefix(&self.root) else {
+            // When the written target looks inside, another link leads out: show where to.
+            let here = disk
+                .parent()
+                .and_then(|dir| dir.strip_prefix(&self.root).ok());
+            let chained = here.is_some_and(|here| lexically_inside(here, &target));
+            return Err(PackageError::SymlinkEscapes {
+                link: path,
+                target,
+                resolved: chained.then_some(resolved),
+            });
+        };
+        // Only matched against the excludes, where a non-UTF-8 name can match nothing but `*`.
+        let inside = inside
+            .to_string_lossy()
+            .replace(std::path::MAIN_SEPARATOR, "/");
+        let metadata = fs::metadata(&resolved).map_err(|source| PackageError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if self.excludes.covers(&inside, metadata.is_dir()) {
+            return Err(PackageError::SymlinkToExcluded {
+                link: path,
+                target: inside,
+            });
+        }
+        if metadata.is_dir() {
+            if self.open.contains(&resolved) {
+                return Err(PackageError::SymlinkLoop { link: path, target });
+            }
+            self.open.push(resolved.clone());
+            self.dir(&resolved, &path)?;
+            self.open.pop();
+        } else if metadata.is_file() {
+            self.file(resolved, path, &metadata);
+        } else {
+            return Err(PackageError::SpecialFile { path });
+        }
+        Ok(())
+    }
+
+    fn file(&mut self, disk: PathBuf, path: String, metadata: &fs::Metadata) {
+        self.found.sizes.push(metadata.len());
+        self.found.items.push(Item {
+            path,
+            source: Source::Disk(disk),
+            executable: executable(metadata),
+        });
+    }
+
+    fn exclude(&mut self, path: &str, is_dir: bool) -> bool {
+        let excluded = self.excludes.matches(path, is_dir);
+        self.found.excluded += usize::from(excluded);
+        excluded
+    }
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+fn shown_dir(prefix: &str) -> String {
+    if prefix.is_empty() {
+        ".".to_string()
+    } else {
+        prefix.to_string()
+    }
+}
+
+/// `target`, written in a link in `dir` (relative to the code directory), stays inside it by its
+/// text alone.
+fn lexically_inside(dir: &Path, target: &Path) -> bool {
+    let mut depth = dir.components().count();
+    for component in target.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => return false,
+            },
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    true
+}
+
+/// Any execute bit: the file was meant to be run, so it gets 0755 in the zip.
+#[cfg(unix)]
+fn executable(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    metadata.permissions().mode() & 0o111 != 0
+}
+
+#[cfg(not(unix))]
+fn executable(_: &fs::Metadata) -> bool {
+    false
+}
+
+/// `ELOOP`: `io::ErrorKind::FilesystemLoop` is not stable yet.
+fn is_loop(error: &io::Error) -> bool {
+    let eloop = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else if cfg!(any(
+        target_vendor = "apple",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_os = "openbsd"
+    )) {
+        62
+    } else {
+        return false;
+    };
+    error.raw_os_error() == Some(eloop)
+}

@@ -1,0 +1,131 @@
+//! Trigger rules: HTTP API routes.
+//!
+//! Source: API Gateway developer guide, "Working with routes for HTTP APIs"
+//! (docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html), 2026-11-25:
+//! a route key is `METHOD /path`, methods are the HTTP verbs or `ANY`, path variables are `{name}`,
+//! and a greedy `{name+}` may only end the path.
+//!
+//! ```
+//! use lambda_stack_runtime::rules::triggers::check_route;
+//! assert!(check_route("GET", "/orders/{id}").is_ok());
+//! assert!(check_route("GET", "orders").is_err());
+//! ```
+
+use super::suggest::{did_you_mean, one_of};
+
+/// The methods an HTTP API route accepts.
+pub const HTTP_METHODS: &[&str] = &["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+/// A route's method is an HTTP verb or `ANY`, in capitals.
+pub fn check_method(method: &str) -> Result<(), String> {
+    if HTTP_METHODS.contains(&method) {
+        return Ok(());
+    }
+    if HTTP_METHODS.contains(&method.to_ascii_uppercase().as_str()) {
+        return Err(format!(
+            "HTTP method `{method}` must be written in capitals: `{}`",
+            method.to_ascii_uppercase()
+        ));
+    }
+    Err(format!(
+        "unknown HTTP method `{method}`; expected {}{}",
+        one_of(HTTP_METHODS.iter()),
+        did_you_mean(method, HTTP_METHODS.iter().copied())
+    ))
+}
+
+/// A route's path starts with `/`, has no empty segments, and uses `{name}` variables, with a
+/// greedy `{name+}` only at the end.
+pub fn check_path(path: &str) -> Result<(), String> {
+    if !path.starts_with('/') {
+        return Err(format!("route path `{path}` must start with `/`"));
+    }
+    if path == "/" {
+        return Ok(());
+    }
+    let segments: Vec<&str> = path[1..].split('/').collect();
+    let mut variables: Vec<&str> = Vec::new();
+    for (index, segment) in segments.iter().enumerate() {
+        if segment.is_empty() {
+            return Err(format!("route path `{path}` has an empty segment (`//` or a trailing `/`)"));
+        }
+        if let Some(inner) = segment.strip_prefix('{') {
+            let Some(variable) = inner.strip_suffix('}') else {
+                return Err(format!("route path `{path}`: segment `{segment}` opens `{{` without closing it"));
+            };
+            let (variable, greedy) = match variable.strip_suffix('+') {
+                Some(v) => (v, true),
+                None => (variable, false),
+            };
+            if variable.is_empty() || !variable.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                return Err(format!("route path `{path}`: `{segment}` is not a path variable; write `{{name}}`"));
+            }
+            if greedy && index + 1 != segments.len() {
+                return Err(format!("route path `{path}`: the greedy variable `{segment}` must be the last segment"));
+            }
+            if variables.contains(&variable) {
+                return Err(format!("route path `{path}` uses the variable `{{{variable}}}` twice"));
+            }
+            variables.push(variable);
+        } else if let Some(bad) = segment
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || "-._~:@!$&'()*,;=%".contains(c)))
+        {
+            return Err(format!("route path `{path}` contains `{bad}`, which a URL path cannot hold unescaped"));
+        }
+    }
+    Ok(())
+}
+
+/// Both halves of a route.
+pub fn check_route(method: &str, path: &str) -> Result<(), String> {
+    check_method(method)?;
+    check_path(path)
+}
+
+/// The route key API Gateway uses, `GET /hello`.
+pub fn route_key(method: &str, path: &str) -> String {
+    format!("{method} {path}")
+}
+
+/// The `source_arn` suffix of the permission that lets the API call the function for this route:
+/// `/*/GET/orders/*` (any stage, this method, path variables as `*`).
+pub fn permission_source_suffix(method: &str, path: &str) -> String {
+    let method = if method == "ANY" { "*" } else { method };
+    let path: Vec<&str> = path
+        .split('/')
+        .map(|segment| if segment.starts_with('{') { "*" } else { segment })
+        .collect();
+    format!("/*/{method}{}", path.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods() {
+        assert!(check_method("GET").is_ok());
+        assert!(check_method("get").unwrap_err().contains("capitals"));
+        assert!(check_method("GTE").unwrap_err().contains("did you mean `GET`?"));
+    }
+
+    #[test]
+    fn paths() {
+        assert!(check_path("/").is_ok());
+        assert!(check_path("/a/{id}/b").is_ok());
+        assert!(check_path("/files/{path+}").is_ok());
+        assert!(check_path("/files/{path+}/x").is_err());
+        assert!(check_path("/a//b").is_err());
+        assert!(check_path("/a/").is_err());
+        assert!(check_path("/a/{id").is_err());
+        assert!(check_path("/a/{id}/{id}").is_err());
+        assert!(check_path("/a b").is_err());
+    }
+
+    #[test]
+    fn source_arns() {
+        assert_eq!(permission_source_suffix("GET", "/orders/{id}"), "/*/GET/orders/*");
+        assert_eq!(permission_source_suffix("ANY", "/"), "/*/*/");
+    }
+}

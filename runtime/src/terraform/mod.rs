@@ -1,0 +1,192 @@
+//! A typed model of the Terraform JSON lambda-stack writes.
+//!
+//! Every block is a `BTreeMap` (serde_json's map without `preserve_order` is one too), so the same
+//! stack always serializes to the same bytes. Resources are typed structs in [`resources`]; a
+//! duplicate address is an error, never a silent overwrite.
+//!
+//! ```
+//! use lambda_stack_runtime::terraform::{Document, resources::CloudwatchLogGroup};
+//! let mut doc = Document::new();
+//! let logs = doc
+//!     .add("aws_cloudwatch_log_group", "hello", &CloudwatchLogGroup {
+//!         note: "function `hello`".into(),
+//!         name: "/aws/lambda/shop-hello".into(),
+//!         retention_in_days: 365,
+//!     })
+//!     .unwrap();
+//! assert_eq!(logs.attr("arn"), "${aws_cloudwatch_log_group.hello.arn}");
+//! assert!(doc.to_json().contains("\"retention_in_days\": 365"));
+//! ```
+
+pub mod resources;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The address of a resource, `TYPE.NAME`, and the expressions that refer to it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Address {
+    pub kind: String,
+    pub name: String,
+}
+
+impl Address {
+    pub fn new(kind: &str, name: &str) -> Self {
+        Address { kind: kind.to_owned(), name: name.to_owned() }
+    }
+
+    /// An interpolation of one of the resource's attributes: `${TYPE.NAME.ATTR}`.
+    pub fn attr(&self, attribute: &str) -> String {
+        format!("${{{}.{}.{}}}", self.kind, self.name, attribute)
+    }
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.kind, self.name)
+    }
+}
+
+/// A Terraform JSON document: `terraform`, `provider`, `resource` and `output` blocks.
+#[derive(Debug, Default, Clone)]
+pub struct Document {
+    pub comment: Map<String, Value>,
+    pub terraform: Map<String, Value>,
+    pub providers: BTreeMap<String, Vec<Value>>,
+    resources: BTreeMap<String, BTreeMap<String, Value>>,
+    outputs: BTreeMap<String, Value>,
+}
+
+/// Two declarations produced the same Terraform address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateAddress(pub Address);
+
+impl fmt::Display for DuplicateAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "two declarations produce the Terraform resource `{}`", self.0)
+    }
+}
+
+impl std::error::Error for DuplicateAddress {}
+
+impl Document {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `resource.KIND.NAME`, serialized from `body`.
+    pub fn add<T: Serialize>(
+        &mut self,
+        kind: &str,
+        name: &str,
+        body: &T,
+    ) -> Result<Address, DuplicateAddress> {
+        let address = Address::new(kind, name);
+        let value = serde_json::to_value(body).expect("resource structs serialize to JSON");
+        let of_kind = self.resources.entry(kind.to_owned()).or_default();
+        if of_kind.contains_key(name) {
+            return Err(DuplicateAddress(address));
+        }
+        of_kind.insert(name.to_owned(), value);
+        Ok(address)
+    }
+
+    /// Adds `output.NAME`.
+    pub fn output(&mut self, name: &str, value: String, description: String) {
+        let mut body = Map::new();
+        body.insert("description".into(), Value::String(description));
+        body.insert("value".into(), Value::String(value));
+        self.outputs.insert(name.to_owned(), Value::Object(body));
+    }
+
+    /// How many resources the document declares.
+    pub fn resource_count(&self) -> usize {
+        self.resources.values().map(BTreeMap::len).sum()
+    }
+
+    /// The addresses of every resource, sorted.
+    pub fn addresses(&self) -> impl Iterator<Item = Address> + '_ {
+        self.resources
+            .iter()
+            .flat_map(|(kind, named)| named.keys().map(move |name| Address::new(kind, name)))
+    }
+
+    /// A resource's body, for tests and `list`.
+    pub fn resource(&self, kind: &str, name: &str) -> Option<&Value> {
+        self.resources.get(kind)?.get(name)
+    }
+
+    /// The document as a JSON value, empty blocks left out.
+    pub fn to_value(&self) -> Value {
+        let mut root = Map::new();
+        if !self.comment.is_empty() {
+            root.insert("//".into(), Value::Object(self.comment.clone()));
+        }
+        if !self.terraform.is_empty() {
+            root.insert("terraform".into(), Value::Object(self.terraform.clone()));
+        }
+        if !self.providers.is_empty() {
+            let providers = self
+                .providers
+                .iter()
+                .map(|(name, blocks)| (name.clone(), Value::Array(blocks.clone())))
+                .collect();
+            root.insert("provider".into(), Value::Object(providers));
+        }
+        if !self.resources.is_empty() {
+            let resources = self
+                .resources
+                .iter()
+                .map(|(kind, named)| {
+                    let named = named.iter().map(|(n, v)| (n.clone(), v.clone())).collect();
+                    (kind.clone(), Value::Object(named))
+                })
+                .collect();
+            root.insert("resource".into(), Value::Object(resources));
+        }
+        if !self.outputs.is_empty() {
+            let outputs = self.outputs.iter().map(|(n, v)| (n.clone(), v.clone())).collect();
+            root.insert("output".into(), Value::Object(outputs));
+        }
+        Value::Object(root)
+    }
+
+    /// Pretty JSON with a trailing newline: the bytes of `cdk.tf.json`.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.to_value()).expect("JSON values serialize");
+        text.push('\n');
+        text
+    }
+}
+
+/// A user's text as a Terraform string literal: `${` and `%{` would start an interpolation or a
+/// directive, so they are escaped as `$${` and `%%{`.
+pub fn literal(text: &str) -> String {
+    text.replace("${", "$${").replace("%{", "%%{")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_escape_interpolations() {
+        assert_eq!(literal("a ${b} %{c} $d"), "a $${b} %%{c} $d");
+    }
+
+    #[test]
+    fn duplicates_are_errors() {
+        let mut doc = Document::new();
+        doc.add("t", "n", &serde_json::json!({})).unwrap();
+        let err = doc.add("t", "n", &serde_json::json!({})).unwrap_err();
+        assert_eq!(err.to_string(), "two declarations produce the Terraform resource `t.n`");
+    }
+
+    #[test]
+    fn empty_blocks_are_left_out() {
+        assert_eq!(Document::new().to_json(), "{}\n");
+    }
+}
