@@ -2,7 +2,9 @@
 
 use std::fmt::Display;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
+
+use crate::span::Range;
 
 /// The errors found so far. Phases add to it; [`Errors::propagate`] gates the next phase.
 #[derive(Default)]
@@ -15,9 +17,10 @@ impl Errors {
         Errors::default()
     }
 
-    /// An error at `span`.
-    pub fn at(&mut self, span: Span, message: impl Display) {
-        self.errors.push(syn::Error::new(span, message));
+    /// An error at `span` (a token, or a range of tokens).
+    pub fn at(&mut self, span: impl Into<Range>, message: impl Display) {
+        let range = span.into();
+        self.errors.push(syn::Error::new_spanned(range.tokens(), message));
     }
 
     pub fn push(&mut self, error: syn::Error) {
@@ -25,7 +28,7 @@ impl Errors {
     }
 
     /// Records `result`'s error at `span`, passing its value through.
-    pub fn check<T>(&mut self, span: Span, result: Result<T, String>) -> Option<T> {
+    pub fn check<T>(&mut self, span: impl Into<Range>, result: Result<T, String>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(message) => {

@@ -242,7 +242,7 @@ impl Cx<'_> {
         let runtime = function.runtime.as_ref()?;
         match rules::runtimes::check_runtime(runtime, rules::runtimes::Date::today()) {
             Verdict::Ok => {}
-            Verdict::Warning(message) => self.checked.warnings.push((runtime.span, message)),
+            Verdict::Warning(message) => self.checked.warnings.push((runtime.span.start, message)),
             Verdict::Error(message) => {
                 self.errors.at(runtime.span, message);
                 return None;

@@ -148,7 +148,7 @@ fn statement(statement: &Statement) -> TokenStream {
             quote! { ::lambda_stack::__private::Resource::arn(#arn) }
         }
     };
-    let line = line(statement.span);
+    let line = line(statement.span.start);
     quote! {
         ::lambda_stack::__private::Statement::allow([#(#plain),*] as [&str; _])
             #(.and_wildcard(#wildcards))*
@@ -247,7 +247,7 @@ fn function(function: &Function, site: &CallSite) -> TokenStream {
     }
     for trigger in &function.triggers {
         let Trigger::Http { method, path } = trigger;
-        let line = line(method.span);
+        let line = line(method.span.start);
         let (method, path) = (&method.value, &path.value);
         calls.push(quote! {
             .trigger(::lambda_stack::__private::Trigger::http(#method, #path).declared_at(::core::file!(), #line))

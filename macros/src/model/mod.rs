@@ -7,13 +7,12 @@ mod fields;
 use std::path::PathBuf;
 
 use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
-use proc_macro2::Span;
 use syn::{Attribute, Ident};
 
 use crate::callsite::CallSite;
 use crate::errors::Errors;
 use crate::parse::{self, Arg, Entry, Value};
-use crate::span::Sp;
+use crate::span::{Range, Sp};
 use fields::Fields;
 
 pub struct Stack {
@@ -46,13 +45,13 @@ pub struct Role {
 pub struct Statement {
     pub actions: Vec<Action>,
     pub resource: Resource,
-    pub span: Span,
+    pub span: Range,
 }
 
 pub struct Action {
     pub text: String,
     pub wildcard: bool,
-    pub span: Span,
+    pub span: Range,
 }
 
 pub enum Resource {
@@ -440,7 +439,7 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
         "http" => {
             for arg in args {
                 if let Arg::Named { name, value } = arg {
-                    let span = name.span().join(value.span()).unwrap_or(name.span());
+                    let span = Range::new(name.span(), value.span().end);
                     errors.at(span, format!("`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`"));
                     return None;
                 }

@@ -17,6 +17,7 @@ use syn::spanned::Spanned;
 use syn::{bracketed, parenthesized, token, Ident, LitBool, LitInt, LitStr, Token};
 
 use super::{parse_body, skip_to_comma, Body};
+use crate::span::Range;
 
 pub enum Value {
     Str(LitStr),
@@ -100,7 +101,7 @@ pub enum Arg {
 pub struct ActionLit {
     pub service: Ident,
     pub name: String,
-    pub span: Span,
+    pub span: Range,
 }
 
 impl ActionLit {
@@ -235,21 +236,23 @@ impl Value {
         Ok(value)
     }
 
-    /// The span covering the whole value, for errors.
-    pub fn span(&self) -> Span {
+    /// From the value's first token to its last, for errors.
+    pub fn span(&self) -> Range {
         match self {
-            Value::Str(lit) => lit.span(),
-            Value::Int(lit) => lit.span(),
-            Value::Bool(lit) => lit.span,
+            Value::Str(lit) => lit.span().into(),
+            Value::Int(lit) => lit.span().into(),
+            Value::Bool(lit) => lit.span.into(),
             Value::Path(parts) => join(parts.first().map(PathPart::span), parts.last().map(PathPart::span)),
             Value::Call { path, paren, .. } => join(path.first().map(PathPart::span), Some(paren.span.close())),
             Value::Block { name, body } => join(Some(name.span()), Some(body.brace.span.close())),
-            Value::List { bracket, .. } => bracket.span.join(),
-            Value::Map { brace, .. } => brace.span.join(),
+            Value::List { bracket, .. } => Range::new(bracket.span.open(), bracket.span.close()),
+            Value::Map { brace, .. } => Range::new(brace.span.open(), brace.span.close()),
             Value::Action(action) => action.span,
-            Value::Wildcard { keyword, .. } => keyword.span(),
-            Value::Statement { actions, resource, .. } => join(Some(actions.span()), Some(resource.span())),
-            Value::Other(tokens) => tokens.span(),
+            Value::Wildcard { keyword, actions } => {
+                Range::new(keyword.span(), actions.last().map_or(keyword.span(), |a| a.span.end))
+            }
+            Value::Statement { actions, resource, .. } => Range::new(actions.span().start, resource.span().end),
+            Value::Other(tokens) => tokens.span().into(),
         }
     }
 
@@ -272,12 +275,11 @@ impl Value {
     }
 }
 
-/// A span from `first` to `last` where the compiler can join them (always within one file).
-fn join(first: Option<Span>, last: Option<Span>) -> Span {
+fn join(first: Option<Span>, last: Option<Span>) -> Range {
     match (first, last) {
-        (Some(first), Some(last)) => first.join(last).unwrap_or(first),
-        (Some(one), None) | (None, Some(one)) => one,
-        (None, None) => Span::call_site(),
+        (Some(first), Some(last)) => Range::new(first, last),
+        (Some(one), None) | (None, Some(one)) => one.into(),
+        (None, None) => Span::call_site().into(),
     }
 }
 
@@ -350,7 +352,7 @@ fn parse_action_after_service(service: Ident, input: ParseStream) -> syn::Result
             format!("expected an action name after `{service}:`, such as `{service}:GetObject`"),
         ));
     }
-    let span = service.span().join(last_span).unwrap_or(service.span());
+    let span = Range::new(service.span(), last_span);
     Ok(ActionLit { service, name, span })
 }
 
