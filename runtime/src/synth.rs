@@ -17,8 +17,6 @@ use crate::trigger::Trigger;
 
 /// The provider versions the JSON is written for: the resources and arguments used exist in both.
 pub const AWS_PROVIDER_VERSION: &str = ">= 5.0, < 7.0";
-/// Terraform 1.5 reads everything written here.
-pub const TERRAFORM_VERSION: &str = ">= 1.5.0";
 /// The version written into every output, so a diff shows when the generator changed.
 pub const TOOL_VERSION: &str = concat!("lambda-stack ", env!("CARGO_PKG_VERSION"));
 
@@ -178,7 +176,6 @@ impl<'a> Builder<'a> {
             "required_providers".into(),
             json!({ "aws": { "source": "hashicorp/aws", "version": AWS_PROVIDER_VERSION } }),
         );
-        self.doc.terraform.insert("required_version".into(), json!(TERRAFORM_VERSION));
 
         let mut provider = Map::new();
         provider.insert("region".into(), json!(stack.region));
@@ -190,7 +187,9 @@ impl<'a> Builder<'a> {
         self.doc.providers.insert("aws".into(), vec![Value::Object(provider)]);
     }
 
-    /// An owned bucket is private, encrypted, versioned, and cleans up after itself.
+    /// An owned bucket is private, encrypted, versioned, cleans up incomplete uploads and old
+    /// versions, and publishes its events to EventBridge (free for AWS service events, and what
+    /// audit rules listen to).
     fn bucket(&mut self, bucket: &Bucket) -> Result<()> {
         if bucket.existing.is_some() {
             return Ok(());
@@ -223,6 +222,11 @@ impl<'a> Builder<'a> {
             note: what.clone(),
             bucket: id.clone(),
             versioning_configuration: vec![S3VersioningConfiguration { status: "Enabled".into() }],
+        })?;
+        self.add("aws_s3_bucket_notification", name, &S3BucketNotification {
+            note: what.clone(),
+            bucket: id.clone(),
+            eventbridge: true,
         })?;
         self.add("aws_s3_bucket_lifecycle_configuration", name, &S3BucketLifecycle {
             note: what,

@@ -182,6 +182,16 @@ pub struct S3NoncurrentExpiration {
     pub noncurrent_days: u64,
 }
 
+/// `aws_s3_bucket_notification`: AWS allows one per bucket, so every notification of a bucket
+/// goes into this one resource.
+#[derive(Debug, Clone, Serialize)]
+pub struct S3BucketNotification {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub bucket: String,
+    pub eventbridge: bool,
+}
+
 /// `aws_apigatewayv2_api`
 #[derive(Debug, Clone, Serialize)]
 pub struct Apigatewayv2Api {
