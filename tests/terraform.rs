@@ -14,10 +14,14 @@ use lambda_stack::{App, Stack};
 #[allow(dead_code)]
 mod hello;
 
+#[path = "../examples/showcase/main.rs"]
+#[allow(dead_code)]
+mod showcase;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
-    vec![("hello", vec![hello::hello()])]
+    vec![("hello", vec![hello::hello()]), ("showcase", vec![showcase::showcase()])]
 }
 
 #[test]

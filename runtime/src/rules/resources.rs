@@ -140,46 +140,63 @@ pub enum Target<'a> {
 }
 
 /// An IAM statement's action exists (wildcards only when opted in, and matching something), and
-/// applies to what the statement names. Returns the actions it stands for.
+/// applies to what the statement names; a wildcard applies when at least one action it matches
+/// does (IAM grants the others nothing on that resource). Returns the actions that apply.
 pub fn check_statement(action: &str, wildcard: bool, target: Target<'_>) -> Result<Vec<Action>, String> {
     let Some((service, name)) = action.split_once(':') else {
         return Err(format!("`{action}` is not an IAM action; expected `service:Action`, such as `s3:GetObject`"));
     };
     let is_pattern = name.contains('*') || name.contains('?');
-    let actions = if is_pattern {
-        if !wildcard {
-            return Err(format!(
-                "wildcard action `{action}` grants every action it matches; opt in explicitly with `wildcard({action})`, or name the actions"
-            ));
+    if !is_pattern {
+        let action = iam::check_action(service, name)?;
+        // `wildcard(...)` is also the visible opt-in for granting a scopable action on `"*"`.
+        if !(wildcard && target == Target::Arn("*")) {
+            check_applies_to(&action, target)?;
         }
-        iam::expand_wildcard(service, name)?
-    } else {
-        vec![iam::check_action(service, name)?]
-    };
+        return Ok(vec![action]);
+    }
+    if !wildcard {
+        return Err(format!(
+            "wildcard action `{action}` grants every action it matches; opt in explicitly with `wildcard({action})`, or name the actions"
+        ));
+    }
+    let matched = iam::expand_wildcard(service, name)?;
+    if target == Target::Arn("*") {
+        return Ok(matched);
+    }
+    let applying: Vec<Action> = matched.iter().copied().filter(|a| check_applies_to(a, target).is_ok()).collect();
+    if applying.is_empty() {
+        return Err(format!(
+            "none of the {} actions `{action}` matches applies to {}",
+            matched.len(),
+            describe(target)
+        ));
+    }
+    Ok(applying)
+}
+
+fn describe(target: Target<'_>) -> String {
+    match target {
+        Target::Resource { kind, name } => format!("{kind} `{name}`"),
+        Target::Sub { kind, name, sub } => format!("the {} of {kind} `{name}`", sub.noun),
+        Target::Arn(arn) => format!("`{arn}`"),
+    }
+}
+
+/// One named action applies to the statement's target.
+fn check_applies_to(action: &Action, target: Target<'_>) -> Result<(), String> {
     match target {
         Target::Resource { kind, name } => {
             let (service, resource_type) = kind.iam_type();
-            for action in &actions {
-                let what = format!("{kind} `{name}`");
-                applies_or_explain(action, service, resource_type, &what, kind, name)?;
-            }
+            applies_or_explain(action, service, resource_type, &describe(target), kind, name)
         }
-        Target::Sub { kind, name, sub } => {
-            for action in &actions {
-                let what = format!("the {} of {kind} `{name}`", sub.noun);
-                iam::check_applies(action, sub.iam_service, sub.iam_type, &what)?;
-            }
-        }
-        Target::Arn("*") => {
-            if !wildcard {
-                if let Some(scoped) = actions.iter().find(|a| !a.needs_star_resource()) {
-                    return Err(format!(
-                        "`{}` can be limited to a resource, so `\"*\"` would grant it on every resource; name the resource, or opt in with `wildcard({action})`",
-                        scoped.full_name()
-                    ));
-                }
-            }
-        }
+        Target::Sub { sub, .. } => iam::check_applies(action, sub.iam_service, sub.iam_type, &describe(target)),
+        Target::Arn("*") if action.needs_star_resource() => Ok(()),
+        Target::Arn("*") => Err(format!(
+            "`{}` can be limited to a resource, so `\"*\"` would grant it on every resource; name the resource, or write `wildcard({})`",
+            action.full_name(),
+            action.full_name()
+        )),
         Target::Arn(arn) => {
             if !arn.starts_with("arn:") {
                 return Err(format!(
@@ -190,26 +207,31 @@ pub fn check_statement(action: &str, wildcard: bool, target: Target<'_>) -> Resu
             if types.is_empty() {
                 return Err(format!("`{arn}` does not match the ARN format of any AWS resource type"));
             }
-            for action in &actions {
-                if action.needs_star_resource() {
-                    continue;
-                }
-                let fits = types
-                    .iter()
-                    .any(|(service, resource_type)| action.service.eq_ignore_ascii_case(service) && action.applies_to(resource_type));
-                if !fits {
-                    let kinds: Vec<String> = types.iter().map(|(s, t)| format!("{s} {t}")).collect();
-                    return Err(format!(
-                        "`{}` does not apply to `{arn}` (an ARN of {}); it acts on {}",
-                        action.full_name(),
-                        kinds.join(" or "),
-                        super::suggest::one_of(action.resource_types())
-                    ));
-                }
+            if action.needs_star_resource() {
+                return Err(format!(
+                    "`{}` has no resource type, so IAM only grants it on `\"*\"`, not on `{arn}`",
+                    action.full_name()
+                ));
             }
+            let fits = types.iter().any(|(service, resource_type)| {
+                    action.service.eq_ignore_ascii_case(service) && action.applies_to(resource_type)
+                });
+            if fits {
+                return Ok(());
+            }
+            let own: Vec<String> = types
+                .iter()
+                .filter(|(service, _)| arn.split(':').nth(2) == Some(*service))
+                .map(|(s, t)| format!("{s} {t}"))
+                .collect();
+            Err(format!(
+                "`{}` does not apply to `{arn}` (an ARN of {}); it acts on {}",
+                action.full_name(),
+                if own.is_empty() { "another service".to_owned() } else { own.join(" or ") },
+                super::suggest::one_of(action.resource_types())
+            ))
         }
     }
-    Ok(actions)
 }
 
 /// Like [`iam::check_applies`], with a pointer to the sub-resource when that is what was meant
@@ -252,4 +274,58 @@ where
         };
     }
     chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OBJECTS: Target<'static> = Target::Sub {
+        kind: Kind::Bucket,
+        name: "reports",
+        sub: SubResource { name: "objects", takes_pattern: true, iam_service: "s3", iam_type: "object", noun: "objects" },
+    };
+    const BUCKET: Target<'static> = Target::Resource { kind: Kind::Bucket, name: "reports" };
+
+    #[test]
+    fn named_actions_must_apply() {
+        assert!(check_statement("s3:GetObject", false, OBJECTS).is_ok());
+        let message = check_statement("s3:GetObject", false, BUCKET).unwrap_err();
+        assert!(message.ends_with("write `reports.objects`"), "{message}");
+        assert!(check_statement("s3:ListBucket", false, BUCKET).is_ok());
+    }
+
+    #[test]
+    fn wildcards_need_the_opt_in_and_keep_what_applies() {
+        assert!(check_statement("s3:Get*", false, OBJECTS).unwrap_err().contains("wildcard(s3:Get*)"));
+        let granted = check_statement("s3:Get*", true, OBJECTS).unwrap();
+        assert!(granted.iter().any(|a| a.name == "GetObject"));
+        assert!(granted.iter().all(|a| a.applies_to("object")));
+        assert!(check_statement("s3:Get*", true, Target::Arn("arn:aws:sqs:eu-west-3:123456789012:q"))
+            .unwrap_err()
+            .starts_with("none of the"));
+    }
+
+    #[test]
+    fn star_resources() {
+        assert!(check_statement("xray:PutTraceSegments", false, Target::Arn("*")).is_ok());
+        assert!(check_statement("s3:GetObject", false, Target::Arn("*")).is_err());
+        assert!(check_statement("s3:GetObject", true, Target::Arn("*")).is_ok());
+    }
+
+    #[test]
+    fn arn_literals_must_fit_the_action() {
+        assert!(check_statement("s3:GetObject", false, Target::Arn("arn:aws:s3:::b/*")).is_ok());
+        let message = check_statement("sqs:SendMessage", false, Target::Arn("arn:aws:s3:::b/*")).unwrap_err();
+        assert!(message.contains("it acts on `queue`"), "{message}");
+        assert!(check_statement("s3:GetObject", false, Target::Arn("bucket/key")).unwrap_err().contains("not an ARN"));
+    }
+
+    #[test]
+    fn policy_size_counts_compact_json() {
+        let actions = vec!["s3:GetObject".to_owned()];
+        let chars = policy_chars([(actions.as_slice(), 10)]);
+        let written = r#"{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Resource":"0123456789"}],"Version":"2012-10-17"}"#;
+        assert_eq!(chars, written.len());
+    }
 }
