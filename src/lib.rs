@@ -72,9 +72,8 @@
 
 pub use lambda_stack_macros::lambda_stack;
 pub use lambda_stack_runtime::{
-    cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error,
-    Findings, Function, ManagedPolicy, Origin, Problem, Ref, Resource, Result, Role, Stack,
-    Statement, Tracing, Trigger,
+    cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
+    ManagedPolicy, Origin, Problem, Ref, Resource, Result, Role, Stack, Statement, Tracing, Trigger,
 };
 
 /// `use lambda_stack::prelude::*;` brings the macro and the app into scope.

@@ -140,8 +140,11 @@ fn a_failed_synth_leaves_the_previous_output_intact() {
     let invalid = Stack::new("hello").region("eu-west-3").function(Function::new("f").memory(64));
     assert!(App::new().stack(invalid).synth(&out).is_err());
     assert_eq!(tree(&out), before);
-    let leftovers: Vec<PathBuf> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with('.')).collect();
+    let leftovers: Vec<PathBuf> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .collect();
     assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
 
@@ -170,18 +173,16 @@ fn a_folder_lambda_stack_did_not_write_is_never_replaced() {
 #[test]
 fn builders_recheck_the_rules_the_macro_checks() {
     let code = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hello/functions/hello");
-    let stack = Stack::new("hand")
-        .region("eu-west-9")
-        .function(
-            Function::new("f")
-                .runtime("python3.12")
-                .handler("lambda_handler.handlr")
-                .code(&code)
-                .memory(64)
-                .timeout(901)
-                .env("AWS_REGION", "x")
-                .trigger(Trigger::http("GTE", "/x")),
-        );
+    let stack = Stack::new("hand").region("eu-west-9").function(
+        Function::new("f")
+            .runtime("python3.12")
+            .handler("lambda_handler.handlr")
+            .code(&code)
+            .memory(64)
+            .timeout(901)
+            .env("AWS_REGION", "x")
+            .trigger(Trigger::http("GTE", "/x")),
+    );
     let problems: Vec<String> = stack.check().problems.iter().map(ToString::to_string).collect();
     let all = problems.join("\n");
     for expected in ["eu-west-9", "memory", "timeout", "AWS_REGION", "handlr", "GTE"] {

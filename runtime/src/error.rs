@@ -47,7 +47,7 @@ pub enum Error {
     /// The stack breaks rules; every problem is listed.
     Invalid { stack: String, problems: Vec<Problem> },
     /// A function's code could not be packaged.
-    Package { stack: String, function: String, source: crate::package::PackageError },
+    Package { stack: String, function: String, source: Box<crate::package::PackageError> },
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: std::io::Error },
     /// The command line or the app was used wrongly.
@@ -77,7 +77,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Package { source, .. } => Some(source),
+            Error::Package { source, .. } => Some(source.as_ref()),
             Error::Io { source, .. } => Some(source),
             Error::Invalid { .. } | Error::Usage(_) => None,
         }

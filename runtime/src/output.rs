@@ -41,11 +41,8 @@ pub fn manifest(stacks: &[Synthesized]) -> Value {
                 (asset.function.clone(), entry)
             })
             .collect();
-        let annotations: Vec<Value> = stack
-            .warnings
-            .iter()
-            .map(|w| json!({ "level": "warning", "message": w.to_string() }))
-            .collect();
+        let annotations: Vec<Value> =
+            stack.warnings.iter().map(|w| json!({ "level": "warning", "message": w.to_string() })).collect();
         entries.insert(
             stack.stack.clone(),
             json!({

@@ -171,7 +171,11 @@ impl<'a> Checker<'a> {
         if let Backend::S3 { bucket, key, region, .. } = &stack.backend {
             self.problem(subject.clone(), &stack.origin, rules::names::check_bucket_name(bucket));
             if key.is_empty() || key.starts_with('/') {
-                self.problem(subject.clone(), &stack.origin, Err(format!("backend key `{key}` must be a relative object key")));
+                self.problem(
+                    subject.clone(),
+                    &stack.origin,
+                    Err(format!("backend key `{key}` must be a relative object key")),
+                );
             }
             if let Some(region) = region {
                 self.problem(subject.clone(), &stack.origin, rules::regions::check_region(region));
@@ -194,7 +198,11 @@ impl<'a> Checker<'a> {
     /// Every declaration of a stack has its own name: references and Terraform addresses use it.
     fn check_unique_names(&mut self) {
         let mut seen: BTreeMap<&str, Kind> = BTreeMap::new();
-        let declared = self.stack.buckets.iter().map(|b| (b.name.as_str(), Kind::Bucket, &b.origin))
+        let declared = self
+            .stack
+            .buckets
+            .iter()
+            .map(|b| (b.name.as_str(), Kind::Bucket, &b.origin))
             .chain(self.stack.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin)))
             .chain(self.stack.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin)));
         let mut problems = Vec::new();
@@ -326,11 +334,9 @@ impl<'a> Checker<'a> {
         };
         match rules::runtimes::check_runtime(runtime_id, rules::runtimes::Date::today()) {
             Verdict::Ok => {}
-            Verdict::Warning(message) => self.findings.warnings.push(Problem {
-                subject: subject.into(),
-                origin: origin.clone(),
-                message,
-            }),
+            Verdict::Warning(message) => {
+                self.findings.warnings.push(Problem { subject: subject.into(), origin: origin.clone(), message })
+            }
             Verdict::Error(message) => self.problem(subject.into(), origin, Err(message)),
         }
         let Some(runtime) = rules::runtimes::lookup(runtime_id) else { return };

@@ -72,7 +72,9 @@ fn package_functions(stack: &Stack) -> Result<Vec<Asset>> {
         let handles: Vec<_> = stack
             .functions
             .chunks(chunk)
-            .map(|functions| scope.spawn(move || functions.iter().map(|f| package_function(stack, f)).collect::<Vec<_>>()))
+            .map(|functions| {
+                scope.spawn(move || functions.iter().map(|f| package_function(stack, f)).collect::<Vec<_>>())
+            })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("packaging threads do not panic")).collect()
     });
@@ -85,7 +87,7 @@ fn package_function(stack: &Stack, function: &Function) -> Result<Asset> {
     let package = package_dir(code, &options).map_err(|source| Error::Package {
         stack: stack.name.clone(),
         function: function.name.clone(),
-        source,
+        source: Box::new(source),
     })?;
     Ok(Asset {
         function: function.name.clone(),
@@ -196,51 +198,73 @@ impl<'a> Builder<'a> {
         }
         let name = &bucket.name;
         let what = note(&format!("bucket `{name}`"), &bucket.origin);
-        let address = self.add("aws_s3_bucket", name, &S3Bucket {
-            note: what.clone(),
-            bucket_prefix: rules::names::bucket_prefix(&self.stack.name, name),
-            force_destroy: false,
-            tags: BTreeMap::new(),
-        })?;
+        let address = self.add(
+            "aws_s3_bucket",
+            name,
+            &S3Bucket {
+                note: what.clone(),
+                bucket_prefix: rules::names::bucket_prefix(&self.stack.name, name),
+                force_destroy: false,
+                tags: BTreeMap::new(),
+            },
+        )?;
         let id = address.attr("id");
-        self.add("aws_s3_bucket_public_access_block", name, &S3BucketPublicAccessBlock {
-            note: what.clone(),
-            bucket: id.clone(),
-            block_public_acls: true,
-            block_public_policy: true,
-            ignore_public_acls: true,
-            restrict_public_buckets: true,
-        })?;
-        self.add("aws_s3_bucket_server_side_encryption_configuration", name, &S3BucketEncryption {
-            note: what.clone(),
-            bucket: id.clone(),
-            rule: vec![S3EncryptionRule {
-                apply_server_side_encryption_by_default: vec![S3EncryptionDefault { sse_algorithm: "AES256".into() }],
-            }],
-        })?;
-        let versioning = self.add("aws_s3_bucket_versioning", name, &S3BucketVersioning {
-            note: what.clone(),
-            bucket: id.clone(),
-            versioning_configuration: vec![S3VersioningConfiguration { status: "Enabled".into() }],
-        })?;
-        self.add("aws_s3_bucket_notification", name, &S3BucketNotification {
-            note: what.clone(),
-            bucket: id.clone(),
-            eventbridge: true,
-        })?;
-        self.add("aws_s3_bucket_lifecycle_configuration", name, &S3BucketLifecycle {
-            note: what,
-            bucket: id,
-            rule: vec![S3LifecycleRule {
-                id: "lambda-stack-defaults".into(),
-                status: "Enabled".into(),
-                filter: vec![BTreeMap::new()],
-                abort_incomplete_multipart_upload: vec![S3AbortIncompleteUpload { days_after_initiation: 7 }],
-                noncurrent_version_expiration: vec![S3NoncurrentExpiration { noncurrent_days: 90 }],
-            }],
-            // S3 rejects a noncurrent-version rule racing the versioning change.
-            depends_on: vec![versioning.to_string()],
-        })?;
+        self.add(
+            "aws_s3_bucket_public_access_block",
+            name,
+            &S3BucketPublicAccessBlock {
+                note: what.clone(),
+                bucket: id.clone(),
+                block_public_acls: true,
+                block_public_policy: true,
+                ignore_public_acls: true,
+                restrict_public_buckets: true,
+            },
+        )?;
+        self.add(
+            "aws_s3_bucket_server_side_encryption_configuration",
+            name,
+            &S3BucketEncryption {
+                note: what.clone(),
+                bucket: id.clone(),
+                rule: vec![S3EncryptionRule {
+                    apply_server_side_encryption_by_default: vec![S3EncryptionDefault {
+                        sse_algorithm: "AES256".into(),
+                    }],
+                }],
+            },
+        )?;
+        let versioning = self.add(
+            "aws_s3_bucket_versioning",
+            name,
+            &S3BucketVersioning {
+                note: what.clone(),
+                bucket: id.clone(),
+                versioning_configuration: vec![S3VersioningConfiguration { status: "Enabled".into() }],
+            },
+        )?;
+        self.add(
+            "aws_s3_bucket_notification",
+            name,
+            &S3BucketNotification { note: what.clone(), bucket: id.clone(), eventbridge: true },
+        )?;
+        self.add(
+            "aws_s3_bucket_lifecycle_configuration",
+            name,
+            &S3BucketLifecycle {
+                note: what,
+                bucket: id,
+                rule: vec![S3LifecycleRule {
+                    id: "lambda-stack-defaults".into(),
+                    status: "Enabled".into(),
+                    filter: vec![BTreeMap::new()],
+                    abort_incomplete_multipart_upload: vec![S3AbortIncompleteUpload { days_after_initiation: 7 }],
+                    noncurrent_version_expiration: vec![S3NoncurrentExpiration { noncurrent_days: 90 }],
+                }],
+                // S3 rejects a noncurrent-version rule racing the versioning change.
+                depends_on: vec![versioning.to_string()],
+            },
+        )?;
         Ok(())
     }
 
@@ -302,7 +326,7 @@ impl<'a> Builder<'a> {
             for policy in &role.managed {
                 policies.insert(match policy {
                     ManagedPolicy::Aws(name) => name.clone(),
-                    ManagedPolicy::Arn(arn) => arn.clone(),
+                    ManagedPolicy::Arn(arn) => aws_managed_name(arn).unwrap_or_else(|| arn.clone()),
                 });
             }
         }
@@ -317,7 +341,11 @@ impl<'a> Builder<'a> {
             }
         }
         for role in &self.stack.roles {
-            self.role(&role.name, &note(&format!("role `{}`", role.name), &role.origin), &role.allow.iter().collect::<Vec<_>>())?;
+            self.role(
+                &role.name,
+                &note(&format!("role `{}`", role.name), &role.origin),
+                &role.allow.iter().collect::<Vec<_>>(),
+            )?;
         }
         for function in self.stack.functions.iter().filter(|f| f.role.is_none()) {
             let what = note(&format!("role of function `{}`", function.name), &function.origin);
@@ -331,25 +359,37 @@ impl<'a> Builder<'a> {
             }
             let what = note(&format!("statements of function `{}` on role `{role}`", function.name), &function.origin);
             let policy = self.policy_document(&function.allow.iter().collect::<Vec<_>>());
-            let address = self.add("aws_iam_role_policy", &function.name, &IamRolePolicy {
-                note: what,
-                name: rules::names::role_name(&self.stack.name, &function.name),
-                role: Address::new("aws_iam_role", role).attr("id"),
-                policy,
-            })?;
+            let address = self.add(
+                "aws_iam_role_policy",
+                &function.name,
+                &IamRolePolicy {
+                    note: what,
+                    name: rules::names::role_name(&self.stack.name, &function.name),
+                    role: Address::new("aws_iam_role", role).attr("id"),
+                    policy,
+                },
+            )?;
             self.role_dependencies.entry(role.clone()).or_default().push(address.to_string());
         }
         for (role, policies) in managed {
             for policy in policies {
                 let (arn, short) = match rules::iam::managed_policy(&policy) {
-                    Some(aws) => (aws.arn.replacen("arn:aws:", &format!("arn:{}:", self.partition), 1), aws.name.to_owned()),
-                    None => (policy.clone(), policy.rsplit('/').next().unwrap_or(&policy).to_owned()),
+                    Some(aws) => {
+                        (aws.arn.replacen("arn:aws:", &format!("arn:{}:", self.partition), 1), aws.name.to_owned())
+                    }
+                    // A customer policy: named by its account and path too, since two accounts
+                    // may both have a policy `foo`.
+                    None => (policy.clone(), attachment_suffix(&policy)),
                 };
-                let address = self.add("aws_iam_role_policy_attachment", &format!("{role}-{short}"), &IamRolePolicyAttachment {
-                    note: format!("managed policy `{short}` on role `{role}`"),
-                    role: Address::new("aws_iam_role", role).attr("name"),
-                    policy_arn: arn,
-                })?;
+                let address = self.add(
+                    "aws_iam_role_policy_attachment",
+                    &format!("{role}-{short}"),
+                    &IamRolePolicyAttachment {
+                        note: format!("managed policy `{short}` on role `{role}`"),
+                        role: Address::new("aws_iam_role", role).attr("name"),
+                        policy_arn: arn,
+                    },
+                )?;
                 self.role_dependencies.entry(role.to_owned()).or_default().push(address.to_string());
             }
         }
@@ -357,20 +397,28 @@ impl<'a> Builder<'a> {
     }
 
     fn role(&mut self, name: &str, what: &str, statements: &[&Statement]) -> Result<()> {
-        let address = self.add("aws_iam_role", name, &IamRole {
-            note: what.to_owned(),
-            name: rules::names::role_name(&self.stack.name, name),
-            assume_role_policy: LAMBDA_TRUST_POLICY.to_owned(),
-            tags: BTreeMap::new(),
-        })?;
-        if !statements.is_empty() {
-            let policy = self.policy_document(statements);
-            let inline = self.add("aws_iam_role_policy", name, &IamRolePolicy {
+        let address = self.add(
+            "aws_iam_role",
+            name,
+            &IamRole {
                 note: what.to_owned(),
                 name: rules::names::role_name(&self.stack.name, name),
-                role: address.attr("id"),
-                policy,
-            })?;
+                assume_role_policy: LAMBDA_TRUST_POLICY.to_owned(),
+                tags: BTreeMap::new(),
+            },
+        )?;
+        if !statements.is_empty() {
+            let policy = self.policy_document(statements);
+            let inline = self.add(
+                "aws_iam_role_policy",
+                name,
+                &IamRolePolicy {
+                    note: what.to_owned(),
+                    name: rules::names::role_name(&self.stack.name, name),
+                    role: address.attr("id"),
+                    policy,
+                },
+            )?;
             self.role_dependencies.entry(name.to_owned()).or_default().push(inline.to_string());
         }
         Ok(())
@@ -380,26 +428,38 @@ impl<'a> Builder<'a> {
     fn http_api(&mut self) -> Result<()> {
         let stack = &self.stack.name;
         let origin = self.stack.origin.clone();
-        let logs = self.add("aws_cloudwatch_log_group", HTTP_API_LOGS, &CloudwatchLogGroup {
-            note: note(&format!("access logs of the HTTP API of stack `{stack}`"), &origin),
-            name: format!("/aws/apigateway/{stack}-http-api"),
-            retention_in_days: rules::limits::DEFAULT_LOG_RETENTION_DAYS,
-        })?;
-        let api = self.add("aws_apigatewayv2_api", HTTP_API, &Apigatewayv2Api {
-            note: note(&format!("the HTTP API of stack `{stack}`"), &origin),
-            name: stack.clone(),
-            protocol_type: "HTTP".into(),
-        })?;
-        let stage = self.add("aws_apigatewayv2_stage", HTTP_API, &Apigatewayv2Stage {
-            note: note(&format!("the `$default` stage of the HTTP API of stack `{stack}`"), &origin),
-            api_id: api.attr("id"),
-            name: "$default".into(),
-            auto_deploy: true,
-            access_log_settings: vec![AccessLogSettings {
-                destination_arn: logs.attr("arn"),
-                format: ACCESS_LOG_FORMAT.into(),
-            }],
-        })?;
+        let logs = self.add(
+            "aws_cloudwatch_log_group",
+            HTTP_API_LOGS,
+            &CloudwatchLogGroup {
+                note: note(&format!("access logs of the HTTP API of stack `{stack}`"), &origin),
+                name: format!("/aws/apigateway/{stack}-http-api"),
+                retention_in_days: rules::limits::DEFAULT_LOG_RETENTION_DAYS,
+            },
+        )?;
+        let api = self.add(
+            "aws_apigatewayv2_api",
+            HTTP_API,
+            &Apigatewayv2Api {
+                note: note(&format!("the HTTP API of stack `{stack}`"), &origin),
+                name: stack.clone(),
+                protocol_type: "HTTP".into(),
+            },
+        )?;
+        let stage = self.add(
+            "aws_apigatewayv2_stage",
+            HTTP_API,
+            &Apigatewayv2Stage {
+                note: note(&format!("the `$default` stage of the HTTP API of stack `{stack}`"), &origin),
+                api_id: api.attr("id"),
+                name: "$default".into(),
+                auto_deploy: true,
+                access_log_settings: vec![AccessLogSettings {
+                    destination_arn: logs.attr("arn"),
+                    format: ACCESS_LOG_FORMAT.into(),
+                }],
+            },
+        )?;
         self.doc.output("api_url", stage.attr("invoke_url"), format!("The URL of the HTTP API of stack `{stack}`"));
         Ok(())
     }
@@ -408,11 +468,15 @@ impl<'a> Builder<'a> {
         let name = &function.name;
         let origin = &function.origin;
         let function_name = rules::names::function_name(&self.stack.name, name);
-        let logs = self.add("aws_cloudwatch_log_group", name, &CloudwatchLogGroup {
-            note: note(&format!("logs of function `{name}`"), origin),
-            name: rules::names::log_group_name(&function_name),
-            retention_in_days: function.log_retention.unwrap_or(rules::limits::DEFAULT_LOG_RETENTION_DAYS),
-        })?;
+        let logs = self.add(
+            "aws_cloudwatch_log_group",
+            name,
+            &CloudwatchLogGroup {
+                note: note(&format!("logs of function `{name}`"), origin),
+                name: rules::names::log_group_name(&function_name),
+                retention_in_days: function.log_retention.unwrap_or(rules::limits::DEFAULT_LOG_RETENTION_DAYS),
+            },
+        )?;
         let role = function.role.as_deref().unwrap_or(name);
         let mut depends_on = vec![logs.to_string()];
         depends_on.extend(self.role_dependencies.get(role).cloned().unwrap_or_default());
@@ -428,26 +492,30 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let runtime = function.runtime.clone().expect("checked: every function has a runtime");
-        let lambda = self.add("aws_lambda_function", name, &LambdaFunction {
-            note: note(&format!("function `{name}`"), origin),
-            function_name: function_name.clone(),
-            role: Address::new("aws_iam_role", role).attr("arn"),
-            runtime,
-            handler: function.handler.clone().expect("checked: every function has a handler"),
-            filename: asset.path.clone(),
-            source_code_hash: asset.package.sha256_base64.clone(),
-            memory_size: function.memory_mb(),
-            timeout: function.timeout_seconds(),
-            architectures: vec![function.arch.as_str().into()],
-            description: function.description.as_deref().map(terraform::literal),
-            environment: (!variables.is_empty()).then_some(Environment { variables }),
-            ephemeral_storage: function.ephemeral_storage.map(|size| EphemeralStorage { size }),
-            reserved_concurrent_executions: function.reserved_concurrency,
-            tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
-            layers: function.layers.clone(),
-            tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
-            depends_on,
-        })?;
+        let lambda = self.add(
+            "aws_lambda_function",
+            name,
+            &LambdaFunction {
+                note: note(&format!("function `{name}`"), origin),
+                function_name: function_name.clone(),
+                role: Address::new("aws_iam_role", role).attr("arn"),
+                runtime,
+                handler: function.handler.clone().expect("checked: every function has a handler"),
+                filename: asset.path.clone(),
+                source_code_hash: asset.package.sha256_base64.clone(),
+                memory_size: function.memory_mb(),
+                timeout: function.timeout_seconds(),
+                architectures: vec![function.arch.as_str().into()],
+                description: function.description.as_deref().map(terraform::literal),
+                environment: (!variables.is_empty()).then_some(Environment { variables }),
+                ephemeral_storage: function.ephemeral_storage.map(|size| EphemeralStorage { size }),
+                reserved_concurrent_executions: function.reserved_concurrency,
+                tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
+                layers: function.layers.clone(),
+                tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
+                depends_on,
+            },
+        )?;
         self.doc.output(&format!("{name}_arn"), lambda.attr("arn"), format!("The ARN of function `{function_name}`"));
         self.http_routes(function, &lambda)?;
         Ok(())
@@ -466,36 +534,70 @@ impl<'a> Builder<'a> {
         }
         let name = &function.name;
         let api = Address::new("aws_apigatewayv2_api", HTTP_API);
-        let integration = self.add("aws_apigatewayv2_integration", name, &Apigatewayv2Integration {
-            note: note(&format!("HTTP API integration of function `{name}`"), &function.origin),
-            api_id: api.attr("id"),
-            integration_type: "AWS_PROXY".into(),
-            integration_method: "POST".into(),
-            integration_uri: lambda.attr("invoke_arn"),
-            payload_format_version: "2.0".into(),
-        })?;
+        let integration = self.add(
+            "aws_apigatewayv2_integration",
+            name,
+            &Apigatewayv2Integration {
+                note: note(&format!("HTTP API integration of function `{name}`"), &function.origin),
+                api_id: api.attr("id"),
+                integration_type: "AWS_PROXY".into(),
+                integration_method: "POST".into(),
+                integration_uri: lambda.attr("invoke_arn"),
+                payload_format_version: "2.0".into(),
+            },
+        )?;
         let mut used = BTreeSet::new();
         for (method, path, origin) in routes {
             let key = rules::triggers::route_key(method, path);
             let slug = unique_slug(&mut used, &key);
             let what = note(&format!("route `{key}` of function `{name}`"), origin);
-            self.add("aws_apigatewayv2_route", &format!("{name}-{slug}"), &Apigatewayv2Route {
-                note: what.clone(),
-                api_id: api.attr("id"),
-                route_key: key.clone(),
-                target: format!("integrations/{}", integration.attr("id")),
-            })?;
-            self.add("aws_lambda_permission", &format!("{name}-{slug}"), &LambdaPermission {
-                note: what,
-                statement_id: format!("http-{slug}"),
-                action: "lambda:InvokeFunction".into(),
-                function_name: lambda.attr("function_name"),
-                principal: "apigateway.amazonaws.com".into(),
-                source_arn: format!("{}{}", api.attr("execution_arn"), rules::triggers::permission_source_suffix(method, path)),
-            })?;
+            self.add(
+                "aws_apigatewayv2_route",
+                &format!("{name}-{slug}"),
+                &Apigatewayv2Route {
+                    note: what.clone(),
+                    api_id: api.attr("id"),
+                    route_key: key.clone(),
+                    target: format!("integrations/{}", integration.attr("id")),
+                },
+            )?;
+            self.add(
+                "aws_lambda_permission",
+                &format!("{name}-{slug}"),
+                &LambdaPermission {
+                    note: what,
+                    statement_id: format!("http-{slug}"),
+                    action: "lambda:InvokeFunction".into(),
+                    function_name: lambda.attr("function_name"),
+                    principal: "apigateway.amazonaws.com".into(),
+                    source_arn: format!(
+                        "{}{}",
+                        api.attr("execution_arn"),
+                        rules::triggers::permission_source_suffix(method, path)
+                    ),
+                },
+            )?;
         }
         Ok(())
     }
+}
+
+/// An AWS managed policy given by ARN (`arn:aws:iam::aws:policy/service-role/X`) is the same
+/// policy as its name, so a role gets it attached once.
+fn aws_managed_name(arn: &str) -> Option<String> {
+    let (_, rest) = arn.split_once(":iam::aws:policy/")?;
+    let name = rest.rsplit('/').next()?;
+    rules::iam::managed_policy(name).filter(|p| p.arn.ends_with(rest)).map(|p| p.name.to_owned())
+}
+
+/// `arn:aws:iam::111122223333:policy/team/foo` → `111122223333-team-foo`.
+fn attachment_suffix(arn: &str) -> String {
+    let rest = arn.split_once(":iam::").map_or(arn, |(_, rest)| rest);
+    let mut suffix = String::new();
+    for c in rest.replacen(":policy/", "-", 1).chars() {
+        suffix.push(if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' });
+    }
+    suffix
 }
 
 /// `GET /orders/{id}` → `get-orders-id`, made unique among `used`.
@@ -509,7 +611,11 @@ fn unique_slug(used: &mut BTreeSet<String>, text: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_owned();
-    let slug = if slug.ends_with(|c: char| c.is_ascii_alphabetic()) && text.ends_with(" /") { format!("{slug}-root") } else { slug };
+    let slug = if slug.ends_with(|c: char| c.is_ascii_alphabetic()) && text.ends_with(" /") {
+        format!("{slug}-root")
+    } else {
+        slug
+    };
     let mut candidate = slug.clone();
     let mut n = 2;
     while !used.insert(candidate.clone()) {
@@ -522,6 +628,14 @@ fn unique_slug(used: &mut BTreeSet<String>, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn managed_policy_arns_and_names_are_one_policy() {
+        let xray = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess";
+        assert_eq!(aws_managed_name(xray).as_deref(), Some("AWSXRayDaemonWriteAccess"));
+        assert_eq!(aws_managed_name("arn:aws:iam::111122223333:policy/AWSXRayDaemonWriteAccess"), None);
+        assert_ne!(attachment_suffix("arn:aws:iam::111:policy/foo"), attachment_suffix("arn:aws:iam::222:policy/foo"));
+    }
 
     #[test]
     fn slugs_are_unique_and_readable() {

@@ -52,24 +52,16 @@ fn package(dir: &TempDir) -> Package {
 }
 
 fn package_excluding(dir: &TempDir, exclude: &[&str]) -> Result<Package, PackageError> {
-    let options = PackageOptions {
-        exclude: exclude.iter().map(|p| p.to_string()).collect(),
-    };
+    let options = PackageOptions { exclude: exclude.iter().map(|p| p.to_string()).collect() };
     package_dir(dir.path(), &options)
 }
 
 fn error(dir: &TempDir) -> String {
-    package_dir(dir.path(), &PackageOptions::default())
-        .unwrap_err()
-        .to_string()
+    package_dir(dir.path(), &PackageOptions::default()).unwrap_err().to_string()
 }
 
 fn entry(path: &str, contents: &str) -> Entry {
-    Entry {
-        path: path.into(),
-        contents: contents.as_bytes().to_vec(),
-        executable: false,
-    }
+    Entry { path: path.into(), contents: contents.as_bytes().to_vec(), executable: false }
 }
 
 /// What a reader sees: name → (unix mode, contents), in archive order.
@@ -83,27 +75,17 @@ fn read_back(package: &Package) -> Vec<(String, u32, Vec<u8>)> {
         assert_eq!(file.compression(), zip::CompressionMethod::Deflated);
         let mut contents = Vec::new();
         file.read_to_end(&mut contents).unwrap();
-        entries.push((
-            file.name().unwrap().into_owned(),
-            file.unix_mode().unwrap(),
-            contents,
-        ));
+        entries.push((file.name().unwrap().into_owned(), file.unix_mode().unwrap(), contents));
     }
     entries
 }
 
 fn names(package: &Package) -> Vec<String> {
-    read_back(package)
-        .into_iter()
-        .map(|(name, _, _)| name)
-        .collect()
+    read_back(package).into_iter().map(|(name, _, _)| name).collect()
 }
 
 fn modes(package: &Package) -> BTreeMap<String, u32> {
-    read_back(package)
-        .into_iter()
-        .map(|(name, mode, _)| (name, mode))
-        .collect()
+    read_back(package).into_iter().map(|(name, mode, _)| (name, mode)).collect()
 }
 
 /// The fields of one entry as the bytes say, parsed here rather than by the crate under test.
@@ -133,11 +115,7 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 /// an archive comment (the end record must be the last 22 bytes).
 fn raw_entries(bytes: &[u8]) -> Vec<RawEntry> {
     let end = bytes.len() - 22;
-    assert_eq!(
-        u32_at(bytes, end),
-        0x0605_4b50,
-        "end of central directory record"
-    );
+    assert_eq!(u32_at(bytes, end), 0x0605_4b50, "end of central directory record");
     assert_eq!(u16_at(bytes, end + 20), 0, "archive comment length");
     let count = usize::from(u16_at(bytes, end + 10));
     let mut at = u32_at(bytes, end + 16) as usize;
@@ -151,11 +129,7 @@ fn raw_entries(bytes: &[u8]) -> Vec<RawEntry> {
         let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
         assert_eq!(u32_at(bytes, local), 0x0403_4b50, "local header of {name}");
         assert_eq!(&bytes[local + 30..local + 30 + name_len], name.as_bytes());
-        assert_eq!(
-            u16_at(bytes, local + 6),
-            u16_at(bytes, at + 8),
-            "flags agree for {name}"
-        );
+        assert_eq!(u16_at(bytes, local + 6), u16_at(bytes, at + 8), "flags agree for {name}");
         entries.push(RawEntry {
             made_by_host: bytes[at + 5],
             flags: u16_at(bytes, at + 8),
@@ -189,43 +163,20 @@ fn entries_are_sorted_whatever_the_creation_order() {
         ("_private.py", "_"),
     ]);
     // Byte order: `-` (0x2d) < `.` (0x2e) < `/` (0x2f) < `A` < `_` < `a`.
-    assert_eq!(
-        names(&package(&dir)),
-        [
-            "Alpha.py",
-            "_private.py",
-            "a-b.py",
-            "a.py",
-            "a/b.py",
-            "b/inner.py",
-            "zeta.py"
-        ]
-    );
+    assert_eq!(names(&package(&dir)), ["Alpha.py", "_private.py", "a-b.py", "a.py", "a/b.py", "b/inner.py", "zeta.py"]);
 }
 
 #[test]
 fn every_header_is_fixed() {
-    let dir = tree(&[
-        ("app.py", "print('hi')\n"),
-        ("pkg/util.py", ""),
-        ("données/é.txt", "é"),
-    ]);
+    let dir = tree(&[("app.py", "print('hi')\n"), ("pkg/util.py", ""), ("données/é.txt", "é")]);
     let package = package(&dir);
     let raw = raw_entries(&package.bytes);
     assert_eq!(raw.len(), 3);
     for entry in &raw {
         assert_eq!(entry.made_by_host, 3, "host Unix: {entry:?}");
         assert_eq!(entry.method, 8, "deflate: {entry:?}");
-        assert_eq!(
-            (entry.dos_time, entry.dos_date),
-            (0, (1 << 5) | 1),
-            "1980-01-01 00:00:00"
-        );
-        assert_eq!(
-            (entry.central_extra, entry.local_extra),
-            (0, 0),
-            "no extra fields: {entry:?}"
-        );
+        assert_eq!((entry.dos_time, entry.dos_date), (0, (1 << 5) | 1), "1980-01-01 00:00:00");
+        assert_eq!((entry.central_extra, entry.local_extra), (0, 0), "no extra fields: {entry:?}");
         assert_eq!(entry.comment, 0);
         assert_eq!(entry.flags & 0x0008, 0, "no data descriptor: {entry:?}");
         assert_eq!(entry.external_mode, 0o100644);
@@ -263,13 +214,7 @@ fn modes_are_normalized() {
         ("private.py", 0o100644),
         ("world_writable.py", 0o100644),
     ];
-    assert_eq!(
-        modes,
-        expected
-            .into_iter()
-            .map(|(n, m)| (n.to_string(), m))
-            .collect()
-    );
+    assert_eq!(modes, expected.into_iter().map(|(n, m)| (n.to_string(), m)).collect());
 }
 
 #[test]
@@ -277,11 +222,7 @@ fn empty_files_and_directories() {
     let dir = tree(&[("empty.py", ""), ("pkg/__init__.py", "")]);
     fs::create_dir_all(dir.path().join("no/files/here")).unwrap();
     let package = package(&dir);
-    assert_eq!(
-        names(&package),
-        ["empty.py", "pkg/__init__.py"],
-        "no directory entries"
-    );
+    assert_eq!(names(&package), ["empty.py", "pkg/__init__.py"], "no directory entries");
     assert_eq!((package.files, package.unzipped_bytes), (2, 0));
 }
 
@@ -294,11 +235,7 @@ fn contents_round_trip() {
     assert_eq!(back[0].2, big.as_bytes());
     assert_eq!(back[1].2, b"{}");
     assert_eq!(package.unzipped_bytes, big.len() as u64 + 2);
-    assert!(
-        package.bytes.len() < big.len() / 3,
-        "compressed: {}",
-        package.bytes.len()
-    );
+    assert!(package.bytes.len() < big.len() / 3, "compressed: {}", package.bytes.len());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,29 +255,17 @@ fn the_same_tree_gives_the_same_bytes() {
 #[cfg(unix)]
 #[test]
 fn equal_trees_in_different_places_give_the_same_bytes() {
-    let files: Vec<(String, String)> = (0..60)
-        .map(|i| {
-            (
-                format!("d{}/sub{}/f{i}.py", i % 4, i % 3),
-                format!("x = {i}\n"),
-            )
-        })
-        .collect();
+    let files: Vec<(String, String)> =
+        (0..60).map(|i| (format!("d{}/sub{}/f{i}.py", i % 4, i % 3), format!("x = {i}\n"))).collect();
     let one = tempfile::tempdir().unwrap();
-    let two = tempfile::Builder::new()
-        .prefix("another-name")
-        .tempdir()
-        .unwrap();
+    let two = tempfile::Builder::new().prefix("another-name").tempdir().unwrap();
     for (path, contents) in &files {
         write(one.path(), path, contents.as_bytes());
     }
     let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
     for (path, contents) in files.iter().rev() {
         write(two.path(), path, contents.as_bytes());
-        let file = fs::File::options()
-            .write(true)
-            .open(two.path().join(path))
-            .unwrap();
+        let file = fs::File::options().write(true).open(two.path().join(path)).unwrap();
         file.set_modified(old).unwrap();
         chmod(two.path(), path, 0o600);
     }
@@ -359,10 +284,7 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -380,10 +302,7 @@ fn hashes_are_those_of_the_bytes() {
     assert_eq!(base64(b"fooba"), "Zm9vYmE=");
     assert_eq!(base64(b"foob"), "Zm9vYg==");
 
-    let dir = tree(&[(
-        "lambda_handler.py",
-        "def handler(event, context):\n    return 'ok'\n",
-    )]);
+    let dir = tree(&[("lambda_handler.py", "def handler(event, context):\n    return 'ok'\n")]);
     let package = package(&dir);
     let out = tempfile::tempdir().unwrap();
     let zip = out.path().join("f.zip");
@@ -391,18 +310,13 @@ fn hashes_are_those_of_the_bytes() {
 
     // `sha256sum` when installed, else the package's own hex (then only the base64 is checked).
     let hex = match Command::new("sha256sum").arg(&zip).output() {
-        Ok(output) if output.status.success() => String::from_utf8(output.stdout)
-            .unwrap()
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .to_string(),
+        Ok(output) if output.status.success() => {
+            String::from_utf8(output.stdout).unwrap().split_whitespace().next().unwrap().to_string()
+        }
         _ => package.sha256_hex.clone(),
     };
     assert_eq!(package.sha256_hex, hex);
-    let digest: Vec<u8> = (0..32)
-        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
-        .collect();
+    let digest: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
     // `filebase64sha256`: base64 of the 32 raw bytes, 44 characters, never base64 of the hex.
     assert_eq!(package.sha256_base64, base64(&digest));
     assert_eq!(package.sha256_base64.len(), 44);
@@ -455,25 +369,14 @@ fn default_excludes_leave_secrets_and_junk_out() {
     ]);
     assert_eq!(
         names(&package(&dir)),
-        [
-            "app.py",
-            "environment.py",
-            "envs/dev.json",
-            "git.py",
-            "keys/public.pub",
-            "pem.py",
-            "pkg/pycache.py"
-        ]
+        ["app.py", "environment.py", "envs/dev.json", "git.py", "keys/public.pub", "pem.py", "pkg/pycache.py"]
     );
 }
 
 #[test]
 fn default_excludes_are_documented_patterns() {
     for pattern in DEFAULT_EXCLUDES {
-        assert!(
-            !pattern.trim_end_matches('/').contains('/'),
-            "{pattern} is a bare name"
-        );
+        assert!(!pattern.trim_end_matches('/').contains('/'), "{pattern} is a bare name");
     }
     for required in [
         "__pycache__/",
@@ -518,67 +421,33 @@ fn user_excludes() {
     let kept = |exclude: &[&str]| names(&package_excluding(&dir, exclude).unwrap());
     let all: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
     let without = |gone: &[&str]| {
-        let mut list: Vec<String> = all
-            .iter()
-            .filter(|p| !gone.contains(&p.as_str()))
-            .cloned()
-            .collect();
+        let mut list: Vec<String> = all.iter().filter(|p| !gone.contains(&p.as_str())).cloned().collect();
         list.sort();
         list
     };
 
-    assert_eq!(
-        kept(&["tests/**"]),
-        without(&["tests/test_app.py", "tests/data/x.json"])
-    );
-    assert_eq!(
-        kept(&["/tests"]),
-        without(&["tests/test_app.py", "tests/data/x.json"])
-    );
-    let every_tests = without(&[
-        "tests/test_app.py",
-        "tests/data/x.json",
-        "pkg/tests/test_pkg.py",
-    ]);
+    assert_eq!(kept(&["tests/**"]), without(&["tests/test_app.py", "tests/data/x.json"]));
+    assert_eq!(kept(&["/tests"]), without(&["tests/test_app.py", "tests/data/x.json"]));
+    let every_tests = without(&["tests/test_app.py", "tests/data/x.json", "pkg/tests/test_pkg.py"]);
     assert_eq!(kept(&["tests"]), every_tests);
     assert_eq!(kept(&["tests/"]), every_tests);
     assert_eq!(kept(&["*.md"]), without(&["README.md", "docs/guide.md"]));
     assert_eq!(kept(&["docs/*.txt"]), without(&["docs/notes.txt"]));
-    assert_eq!(
-        kept(&["docs/**/*.txt"]),
-        without(&["docs/notes.txt", "docs/deep/notes.txt"])
-    );
-    assert_eq!(
-        kept(&["app.py/"]),
-        without(&[]),
-        "`app.py/` is for directories"
-    );
+    assert_eq!(kept(&["docs/**/*.txt"]), without(&["docs/notes.txt", "docs/deep/notes.txt"]));
+    assert_eq!(kept(&["app.py/"]), without(&[]), "`app.py/` is for directories");
     assert_eq!(
         kept(&["{README,docs/guide}.md", "pkg"]),
-        without(&[
-            "README.md",
-            "docs/guide.md",
-            "pkg/tests/test_pkg.py",
-            "pkg/mod.py"
-        ])
+        without(&["README.md", "docs/guide.md", "pkg/tests/test_pkg.py", "pkg/mod.py"])
     );
 }
 
 #[test]
 fn invalid_globs_are_named() {
     let dir = tree(&[("app.py", "")]);
-    let message = package_excluding(&dir, &["*.md", "src/[a-"])
-        .unwrap_err()
-        .to_string();
-    assert!(
-        message.starts_with("invalid exclude pattern `src/[a-`: "),
-        "{message}"
-    );
+    let message = package_excluding(&dir, &["*.md", "src/[a-"]).unwrap_err().to_string();
+    assert!(message.starts_with("invalid exclude pattern `src/[a-`: "), "{message}");
     let message = package_excluding(&dir, &["../up"]).unwrap_err().to_string();
-    assert!(
-        message.starts_with("invalid exclude pattern `../up`: "),
-        "{message}"
-    );
+    assert!(message.starts_with("invalid exclude pattern `../up`: "), "{message}");
 }
 
 #[test]
@@ -587,10 +456,7 @@ fn excluding_everything_is_an_error() {
     let message = package_excluding(&dir, &["*.py"]).unwrap_err().to_string();
     assert_eq!(
         message,
-        format!(
-            "nothing to package in `{}` (2 files or directories were excluded)",
-            dir.path().display()
-        )
+        format!("nothing to package in `{}` (2 files or directories were excluded)", dir.path().display())
     );
 }
 
@@ -607,10 +473,7 @@ fn links_inside_are_materialized() {
     symlink(dir.path(), "bootstrap", "bin/run.sh");
     symlink(dir.path(), "nested/up.py", "../lib/real.py");
     let back = read_back(&package(&dir));
-    let summary: Vec<(&str, u32, &[u8])> = back
-        .iter()
-        .map(|(n, m, c)| (n.as_str(), *m, c.as_slice()))
-        .collect();
+    let summary: Vec<(&str, u32, &[u8])> = back.iter().map(|(n, m, c)| (n.as_str(), *m, c.as_slice())).collect();
     assert_eq!(
         summary,
         [
@@ -623,12 +486,7 @@ fn links_inside_are_materialized() {
         ]
     );
     for entry in raw_entries(&package(&dir).bytes) {
-        assert_ne!(
-            entry.external_mode & 0o170000,
-            0o120000,
-            "{} stored as a link",
-            entry.name
-        );
+        assert_ne!(entry.external_mode & 0o170000, 0o120000, "{} stored as a link", entry.name);
     }
 }
 
@@ -640,9 +498,7 @@ fn links_out_of_the_code_directory_are_refused() {
     let code = outside.path().join("code");
     write(&code, "app.py", b"");
     std::os::unix::fs::symlink("../secret.txt", code.join("relative.txt")).unwrap();
-    let message = package_dir(&code, &PackageOptions::default())
-        .unwrap_err()
-        .to_string();
+    let message = package_dir(&code, &PackageOptions::default()).unwrap_err().to_string();
     assert_eq!(
         message,
         "symlink `relative.txt` points to `../secret.txt`, outside the code directory; replace it \
@@ -652,21 +508,14 @@ fn links_out_of_the_code_directory_are_refused() {
 
     let absolute = outside.path().join("secret.txt");
     std::os::unix::fs::symlink(&absolute, code.join("abs.txt")).unwrap();
-    let message = package_dir(&code, &PackageOptions::default())
-        .unwrap_err()
-        .to_string();
-    assert!(message.starts_with(&format!(
-        "symlink `abs.txt` points to `{}`, outside",
-        absolute.display()
-    )));
+    let message = package_dir(&code, &PackageOptions::default()).unwrap_err().to_string();
+    assert!(message.starts_with(&format!("symlink `abs.txt` points to `{}`, outside", absolute.display())));
     fs::remove_file(code.join("abs.txt")).unwrap();
 
     // A link to a link that leaves: the message says where the chain ends.
     std::os::unix::fs::symlink("inner", code.join("hop")).unwrap();
     std::os::unix::fs::symlink(&absolute, code.join("inner")).unwrap();
-    let message = package_dir(&code, &PackageOptions::default())
-        .unwrap_err()
-        .to_string();
+    let message = package_dir(&code, &PackageOptions::default()).unwrap_err().to_string();
     assert_eq!(
         message,
         format!(
@@ -680,15 +529,10 @@ fn links_out_of_the_code_directory_are_refused() {
 
     std::os::unix::fs::symlink("..", code.join("parent")).unwrap();
     let error = package_dir(&code, &PackageOptions::default()).unwrap_err();
-    assert!(
-        matches!(error, PackageError::SymlinkEscapes { ref link, .. } if link == "parent"),
-        "{error}"
-    );
+    assert!(matches!(error, PackageError::SymlinkEscapes { ref link, .. } if link == "parent"), "{error}");
 
     // Leaving it out is the way through.
-    let options = PackageOptions {
-        exclude: vec!["parent".into()],
-    };
+    let options = PackageOptions { exclude: vec!["parent".into()] };
     assert_eq!(package_dir(&code, &options).unwrap().files, 1);
 }
 
@@ -697,24 +541,15 @@ fn links_out_of_the_code_directory_are_refused() {
 fn broken_and_looping_links_are_refused() {
     let dir = tree(&[("app.py", "")]);
     symlink(dir.path(), "lib/gone.py", "missing.py");
-    assert_eq!(
-        error(&dir),
-        "symlink `lib/gone.py` points to `missing.py`, which does not exist"
-    );
+    assert_eq!(error(&dir), "symlink `lib/gone.py` points to `missing.py`, which does not exist");
     fs::remove_file(dir.path().join("lib/gone.py")).unwrap();
 
     symlink(dir.path(), "me", "me");
-    assert_eq!(
-        error(&dir),
-        "symlink `me` points to `me`, which leads back to itself"
-    );
+    assert_eq!(error(&dir), "symlink `me` points to `me`, which leads back to itself");
     fs::remove_file(dir.path().join("me")).unwrap();
 
     symlink(dir.path(), "a/b/top", "../..");
-    assert_eq!(
-        error(&dir),
-        "symlink `a/b/top` points to `../..`, which leads back to itself"
-    );
+    assert_eq!(error(&dir), "symlink `a/b/top` points to `../..`, which leads back to itself");
     fs::remove_file(dir.path().join("a/b/top")).unwrap();
 
     // Two directory links into each other: the walk enters one through the other and stops.
@@ -727,11 +562,7 @@ fn broken_and_looping_links_are_refused() {
 #[cfg(unix)]
 #[test]
 fn links_to_excluded_files_are_refused() {
-    let dir = tree(&[
-        ("app.py", ""),
-        (".env", "SECRET=1"),
-        (".aws/credentials", "key"),
-    ]);
+    let dir = tree(&[("app.py", ""), (".env", "SECRET=1"), (".aws/credentials", "key")]);
     symlink(dir.path(), "config", ".env");
     assert_eq!(
         error(&dir),
@@ -751,10 +582,7 @@ fn excluded_links_are_not_followed() {
     symlink(dir.path(), ".#app.py", "user@host.1234:1700000000");
     symlink(dir.path(), "pkg/.venv", "/nonexistent/venv");
     symlink(dir.path(), "junk", "/etc");
-    assert_eq!(
-        names(&package_excluding(&dir, &["junk/"]).unwrap()),
-        ["app.py"]
-    );
+    assert_eq!(names(&package_excluding(&dir, &["junk/"]).unwrap()), ["app.py"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,13 +594,7 @@ fn non_utf8_names_are_refused() {
     use std::os::unix::ffi::OsStrExt as _;
     let dir = tree(&[("app.py", "")]);
     fs::create_dir(dir.path().join("pkg")).unwrap();
-    fs::write(
-        dir.path()
-            .join("pkg")
-            .join(std::ffi::OsStr::from_bytes(b"bad\xff.py")),
-        "",
-    )
-    .unwrap();
+    fs::write(dir.path().join("pkg").join(std::ffi::OsStr::from_bytes(b"bad\xff.py")), "").unwrap();
     assert_eq!(
         error(&dir),
         "`pkg/bad\u{fffd}.py` has a name that is not UTF-8; zip entry names must be UTF-8, so rename it"
@@ -784,16 +606,10 @@ fn non_utf8_names_are_refused() {
 fn unportable_names_are_refused() {
     let dir = tree(&[("app.py", ""), ("win\\path.py", "")]);
     let message = error(&dir);
-    assert!(
-        message.starts_with("`win\\path.py` cannot be a zip entry name: it contains `\\`"),
-        "{message}"
-    );
+    assert!(message.starts_with("`win\\path.py` cannot be a zip entry name: it contains `\\`"), "{message}");
 
     let dir = tree(&[("line\nbreak.py", "")]);
-    assert_eq!(
-        error(&dir),
-        "`line\\nbreak.py` cannot be a zip entry name: it contains a control character"
-    );
+    assert_eq!(error(&dir), "`line\\nbreak.py` cannot be a zip entry name: it contains a control character");
 }
 
 #[cfg(unix)]
@@ -801,14 +617,8 @@ fn unportable_names_are_refused() {
 fn sockets_are_refused_unless_excluded() {
     let dir = tree(&[("app.py", "")]);
     let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("daemon.sock")).unwrap();
-    assert_eq!(
-        error(&dir),
-        "`daemon.sock` is a socket, FIFO or device, which cannot be packaged; exclude it"
-    );
-    assert_eq!(
-        names(&package_excluding(&dir, &["*.sock"]).unwrap()),
-        ["app.py"]
-    );
+    assert_eq!(error(&dir), "`daemon.sock` is a socket, FIFO or device, which cannot be packaged; exclude it");
+    assert_eq!(names(&package_excluding(&dir, &["*.sock"]).unwrap()), ["app.py"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -818,36 +628,20 @@ fn sockets_are_refused_unless_excluded() {
 fn the_code_directory_must_be_a_directory() {
     let dir = tree(&[("app.py", "")]);
     let missing = dir.path().join("functions/hello");
-    let message = package_dir(&missing, &PackageOptions::default())
-        .unwrap_err()
-        .to_string();
-    assert_eq!(
-        message,
-        format!("code directory `{}` does not exist", missing.display())
-    );
+    let message = package_dir(&missing, &PackageOptions::default()).unwrap_err().to_string();
+    assert_eq!(message, format!("code directory `{}` does not exist", missing.display()));
 
     let file = dir.path().join("app.py");
-    let message = package_dir(&file, &PackageOptions::default())
-        .unwrap_err()
-        .to_string();
-    assert_eq!(
-        message,
-        format!("code path `{}` is not a directory", file.display())
-    );
+    let message = package_dir(&file, &PackageOptions::default()).unwrap_err().to_string();
+    assert_eq!(message, format!("code path `{}` is not a directory", file.display()));
 
     let empty = tempfile::tempdir().unwrap();
-    assert_eq!(
-        error(&empty),
-        format!("nothing to package in `{}`", empty.path().display())
-    );
+    assert_eq!(error(&empty), format!("nothing to package in `{}`", empty.path().display()));
 
     let junk = tree(&[("__pycache__/a.pyc", ""), (".DS_Store", "")]);
     assert_eq!(
         error(&junk),
-        format!(
-            "nothing to package in `{}` (2 files or directories were excluded)",
-            junk.path().display()
-        )
+        format!("nothing to package in `{}` (2 files or directories were excluded)", junk.path().display())
     );
 }
 
@@ -867,11 +661,7 @@ fn more_than_250_mb_unzipped_is_refused_before_reading() {
     sparse("weights.bin", 2 * 1_048_576);
     let started = std::time::Instant::now();
     let message = error(&dir);
-    assert!(
-        started.elapsed().as_secs() < 5,
-        "took {:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
     assert_eq!(
         message,
         "the package is 251 MB unzipped (263192576 bytes), above Lambda's limit of 250 MB \
@@ -892,24 +682,12 @@ fn more_than_50_mb_zipped_is_refused_with_the_package() {
             state.to_le_bytes()
         })
         .collect();
-    let error = package_entries(vec![Entry {
-        path: "noise.bin".into(),
-        contents: noise,
-        executable: false,
-    }])
-    .unwrap_err();
+    let error =
+        package_entries(vec![Entry { path: "noise.bin".into(), contents: noise, executable: false }]).unwrap_err();
     let message = error.to_string();
-    assert!(
-        message.starts_with("the package is 50.0 MB zipped ("),
-        "{message}"
-    );
-    assert!(
-        message.ends_with("above the 50 MB limit for a direct upload (52428800 bytes)"),
-        "{message}"
-    );
-    let PackageError::ZipTooLarge { package } = error else {
-        panic!("{message}")
-    };
+    assert!(message.starts_with("the package is 50.0 MB zipped ("), "{message}");
+    assert!(message.ends_with("above the 50 MB limit for a direct upload (52428800 bytes)"), "{message}");
+    let PackageError::ZipTooLarge { package } = error else { panic!("{message}") };
     assert!(package.bytes.len() as u64 > MAX_ZIP_BYTES);
     assert_eq!(package.files, 1);
 }
@@ -921,62 +699,29 @@ fn more_than_50_mb_zipped_is_refused_with_the_package() {
 fn entries_are_sorted_and_checked() {
     let package = package_entries(vec![
         entry("z.txt", "z"),
-        Entry {
-            path: "bootstrap".into(),
-            contents: b"\x7fELF".to_vec(),
-            executable: false,
-        },
+        Entry { path: "bootstrap".into(), contents: b"\x7fELF".to_vec(), executable: false },
         entry("lib/bootstrap", "data"),
-        Entry {
-            path: "bin/tool".into(),
-            contents: Vec::new(),
-            executable: true,
-        },
+        Entry { path: "bin/tool".into(), contents: Vec::new(), executable: true },
         entry("a.txt", "a"),
     ])
     .unwrap();
     let modes = modes(&package);
-    assert_eq!(
-        modes.keys().collect::<Vec<_>>(),
-        ["a.txt", "bin/tool", "bootstrap", "lib/bootstrap", "z.txt"]
-    );
+    assert_eq!(modes.keys().collect::<Vec<_>>(), ["a.txt", "bin/tool", "bootstrap", "lib/bootstrap", "z.txt"]);
     assert_eq!(modes["bootstrap"], 0o100755);
     assert_eq!(modes["bin/tool"], 0o100755);
     assert_eq!(modes["lib/bootstrap"], 0o100644);
-    assert_eq!(
-        names(&package),
-        ["a.txt", "bin/tool", "bootstrap", "lib/bootstrap", "z.txt"]
-    );
+    assert_eq!(names(&package), ["a.txt", "bin/tool", "bootstrap", "lib/bootstrap", "z.txt"]);
 
-    let message = package_entries(vec![
-        entry("a.py", "1"),
-        entry("b.py", ""),
-        entry("a.py", "2"),
-    ])
-    .unwrap_err()
-    .to_string();
+    let message =
+        package_entries(vec![entry("a.py", "1"), entry("b.py", ""), entry("a.py", "2")]).unwrap_err().to_string();
     assert_eq!(message, "`a.py` appears twice in the package");
 
-    for bad in [
-        "/abs.py",
-        "../up.py",
-        "a/../../up.py",
-        "dir\\file.py",
-        "tab\there.py",
-        "dir/",
-        "",
-    ] {
+    for bad in ["/abs.py", "../up.py", "a/../../up.py", "dir\\file.py", "tab\there.py", "dir/", ""] {
         let error = package_entries(vec![entry("ok.py", ""), entry(bad, "")]).unwrap_err();
-        assert!(
-            matches!(error, PackageError::UnsafeName { .. }),
-            "{bad:?}: {error}"
-        );
+        assert!(matches!(error, PackageError::UnsafeName { .. }), "{bad:?}: {error}");
     }
 
-    assert_eq!(
-        package_entries(Vec::new()).unwrap_err().to_string(),
-        "nothing to package: no entries were given"
-    );
+    assert_eq!(package_entries(Vec::new()).unwrap_err().to_string(), "nothing to package: no entries were given");
 }
 
 #[test]
@@ -1017,19 +762,12 @@ fn info_zip_agrees() {
         return;
     };
     assert!(probe.status.success());
-    let dir = tree(&[
-        ("bootstrap", "#!/bin/sh\necho hi\n"),
-        ("lib/app.py", "print(1)\n"),
-    ]);
+    let dir = tree(&[("bootstrap", "#!/bin/sh\necho hi\n"), ("lib/app.py", "print(1)\n")]);
     let out = tempfile::tempdir().unwrap();
     let zip = out.path().join("f.zip");
     fs::write(&zip, package(&dir).bytes).unwrap();
 
-    let listing = Command::new("unzip")
-        .args(["-Z", "-v"])
-        .arg(&zip)
-        .output()
-        .unwrap();
+    let listing = Command::new("unzip").args(["-Z", "-v"]).arg(&zip).output().unwrap();
     assert!(listing.status.success(), "{listing:?}");
     // Column widths vary between unzip versions: compare with runs of spaces collapsed.
     let listing: String = String::from_utf8(listing.stdout)
@@ -1038,26 +776,10 @@ fn info_zip_agrees() {
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ") + "\n")
         .collect();
     let count = |text: &str| listing.matches(text).count();
-    assert_eq!(
-        count("file system or operating system of origin: Unix"),
-        2,
-        "{listing}"
-    );
-    assert_eq!(
-        count("Unix file attributes (100755 octal): -rwxr-xr-x"),
-        1,
-        "{listing}"
-    );
-    assert_eq!(
-        count("Unix file attributes (100644 octal): -rw-r--r--"),
-        1,
-        "{listing}"
-    );
-    assert_eq!(
-        count("file last modified on (DOS date/time): 1980 Jan 1 00:00:00"),
-        2,
-        "{listing}"
-    );
+    assert_eq!(count("file system or operating system of origin: Unix"), 2, "{listing}");
+    assert_eq!(count("Unix file attributes (100755 octal): -rwxr-xr-x"), 1, "{listing}");
+    assert_eq!(count("Unix file attributes (100644 octal): -rw-r--r--"), 1, "{listing}");
+    assert_eq!(count("file last modified on (DOS date/time): 1980 Jan 1 00:00:00"), 2, "{listing}");
     assert_eq!(count("length of extra field: 0 bytes"), 2, "{listing}");
     assert_eq!(count("extended local header: no"), 2, "{listing}");
     assert_eq!(count("There is no file comment."), 2, "{listing}");
@@ -1066,26 +788,11 @@ fn info_zip_agrees() {
     assert_eq!(count("extra field contains"), 0, "{listing}");
 
     let extracted = out.path().join("x");
-    let status = Command::new("unzip")
-        .args(["-q", "-d"])
-        .arg(&extracted)
-        .arg(&zip)
-        .status()
-        .unwrap();
+    let status = Command::new("unzip").args(["-q", "-d"]).arg(&extracted).arg(&zip).status().unwrap();
     assert!(status.success());
     use std::os::unix::fs::PermissionsExt as _;
-    let mode = |p: &str| {
-        fs::metadata(extracted.join(p))
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777
-    };
-    assert_eq!(
-        mode("bootstrap") & 0o111,
-        0o111,
-        "bootstrap is executable after unzip"
-    );
+    let mode = |p: &str| fs::metadata(extracted.join(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("bootstrap") & 0o111, 0o111, "bootstrap is executable after unzip");
     assert_eq!(mode("lib/app.py") & 0o111, 0, "app.py is not");
     let test = Command::new("unzip").arg("-tq").arg(&zip).output().unwrap();
     assert!(test.status.success(), "{test:?}");
@@ -1104,11 +811,7 @@ fn file_trees() -> impl Strategy<Value = BTreeMap<String, (Vec<u8>, bool)>> {
     let file = (prop::collection::vec(any::<u8>(), 0..200), any::<bool>());
     prop::collection::btree_map(path, file, 1..24).prop_map(|mut files| {
         let paths: Vec<String> = files.keys().cloned().collect();
-        files.retain(|path, _| {
-            !paths
-                .iter()
-                .any(|other| other.starts_with(&format!("{path}/")))
-        });
+        files.retain(|path, _| !paths.iter().any(|other| other.starts_with(&format!("{path}/"))));
         files
     })
 }

@@ -7,10 +7,17 @@ use std::path::PathBuf;
 
 use lambda_stack_runtime::rules::{self, resources::Kind, runtimes::Family, Verdict};
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::Ident;
 
 use crate::errors::Errors;
 use crate::model::{Code, EnvValue, Function, Resource, Role, Stack, Statement, Trigger};
+use crate::span::Sp;
+
+/// A declaration's name as AWS names and references use it: `r#type` is `type`.
+fn text(ident: &Ident) -> String {
+    ident.unraw().to_string()
+}
 
 /// What checking found besides errors: warnings to emit, and files the expansion depends on.
 #[derive(Default)]
@@ -30,11 +37,14 @@ struct Cx<'a> {
 /// Runs every rule over `stack`.
 pub fn check(stack: &Stack, errors: &mut Errors) -> Checked {
     let mut kinds = BTreeMap::new();
-    let declared = stack.buckets.iter().map(|b| (&b.name, Kind::Bucket))
+    let declared = stack
+        .buckets
+        .iter()
+        .map(|b| (&b.name, Kind::Bucket))
         .chain(stack.roles.iter().map(|r| (&r.name, Kind::Role)))
         .chain(stack.functions.iter().map(|f| (&f.name, Kind::Function)));
     for (name, kind) in declared {
-        kinds.entry(name.to_string()).or_insert((kind, name));
+        kinds.entry(text(name)).or_insert((kind, name));
     }
     let mut cx = Cx { stack, kinds, errors, checked: Checked::default() };
     cx.check_stack_name();
@@ -64,7 +74,7 @@ impl Cx<'_> {
     /// The stack name starts with a letter and fits the AWS names built from it.
     fn check_stack_name(&mut self) {
         let name = &self.stack.name;
-        self.errors.check(name.span(), rules::names::check_stack_name(&name.to_string()));
+        self.errors.check(name.span(), rules::names::check_stack_name(&text(name)));
     }
 
     /// The region is one AWS has, and is given.
@@ -73,6 +83,8 @@ impl Cx<'_> {
             Some(region) => {
                 self.errors.check(region.span, rules::regions::check_region(region));
             }
+            // A `region` of the wrong kind was reported when it was read.
+            None if self.stack.written.contains("region") => {}
             None => self.errors.at(
                 self.stack.name.span(),
                 format!("stack `{}` has no `region`; add one, such as `region: \"eu-west-3\"`", self.stack.name),
@@ -90,7 +102,10 @@ impl Cx<'_> {
         let Some(crate::model::Backend::S3 { bucket, key, region, .. }) = &self.stack.backend else { return };
         self.errors.check(bucket.span, rules::names::check_bucket_name(bucket));
         if key.is_empty() || key.starts_with('/') {
-            self.errors.at(key.span, format!("backend key `{}` must be a relative object key, such as `hello.tfstate`", key.value));
+            self.errors.at(
+                key.span,
+                format!("backend key `{}` must be a relative object key, such as `hello.tfstate`", key.value),
+            );
         }
         if let Some(region) = region {
             self.errors.check(region.span, rules::regions::check_region(region));
@@ -100,17 +115,24 @@ impl Cx<'_> {
     /// Every declaration of a stack has its own name: references and Terraform addresses use it.
     fn check_unique_names(&mut self) {
         let mut seen: BTreeMap<String, Kind> = BTreeMap::new();
-        let declared = self.stack.buckets.iter().map(|b| (&b.name, Kind::Bucket))
+        let declared = self
+            .stack
+            .buckets
+            .iter()
+            .map(|b| (&b.name, Kind::Bucket))
             .chain(self.stack.roles.iter().map(|r| (&r.name, Kind::Role)))
             .chain(self.stack.functions.iter().map(|f| (&f.name, Kind::Function)));
         for (name, kind) in declared {
-            match seen.get(&name.to_string()) {
+            match seen.get(&text(name)) {
                 Some(first) => self.errors.at(
                     name.span(),
-                    format!("the name `{name}` is already used by a {first} of this stack; {kind} names must be unique in a stack"),
+                    format!(
+                        "the name `{name}` is already used by a {first} of stack `{}`; each declaration of a stack needs its own name",
+                        self.stack.name
+                    ),
                 ),
                 None => {
-                    seen.insert(name.to_string(), kind);
+                    seen.insert(text(name), kind);
                 }
             }
         }
@@ -127,7 +149,7 @@ impl Cx<'_> {
                 self.errors.check(existing.span, rules::names::check_bucket_name(&name));
             }
             None => {
-                let result = rules::names::check_bucket_prefix(&self.stack.name.to_string(), &bucket.name.to_string());
+                let result = rules::names::check_bucket_prefix(&text(&self.stack.name), &text(&bucket.name));
                 self.errors.check(bucket.name.span(), result);
             }
         }
@@ -135,7 +157,7 @@ impl Cx<'_> {
 
     /// A role's AWS name (`{stack}-{role}`) fits IAM's 64 characters.
     fn check_role_name(&mut self, role: &Role) {
-        let result = rules::names::check_role_name(&self.stack.name.to_string(), &role.name.to_string());
+        let result = rules::names::check_role_name(&text(&self.stack.name), &text(&role.name));
         self.errors.check(role.name.span(), result);
     }
 
@@ -145,7 +167,13 @@ impl Cx<'_> {
             if policy.starts_with("arn:") {
                 let parts: Vec<&str> = policy.splitn(6, ':').collect();
                 if !(parts.len() == 6 && parts[2] == "iam" && parts[5].starts_with("policy/")) {
-                    self.errors.at(policy.span, format!("`{}` is not an IAM policy ARN; expected `arn:aws:iam::ACCOUNT:policy/NAME`", policy.value));
+                    self.errors.at(
+                        policy.span,
+                        format!(
+                            "`{}` is not an IAM policy ARN; expected `arn:aws:iam::ACCOUNT:policy/NAME`",
+                            policy.value
+                        ),
+                    );
                 }
             } else {
                 self.errors.check(policy.span, rules::iam::check_managed_policy(policy).map(drop));
@@ -157,33 +185,46 @@ impl Cx<'_> {
     fn check_statement(&mut self, statement: &Statement) {
         use rules::resources::Target;
         let (name, kind, sub) = match &statement.resource {
-            Resource::Named(name) => (name.to_string(), self.kind_of(name), None),
-            Resource::Sub { target, sub, .. } => (target.to_string(), self.kind_of(target), Some(sub)),
-            Resource::Arn(arn) => (arn.value.clone(), None, None),
+            Resource::Named(name) => (text(name), self.kind_of(name), None),
+            Resource::Sub { target, sub, .. } => (text(target), self.kind_of(target), Some(sub)),
+            Resource::Arn(arn) => {
+                if !self.check_arn_literal(arn) {
+                    return;
+                }
+                (arn.value.clone(), None, None)
+            }
         };
         let target = match (&statement.resource, kind, sub) {
             (Resource::Arn(_), _, _) => Target::Arn(&name),
             (_, None, _) => return,
             (_, Some(kind), None) => Target::Resource { kind, name: &name },
             (_, Some(kind), Some(sub)) => {
-                let checked = rules::resources::check_sub_resource(kind, &name, &sub.to_string());
+                let checked = rules::resources::check_sub_resource(kind, &name, &text(sub));
                 let Some(sub) = self.errors.check(sub.span(), checked) else { return };
                 Target::Sub { kind, name: &name, sub }
             }
         };
         for action in &statement.actions {
-            self.errors.check(action.span, rules::resources::check_statement(&action.text, action.wildcard, target).map(drop));
+            self.errors
+                .check(action.span, rules::resources::check_statement(&action.text, action.wildcard, target).map(drop));
         }
+    }
+
+    /// An ARN written as a resource is `"*"` or fits the ARN format of some AWS resource type;
+    /// reported on the ARN, once, rather than on each action of the statement.
+    fn check_arn_literal(&mut self, arn: &Sp<String>) -> bool {
+        self.errors.check(arn.span, rules::resources::check_arn(arn)).is_some()
     }
 
     /// A reference names a declaration of this stack.
     fn kind_of(&mut self, name: &Ident) -> Option<Kind> {
-        let text = name.to_string();
-        match self.kinds.get(&text) {
+        let wanted = text(name);
+        match self.kinds.get(&wanted) {
             Some((kind, _)) => Some(*kind),
             None => {
-                let hint = rules::suggest::did_you_mean(&text, self.kinds.keys().map(String::as_str));
-                self.errors.at(name.span(), format!("no declaration named `{text}` in stack `{}`{hint}", self.stack.name));
+                let hint = rules::suggest::did_you_mean(&wanted, self.kinds.keys().map(String::as_str));
+                self.errors
+                    .at(name.span(), format!("no declaration named `{wanted}` in stack `{}`{hint}", self.stack.name));
                 None
             }
         }
@@ -209,31 +250,27 @@ impl Cx<'_> {
 
     /// The function's AWS name (`{stack}-{function}`) fits Lambda's 64 characters.
     fn check_function_name(&mut self, function: &Function) {
-        let result = rules::names::check_function_name(&self.stack.name.to_string(), &function.name.to_string());
+        let result = rules::names::check_function_name(&text(&self.stack.name), &text(&function.name));
         self.errors.check(function.name.span(), result);
     }
 
     /// A function declares its `runtime`, `handler` and `code`.
     fn check_required_keys(&mut self, function: &Function) {
-        let missing: Vec<&str> = [
-            ("runtime", function.runtime.is_none()),
-            ("handler", function.handler.is_none()),
-            ("code", function.code.is_none()),
-        ]
-        .iter()
-        .filter(|(_, missing)| *missing)
-        .map(|(key, _)| *key)
-        .collect();
-        if !missing.is_empty() {
-            self.errors.at(
-                function.name.span(),
-                format!(
-                    "function `{}` has no {}; a function needs `runtime`, `handler` and `code`",
-                    function.name,
-                    rules::suggest::one_of(missing.iter()).replace(" or ", " and ")
-                ),
-            );
+        // A key written with a value of the wrong kind was reported when it was read.
+        let missing: Vec<&str> =
+            ["runtime", "handler", "code"].into_iter().filter(|key| !function.written.contains(*key)).collect();
+        if missing.is_empty() {
+            return;
         }
+        let mut message = format!(
+            "function `{}` has no {}; a function needs `runtime`, `handler` and `code`",
+            function.name,
+            rules::suggest::one_of(missing.iter()).replace(" or ", " and ")
+        );
+        if missing.len() == 3 {
+            message.push_str(" (binding a Rust `#[function]` is not supported by this version of lambda-stack yet)");
+        }
+        self.errors.at(function.name.span(), message);
     }
 
     /// The runtime is in AWS's table; past its deprecation date it warns, past the date AWS
@@ -281,7 +318,11 @@ impl Cx<'_> {
         let message = if dir.exists() {
             format!("code path `{}` is a file; `code` names the directory to package", as_written.value)
         } else {
-            format!("code directory `{}` does not exist (paths are relative to the file holding `lambda_stack!`)", as_written.value)
+            format!(
+                "code directory `{}` does not exist (paths are relative to the file holding `lambda_stack!`){}",
+                as_written.value,
+                sibling_hint(&as_written.value, dir)
+            )
         };
         self.errors.at(as_written.span, message);
         false
@@ -330,8 +371,8 @@ impl Cx<'_> {
                 sizes.push((key.value.as_str(), length));
             }
         }
-        if let Some((first, _)) = function.env.first() {
-            self.errors.check(first.span, rules::env::check_total_size(sizes));
+        if let Some(span) = function.env_span {
+            self.errors.check(span, rules::env::check_total_size(sizes));
         }
     }
 
@@ -339,10 +380,9 @@ impl Cx<'_> {
     /// its own ARN (it would depend on itself).
     fn check_reference(&mut self, function: &Function, target: &Ident, attribute: &Ident) -> Option<usize> {
         let kind = self.kind_of(target)?;
-        let found = self.errors.check(
-            attribute.span(),
-            rules::resources::check_attribute(kind, &target.to_string(), &attribute.to_string()),
-        )?;
+        let found = self
+            .errors
+            .check(attribute.span(), rules::resources::check_attribute(kind, &text(target), &text(attribute)))?;
         if *target == function.name && found.name == "arn" {
             self.errors.at(
                 target.span(),
@@ -383,7 +423,7 @@ impl Cx<'_> {
                         format!("route `{key}` is already declared by function `{first}`; the stack's HTTP API sends a route to one function"),
                     ),
                     None => {
-                        seen.insert(key, function.name.to_string());
+                        seen.insert(key, text(&function.name));
                     }
                 }
             }
@@ -395,11 +435,11 @@ impl Cx<'_> {
     fn check_policy_sizes(&mut self) {
         let mut per_role: BTreeMap<String, (Vec<&Statement>, Span)> = BTreeMap::new();
         for role in &self.stack.roles {
-            per_role.insert(role.name.to_string(), (role.allow.iter().collect(), role.name.span()));
+            per_role.insert(text(&role.name), (role.allow.iter().collect(), role.name.span()));
         }
         for function in &self.stack.functions {
             let role = function.role.as_ref().unwrap_or(&function.name);
-            per_role.entry(role.to_string()).or_insert((Vec::new(), function.name.span())).0.extend(&function.allow);
+            per_role.entry(text(role)).or_insert((Vec::new(), function.name.span())).0.extend(&function.allow);
         }
         for (role, (statements, span)) in per_role {
             let sized: Vec<(Vec<String>, usize)> = statements
@@ -414,7 +454,7 @@ impl Cx<'_> {
     fn resource_max_len(&self, resource: &Resource) -> usize {
         let arn_len = |name: &Ident| {
             self.kinds
-                .get(&name.to_string())
+                .get(&text(name))
                 .and_then(|(kind, _)| kind.attributes().iter().find(|a| a.name == "arn"))
                 .map_or(0, |a| a.max_len)
         };
@@ -426,12 +466,37 @@ impl Cx<'_> {
     }
 }
 
+/// `; did you mean `functions/hello`?` when a directory beside the missing one has a near name.
+fn sibling_hint(as_written: &str, dir: &std::path::Path) -> String {
+    let (Some(parent), Some(missing)) = (dir.parent(), dir.file_name().and_then(|n| n.to_str())) else {
+        return String::new();
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else { return String::new() };
+    let siblings: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    match rules::suggest::closest(missing, siblings.iter().map(String::as_str)) {
+        Some(near) => {
+            let trimmed = as_written.trim_end_matches('/');
+            let fixed = match trimmed.rsplit_once('/') {
+                Some((head, _)) => format!("{head}/{near}"),
+                None => near.to_owned(),
+            };
+            format!("; did you mean `{fixed}`?")
+        }
+        None => String::new(),
+    }
+}
+
 /// Tags follow AWS's rules: key 1–128 characters without `aws:`, value at most 256.
 fn check_tags(errors: &mut Errors, tags: &[(crate::span::Sp<String>, crate::span::Sp<String>)]) {
     for (key, value) in tags {
         errors.check(key.span, rules::limits::check_tag(key, value));
     }
     if let Some((key, _)) = tags.get(rules::limits::MAX_TAGS) {
-        errors.check(key.span, rules::limits::check_tags(tags.iter().map(|(k, v)| (k.value.as_str(), v.value.as_str()))));
+        errors
+            .check(key.span, rules::limits::check_tags(tags.iter().map(|(k, v)| (k.value.as_str(), v.value.as_str()))));
     }
 }

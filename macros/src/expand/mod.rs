@@ -236,7 +236,10 @@ fn function(function: &Function, site: &CallSite) -> TokenStream {
         calls.push(quote! { .layer(#layer) });
     }
     let description = function.description.as_ref().map(|d| d.value.clone()).or_else(|| {
-        function.description_from_docs.clone().filter(|d| lambda_stack_runtime::rules::limits::check_description(d).is_ok())
+        function
+            .description_from_docs
+            .clone()
+            .filter(|d| lambda_stack_runtime::rules::limits::check_description(d).is_ok())
     });
     if let Some(description) = description {
         calls.push(quote! { .description(#description) });

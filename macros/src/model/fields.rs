@@ -1,6 +1,6 @@
 //! Reading a block's `key: value` fields: unknown and duplicate keys, and values of the wrong kind.
 
-use std::collections::BTreeMap;
+use std::collections::{btree_map, BTreeMap, BTreeSet};
 
 use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
 use syn::Ident;
@@ -18,12 +18,29 @@ impl<'a> Fields<'a> {
     /// Reads the fields of `body`. `what` names the block in messages ("function `hello`");
     /// nested blocks are refused unless `blocks_allowed`.
     pub fn read(what: &str, body: &'a Body, keys: &[&str], blocks_allowed: bool, errors: &mut Errors) -> Fields<'a> {
+        Fields::read_with(what, body, keys, &[], blocks_allowed, errors)
+    }
+
+    /// Like [`Fields::read`]; `not_yet` are keys of the design that this version does not build.
+    pub fn read_with(
+        what: &str,
+        body: &'a Body,
+        keys: &[&str],
+        not_yet: &[&str],
+        blocks_allowed: bool,
+        errors: &mut Errors,
+    ) -> Fields<'a> {
         let mut fields = BTreeMap::new();
         for entry in &body.entries {
             match entry {
                 Entry::Field(field) => {
                     let key = field.key.to_string();
-                    if !keys.contains(&key.as_str()) {
+                    if not_yet.contains(&key.as_str()) {
+                        errors.at(
+                            field.key.span(),
+                            format!("`{key}` is not supported by this version of lambda-stack yet"),
+                        );
+                    } else if !keys.contains(&key.as_str()) {
                         errors.at(
                             field.key.span(),
                             format!(
@@ -34,10 +51,10 @@ impl<'a> Fields<'a> {
                                 }
                             ),
                         );
-                    } else if fields.contains_key(&key) {
-                        errors.at(field.key.span(), format!("duplicate key `{key}` in {what}"));
+                    } else if let btree_map::Entry::Vacant(slot) = fields.entry(key.clone()) {
+                        slot.insert(field);
                     } else {
-                        fields.insert(key, field);
+                        errors.at(field.key.span(), format!("duplicate key `{key}` in {what}"));
                     }
                 }
                 Entry::Block(block) if !blocks_allowed => errors.at(
@@ -55,6 +72,12 @@ impl<'a> Fields<'a> {
 
     pub fn get(&self, key: &str) -> Option<&'a Value> {
         self.fields.get(key).map(|field| &field.value)
+    }
+
+    /// The known keys the block wrote, whether or not their values were of the right kind: a
+    /// key with a wrong value has been reported already, and is not also "missing".
+    pub fn written(&self) -> BTreeSet<String> {
+        self.fields.keys().cloned().collect()
     }
 }
 
@@ -180,9 +203,5 @@ pub fn string_map(errors: &mut Errors, key: &str, value: &Value) -> Vec<(Sp<Stri
 
 /// A list of strings.
 pub fn strings(errors: &mut Errors, key: &str, value: &Value) -> Vec<Sp<String>> {
-    list(errors, key, value)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|item| string(errors, key, item))
-        .collect()
+    list(errors, key, value).unwrap_or_default().iter().filter_map(|item| string(errors, key, item)).collect()
 }

@@ -4,6 +4,7 @@
 
 mod fields;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
@@ -17,6 +18,8 @@ use fields::Fields;
 
 pub struct Stack {
     pub name: Ident,
+    /// The stack keys written, valid or not (see [`Fields::written`]).
+    pub written: BTreeSet<String>,
     pub docs: Vec<Attribute>,
     pub region: Option<Sp<String>>,
     pub tags: Vec<(Sp<String>, Sp<String>)>,
@@ -89,6 +92,8 @@ pub enum Trigger {
 
 pub struct Function {
     pub name: Ident,
+    /// The function keys written, valid or not (see [`Fields::written`]).
+    pub written: BTreeSet<String>,
     pub description_from_docs: Option<String>,
     pub runtime: Option<Sp<String>>,
     pub handler: Option<Sp<String>>,
@@ -96,6 +101,8 @@ pub struct Function {
     pub memory: Option<Sp<u64>>,
     pub timeout: Option<Sp<u64>>,
     pub env: Vec<(Sp<String>, EnvValue)>,
+    /// The `{ ... }` of `env`, where errors about all the variables together go.
+    pub env_span: Option<Range>,
     pub role: Option<Ident>,
     pub allow: Vec<Statement>,
     pub arch: Option<Sp<Arch>>,
@@ -137,6 +144,8 @@ pub const FUNCTION_KEYS: &[&str] = &[
     "triggers",
     "exclude",
 ];
+/// Function keys of the design that this version does not build yet.
+const FUNCTION_KEYS_NOT_YET: &[&str] = &["dead_letter"];
 const BACKEND_S3_KEYS: &[&str] = &["bucket", "key", "region", "encrypt"];
 pub const TRIGGERS: &[&str] = &["http"];
 const TRIGGERS_NOT_YET: &[&str] = &["s3", "sqs", "dynamodb", "kinesis", "sns", "schedule", "url"];
@@ -147,6 +156,7 @@ impl Stack {
         let fields = Fields::read(&what, &decl.body, STACK_KEYS, true, errors);
         let mut stack = Stack {
             name: decl.name.clone(),
+            written: fields.written(),
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get("region").and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -198,11 +208,20 @@ fn backend(errors: &mut Errors, value: &Value) -> Option<Backend> {
                 bucket: bucket?,
                 key: key?,
                 region: fields.get("region").and_then(|v| fields::string(errors, "region", v)),
-                encrypt: fields.get("encrypt").and_then(|v| fields::boolean(errors, "encrypt", v)).is_none_or(|b| b.value),
+                encrypt: fields
+                    .get("encrypt")
+                    .and_then(|v| fields::boolean(errors, "encrypt", v))
+                    .is_none_or(|b| b.value),
             })
         }
         other => {
-            errors.at(other.span(), format!("expected `local` or `s3 {{ bucket: \"...\", key: \"...\" }}` for `backend`, found {}", other.describe()));
+            errors.at(
+                other.span(),
+                format!(
+                    "expected `local` or `s3 {{ bucket: \"...\", key: \"...\" }}` for `backend`, found {}",
+                    other.describe()
+                ),
+            );
             None
         }
     }
@@ -254,7 +273,10 @@ fn statements(errors: &mut Errors, value: Option<&Value>) -> Vec<Statement> {
             other => {
                 errors.at(
                     other.span(),
-                    format!("expected an IAM statement such as `s3:GetObject on reports.objects`, found {}", other.describe()),
+                    format!(
+                        "expected an IAM statement such as `s3:GetObject on reports.objects`, found {}",
+                        other.describe()
+                    ),
                 );
                 None
             }
@@ -269,7 +291,8 @@ fn statement_actions(errors: &mut Errors, value: &Value) -> Vec<Action> {
         Value::Wildcard { actions, .. } => {
             out.extend(actions.iter().map(|a| Action { text: a.text(), wildcard: true, span: a.span }));
         }
-        other => errors.at(other.span(), format!("expected an IAM action such as `s3:GetObject`, found {}", other.describe())),
+        other => errors
+            .at(other.span(), format!("expected an IAM action such as `s3:GetObject`, found {}", other.describe())),
     };
     match value {
         Value::List { items, .. } => items.iter().for_each(|item| add(errors, item)),
@@ -279,9 +302,8 @@ fn statement_actions(errors: &mut Errors, value: &Value) -> Vec<Action> {
 }
 
 fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
-    let idents = |parts: &[parse::value::PathPart]| -> Option<Vec<Ident>> {
-        parts.iter().map(|p| p.ident().cloned()).collect()
-    };
+    let idents =
+        |parts: &[parse::value::PathPart]| -> Option<Vec<Ident>> { parts.iter().map(|p| p.ident().cloned()).collect() };
     match value {
         Value::Str(lit) => Some(Resource::Arn(Sp::new(lit.value(), lit.span()))),
         Value::Path(parts) => match idents(parts).as_deref() {
@@ -300,7 +322,10 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
                     pattern: Some(Sp::new(lit.value(), lit.span())),
                 }),
                 other => {
-                    errors.at(other.span(), format!("expected a key pattern string such as \"in/*\", found {}", other.describe()));
+                    errors.at(
+                        other.span(),
+                        format!("expected a key pattern string such as \"in/*\", found {}", other.describe()),
+                    );
                     None
                 }
             },
@@ -310,7 +335,10 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
             }
         },
         other => {
-            errors.at(other.span(), format!("expected a resource: `NAME`, `NAME.objects` or an ARN string, found {}", other.describe()));
+            errors.at(
+                other.span(),
+                format!("expected a resource: `NAME`, `NAME.objects` or an ARN string, found {}", other.describe()),
+            );
             None
         }
     }
@@ -319,24 +347,41 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
 impl Function {
     fn from_ast(block: &parse::Block, site: &CallSite, errors: &mut Errors) -> Function {
         let what = format!("function `{}`", block.name);
-        let f = Fields::read(&what, &block.body, FUNCTION_KEYS, false, errors);
-        let int = |errors: &mut Errors, key: &str, unit: &str| f.get(key).and_then(|v| fields::int(errors, key, unit, v));
+        let f = Fields::read_with(&what, &block.body, FUNCTION_KEYS, FUNCTION_KEYS_NOT_YET, false, errors);
+        let int =
+            |errors: &mut Errors, key: &str, unit: &str| f.get(key).and_then(|v| fields::int(errors, key, unit, v));
         let code = f.get("code").and_then(|v| fields::string(errors, "code", v)).map(|as_written| {
             let resolved = errors.check(as_written.span, site.resolve(&as_written.value));
             Code { as_written, resolved }
         });
         Function {
             name: block.name.clone(),
+            written: f.written(),
             description_from_docs: description_from_docs(&block.attrs),
-            runtime: f.get("runtime").and_then(|v| fields::word(errors, "runtime", v)),
+            runtime: f.get("runtime").and_then(|v| match v {
+                Value::Str(_) | Value::Path(_) => fields::word(errors, "runtime", v),
+                other => {
+                    errors.at(
+                        other.span(),
+                        format!(
+                            "expected a runtime such as `python3.12` or `nodejs22.x` for `runtime`, found {}",
+                            other.describe()
+                        ),
+                    );
+                    None
+                }
+            }),
             handler: f.get("handler").and_then(|v| fields::string(errors, "handler", v)),
             code,
             memory: int(errors, "memory", "MB"),
             timeout: int(errors, "timeout", "seconds"),
             env: f.get("env").map(|v| env(errors, v)).unwrap_or_default(),
+            env_span: f.get("env").map(Value::span),
             role: f.get("role").and_then(|v| fields::ident(errors, "role", v)).cloned(),
             allow: statements(errors, f.get("allow")),
-            arch: f.get("arch").and_then(|v| choice(errors, "arch", v, &[("x86_64", Arch::X86_64), ("arm64", Arch::Arm64)])),
+            arch: f
+                .get("arch")
+                .and_then(|v| choice(errors, "arch", v, &[("x86_64", Arch::X86_64), ("arm64", Arch::Arm64)])),
             ephemeral_storage: int(errors, "ephemeral_storage", "MB"),
             reserved_concurrency: int(errors, "reserved_concurrency", "executions"),
             tracing: f.get("tracing").and_then(|v| {
@@ -376,7 +421,12 @@ fn choice<T: Copy>(errors: &mut Errors, key: &str, value: &Value, options: &[(&s
     let names = options.iter().map(|(name, _)| *name);
     errors.at(
         word.span,
-        format!("unknown `{key}` value `{}`; expected {}{}", word.value, one_of(names.clone()), did_you_mean(&word.value, names)),
+        format!(
+            "unknown `{key}` value `{}`; expected {}{}",
+            word.value,
+            one_of(names.clone()),
+            did_you_mean(&word.value, names)
+        ),
     );
     None
 }
@@ -394,8 +444,11 @@ fn env(errors: &mut Errors, value: &Value) -> Vec<(Sp<String>, EnvValue)> {
             Value::Str(lit) => Some(EnvValue::Literal(Sp::new(lit.value(), lit.span()))),
             Value::Int(lit) => Some(EnvValue::Literal(Sp::new(lit.base10_digits().to_owned(), lit.span()))),
             Value::Bool(lit) => Some(EnvValue::Literal(Sp::new(lit.value.to_string(), lit.span))),
-            Value::Path(parts) => match parts.iter().map(|p| p.ident().cloned()).collect::<Option<Vec<_>>>().as_deref() {
-                Some([target, attribute]) => Some(EnvValue::Ref { target: target.clone(), attribute: attribute.clone() }),
+            Value::Path(parts) => match parts.iter().map(|p| p.ident().cloned()).collect::<Option<Vec<_>>>().as_deref()
+            {
+                Some([target, attribute]) => {
+                    Some(EnvValue::Ref { target: target.clone(), attribute: attribute.clone() })
+                }
                 Some([target]) => {
                     errors.at(
                         target.span(),
@@ -409,7 +462,13 @@ fn env(errors: &mut Errors, value: &Value) -> Vec<(Sp<String>, EnvValue)> {
                 }
             },
             other => {
-                errors.at(other.span(), format!("expected a string or a reference such as `reports.name` for `{name}`, found {}", other.describe()));
+                errors.at(
+                    other.span(),
+                    format!(
+                        "expected a string or a reference such as `reports.name` for `{name}`, found {}",
+                        other.describe()
+                    ),
+                );
                 None
             }
         };
@@ -430,7 +489,10 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
     let (name, args, paren) = match item {
         Value::Call { path, args, paren } if path.len() == 1 => (&path[0], args, paren),
         other => {
-            errors.at(other.span(), format!("expected a trigger such as `http(GET \"/path\")`, found {}", other.describe()));
+            errors.at(
+                other.span(),
+                format!("expected a trigger such as `http(GET \"/path\")`, found {}", other.describe()),
+            );
             return None;
         }
     };
@@ -454,7 +516,10 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
                     path: Sp::new(path.value(), path.span()),
                 }),
                 [Value::Str(path)] => {
-                    errors.at(path.span(), "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`");
+                    errors.at(
+                        path.span(),
+                        "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`",
+                    );
                     None
                 }
                 _ => {
@@ -464,7 +529,10 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             }
         }
         kind if TRIGGERS_NOT_YET.contains(&kind) => {
-            errors.at(name.span(), format!("`{kind}(..)` triggers are not supported by this version of lambda-stack yet"));
+            errors.at(
+                name.span(),
+                format!("`{kind}(..)` triggers are not supported by this version of lambda-stack yet"),
+            );
             None
         }
         kind => {
@@ -483,4 +551,3 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
         }
     }
 }
-

@@ -91,7 +91,7 @@ pub(crate) fn parse_body(input: ParseStream, errors: &mut Vec<syn::Error>) -> sy
                 if content.peek(Token![,]) {
                     content.parse::<Token![,]>()?;
                 } else if !is_block {
-                    errors.push(content.error("expected `,` after this entry"));
+                    errors.push(content.error(format!("expected `,` between entries, found {}", next_token(&content))));
                     skip_to_comma(&content);
                 }
             }
@@ -106,9 +106,8 @@ pub(crate) fn parse_body(input: ParseStream, errors: &mut Vec<syn::Error>) -> sy
 
 fn parse_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Entry> {
     let attrs = input.call(Attribute::parse_outer)?;
-    let first: Ident = input
-        .parse()
-        .map_err(|e| syn::Error::new(e.span(), "expected `key: value` or `kind name { ... }`"))?;
+    let first: Ident =
+        input.parse().map_err(|e| syn::Error::new(e.span(), "expected `key: value` or `kind name { ... }`"))?;
     if attrs.is_empty() && input.peek(Token![:]) && !input.peek(Token![::]) {
         input.parse::<Token![:]>()?;
         let value = Value::parse_field_value(input, errors)?;
@@ -122,10 +121,21 @@ fn parse_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<
         }
         return Err(input.error(format!("expected `{{` to open `{first} {name}`")));
     }
-    Err(syn::Error::new(
-        first.span(),
-        format!("expected `{first}: value` or `{first} NAME {{ ... }}`"),
-    ))
+    Err(syn::Error::new(first.span(), format!("expected `{first}: value` or `{first} NAME {{ ... }}`")))
+}
+
+/// The next token, for "found X" in messages: `timeout`, or a group by its opening delimiter.
+pub(crate) fn next_token(input: ParseStream) -> String {
+    match input.fork().parse::<TokenTree>() {
+        Ok(TokenTree::Group(group)) => match group.delimiter() {
+            proc_macro2::Delimiter::Brace => "`{`".into(),
+            proc_macro2::Delimiter::Bracket => "`[`".into(),
+            proc_macro2::Delimiter::Parenthesis => "`(`".into(),
+            proc_macro2::Delimiter::None => "a group".into(),
+        },
+        Ok(token) => format!("`{token}`"),
+        Err(_) => "the end".into(),
+    }
 }
 
 /// Skips tokens up to and including the next top-level comma: groups are single tokens, so a

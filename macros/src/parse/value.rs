@@ -16,7 +16,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{bracketed, parenthesized, token, Ident, LitBool, LitInt, LitStr, Token};
 
-use super::{parse_body, skip_to_comma, Body};
+use super::{next_token, parse_body, skip_to_comma, Body};
 use crate::span::Range;
 
 pub enum Value {
@@ -26,17 +26,36 @@ pub enum Value {
     /// `python3.12`, `reports.name`, `AWSLambdaBasicExecutionRole`: parts joined by dots.
     Path(Vec<PathPart>),
     /// `http(GET "/hello")`
-    Call { path: Vec<PathPart>, paren: token::Paren, args: Vec<Arg> },
+    Call {
+        path: Vec<PathPart>,
+        paren: token::Paren,
+        args: Vec<Arg>,
+    },
     /// `s3 { bucket: "..." }`
-    Block { name: Ident, body: Body },
-    List { bracket: token::Bracket, items: Vec<Value> },
-    Map { brace: token::Brace, entries: Vec<(MapKey, Value)> },
+    Block {
+        name: Ident,
+        body: Body,
+    },
+    List {
+        bracket: token::Bracket,
+        items: Vec<Value>,
+    },
+    Map {
+        brace: token::Brace,
+        entries: Vec<(MapKey, Value)>,
+    },
     /// `s3:GetObject`
     Action(ActionLit),
     /// `wildcard(s3:Get*, ...)`
-    Wildcard { keyword: Ident, actions: Vec<ActionLit> },
+    Wildcard {
+        keyword: Ident,
+        actions: Vec<ActionLit>,
+    },
     /// `ACTIONS on RESOURCE`
-    Statement { actions: Box<Value>, resource: Box<Value> },
+    Statement {
+        actions: Box<Value>,
+        resource: Box<Value>,
+    },
     /// Anything else, kept so that model can point at it.
     Other(TokenStream),
 }
@@ -143,7 +162,10 @@ impl Value {
                     break;
                 }
                 if let Err(error) = content.parse::<Token![,]>() {
-                    errors.push(syn::Error::new(error.span(), "expected `,` between list items"));
+                    errors.push(syn::Error::new(
+                        error.span(),
+                        format!("expected `,` between list items, found {}", next_token(&content)),
+                    ));
                     skip_to_comma(&content);
                 }
             }
@@ -166,7 +188,10 @@ impl Value {
                     break;
                 }
                 if let Err(error) = content.parse::<Token![,]>() {
-                    errors.push(syn::Error::new(error.span(), "expected `,` between entries"));
+                    errors.push(syn::Error::new(
+                        error.span(),
+                        format!("expected `,` between entries, found {}", next_token(&content)),
+                    ));
                     skip_to_comma(&content);
                 }
             }
@@ -231,7 +256,12 @@ impl Value {
                 let resource = Value::parse_value(input, errors)?;
                 return Ok(Value::Statement { actions: Box::new(value), resource: Box::new(resource) });
             }
-            return Err(syn::Error::new(word.span(), format!("expected `,` or `on`, found `{word}`")));
+            // `on` only continues IAM actions; elsewhere a comma is what is missing.
+            let expected = match value {
+                Value::Action(_) | Value::Wildcard { .. } | Value::List { .. } => "`,` or `on`",
+                _ => "`,` between list items",
+            };
+            return Err(syn::Error::new(word.span(), format!("expected {expected}, found `{word}`")));
         }
         Ok(value)
     }
@@ -270,7 +300,13 @@ impl Value {
             Value::Action(_) => "an IAM action",
             Value::Wildcard { .. } => "a `wildcard(...)`",
             Value::Statement { .. } => "an IAM statement",
-            Value::Other(_) => "a literal of another kind",
+            Value::Other(tokens) => match syn::parse2::<syn::Lit>(tokens.clone()) {
+                Ok(syn::Lit::Float(_)) => "a decimal number",
+                Ok(syn::Lit::Char(_)) => "a character",
+                Ok(syn::Lit::Byte(_) | syn::Lit::ByteStr(_)) => "a byte literal",
+                Ok(syn::Lit::CStr(_)) => "a C string",
+                _ => "a literal of another kind",
+            },
         }
     }
 }
@@ -284,11 +320,8 @@ fn join(first: Option<Span>, last: Option<Span>) -> Range {
 }
 
 fn parse_map_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<(MapKey, Value)> {
-    let key = if input.peek(LitStr) {
-        MapKey::Str(input.parse()?)
-    } else {
-        MapKey::Ident(input.call(Ident::parse_any)?)
-    };
+    let key =
+        if input.peek(LitStr) { MapKey::Str(input.parse()?) } else { MapKey::Ident(input.call(Ident::parse_any)?) };
     input.parse::<Token![:]>().map_err(|e| syn::Error::new(e.span(), "expected `:` after the key"))?;
     let value = Value::parse_value(input, errors)?;
     Ok((key, value))

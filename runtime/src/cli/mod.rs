@@ -137,7 +137,12 @@ impl App {
                 );
             }
         }
-        println!("synthesized {} stack{} in {:.1?}", synthesized.len(), if synthesized.len() == 1 { "" } else { "s" }, elapsed);
+        println!(
+            "synthesized {} stack{} in {:.1?}",
+            synthesized.len(),
+            if synthesized.len() == 1 { "" } else { "s" },
+            elapsed
+        );
         Ok(())
     }
 

@@ -70,10 +70,7 @@ pub(crate) fn check_name(path: &str) -> Result<(), PackageError> {
         None
     };
     match reason {
-        Some(reason) => Err(PackageError::UnsafeName {
-            path: path.to_string(),
-            reason,
-        }),
+        Some(reason) => Err(PackageError::UnsafeName { path: path.to_string(), reason }),
         None => Ok(()),
     }
 }
@@ -86,18 +83,14 @@ fn is_drive(segment: &str) -> bool {
 /// The zip fits a direct upload (`filename` in `aws_lambda_function`).
 pub(crate) fn check_zipped(package: Package) -> Result<Package, PackageError> {
     if package.bytes.len() as u64 > MAX_ZIP_BYTES {
-        Err(PackageError::ZipTooLarge {
-            package: Box::new(package),
-        })
+        Err(PackageError::ZipTooLarge { package: Box::new(package) })
     } else {
         Ok(package)
     }
 }
 
 /// The files add up to no more than Lambda's unzipped limit.
-pub(crate) fn check_unzipped<'a>(
-    sizes: impl IntoIterator<Item = (&'a str, u64)>,
-) -> Result<u64, PackageError> {
+pub(crate) fn check_unzipped<'a>(sizes: impl IntoIterator<Item = (&'a str, u64)>) -> Result<u64, PackageError> {
     let mut total = 0u64;
     let mut largest: Vec<(&str, u64)> = Vec::with_capacity(4);
     for (path, size) in sizes {
@@ -108,14 +101,8 @@ pub(crate) fn check_unzipped<'a>(
         largest.truncate(3);
     }
     if total > MAX_UNZIPPED_BYTES {
-        let largest = largest
-            .into_iter()
-            .map(|(path, size)| (path.to_string(), size))
-            .collect();
-        Err(PackageError::UnzippedTooLarge {
-            bytes: total,
-            largest,
-        })
+        let largest = largest.into_iter().map(|(path, size)| (path.to_string(), size)).collect();
+        Err(PackageError::UnzippedTooLarge { bytes: total, largest })
     } else {
         Ok(total)
     }
@@ -130,25 +117,18 @@ pub(crate) fn write(mut items: Vec<Item>, threads: usize) -> Result<Package, Pac
     // `str`'s order is byte-wise, which is the order the brief and every unzip listing agree on.
     items.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(pair) = items.windows(2).find(|pair| pair[0].path == pair[1].path) {
-        return Err(PackageError::DuplicateEntry {
-            path: pair[0].path.clone(),
-        });
+        return Err(PackageError::DuplicateEntry { path: pair[0].path.clone() });
     }
 
     let prepared = compress_all(&items, threads)?;
     // Checked again on what was read: files can grow between the listing and the reading.
-    let sizes = items
-        .iter()
-        .zip(&prepared)
-        .map(|(item, file)| (&*item.path, file.uncompressed_size()));
+    let sizes = items.iter().zip(&prepared).map(|(item, file)| (&*item.path, file.uncompressed_size()));
     let unzipped_bytes = check_unzipped(sizes)?;
 
     // Headers: 30 bytes local and 46 central per entry plus the name twice, 22 for the end record.
     let headers: usize = items.iter().map(|item| 76 + 2 * item.path.len()).sum();
     let data: u64 = prepared.iter().map(PreparedZipFile::compressed_size).sum();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(
-        data as usize + headers + 22,
-    )));
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(data as usize + headers + 22)));
     for file in prepared {
         zip.add_prepared_file(file)?;
     }
@@ -197,9 +177,7 @@ fn compress_all(items: &[Item], threads: usize) -> Result<Vec<PreparedZipFile>, 
             })
             .collect();
         for worker in workers {
-            let done = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let done = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             for (index, result) in done {
                 slots[index] = Some(result);
             }
@@ -221,10 +199,8 @@ fn compress(item: &Item) -> Result<PreparedZipFile, PackageError> {
     let file = match &item.source {
         Source::Memory(contents) => PreparedZipFile::from_data(&item.path, options, contents),
         Source::Disk(disk) => {
-            let contents = std::fs::read(disk).map_err(|source| PackageError::Io {
-                path: item.path.clone(),
-                source,
-            })?;
+            let contents =
+                std::fs::read(disk).map_err(|source| PackageError::Io { path: item.path.clone(), source })?;
             PreparedZipFile::from_data(&item.path, options, &contents)
         }
     };
@@ -258,11 +234,8 @@ mod tests {
         items.sort_by(|a, b| a.path.cmp(&b.path));
         let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
         for item in items {
-            let Source::Memory(contents) = item.source else {
-                unreachable!()
-            };
-            zip.start_file(&item.path, options(mode(&item.path, item.executable)))
-                .unwrap();
+            let Source::Memory(contents) = item.source else { unreachable!() };
+            zip.start_file(&item.path, options(mode(&item.path, item.executable))).unwrap();
             zip.write_all(&contents).unwrap();
         }
         zip.finish().unwrap().into_inner()
@@ -273,26 +246,15 @@ mod tests {
         let one = write(items(200), 1).unwrap();
         for threads in [2, 3, 8, 500] {
             let many = write(items(200), threads).unwrap();
-            assert!(
-                one.bytes == many.bytes,
-                "{threads} threads changed the bytes"
-            );
+            assert!(one.bytes == many.bytes, "{threads} threads changed the bytes");
         }
-        assert!(
-            one.bytes == sequential_reference(items(200)),
-            "prepared files differ from start_file"
-        );
+        assert!(one.bytes == sequential_reference(items(200)), "prepared files differ from start_file");
     }
 
     #[test]
     fn non_ascii_names_match_the_plain_writer() {
-        let make = || {
-            vec![Item {
-                path: "données/é.py".into(),
-                source: Source::Memory(b"x".to_vec()),
-                executable: false,
-            }]
-        };
+        let make =
+            || vec![Item { path: "données/é.py".into(), source: Source::Memory(b"x".to_vec()), executable: false }];
         assert!(write(make(), 2).unwrap().bytes == sequential_reference(make()));
     }
 
@@ -316,12 +278,7 @@ mod tests {
                 executable: i.executable,
             });
             let error = write(list.collect(), threads).unwrap_err();
-            assert!(
-                error
-                    .to_string()
-                    .starts_with("cannot read `dir0/a-missing`: "),
-                "{error}"
-            );
+            assert!(error.to_string().starts_with("cannot read `dir0/a-missing`: "), "{error}");
         }
     }
 
@@ -344,15 +301,7 @@ mod tests {
             assert!(message.contains(why), "{name:?}: {message}");
             assert!(!message.contains('\n'), "{message}");
         }
-        for fine in [
-            "bootstrap",
-            "a/b/c.py",
-            "..hidden",
-            "a..b",
-            "dé.py",
-            "a:b",
-            "CC:/x",
-        ] {
+        for fine in ["bootstrap", "a/b/c.py", "..hidden", "a..b", "dé.py", "a:b", "CC:/x"] {
             assert!(check_name(fine).is_ok(), "{fine}");
         }
     }
@@ -368,17 +317,8 @@ mod tests {
     #[test]
     fn unzipped_limit_names_the_three_largest() {
         let mb = 1_048_576;
-        assert_eq!(
-            check_unzipped([("a", MAX_UNZIPPED_BYTES)]).unwrap(),
-            MAX_UNZIPPED_BYTES
-        );
-        let sizes = [
-            ("small", 1),
-            ("big.so", 100 * mb),
-            ("mid", 50 * mb),
-            ("huge.bin", 101 * mb),
-            ("tie", 50 * mb),
-        ];
+        assert_eq!(check_unzipped([("a", MAX_UNZIPPED_BYTES)]).unwrap(), MAX_UNZIPPED_BYTES);
+        let sizes = [("small", 1), ("big.so", 100 * mb), ("mid", 50 * mb), ("huge.bin", 101 * mb), ("tie", 50 * mb)];
         let message = check_unzipped(sizes).unwrap_err().to_string();
         assert_eq!(
             message,
@@ -405,9 +345,7 @@ mod tests {
                     "the package is 50.0 MB zipped (52428801 bytes), above the 50 MB limit for a \
                      direct upload (52428800 bytes)"
                 );
-                let PackageError::ZipTooLarge { package } = error else {
-                    unreachable!()
-                };
+                let PackageError::ZipTooLarge { package } = error else { unreachable!() };
                 assert_eq!(package.bytes.len() as u64, MAX_ZIP_BYTES + 1);
             }
             other => panic!("{other}"),

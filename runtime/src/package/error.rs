@@ -26,10 +26,7 @@ pub enum PackageError {
     NotADirectory { dir: PathBuf },
     /// Nothing is left to package once the excludes are applied (`dir` is `None` for
     /// [`package_entries`](super::package_entries)).
-    Empty {
-        dir: Option<PathBuf>,
-        excluded: usize,
-    },
+    Empty { dir: Option<PathBuf>, excluded: usize },
     /// An `exclude` pattern is not a valid glob.
     InvalidExclude { pattern: String, reason: String },
     /// A file or directory name is not UTF-8 (shown lossily), so it cannot be named in the zip.
@@ -40,11 +37,7 @@ pub enum PackageError {
     DuplicateEntry { path: String },
     /// A symlink whose target lies outside the code directory; `resolved` is where it leads when
     /// the written target looks inside (another link takes it out).
-    SymlinkEscapes {
-        link: String,
-        target: PathBuf,
-        resolved: Option<PathBuf>,
-    },
+    SymlinkEscapes { link: String, target: PathBuf, resolved: Option<PathBuf> },
     /// A symlink whose target does not exist.
     BrokenSymlink { link: String, target: PathBuf },
     /// A symlink that leads back to itself or to a directory containing it.
@@ -57,15 +50,9 @@ pub enum PackageError {
     /// through S3 instead of building it again.
     ZipTooLarge { package: Box<Package> },
     /// The files add up to more than Lambda accepts unzipped; `largest` holds the three biggest.
-    UnzippedTooLarge {
-        bytes: u64,
-        largest: Vec<(String, u64)>,
-    },
+    UnzippedTooLarge { bytes: u64, largest: Vec<(String, u64)> },
     /// Reading from the code directory failed.
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     /// The zip writer failed (not expected with an in-memory archive).
     Zip(zip::result::ZipError),
 }
@@ -94,37 +81,19 @@ impl fmt::Display for PackageError {
             InvalidExclude { pattern, reason } => {
                 write!(f, "invalid exclude pattern `{}`: {reason}", shown(pattern))
             }
-            NonUtf8Name { path } => write!(
-                f,
-                "`{}` has a name that is not UTF-8; zip entry names must be UTF-8, so rename it",
-                shown(path)
-            ),
+            NonUtf8Name { path } => {
+                write!(f, "`{}` has a name that is not UTF-8; zip entry names must be UTF-8, so rename it", shown(path))
+            }
             UnsafeName { path, reason } => {
                 write!(f, "`{}` cannot be a zip entry name: {reason}", shown(path))
             }
             DuplicateEntry { path } => write!(f, "`{}` appears twice in the package", shown(path)),
-            SymlinkEscapes {
-                link,
-                target,
-                resolved,
-            } => {
-                write!(
-                    f,
-                    "symlink `{}` points to `{}`, ",
-                    shown(link),
-                    shown(&target.to_string_lossy())
-                )?;
+            SymlinkEscapes { link, target, resolved } => {
+                write!(f, "symlink `{}` points to `{}`, ", shown(link), shown(&target.to_string_lossy()))?;
                 if let Some(resolved) = resolved {
-                    write!(
-                        f,
-                        "which leads to `{}`, ",
-                        shown(&resolved.to_string_lossy())
-                    )?;
+                    write!(f, "which leads to `{}`, ", shown(&resolved.to_string_lossy()))?;
                 }
-                write!(
-                    f,
-                    "outside the code directory; replace it with a copy or exclude it"
-                )
+                write!(f, "outside the code directory; replace it with a copy or exclude it")
             }
             BrokenSymlink { link, target } => write!(
                 f,
@@ -145,11 +114,9 @@ impl fmt::Display for PackageError {
                 shown(link),
                 shown(target)
             ),
-            SpecialFile { path } => write!(
-                f,
-                "`{}` is a socket, FIFO or device, which cannot be packaged; exclude it",
-                shown(path)
-            ),
+            SpecialFile { path } => {
+                write!(f, "`{}` is a socket, FIFO or device, which cannot be packaged; exclude it", shown(path))
+            }
             ZipTooLarge { package } => write!(
                 f,
                 "the package is {} zipped ({} bytes), above the {} limit for a direct upload \
@@ -207,15 +174,7 @@ pub(crate) fn megabytes(bytes: u64) -> String {
 
 /// A name as it can be printed on one line: control characters escaped, nothing else touched.
 pub(crate) fn shown(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 #[cfg(test)]

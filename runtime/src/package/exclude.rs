@@ -96,10 +96,7 @@ impl Excludes {
     pub(crate) fn new(user: &[String]) -> Result<Self, PackageError> {
         let mut any = GlobSetBuilder::new();
         let mut dirs = GlobSetBuilder::new();
-        let patterns = DEFAULT_EXCLUDES
-            .iter()
-            .copied()
-            .chain(user.iter().map(String::as_str));
+        let patterns = DEFAULT_EXCLUDES.iter().copied().chain(user.iter().map(String::as_str));
         for pattern in patterns {
             let (glob, dir_only) = compile(pattern)?;
             if dir_only {
@@ -116,10 +113,7 @@ impl Excludes {
                 reason: format!("the patterns together are too complex ({error})"),
             })
         };
-        Ok(Excludes {
-            any: build(any)?,
-            dirs: build(dirs)?,
-        })
+        Ok(Excludes { any: build(any)?, dirs: build(dirs)? })
     }
 
     /// `path` (relative, `/`-separated) is excluded by a pattern naming it.
@@ -136,10 +130,8 @@ impl Excludes {
 
 /// One pattern as a glob over relative paths, and whether it is for directories only.
 fn compile(pattern: &str) -> Result<(globset::Glob, bool), PackageError> {
-    let invalid = |reason: &str| PackageError::InvalidExclude {
-        pattern: pattern.to_string(),
-        reason: reason.to_string(),
-    };
+    let invalid =
+        |reason: &str| PackageError::InvalidExclude { pattern: pattern.to_string(), reason: reason.to_string() };
     let (body, dir_only) = match pattern.strip_suffix('/') {
         Some(body) => (body, true),
         None => (pattern, false),
@@ -150,15 +142,9 @@ fn compile(pattern: &str) -> Result<(globset::Glob, bool), PackageError> {
         return Err(invalid("it matches nothing"));
     }
     if body.split('/').any(|segment| segment == "..") {
-        return Err(invalid(
-            "patterns are relative to the code directory and cannot use `..`",
-        ));
+        return Err(invalid("patterns are relative to the code directory and cannot use `..`"));
     }
-    let glob = if anchored || body.contains('/') {
-        body.to_string()
-    } else {
-        format!("**/{body}")
-    };
+    let glob = if anchored || body.contains('/') { body.to_string() } else { format!("**/{body}") };
     let glob = GlobBuilder::new(&glob)
         .literal_separator(true)
         .build()
@@ -180,10 +166,7 @@ mod tests {
         let ex = user(&[]);
         assert!(ex.matches("__pycache__", true));
         assert!(ex.matches("pkg/__pycache__", true));
-        assert!(
-            !ex.matches("pkg/__pycache__", false),
-            "`__pycache__/` is for directories"
-        );
+        assert!(!ex.matches("pkg/__pycache__", false), "`__pycache__/` is for directories");
         assert!(ex.matches("a/b/c.pyc", false));
         assert!(ex.matches(".env", false));
         assert!(ex.matches("cfg/.env.production", false));
@@ -198,21 +181,12 @@ mod tests {
     fn user_patterns_follow_gitignore() {
         let ex = user(&["*.md", "tests", "docs/*.txt", "/build/", "data/**"]);
         assert!(ex.matches("README.md", false));
-        assert!(
-            ex.matches("pkg/README.md", false),
-            "a bare pattern applies at any depth"
-        );
+        assert!(ex.matches("pkg/README.md", false), "a bare pattern applies at any depth");
         assert!(ex.matches("tests", true));
         assert!(ex.matches("pkg/tests", true));
         assert!(ex.matches("docs/a.txt", false));
-        assert!(
-            !ex.matches("docs/sub/a.txt", false),
-            "`*` stays in one segment"
-        );
-        assert!(
-            !ex.matches("pkg/docs/a.txt", false),
-            "a pattern with `/` is anchored"
-        );
+        assert!(!ex.matches("docs/sub/a.txt", false), "`*` stays in one segment");
+        assert!(!ex.matches("pkg/docs/a.txt", false), "a pattern with `/` is anchored");
         assert!(ex.matches("build", true));
         assert!(!ex.matches("build", false), "`/build/` is for directories");
         assert!(!ex.matches("pkg/build", true), "a leading `/` anchors");

@@ -152,38 +152,18 @@ pub fn package_dir(code_dir: &Path, options: &PackageOptions) -> Result<Package,
     let excludes = exclude::Excludes::new(&options.exclude)?;
     match std::fs::metadata(code_dir) {
         Ok(metadata) if metadata.is_dir() => {}
-        Ok(_) => {
-            return Err(PackageError::NotADirectory {
-                dir: code_dir.to_path_buf(),
-            })
-        }
+        Ok(_) => return Err(PackageError::NotADirectory { dir: code_dir.to_path_buf() }),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Err(PackageError::CodeDirMissing {
-                dir: code_dir.to_path_buf(),
-            })
+            return Err(PackageError::CodeDirMissing { dir: code_dir.to_path_buf() })
         }
-        Err(source) => {
-            return Err(PackageError::Io {
-                path: code_dir.display().to_string(),
-                source,
-            })
-        }
+        Err(source) => return Err(PackageError::Io { path: code_dir.display().to_string(), source }),
     }
     let found = walk::walk(code_dir, &excludes)?;
     if found.items.is_empty() {
-        return Err(PackageError::Empty {
-            dir: Some(code_dir.to_path_buf()),
-            excluded: found.excluded,
-        });
+        return Err(PackageError::Empty { dir: Some(code_dir.to_path_buf()), excluded: found.excluded });
     }
     // Refuse an oversized tree from its listing, before reading and compressing all of it.
-    archive::check_unzipped(
-        found
-            .items
-            .iter()
-            .map(|item| &*item.path)
-            .zip(found.sizes.iter().copied()),
-    )?;
+    archive::check_unzipped(found.items.iter().map(|item| &*item.path).zip(found.sizes.iter().copied()))?;
     archive::write(found.items, archive::default_threads())
 }
 
@@ -199,18 +179,11 @@ pub fn package_dir(code_dir: &Path, options: &PackageOptions) -> Result<Package,
 /// ```
 pub fn package_entries(entries: Vec<Entry>) -> Result<Package, PackageError> {
     if entries.is_empty() {
-        return Err(PackageError::Empty {
-            dir: None,
-            excluded: 0,
-        });
+        return Err(PackageError::Empty { dir: None, excluded: 0 });
     }
     let items = entries
         .into_iter()
-        .map(|entry| Item {
-            path: entry.path,
-            source: Source::Memory(entry.contents),
-            executable: entry.executable,
-        })
+        .map(|entry| Item { path: entry.path, source: Source::Memory(entry.contents), executable: entry.executable })
         .collect();
     archive::write(items, archive::default_threads())
 }

@@ -18,18 +18,11 @@ pub(crate) struct Found {
 
 /// Walks `dir` (already checked to be a directory).
 pub(crate) fn walk(dir: &Path, excludes: &Excludes) -> Result<Found, PackageError> {
-    let root = fs::canonicalize(dir).map_err(|source| PackageError::Io {
-        path: dir.display().to_string(),
-        source,
-    })?;
+    let root = fs::canonicalize(dir).map_err(|source| PackageError::Io { path: dir.display().to_string(), source })?;
     let mut walk = Walk {
         root: root.clone(),
         excludes,
-        found: Found {
-            items: Vec::new(),
-            sizes: Vec::new(),
-            excluded: 0,
-        },
+        found: Found { items: Vec::new(), sizes: Vec::new(), excluded: 0 },
         open: vec![root.clone()],
     };
     walk.dir(&root, "")?;
@@ -48,29 +41,18 @@ struct Walk<'a> {
 impl Walk<'_> {
     /// Walks `real` (a canonical directory) whose archive path is `prefix` (`""` for the root).
     fn dir(&mut self, real: &Path, prefix: &str) -> Result<(), PackageError> {
-        let io_error = |source| PackageError::Io {
-            path: shown_dir(prefix),
-            source,
-        };
-        let mut entries = fs::read_dir(real)
-            .and_then(|entries| entries.collect::<io::Result<Vec<_>>>())
-            .map_err(io_error)?;
+        let io_error = |source| PackageError::Io { path: shown_dir(prefix), source };
+        let mut entries =
+            fs::read_dir(real).and_then(|entries| entries.collect::<io::Result<Vec<_>>>()).map_err(io_error)?;
         // Listing order is up to the file system; sorting makes the first error reported stable.
         entries.sort_by_key(fs::DirEntry::file_name);
         for entry in entries {
             let name = entry.file_name();
             let path = match name.to_str() {
                 Some(name) => join(prefix, name),
-                None => {
-                    return Err(PackageError::NonUtf8Name {
-                        path: join(prefix, &name.to_string_lossy()),
-                    })
-                }
+                None => return Err(PackageError::NonUtf8Name { path: join(prefix, &name.to_string_lossy()) }),
             };
-            let kind = entry.file_type().map_err(|source| PackageError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let kind = entry.file_type().map_err(|source| PackageError::Io { path: path.clone(), source })?;
             let disk = real.join(&name);
             if kind.is_symlink() {
                 self.link(&disk, path)?;
@@ -85,10 +67,7 @@ impl Walk<'_> {
                 if self.exclude(&path, false) {
                     continue;
                 }
-                let metadata = entry.metadata().map_err(|source| PackageError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                let metadata = entry.metadata().map_err(|source| PackageError::Io { path: path.clone(), source })?;
                 self.file(disk, path, &metadata);
             } else if !self.exclude(&path, false) {
                 return Err(PackageError::SpecialFile { path });
@@ -107,45 +86,26 @@ impl Walk<'_> {
         if self.exclude(&path, target_is_dir) {
             return Ok(());
         }
-        let target = fs::read_link(disk).map_err(|source| PackageError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let target = fs::read_link(disk).map_err(|source| PackageError::Io { path: path.clone(), source })?;
         let resolved = match fs::canonicalize(disk) {
             Ok(resolved) => resolved,
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 return Err(PackageError::BrokenSymlink { link: path, target })
             }
-            Err(error) if is_loop(&error) => {
-                return Err(PackageError::SymlinkLoop { link: path, target })
-            }
+            Err(error) if is_loop(&error) => return Err(PackageError::SymlinkLoop { link: path, target }),
             Err(source) => return Err(PackageError::Io { path, source }),
         };
         let Ok(inside) = resolved.strip_prefix(&self.root) else {
             // When the written target looks inside, another link leads out: show where to.
-            let here = disk
-                .parent()
-                .and_then(|dir| dir.strip_prefix(&self.root).ok());
+            let here = disk.parent().and_then(|dir| dir.strip_prefix(&self.root).ok());
             let chained = here.is_some_and(|here| lexically_inside(here, &target));
-            return Err(PackageError::SymlinkEscapes {
-                link: path,
-                target,
-                resolved: chained.then_some(resolved),
-            });
+            return Err(PackageError::SymlinkEscapes { link: path, target, resolved: chained.then_some(resolved) });
         };
         // Only matched against the excludes, where a non-UTF-8 name can match nothing but `*`.
-        let inside = inside
-            .to_string_lossy()
-            .replace(std::path::MAIN_SEPARATOR, "/");
-        let metadata = fs::metadata(&resolved).map_err(|source| PackageError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let inside = inside.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+        let metadata = fs::metadata(&resolved).map_err(|source| PackageError::Io { path: path.clone(), source })?;
         if self.excludes.covers(&inside, metadata.is_dir()) {
-            return Err(PackageError::SymlinkToExcluded {
-                link: path,
-                target: inside,
-            });
+            return Err(PackageError::SymlinkToExcluded { link: path, target: inside });
         }
         if metadata.is_dir() {
             if self.open.contains(&resolved) {
@@ -164,11 +124,7 @@ impl Walk<'_> {
 
     fn file(&mut self, disk: PathBuf, path: String, metadata: &fs::Metadata) {
         self.found.sizes.push(metadata.len());
-        self.found.items.push(Item {
-            path,
-            source: Source::Disk(disk),
-            executable: executable(metadata),
-        });
+        self.found.items.push(Item { path, source: Source::Disk(disk), executable: executable(metadata) });
     }
 
     fn exclude(&mut self, path: &str, is_dir: bool) -> bool {
@@ -228,12 +184,7 @@ fn executable(_: &fs::Metadata) -> bool {
 fn is_loop(error: &io::Error) -> bool {
     let eloop = if cfg!(any(target_os = "linux", target_os = "android")) {
         40
-    } else if cfg!(any(
-        target_vendor = "apple",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd"
-    )) {
+    } else if cfg!(any(target_vendor = "apple", target_os = "freebsd", target_os = "netbsd", target_os = "openbsd")) {
         62
     } else {
         return false;

@@ -40,9 +40,7 @@ pub const RESERVED_KEYS: &[&str] = &[
 /// one Lambda reserves (nor anything under `AWS_LAMBDA_`).
 pub fn check_key(key: &str) -> Result<(), String> {
     if RESERVED_KEYS.contains(&key) || key.starts_with("AWS_LAMBDA_") {
-        return Err(format!(
-            "environment variable `{key}` is reserved: Lambda sets it itself"
-        ));
+        return Err(format!("environment variable `{key}` is reserved: Lambda sets it itself"));
     }
     let mut chars = key.chars();
     let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
@@ -64,11 +62,9 @@ where
     I: IntoIterator<Item = (&'a str, usize)>,
 {
     let mut bytes = 2; // {}
-    let mut count = 0;
-    for (key, value_len) in vars {
+    for (index, (key, value_len)) in vars.into_iter().enumerate() {
         // "key":"value" plus a comma between pairs.
-        bytes += key.len() + value_len + 5 + usize::from(count > 0);
-        count += 1;
+        bytes += key.len() + value_len + 5 + usize::from(index > 0);
     }
     if bytes <= MAX_ENV_BYTES {
         Ok(())

@@ -71,9 +71,7 @@ pub fn check_format(family: Family, handler: &str) -> Result<(), String> {
     }
     let length = handler.chars().count();
     if length > MAX_HANDLER_CHARS {
-        return Err(format!(
-            "handler must be at most {MAX_HANDLER_CHARS} characters, found {length}"
-        ));
+        return Err(format!("handler must be at most {MAX_HANDLER_CHARS} characters, found {length}"));
     }
     if handler.chars().any(char::is_whitespace) {
         return Err(format!(
@@ -82,9 +80,7 @@ pub fn check_format(family: Family, handler: &str) -> Result<(), String> {
         ));
     }
     if family == Family::Node && (handler.contains("..") || handler.starts_with('/')) {
-        return Err(format!(
-            "handler `{handler}` must stay inside the code directory: no `..` and no leading `/`"
-        ));
+        return Err(format!("handler `{handler}` must stay inside the code directory: no `..` and no leading `/`"));
     }
     let valid = match family {
         Family::Python => python_format(handler),
@@ -104,8 +100,7 @@ pub fn check_format(family: Family, handler: &str) -> Result<(), String> {
 fn python_format(handler: &str) -> bool {
     match handler.rsplit_once('.') {
         Some((module, function)) => {
-            module.split(['.', '/']).all(|segment| !segment.is_empty())
-                && is_python_identifier(function)
+            module.split(['.', '/']).all(|segment| !segment.is_empty()) && is_python_identifier(function)
         }
         None => false,
     }
@@ -140,11 +135,7 @@ fn dotnet_format(handler: &str) -> bool {
     let parts: Vec<&str> = handler.split("::").collect();
     match parts.len() {
         1 => true,
-        3 => {
-            !parts[0].is_empty()
-                && parts[1].split('.').all(|segment| !segment.is_empty())
-                && !parts[2].is_empty()
-        }
+        3 => !parts[0].is_empty() && parts[1].split('.').all(|segment| !segment.is_empty()) && !parts[2].is_empty(),
         _ => false,
     }
 }
@@ -156,10 +147,9 @@ fn is_java_identifier(name: &str) -> bool {
 }
 
 const PYTHON_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 fn is_python_identifier(name: &str) -> bool {
@@ -195,11 +185,7 @@ fn is_python_identifier(name: &str) -> bool {
 ///     "`app.py` defines no top-level function `handlr`; did you mean `handler`?"
 /// );
 /// ```
-pub fn check_python(
-    code_dir: &Path,
-    code_dir_display: &str,
-    handler: &str,
-) -> Result<Vec<PathBuf>, String> {
+pub fn check_python(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
     check_format(Family::Python, handler)?;
     check_code_dir(code_dir, code_dir_display)?;
     let (module, function) = handler.rsplit_once('.').unwrap_or((handler, ""));
@@ -232,9 +218,7 @@ pub fn check_python(
                 "`{relative}` defines no top-level function `{function}`{}",
                 suggest::did_you_mean(function, names.iter().copied())
             );
-            if let Some(line) =
-                scan.nested_defs.iter().find(|(name, _)| name == function).map(|(_, line)| line)
-            {
+            if let Some(line) = scan.nested_defs.iter().find(|(name, _)| name == function).map(|(_, line)| line) {
                 message.push_str(&format!(
                     "; the `def {function}` on line {line} is indented, and Lambda only finds \
                      functions at the top level of the module"
@@ -247,19 +231,8 @@ pub fn check_python(
 }
 
 /// CPython's `sys.builtin_module_names` without the private ones, the same in 3.8 to 3.13.
-const PYTHON_BUILTIN_MODULES: &[&str] = &[
-    "atexit",
-    "builtins",
-    "errno",
-    "faulthandler",
-    "gc",
-    "itertools",
-    "marshal",
-    "posix",
-    "pwd",
-    "sys",
-    "time",
-];
+const PYTHON_BUILTIN_MODULES: &[&str] =
+    &["atexit", "builtins", "errno", "faulthandler", "gc", "itertools", "marshal", "posix", "pwd", "sys", "time"];
 
 /// The file that `import module` loads: a regular package (`name/__init__.py`) before a module
 /// file (`name.py`), as CPython's path finder orders them.
@@ -289,14 +262,7 @@ fn find_python_module(
                 }
                 found => {
                     let packages = entries.iter().filter(|e| e.is_dir).map(|e| e.name.as_str());
-                    return Err(not_found(case_or_typo(
-                        &found,
-                        code_dir_display,
-                        module,
-                        segments,
-                        index,
-                        packages,
-                    )));
+                    return Err(not_found(case_or_typo(&found, code_dir_display, module, segments, index, packages)));
                 }
             }
         }
@@ -311,21 +277,9 @@ fn find_python_module(
         if let Found::File = found {
             return Ok((dir.join(file_name), format!("{relative_stem}.py")));
         }
-        let modules = entries.iter().filter_map(|e| {
-            if e.is_dir {
-                Some(e.name.as_str())
-            } else {
-                e.name.strip_suffix(".py")
-            }
-        });
-        return Err(not_found(case_or_typo(
-            &found,
-            code_dir_display,
-            module,
-            segments,
-            index,
-            modules,
-        )));
+        let modules =
+            entries.iter().filter_map(|e| if e.is_dir { Some(e.name.as_str()) } else { e.name.strip_suffix(".py") });
+        return Err(not_found(case_or_typo(&found, code_dir_display, module, segments, index, modules)));
     }
     unreachable!("a module path has at least one segment")
 }
@@ -344,10 +298,7 @@ fn case_or_typo<'a>(
         Found::OtherCase(actual) => {
             let mut path: Vec<String> = segments[..index].iter().map(|s| s.to_string()).collect();
             path.push(actual.clone());
-            format!(
-                "; found `{}`, but Lambda's file system is case-sensitive",
-                shown(display, &path.join("/"))
-            )
+            format!("; found `{}`, but Lambda's file system is case-sensitive", shown(display, &path.join("/")))
         }
         _ => replace_hint(module, segments, index, candidates),
     }
@@ -448,8 +399,8 @@ fn split_top_level(text: &str, separator: char) -> Vec<&str> {
                 // `==`, `<=`, `>=`, `!=` are comparisons, not the default's `=`.
                 let next = bytes.get(k + 1).map(|&(_, c)| c);
                 let previous = k.checked_sub(1).and_then(|p| bytes.get(p)).map(|&(_, c)| c);
-                let comparison = separator == '='
-                    && (next == Some('=') || matches!(previous, Some('=' | '<' | '>' | '!' | ':')));
+                let comparison =
+                    separator == '=' && (next == Some('=') || matches!(previous, Some('=' | '<' | '>' | '!' | ':')));
                 if !comparison {
                     pieces.push(&text[start..i]);
                     start = i + c.len_utf8();
@@ -559,11 +510,7 @@ fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
                         }
                         // An unterminated one-line string ends with its line.
                         '\n' => break,
-                        q if q == c
-                            && (!triple
-                                || (chars.get(i + 1) == Some(&c)
-                                    && chars.get(i + 2) == Some(&c))) =>
-                        {
+                        q if q == c && (!triple || (chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c))) => {
                             i += if triple { 3 } else { 1 };
                             break;
                         }
@@ -595,8 +542,8 @@ fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
 /// compounds kept whole so that a lone `=` is always an assignment or a default.
 fn python_tokens(text: &str) -> Vec<String> {
     const COMPOUND: &[&str] = &[
-        "**=", "//=", ">>=", "<<=", "...", "==", "!=", "<=", ">=", ":=", "->", "**", "//", "+=",
-        "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ">>", "<<",
+        "**=", "//=", ">>=", "<<=", "...", "==", "!=", "<=", ">=", ":=", "->", "**", "//", "+=", "-=", "*=", "/=",
+        "%=", "&=", "|=", "^=", "@=", ">>", "<<",
     ];
     let mut tokens = Vec::new();
     let mut rest = text;
@@ -604,10 +551,8 @@ fn python_tokens(text: &str) -> Vec<String> {
         if c.is_whitespace() {
             rest = &rest[c.len_utf8()..];
         } else if c.is_alphanumeric() || c == '_' {
-            let end = rest
-                .char_indices()
-                .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
-                .map_or(rest.len(), |(i, _)| i);
+            let end =
+                rest.char_indices().find(|&(_, c)| !(c.is_alphanumeric() || c == '_')).map_or(rest.len(), |(i, _)| i);
             tokens.push(rest[..end].to_string());
             rest = &rest[end..];
         } else if let Some(op) = COMPOUND.iter().find(|op| rest.starts_with(**op)) {
@@ -656,17 +601,14 @@ fn scan_python(source: &str) -> PyScan {
             }
             Some("from") => {
                 let Some(import) = tokens.iter().position(|t| t == "import") else { continue };
-                let names: Vec<&str> = tokens[import + 1..]
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|t| !matches!(*t, "(" | ")"))
-                    .collect();
+                let names: Vec<&str> =
+                    tokens[import + 1..].iter().map(String::as_str).filter(|t| !matches!(*t, "(" | ")")).collect();
                 for item in names.split(|t| *t == ",") {
                     match item {
                         ["*"] => scan.star_import = true,
-                        [name] | [_, "as", name] => scan
-                            .bindings
-                            .push(PyBinding { name: name.to_string(), kind: PyKind::Imported }),
+                        [name] | [_, "as", name] => {
+                            scan.bindings.push(PyBinding { name: name.to_string(), kind: PyKind::Imported })
+                        }
                         _ => {}
                     }
                 }
@@ -730,8 +672,7 @@ fn assigned_names(tokens: &[String]) -> Vec<String> {
                 continue;
             }
         }
-        let inner: Vec<&str> =
-            target.iter().copied().filter(|t| !matches!(*t, "(" | ")" | "[" | "]" | "*")).collect();
+        let inner: Vec<&str> = target.iter().copied().filter(|t| !matches!(*t, "(" | ")" | "[" | "]" | "*")).collect();
         let simple = inner.split(|t| *t == ",").all(|item| match item {
             [] => true,
             [name] => is_python_identifier(name),
@@ -767,16 +708,12 @@ fn assigned_names(tokens: &[String]) -> Vec<String> {
 ///     "`index.mjs` does not export `main`"
 /// );
 /// ```
-pub fn check_node(
-    code_dir: &Path,
-    code_dir_display: &str,
-    handler: &str,
-) -> Result<Vec<PathBuf>, String> {
+pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
     check_format(Family::Node, handler)?;
     check_code_dir(code_dir, code_dir_display)?;
     // `check_format` has already accepted the handler, so this only restates its error.
-    let (dirs, module, property_path) = node_parts(handler)
-        .ok_or_else(|| format!("a Node.js handler must be `file.export`, found `{handler}`"))?;
+    let (dirs, module, property_path) =
+        node_parts(handler).ok_or_else(|| format!("a Node.js handler must be `file.export`, found `{handler}`"))?;
     let export = property_path.split('.').next().unwrap_or(property_path);
     let module_path = if dirs.is_empty() { module.to_string() } else { format!("{dirs}/{module}") };
     let dir = code_dir.join(dirs);
@@ -803,12 +740,12 @@ pub fn check_node(
                 shown(code_dir_display, &actual)
             ));
         } else {
-            let stems = entries.iter().filter(|e| !e.is_dir).filter_map(|e| {
-                [".js", ".mjs", ".cjs"].iter().find_map(|extension| e.name.strip_suffix(extension))
-            });
+            let stems = entries
+                .iter()
+                .filter(|e| !e.is_dir)
+                .filter_map(|e| [".js", ".mjs", ".cjs"].iter().find_map(|extension| e.name.strip_suffix(extension)));
             if let Some(stem) = suggest::closest(module, stems) {
-                let guess =
-                    if dirs.is_empty() { stem.to_string() } else { format!("{dirs}/{stem}") };
+                let guess = if dirs.is_empty() { stem.to_string() } else { format!("{dirs}/{stem}") };
                 message.push_str(&format!("; did you mean `{guess}`?"));
             }
         }
@@ -950,16 +887,12 @@ fn js_tokens(source: &str) -> Vec<Js> {
             tokens.push(Js::Other);
         } else if c.is_alphabetic() || c == '_' || c == '$' {
             let start = i;
-            while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
-            {
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
                 i += 1;
             }
             tokens.push(Js::Ident(chars[start..i].iter().collect()));
         } else if c.is_ascii_digit() {
-            while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '.')
-            {
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '.') {
                 i += 1;
             }
             tokens.push(Js::Other);
@@ -1021,44 +954,29 @@ fn scan_node(source: &str) -> JsExports {
     let assigns = |k: usize| punct(k, '=') && !punct(k + 1, '=') && !punct(k + 1, '>');
     for k in 0..tokens.len() {
         let after_dot = k > 0 && punct(k - 1, '.');
-        if ident(k, "function")
-            || ident(k, "class")
-            || ident(k, "const")
-            || ident(k, "let")
-            || ident(k, "var")
-        {
+        if ident(k, "function") || ident(k, "class") || ident(k, "const") || ident(k, "let") || ident(k, "var") {
             let name = if punct(k + 1, '*') { k + 2 } else { k + 1 };
             if let Some(Js::Ident(name)) = at(name) {
                 exports.defined.push(name.clone());
             }
         }
         // `exports.NAME =`, `exports["NAME"] =`, and the same after `module.`.
-        let exports_at =
-            if ident(k, "module") && punct(k + 1, '.') && ident(k + 2, "exports") && !after_dot {
-                Some(k + 3)
-            } else if ident(k, "exports") && !after_dot {
-                Some(k + 1)
-            } else {
-                None
-            };
+        let exports_at = if ident(k, "module") && punct(k + 1, '.') && ident(k + 2, "exports") && !after_dot {
+            Some(k + 3)
+        } else if ident(k, "exports") && !after_dot {
+            Some(k + 1)
+        } else {
+            None
+        };
         if let Some(e) = exports_at {
             if punct(e, '.') && assigns(e + 2) {
-                exports
-                    .names
-                    .extend(name_at(e + 1).filter(|_| matches!(at(e + 1), Some(Js::Ident(_)))));
-            } else if punct(e, '[')
-                && matches!(at(e + 1), Some(Js::Str(_)))
-                && punct(e + 2, ']')
-                && assigns(e + 3)
-            {
+                exports.names.extend(name_at(e + 1).filter(|_| matches!(at(e + 1), Some(Js::Ident(_)))));
+            } else if punct(e, '[') && matches!(at(e + 1), Some(Js::Str(_))) && punct(e + 2, ']') && assigns(e + 3) {
                 exports.names.extend(name_at(e + 1));
             } else if ident(k, "module") && assigns(e) {
                 if punct(e + 1, '{') {
                     object_keys(&tokens, e + 1, &mut exports);
-                } else if !(ident(e + 1, "function")
-                    || ident(e + 1, "async")
-                    || ident(e + 1, "class"))
-                {
+                } else if !(ident(e + 1, "function") || ident(e + 1, "async") || ident(e + 1, "class")) {
                     // An identifier, `require(..)`, a bundler's `(() => {..})()`: its properties
                     // are not visible here. (A plain function has none, hence the exceptions.)
                     exports.unknown = true;
@@ -1082,12 +1000,10 @@ fn scan_node(source: &str) -> JsExports {
             continue;
         }
         match at(k + 1) {
-            Some(Js::Ident(word)) if matches!(word.as_str(), "const" | "let" | "var") => {
-                match at(k + 2) {
-                    Some(Js::Ident(name)) => exports.names.push(name.clone()),
-                    _ => exports.unknown = true,
-                }
-            }
+            Some(Js::Ident(word)) if matches!(word.as_str(), "const" | "let" | "var") => match at(k + 2) {
+                Some(Js::Ident(name)) => exports.names.push(name.clone()),
+                _ => exports.unknown = true,
+            },
             Some(Js::Ident(word)) if word == "function" || word == "class" => {
                 let name = if punct(k + 2, '*') { k + 3 } else { k + 2 };
                 exports.names.extend(name_at(name));
@@ -1139,15 +1055,11 @@ fn object_keys(tokens: &[Js], open: usize, exports: &mut JsExports) {
             entry_start = false;
             match (token, next) {
                 (Js::Punct('.'), _) => exports.unknown = true,
-                (Js::Ident(word), Some(Js::Ident(name)))
-                    if matches!(word.as_str(), "async" | "get" | "set") =>
-                {
+                (Js::Ident(word), Some(Js::Ident(name))) if matches!(word.as_str(), "async" | "get" | "set") => {
                     exports.names.push(name.clone())
                 }
                 (Js::Punct('*'), Some(Js::Ident(name))) => exports.names.push(name.clone()),
-                (Js::Ident(name), Some(Js::Punct(',' | '}' | ':' | '('))) => {
-                    exports.names.push(name.clone())
-                }
+                (Js::Ident(name), Some(Js::Punct(',' | '}' | ':' | '('))) => exports.names.push(name.clone()),
                 (Js::Str(name), Some(Js::Punct(':'))) => exports.names.push(name.clone()),
                 _ => {}
             }
@@ -1209,14 +1121,10 @@ pub fn check_bootstrap(code_dir: &Path, code_dir_display: &str) -> Result<Vec<Pa
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(&path)
-            .map_err(|error| format!("cannot read `{display}`: {error}"))?
-            .permissions()
-            .mode();
+        let mode =
+            fs::metadata(&path).map_err(|error| format!("cannot read `{display}`: {error}"))?.permissions().mode();
         if mode & 0o111 == 0 {
-            return Err(format!(
-                "`{display}` is not executable; Lambda runs it as a program: `chmod +x {display}`"
-            ));
+            return Err(format!("`{display}` is not executable; Lambda runs it as a program: `chmod +x {display}`"));
         }
     }
     Ok(vec![absolute(&path)])
@@ -1372,9 +1280,7 @@ mod tests {
         for family in [Family::Python, Family::Node, Family::Provided, Family::Dotnet] {
             assert!(check_format(family, "").unwrap_err().starts_with("handler must not be empty"));
             assert!(check_format(family, "app.two words").unwrap_err().contains("whitespace"));
-            assert!(check_format(family, "app.tab\there")
-                .unwrap_err()
-                .contains("`app.tab\\there`"));
+            assert!(check_format(family, "app.tab\there").unwrap_err().contains("`app.tab\\there`"));
         }
         let long = format!("app.{}", "h".repeat(124));
         assert!(check_format(Family::Python, &long).is_ok());
@@ -1391,9 +1297,7 @@ mod tests {
 
     #[test]
     fn python_finds_a_two_parameter_def() {
-        let read =
-            python("import json\n\ndef handler(event, context):\n    return {}\n", "app.handler")
-                .unwrap();
+        let read = python("import json\n\ndef handler(event, context):\n    return {}\n", "app.handler").unwrap();
         assert_eq!(read.len(), 1);
         assert!(read[0].is_absolute() && read[0].ends_with("app.py"));
         for signature in [
@@ -1416,10 +1320,7 @@ mod tests {
     fn python_parameter_counts() {
         assert_eq!(
             python("def handler(event):\n    pass\n", "app.handler"),
-            Err(
-                "handler `handler` takes 1 parameter; Lambda calls it with two, `(event, context)`"
-                    .into()
-            )
+            Err("handler `handler` takes 1 parameter; Lambda calls it with two, `(event, context)`".into())
         );
         assert_eq!(
             python("def handler():\n    pass\n", "app.handler"),
@@ -1432,21 +1333,17 @@ mod tests {
         assert_eq!(
             python("def handler(event, context, *, client):\n    pass\n", "app.handler"),
             Err("handler `handler` has a required keyword-only parameter `client`; Lambda calls it \
-                 with two positional arguments, `(event, context)`".into())
+                 with two positional arguments, `(event, context)`"
+                .into())
         );
         assert!(python("def handler(event, **kwargs):\n    pass\n", "app.handler").is_err());
     }
 
     #[test]
     fn python_async_def_is_an_error() {
-        let message =
-            python("async def handler(event, context):\n    pass\n", "app.handler").unwrap_err();
-        assert!(
-            message.starts_with("handler `handler` in `app.py` is an `async def`"),
-            "{message}"
-        );
-        let decorated =
-            "@tracer.capture_lambda_handler\nasync def handler(event, context):\n    pass\n";
+        let message = python("async def handler(event, context):\n    pass\n", "app.handler").unwrap_err();
+        assert!(message.starts_with("handler `handler` in `app.py` is an `async def`"), "{message}");
+        let decorated = "@tracer.capture_lambda_handler\nasync def handler(event, context):\n    pass\n";
         assert!(python(decorated, "app.handler").is_err());
     }
 
@@ -1466,11 +1363,9 @@ mod tests {
                       def outer():\n    def handlr(event, context):\n        pass\n";
         assert_eq!(
             python(nested, "app.handler"),
-            Err(
-                "`app.py` defines no top-level function `handler`; the `def handler` on line 2 is \
+            Err("`app.py` defines no top-level function `handler`; the `def handler` on line 2 is \
                  indented, and Lambda only finds functions at the top level of the module"
-                    .into()
-            )
+                .into())
         );
         let in_if = "if True:\n    def handler(event, context):\n        pass\n";
         assert!(python(in_if, "app.handler").is_err());
@@ -1487,14 +1382,13 @@ mod tests {
             "x = (\n'a'\n'''\ndef handler(event, context):\n''')\n",
         ] {
             assert!(
-                python(source, "app.handler")
-                    .unwrap_err()
-                    .starts_with("`app.py` defines no top-level function"),
+                python(source, "app.handler").unwrap_err().starts_with("`app.py` defines no top-level function"),
                 "{source}"
             );
         }
         // Quotes and `#` inside strings do not derail what follows.
-        let source = "A = \"# not a comment\"\nB = 'it\\'s'\nC = \"\"\"'\"\"\"\ndef handler(event, context):\n    pass\n";
+        let source =
+            "A = \"# not a comment\"\nB = 'it\\'s'\nC = \"\"\"'\"\"\"\ndef handler(event, context):\n    pass\n";
         assert!(python(source, "app.handler").is_ok());
     }
 
@@ -1514,21 +1408,16 @@ mod tests {
         ] {
             assert_eq!(python(source, "app.handler").map(|_| ()), Ok(()), "{source}");
         }
-        for source in [
-            "handler: Callable\n",
-            "handler == 1\n",
-            "handler.attr = 1\n",
-            "import handler\n",
-            "handler += 1\n",
-        ] {
+        for source in
+            ["handler: Callable\n", "handler == 1\n", "handler.attr = 1\n", "import handler\n", "handler += 1\n"]
+        {
             assert!(python(source, "app.handler").is_err(), "{source}");
         }
     }
 
     #[test]
     fn python_last_binding_wins() {
-        assert!(python("def handler(event):\n    pass\nhandler = wrap(handler)\n", "app.handler")
-            .is_ok());
+        assert!(python("def handler(event):\n    pass\nhandler = wrap(handler)\n", "app.handler").is_ok());
         assert!(python("handler = make()\ndef handler(event):\n    pass\n", "app.handler").is_err());
     }
 
@@ -1539,11 +1428,7 @@ mod tests {
         let old_mac = "x = 1\rdef handler(event, context):\r\treturn 1\r";
         assert!(python(old_mac, "app.handler").is_ok());
         let dir = code(&[]);
-        fs::write(
-            dir.path().join("app.py"),
-            b"X = '\xff'\ndef handler(event, context):\n    pass\n",
-        )
-        .unwrap();
+        fs::write(dir.path().join("app.py"), b"X = '\xff'\ndef handler(event, context):\n    pass\n").unwrap();
         assert!(check_python(dir.path(), "f", "app.handler").is_ok());
     }
 
@@ -1580,11 +1465,9 @@ mod tests {
         );
         assert_eq!(
             check("lamda_handler.handler"),
-            Err(
-                "module `lamda_handler` not found: expected `functions/hello/lamda_handler.py` or \
+            Err("module `lamda_handler` not found: expected `functions/hello/lamda_handler.py` or \
                  `functions/hello/lamda_handler/__init__.py`; did you mean `lambda_handler`?"
-                    .into()
-            )
+                .into())
         );
         assert!(check("pgk/app.handler").unwrap_err().ends_with("did you mean `pkg/app`?"));
         assert!(check("pkg.appp.handler").unwrap_err().ends_with("did you mean `pkg.app`?"));
@@ -1606,7 +1489,8 @@ mod tests {
             check_python(dir.path(), "functions/hello", "lambda_handler.handler"),
             Err("module `lambda_handler` not found: expected `functions/hello/lambda_handler.py` or \
                  `functions/hello/lambda_handler/__init__.py`; found `functions/hello/Lambda_Handler.py`, \
-                 but Lambda's file system is case-sensitive".into())
+                 but Lambda's file system is case-sensitive"
+                .into())
         );
     }
 
@@ -1682,7 +1566,8 @@ mod tests {
         assert_eq!(
             check("src/indx.handler"),
             Err("module `src/indx` not found: expected `functions/api/src/indx.js`, `.mjs` or `.cjs`; \
-                 did you mean `src/index`?".into())
+                 did you mean `src/index`?"
+                .into())
         );
         assert_eq!(
             check("src/index.handler"),
@@ -1703,14 +1588,12 @@ mod tests {
         assert_eq!(
             node("index.mjs", "export default { handler: () => 1 };\n", "index.handler"),
             Err("`index.mjs` does not export `handler`; a default export does not count, Lambda looks \
-                 up a named export".into())
+                 up a named export"
+                .into())
         );
-        assert!(node("index.js", "module.exports = async (event) => event;\n", "index.handler")
-            .is_err());
+        assert!(node("index.js", "module.exports = async (event) => event;\n", "index.handler").is_err());
         let dir = code(&[("Index.js", "exports.handler = 1;\n")]);
-        assert!(check_node(dir.path(), "f", "index.handler")
-            .unwrap_err()
-            .contains("found `f/Index.js`"));
+        assert!(check_node(dir.path(), "f", "index.handler").unwrap_err().contains("found `f/Index.js`"));
     }
 
     #[test]
@@ -1718,11 +1601,9 @@ mod tests {
         let dir = code(&[]);
         assert_eq!(
             check_bootstrap(dir.path(), "functions/resize/"),
-            Err(
-                "no `bootstrap` at the root of `functions/resize/`: an OS-only runtime starts the \
+            Err("no `bootstrap` at the root of `functions/resize/`: an OS-only runtime starts the \
                  executable named `bootstrap`"
-                    .into()
-            )
+                .into())
         );
         fs::create_dir(dir.path().join("bootstrap")).unwrap();
         assert!(check_bootstrap(dir.path(), "f").unwrap_err().contains("is a directory"));

@@ -144,12 +144,8 @@ pub fn check_action(service: &str, name: &str) -> Result<Action, String> {
     } else {
         // Right action, wrong service (`cloudwatch:PutLogEvents` is `logs:`): say where it lives,
         // unless it is one of the names nearly every service has (`TagResource`).
-        let elsewhere: Vec<String> = table()
-            .services
-            .iter()
-            .filter_map(|s| s.find_action(name))
-            .map(|a| a.full_name())
-            .collect();
+        let elsewhere: Vec<String> =
+            table().services.iter().filter_map(|s| s.find_action(name)).map(|a| a.full_name()).collect();
         if (1..=3).contains(&elsewhere.len()) {
             message.push_str(&format!("; did you mean {}?", suggest::one_of(&elsewhere)));
         } else {
@@ -185,8 +181,7 @@ pub fn expand_wildcard(service: &str, name_pattern: &str) -> Result<Vec<Action>,
         return Err(unknown_service(service, name_pattern));
     };
     let pattern: Vec<char> = name_pattern.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let matched: Vec<Action> =
-        svc.actions.iter().filter(|a| glob_matches(&pattern, a.name)).copied().collect();
+    let matched: Vec<Action> = svc.actions.iter().filter(|a| glob_matches(&pattern, a.name)).copied().collect();
     if !matched.is_empty() {
         return Ok(matched);
     }
@@ -222,11 +217,7 @@ pub fn expand_wildcard(service: &str, name_pattern: &str) -> Result<Vec<Action>,
 pub fn arn_resource_types(arn: &str) -> Vec<(&'static str, &'static str)> {
     let table = table();
     if arn == "*" {
-        return table
-            .services
-            .iter()
-            .flat_map(|s| s.types.iter().map(|t| (s.name, t.name)))
-            .collect();
+        return table.services.iter().flat_map(|s| s.types.iter().map(|t| (s.name, t.name))).collect();
     }
     let user = arn_glob::user_arn(arn);
     let Some(user_fields) = arn_glob::fields(&user) else {
@@ -253,13 +244,11 @@ pub fn arn_resource_types(arn: &str) -> Vec<(&'static str, &'static str)> {
         .chain(&index.any_service)
         .filter(|t| {
             let template = arn_glob::template_arn(t.template, t.no_slash);
-            arn_glob::fields(&template)
-                .is_some_and(|t| arn_glob::fields_intersect(&t, &user_fields))
+            arn_glob::fields(&template).is_some_and(|t| arn_glob::fields_intersect(&t, &user_fields))
         })
         .collect();
     found.sort_by_key(|t| (Some(t.service) != user_service.as_deref(), t.order));
-    let mut out: Vec<(&'static str, &'static str)> =
-        found.iter().map(|t| (t.service, t.resource_type)).collect();
+    let mut out: Vec<(&'static str, &'static str)> = found.iter().map(|t| (t.service, t.resource_type)).collect();
     // A type with two templates (API Gateway's v1 and v2 paths) may fit twice.
     out.dedup();
     out
@@ -277,19 +266,14 @@ pub fn arn_resource_types(arn: &str) -> Vec<(&'static str, &'static str)> {
 ///     "`s3:GetObject` does not apply to a bucket; it acts on `accesspointobject` or `object`"
 /// );
 /// ```
-pub fn check_applies(
-    action: &Action,
-    resource_service: &str,
-    resource_type: &str,
-    what: &str,
-) -> Result<(), String> {
+pub fn check_applies(action: &Action, resource_service: &str, resource_type: &str, what: &str) -> Result<(), String> {
     if action.service.eq_ignore_ascii_case(resource_service) && action.applies_to(resource_type) {
         return Ok(());
     }
     let full_name = action.full_name();
     if action.needs_star_resource() {
         return Err(format!(
-            "`{full_name}` does not apply to {what}; it has no resource type, so it needs resource `*`"
+            "`{full_name}` does not apply to {what}; it has no resource type, so it needs resource `\"*\"`"
         ));
     }
     // `ec2:CreateTags` acts on a hundred types; a message needs a few.
@@ -443,11 +427,8 @@ fn arn_index() -> &'static ArnIndex {
     INDEX.get_or_init(|| {
         let mut index = ArnIndex { by_service: Vec::new(), any_service: Vec::new() };
         let table = table();
-        let mut sorted: Vec<&str> = table
-            .services
-            .iter()
-            .flat_map(|s| s.types.iter().flat_map(ResourceType::templates))
-            .collect();
+        let mut sorted: Vec<&str> =
+            table.services.iter().flat_map(|s| s.types.iter().flat_map(ResourceType::templates)).collect();
         sorted.sort_unstable();
         // Whether some template (of any service: `ssm` has S3's bucket) continues `template`
         // with `/`.
@@ -486,10 +467,7 @@ fn arn_index() -> &'static ArnIndex {
 
 impl Service {
     fn find_action(&self, name: &str) -> Option<Action> {
-        self.actions
-            .binary_search_by(|a| cmp_ignore_case(a.name, name))
-            .ok()
-            .map(|i| self.actions[i])
+        self.actions.binary_search_by(|a| cmp_ignore_case(a.name, name)).ok().map(|i| self.actions[i])
     }
 }
 
@@ -584,12 +562,8 @@ fn closest_pattern(pattern: &str, svc: &Service) -> Option<String> {
     let pattern: Vec<char> = pattern.chars().collect();
     let literals = pattern.iter().filter(|c| !matches!(c, '*' | '?')).count();
     let budget = (literals / 3).max(1);
-    let mut fixes: Vec<(usize, String)> = svc
-        .actions
-        .iter()
-        .map(|a| fix_pattern(&pattern, a.name))
-        .filter(|(cost, _)| cost / EDIT <= budget)
-        .collect();
+    let mut fixes: Vec<(usize, String)> =
+        svc.actions.iter().map(|a| fix_pattern(&pattern, a.name)).filter(|(cost, _)| cost / EDIT <= budget).collect();
     let best = fixes.iter().map(|(cost, _)| *cost).min()?;
     fixes.retain(|(cost, _)| *cost == best);
     fixes.sort_by(|a, b| a.1.cmp(&b.1));
@@ -628,9 +602,7 @@ fn fix_pattern(pattern: &[char], name: &str) -> (usize, String) {
             && !matches!(pattern[i - 2], '*' | '?')
             && pattern[i - 1].eq_ignore_ascii_case(&name[j - 2])
             && pattern[i - 2].eq_ignore_ascii_case(&name[j - 1]);
-        letters.then(|| {
-            EDIT + change(pattern[i - 1], name[j - 2]) + change(pattern[i - 2], name[j - 1])
-        })
+        letters.then(|| EDIT + change(pattern[i - 1], name[j - 2]) + change(pattern[i - 2], name[j - 1]))
     };
     let mut cost = vec![vec![0; nn + 1]; np + 1];
     cost[0] = (0..=nn).map(|j| j * EDIT).collect();
@@ -842,9 +814,7 @@ mod tests {
         let actions: usize = t.services.iter().map(|s| s.actions.len()).sum();
         assert!(actions > 20_000, "{actions} actions");
         assert!(t.policies.len() > 1_000);
-        for s in
-            ["s3", "sqs", "lambda", "dynamodb", "logs", "sns", "events", "kinesis", "xray", "iam"]
-        {
+        for s in ["s3", "sqs", "lambda", "dynamodb", "logs", "sns", "events", "kinesis", "xray", "iam"] {
             assert!(service_exists(s), "{s}");
         }
         assert!(!service_exists("s4"));
@@ -854,26 +824,16 @@ mod tests {
     fn binary_search_order_holds() {
         // The generator sorts; a hand edit that breaks the order would make lookups miss.
         let t = table();
-        assert!(t
-            .services
-            .windows(2)
-            .all(|w| cmp_ignore_case(w[0].name, w[1].name) == Ordering::Less));
+        assert!(t.services.windows(2).all(|w| cmp_ignore_case(w[0].name, w[1].name) == Ordering::Less));
         for s in &t.services {
             assert!(
-                s.actions
-                    .windows(2)
-                    .all(|w| cmp_ignore_case(w[0].name, w[1].name) == Ordering::Less),
+                s.actions.windows(2).all(|w| cmp_ignore_case(w[0].name, w[1].name) == Ordering::Less),
                 "{}",
                 s.name
             );
             for a in &s.actions {
                 for ty in a.resource_types() {
-                    assert!(
-                        s.types.iter().any(|t| t.name == ty),
-                        "{}:{} names {ty}",
-                        s.name,
-                        a.name
-                    );
+                    assert!(s.types.iter().any(|t| t.name == ty), "{}:{} names {ty}", s.name, a.name);
                 }
             }
         }
@@ -955,10 +915,7 @@ mod tests {
         assert!(gets.iter().any(|a| a.name == "GetObject"));
         assert_eq!(expand_wildcard("s3", "get*").unwrap(), gets);
         let all = expand_wildcard("sqs", "*").unwrap();
-        assert_eq!(
-            all.len(),
-            table().services.iter().find(|s| s.name == "sqs").unwrap().actions.len()
-        );
+        assert_eq!(all.len(), table().services.iter().find(|s| s.name == "sqs").unwrap().actions.len());
         let one = expand_wildcard("sqs", "?eceiveMessage").unwrap();
         assert_eq!(one.iter().map(|a| a.name).collect::<Vec<_>>(), ["ReceiveMessage"]);
         let objects = expand_wildcard("s3", "*ObjectTagging").unwrap();
@@ -1035,7 +992,7 @@ mod tests {
         let put = action("xray", "PutTraceSegments").unwrap();
         assert_eq!(
             check_applies(&put, "s3", "bucket", "a bucket").unwrap_err(),
-            "`xray:PutTraceSegments` does not apply to a bucket; it has no resource type, so it needs resource `*`"
+            "`xray:PutTraceSegments` does not apply to a bucket; it has no resource type, so it needs resource `\"*\"`"
         );
         let tags = action("ec2", "CreateTags").unwrap();
         assert!(check_applies(&tags, "sqs", "queue", "a queue").unwrap_err().contains(" more"));
@@ -1056,26 +1013,20 @@ mod tests {
         assert!(both.contains(&("s3", "bucket")) && both.contains(&("s3", "object")));
         assert!(types("arn:aws:s3:::my-bucket/${aws:username}/*").contains(&("s3", "object")));
         assert!(types("arn:aws-cn:s3:::b/k").contains(&("s3", "object")));
-        assert!(types("arn:aws:dynamodb:eu-west-3:123456789012:table/orders")
-            .contains(&("dynamodb", "table")));
+        assert!(types("arn:aws:dynamodb:eu-west-3:123456789012:table/orders").contains(&("dynamodb", "table")));
         let index = types("arn:aws:dynamodb:eu-west-3:123456789012:table/orders/index/*");
         let own: Vec<_> = index.iter().filter(|(s, _)| *s == "dynamodb").collect();
         assert_eq!(own, [&("dynamodb", "index")]);
         // A trailing `*` can stand for anything, `:` included, so AWS Backup's
         // `${Vendor}:...:${ResourceType}:${RecoveryPointId}` fits too; it comes after.
         assert_eq!(index.last(), Some(&("backup", "recoveryPoint")));
-        assert!(types("arn:aws:dynamodb:eu-west-3:123456789012:table/orders/stream/*")
-            .contains(&("dynamodb", "stream")));
-        assert_eq!(
-            types("arn:aws:lambda:eu-west-3:123456789012:function:hello")[0],
-            ("lambda", "function")
+        assert!(
+            types("arn:aws:dynamodb:eu-west-3:123456789012:table/orders/stream/*").contains(&("dynamodb", "stream"))
         );
+        assert_eq!(types("arn:aws:lambda:eu-west-3:123456789012:function:hello")[0], ("lambda", "function"));
         // The log group ARN AWS reports ends in `:*`, and covers the group's streams.
         let logs = types("arn:aws:logs:eu-west-3:123456789012:log-group:/aws/lambda/hello:*");
-        assert!(
-            logs.contains(&("logs", "log-group")) && logs.contains(&("logs", "log-stream")),
-            "{logs:?}"
-        );
+        assert!(logs.contains(&("logs", "log-group")) && logs.contains(&("logs", "log-stream")), "{logs:?}");
         assert!(types("arn:aws:iam::123456789012:role/service-role/x").contains(&("iam", "role")));
         // Region and account are matched field by field: a queue ARN needs both.
         assert!(types("arn:aws:sqs:::jobs").is_empty());
@@ -1084,8 +1035,7 @@ mod tests {
         assert_eq!(types("arn:aws:s3:::*/*"), [("s3", "object")]);
         assert!(types("arn:*:sqs:*:*:jobs").contains(&("sqs", "queue")));
         assert!(types("arn:aws:*:*:*:jobs").contains(&("sqs", "queue")));
-        assert!(types("arn:${aws:partition}:sqs:eu-west-3:123456789012:jobs")
-            .contains(&("sqs", "queue")));
+        assert!(types("arn:${aws:partition}:sqs:eu-west-3:123456789012:jobs").contains(&("sqs", "queue")));
         assert!(types("not an arn").is_empty());
         assert!(types("*").len() > 2_000);
     }
@@ -1108,26 +1058,11 @@ mod tests {
     #[test]
     fn managed_policies_have_their_paths() {
         for (name, arn) in [
-            (
-                "AWSLambdaBasicExecutionRole",
-                "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-            ),
-            (
-                "AWSLambdaVPCAccessExecutionRole",
-                "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
-            ),
-            (
-                "AWSLambdaSQSQueueExecutionRole",
-                "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole",
-            ),
-            (
-                "AWSLambdaDynamoDBExecutionRole",
-                "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole",
-            ),
-            (
-                "AWSLambdaKinesisExecutionRole",
-                "arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole",
-            ),
+            ("AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
+            ("AWSLambdaVPCAccessExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"),
+            ("AWSLambdaSQSQueueExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole"),
+            ("AWSLambdaDynamoDBExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole"),
+            ("AWSLambdaKinesisExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole"),
             ("AWSXRayDaemonWriteAccess", "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"),
             ("AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"),
         ] {

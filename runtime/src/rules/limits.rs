@@ -26,10 +26,8 @@ pub const MAX_LAYERS: usize = 5;
 /// Function description length in characters.
 pub const MAX_DESCRIPTION_CHARS: usize = 256;
 /// CloudWatch Logs `retention_in_days` values (API `Days` enum, PutRetentionPolicy).
-pub const LOG_RETENTION_DAYS: &[u64] = &[
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
-    3288, 3653,
-];
+pub const LOG_RETENTION_DAYS: &[u64] =
+    &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 /// The retention lambda-stack sets when none is given: a year, which is what checkov's
 /// CKV_AWS_338 asks for, and never "forever" (Lambda's own default, CKV_AWS_66).
 pub const DEFAULT_LOG_RETENTION_DAYS: u64 = 365;
@@ -108,9 +106,7 @@ pub fn check_layer_arn(arn: &str) -> Result<(), String> {
     if valid && arn.len() <= 2048 {
         Ok(())
     } else {
-        Err(format!(
-            "`{arn}` is not a layer version ARN; expected `arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION`"
-        ))
+        Err(format!("`{arn}` is not a layer version ARN; expected `arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION`"))
     }
 }
 
@@ -120,9 +116,7 @@ pub fn check_description(text: &str) -> Result<(), String> {
     if length <= MAX_DESCRIPTION_CHARS {
         Ok(())
     } else {
-        Err(format!(
-            "description must be at most {MAX_DESCRIPTION_CHARS} characters, found {length}"
-        ))
+        Err(format!("description must be at most {MAX_DESCRIPTION_CHARS} characters, found {length}"))
     }
 }
 
@@ -156,23 +150,17 @@ where
 pub fn check_tag(key: &str, value: &str) -> Result<(), String> {
     let key_chars = key.chars().count();
     if key_chars == 0 || key_chars > MAX_TAG_KEY_CHARS {
-        return Err(format!(
-            "tag key `{key}` must be 1 to {MAX_TAG_KEY_CHARS} characters, found {key_chars}"
-        ));
+        return Err(format!("tag key `{key}` must be 1 to {MAX_TAG_KEY_CHARS} characters, found {key_chars}"));
     }
     if key.to_ascii_lowercase().starts_with("aws:") {
         return Err(format!("tag key `{key}` uses the reserved prefix `aws:`"));
     }
     let allowed = |c: char| c.is_alphanumeric() || " _.:/=+-@".contains(c);
     if let Some(bad) = key.chars().find(|&c| !allowed(c)) {
-        return Err(format!(
-            "tag key `{key}` contains `{bad}`; tags allow letters, digits, spaces and `_.:/=+-@`"
-        ));
+        return Err(format!("tag key `{key}` contains `{bad}`; tags allow letters, digits, spaces and `_.:/=+-@`"));
     }
     if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
-        return Err(format!(
-            "tag value `{value}` contains `{bad}`; tags allow letters, digits, spaces and `_.:/=+-@`"
-        ));
+        return Err(format!("tag value `{value}` contains `{bad}`; tags allow letters, digits, spaces and `_.:/=+-@`"));
     }
     let value_chars = value.chars().count();
     if value_chars > MAX_TAG_VALUE_CHARS {
@@ -196,20 +184,11 @@ pub fn check_role_inline_policy_size(role: &str, chars: usize) -> Result<(), Str
 }
 
 /// `what` lies in `range`: `"{what} must be between {lo} and {hi} {unit}, found {value}"`.
-pub fn check_range(
-    what: &str,
-    value: u64,
-    range: &RangeInclusive<u64>,
-    unit: &str,
-) -> Result<(), String> {
+pub fn check_range(what: &str, value: u64, range: &RangeInclusive<u64>, unit: &str) -> Result<(), String> {
     if range.contains(&value) {
         Ok(())
     } else {
-        Err(format!(
-            "{what} must be between {} and {} {unit}, found {value}",
-            range.start(),
-            range.end()
-        ))
+        Err(format!("{what} must be between {} and {} {unit}, found {value}", range.start(), range.end()))
     }
 }
 

@@ -73,7 +73,7 @@ pub fn check_role_name(stack: &str, role: &str) -> Result<(), String> {
     let name = role_name(stack, role);
     if name.len() > MAX_ROLE_NAME {
         return Err(format!(
-            "role name `{name}` (stack `{stack}` + `{role}`) is {} characters, above IAM's limit of {MAX_ROLE_NAME}; shorten the name",
+            "role name `{name}` (stack `{stack}` + role `{role}`) is {} characters, above IAM's limit of {MAX_ROLE_NAME}; shorten the name",
             name.len()
         ));
     }
@@ -118,13 +118,8 @@ pub fn check_bucket_name(name: &str) -> Result<(), String> {
     if !BUCKET_NAME_CHARS.contains(&name.len()) {
         return fail("it must be 3 to 63 characters long");
     }
-    if let Some(bad) = name
-        .chars()
-        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'))
-    {
-        return fail(&format!(
-            "`{bad}` is not allowed (lowercase letters, digits, `.` and `-` only)"
-        ));
+    if let Some(bad) = name.chars().find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')) {
+        return fail(&format!("`{bad}` is not allowed (lowercase letters, digits, `.` and `-` only)"));
     }
     let first = name.as_bytes()[0];
     let last = name.as_bytes()[name.len() - 1];

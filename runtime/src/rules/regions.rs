@@ -73,9 +73,7 @@ mod tests {
 
     #[test]
     fn known_regions() {
-        for region in
-            ["us-east-1", "us-west-2", "eu-west-3", "eu-central-1", "ap-southeast-2", "sa-east-1"]
-        {
+        for region in ["us-east-1", "us-west-2", "eu-west-3", "eu-central-1", "ap-southeast-2", "sa-east-1"] {
             assert!(check_region(region).is_ok(), "{region}");
             assert_eq!(partition(region), Some("aws"));
         }
@@ -90,27 +88,15 @@ mod tests {
 
     #[test]
     fn unknown_regions_get_a_did_you_mean() {
-        assert_eq!(
-            check_region("eu-west-9").unwrap_err(),
-            "unknown AWS region `eu-west-9`; did you mean `eu-west-3`?"
-        );
-        assert_eq!(
-            check_region("us-east-3").unwrap_err(),
-            "unknown AWS region `us-east-3`; did you mean `us-east-2`?"
-        );
-        assert_eq!(
-            check_region("eu-wset-1").unwrap_err(),
-            "unknown AWS region `eu-wset-1`; did you mean `eu-west-1`?"
-        );
+        assert_eq!(check_region("eu-west-9").unwrap_err(), "unknown AWS region `eu-west-9`; did you mean `eu-west-3`?");
+        assert_eq!(check_region("us-east-3").unwrap_err(), "unknown AWS region `us-east-3`; did you mean `us-east-2`?");
+        assert_eq!(check_region("eu-wset-1").unwrap_err(), "unknown AWS region `eu-wset-1`; did you mean `eu-west-1`?");
         // An availability zone is not a region.
         assert_eq!(
             check_region("eu-west-3a").unwrap_err(),
             "unknown AWS region `eu-west-3a`; did you mean `eu-west-3`?"
         );
-        assert_eq!(
-            check_region("EU-WEST-3").unwrap_err(),
-            "unknown AWS region `EU-WEST-3`; did you mean `eu-west-3`?"
-        );
+        assert_eq!(check_region("EU-WEST-3").unwrap_err(), "unknown AWS region `EU-WEST-3`; did you mean `eu-west-3`?");
         assert_eq!(check_region("mars").unwrap_err(), "unknown AWS region `mars`");
     }
 }

@@ -117,9 +117,7 @@ pub fn check_sub_resource(kind: Kind, target: &str, sub: &str) -> Result<SubReso
     }
     let names: Vec<&str> = kind.sub_resources().iter().map(|s| s.name).collect();
     if names.is_empty() {
-        return Err(format!(
-            "{kind} `{target}` has no sub-resource `{sub}`; name `{target}` itself"
-        ));
+        return Err(format!("{kind} `{target}` has no sub-resource `{sub}`; name `{target}` itself"));
     }
     Err(format!(
         "{kind} `{target}` has no sub-resource `{sub}`; expected {}{}",
@@ -167,7 +165,7 @@ pub fn check_statement(action: &str, wildcard: bool, target: Target<'_>) -> Resu
     let applying: Vec<Action> = matched.iter().copied().filter(|a| check_applies_to(a, target).is_ok()).collect();
     if applying.is_empty() {
         return Err(format!(
-            "none of the {} actions `{action}` matches applies to {}",
+            "none of the {} actions that `{action}` matches applies to {}",
             matched.len(),
             describe(target)
         ));
@@ -183,6 +181,22 @@ fn describe(target: Target<'_>) -> String {
     }
 }
 
+/// An ARN written in a statement is `"*"` or an ARN of some AWS resource type.
+pub fn check_arn(arn: &str) -> Result<(), String> {
+    if arn == "*" {
+        return Ok(());
+    }
+    if !arn.starts_with("arn:") {
+        return Err(format!(
+            "`{arn}` is not an ARN; name a resource of the stack, or write an ARN such as `arn:aws:s3:::bucket/*`"
+        ));
+    }
+    if iam::arn_resource_types(arn).is_empty() {
+        return Err(format!("`{arn}` does not match the ARN format of any AWS resource type"));
+    }
+    Ok(())
+}
+
 /// One named action applies to the statement's target.
 fn check_applies_to(action: &Action, target: Target<'_>) -> Result<(), String> {
     match target {
@@ -190,7 +204,16 @@ fn check_applies_to(action: &Action, target: Target<'_>) -> Result<(), String> {
             let (service, resource_type) = kind.iam_type();
             applies_or_explain(action, service, resource_type, &describe(target), kind, name)
         }
-        Target::Sub { sub, .. } => iam::check_applies(action, sub.iam_service, sub.iam_type, &describe(target)),
+        Target::Sub { kind, name, sub } => {
+            iam::check_applies(action, sub.iam_service, sub.iam_type, &describe(target)).map_err(|message| {
+                let (service, resource_type) = kind.iam_type();
+                if action.service.eq_ignore_ascii_case(service) && action.applies_to(resource_type) {
+                    format!("{message}; write `{name}`")
+                } else {
+                    message
+                }
+            })
+        }
         Target::Arn("*") if action.needs_star_resource() => Ok(()),
         Target::Arn("*") => Err(format!(
             "`{}` can be limited to a resource, so `\"*\"` would grant it on every resource; name the resource, or write `wildcard({})`",
@@ -198,15 +221,8 @@ fn check_applies_to(action: &Action, target: Target<'_>) -> Result<(), String> {
             action.full_name()
         )),
         Target::Arn(arn) => {
-            if !arn.starts_with("arn:") {
-                return Err(format!(
-                    "`{arn}` is not an ARN; name a resource of the stack, or write an ARN such as `arn:aws:s3:::bucket/*`"
-                ));
-            }
+            check_arn(arn)?;
             let types = iam::arn_resource_types(arn);
-            if types.is_empty() {
-                return Err(format!("`{arn}` does not match the ARN format of any AWS resource type"));
-            }
             if action.needs_star_resource() {
                 return Err(format!(
                     "`{}` has no resource type, so IAM only grants it on `\"*\"`, not on `{arn}`",
@@ -283,7 +299,13 @@ mod tests {
     const OBJECTS: Target<'static> = Target::Sub {
         kind: Kind::Bucket,
         name: "reports",
-        sub: SubResource { name: "objects", takes_pattern: true, iam_service: "s3", iam_type: "object", noun: "objects" },
+        sub: SubResource {
+            name: "objects",
+            takes_pattern: true,
+            iam_service: "s3",
+            iam_type: "object",
+            noun: "objects",
+        },
     };
     const BUCKET: Target<'static> = Target::Resource { kind: Kind::Bucket, name: "reports" };
 

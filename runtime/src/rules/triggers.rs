@@ -22,10 +22,7 @@ pub fn check_method(method: &str) -> Result<(), String> {
         return Ok(());
     }
     if HTTP_METHODS.contains(&method.to_ascii_uppercase().as_str()) {
-        return Err(format!(
-            "HTTP method `{method}` must be written in capitals: `{}`",
-            method.to_ascii_uppercase()
-        ));
+        return Err(format!("HTTP method `{method}` must be written in capitals: `{}`", method.to_ascii_uppercase()));
     }
     Err(format!(
         "unknown HTTP method `{method}`; expected {}{}",
@@ -67,9 +64,8 @@ pub fn check_path(path: &str) -> Result<(), String> {
                 return Err(format!("route path `{path}` uses the variable `{{{variable}}}` twice"));
             }
             variables.push(variable);
-        } else if let Some(bad) = segment
-            .chars()
-            .find(|&c| !(c.is_ascii_alphanumeric() || "-._~:@!$&'()*,;=%".contains(c)))
+        } else if let Some(bad) =
+            segment.chars().find(|&c| !(c.is_ascii_alphanumeric() || "-._~:@!$&'()*,;=%".contains(c)))
         {
             return Err(format!("route path `{path}` contains `{bad}`, which a URL path cannot hold unescaped"));
         }
@@ -92,10 +88,7 @@ pub fn route_key(method: &str, path: &str) -> String {
 /// `/*/GET/orders/*` (any stage, this method, path variables as `*`).
 pub fn permission_source_suffix(method: &str, path: &str) -> String {
     let method = if method == "ANY" { "*" } else { method };
-    let path: Vec<&str> = path
-        .split('/')
-        .map(|segment| if segment.starts_with('{') { "*" } else { segment })
-        .collect();
+    let path: Vec<&str> = path.split('/').map(|segment| if segment.starts_with('{') { "*" } else { segment }).collect();
     format!("/*/{method}{}", path.join("/"))
 }
 

@@ -78,12 +78,7 @@ impl Document {
     }
 
     /// Adds `resource.KIND.NAME`, serialized from `body`.
-    pub fn add<T: Serialize>(
-        &mut self,
-        kind: &str,
-        name: &str,
-        body: &T,
-    ) -> Result<Address, DuplicateAddress> {
+    pub fn add<T: Serialize>(&mut self, kind: &str, name: &str, body: &T) -> Result<Address, DuplicateAddress> {
         let address = Address::new(kind, name);
         let value = serde_json::to_value(body).expect("resource structs serialize to JSON");
         let of_kind = self.resources.entry(kind.to_owned()).or_default();
@@ -109,9 +104,7 @@ impl Document {
 
     /// The addresses of every resource, sorted.
     pub fn addresses(&self) -> impl Iterator<Item = Address> + '_ {
-        self.resources
-            .iter()
-            .flat_map(|(kind, named)| named.keys().map(move |name| Address::new(kind, name)))
+        self.resources.iter().flat_map(|(kind, named)| named.keys().map(move |name| Address::new(kind, name)))
     }
 
     /// A resource's body, for tests and `list`.
@@ -129,11 +122,8 @@ impl Document {
             root.insert("terraform".into(), Value::Object(self.terraform.clone()));
         }
         if !self.providers.is_empty() {
-            let providers = self
-                .providers
-                .iter()
-                .map(|(name, blocks)| (name.clone(), Value::Array(blocks.clone())))
-                .collect();
+            let providers =
+                self.providers.iter().map(|(name, blocks)| (name.clone(), Value::Array(blocks.clone()))).collect();
             root.insert("provider".into(), Value::Object(providers));
         }
         if !self.resources.is_empty() {

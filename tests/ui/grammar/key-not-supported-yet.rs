@@ -1,0 +1,19 @@
+// `dead_letter` is in the design but not in this version.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            dead_letter: failures,
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

@@ -1,0 +1,19 @@
+// `triggers` takes a list, even of one trigger.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: http(GET "/orders"),
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

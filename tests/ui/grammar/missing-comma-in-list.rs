@@ -1,0 +1,19 @@
+// No comma between two triggers.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [http(GET "/orders") http(POST "/orders")],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

@@ -1,0 +1,20 @@
+// `queue` is in the design but not in this version.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        queue jobs {}
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

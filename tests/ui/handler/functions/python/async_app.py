@@ -1,0 +1,2 @@
+async def handler(event, context):
+    return {"statusCode": 200}

@@ -1,0 +1,3 @@
+class Api:
+    def handler(self, event, context):
+        return {"statusCode": 200}

@@ -1,0 +1,18 @@
+// A Python handler is `module.function`.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function api {
+            runtime: python3.12,
+            handler: "handler",
+            code: "functions/python",
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

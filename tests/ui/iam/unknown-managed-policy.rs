@@ -1,0 +1,23 @@
+// A misspelt AWS managed policy.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        role worker {
+            managed: [AWSLambdaBasicExecutionRol],
+        }
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            role: worker,
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

@@ -1,0 +1,21 @@
+// `reprots` is not declared; `reports` is.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        bucket reports {}
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            allow: [s3:GetObject on reprots.objects],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

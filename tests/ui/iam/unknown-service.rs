@@ -1,0 +1,21 @@
+// `s4` is not an IAM service prefix.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        bucket reports {}
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            allow: [s4:GetObject on reports.objects],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

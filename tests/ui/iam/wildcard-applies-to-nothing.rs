@@ -1,0 +1,21 @@
+// No action matching `s3:GetBucket*` acts on objects.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        bucket reports {}
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            allow: [wildcard(s3:GetBucket*) on reports.objects],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

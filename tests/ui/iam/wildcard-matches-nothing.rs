@@ -1,0 +1,21 @@
+// `s3:Gett*` matches no S3 action.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        bucket reports {}
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            allow: [wildcard(s3:Gett*) on reports.objects],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

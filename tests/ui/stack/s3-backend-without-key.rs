@@ -1,0 +1,19 @@
+// The `s3` backend needs the state object's key.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+        backend: s3 { bucket: "acme-terraform-state" },
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

@@ -1,0 +1,19 @@
+// A greedy `{name+}` variable ends the path.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [http(GET "/files/{path+}/meta")],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}
