@@ -17,6 +17,7 @@
 //! ```
 
 pub mod env;
+pub mod events;
 pub mod handler;
 pub mod iam;
 pub mod limits;
