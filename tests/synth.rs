@@ -203,3 +203,18 @@ fn base64(bytes: &[u8]) -> String {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn an_unchanged_zip_is_reused_not_rewritten() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cdktf.out");
+    synth_hello(&out);
+    let zip = |out: &Path| {
+        let assets = out.join("stacks/hello/assets/hello");
+        fs::read_dir(assets).unwrap().next().unwrap().unwrap().path()
+    };
+    let first = fs::metadata(zip(&out)).unwrap().ino();
+    synth_hello(&out);
+    assert_eq!(fs::metadata(zip(&out)).unwrap().ino(), first, "the zip was written again");
+}

@@ -76,7 +76,7 @@ pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
     let staging = parent.join(format!(".{out_name}.staging-{pid}"));
     let previous = parent.join(format!(".{out_name}.previous-{pid}"));
     let _ = fs::remove_dir_all(&staging);
-    let written = write_tree(&staging, stacks).and_then(|()| carry_over_terraform_files(out, &staging, stacks));
+    let written = write_tree(&staging, out, stacks).and_then(|()| carry_over_terraform_files(out, &staging, stacks));
     if let Err(error) = written {
         let _ = fs::remove_dir_all(&staging);
         return Err(error);
@@ -107,17 +107,29 @@ fn refuse_foreign_folder(out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_tree(root: &Path, stacks: &[Synthesized]) -> Result<()> {
+fn write_tree(root: &Path, previous: &Path, stacks: &[Synthesized]) -> Result<()> {
     for stack in stacks {
         let folder = root.join("stacks").join(&stack.stack);
         create_file(&folder.join("cdk.tf.json"), stack.document.to_json().as_bytes())?;
         for asset in &stack.assets {
-            create_file(&folder.join(&asset.path), &asset.package.bytes)?;
+            let path = folder.join(&asset.path);
+            let old = previous.join("stacks").join(&stack.stack).join(&asset.path);
+            if !link_unchanged(&old, &path, asset.package.bytes.len()) {
+                create_file(&path, &asset.package.bytes)?;
+            }
         }
     }
     let mut manifest = serde_json::to_string_pretty(&manifest(stacks)).expect("JSON values serialize");
     manifest.push('\n');
     create_file(&root.join("manifest.json"), manifest.as_bytes())
+}
+
+/// Zips are named by the SHA-256 of their bytes, so one the previous output already holds under
+/// the same name (and length) is the same file: a hard link shares it without writing it again,
+/// and leaves the previous output whole should this synth fail before the swap.
+fn link_unchanged(old: &Path, new: &Path, len: usize) -> bool {
+    let same = fs::symlink_metadata(old).is_ok_and(|m| m.is_file() && m.len() == len as u64);
+    same && new.parent().is_some_and(|dir| fs::create_dir_all(dir).is_ok()) && fs::hard_link(old, new).is_ok()
 }
 
 fn create_file(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -146,13 +146,22 @@ impl App {
         Ok(())
     }
 
+    /// Stops quietly when stdout closes (`list | head`).
     fn list(&self) {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
         for stack in &self.stacks {
-            println!("{} ({})", stack.name(), stack.region_name().unwrap_or("no region"));
+            if writeln!(out, "{} ({})", stack.name(), stack.region_name().unwrap_or("no region")).is_err() {
+                return;
+            }
             for function in stack.functions() {
                 let triggers: Vec<String> = function.triggers().iter().map(ToString::to_string).collect();
                 let triggers = if triggers.is_empty() { "invoked by hand".to_owned() } else { triggers.join(", ") };
-                println!("  {:<24} {:<16} {}", function.name(), function.runtime_id().unwrap_or("-"), triggers);
+                let line =
+                    format!("  {:<24} {:<16} {}", function.name(), function.runtime_id().unwrap_or("-"), triggers);
+                if writeln!(out, "{line}").is_err() {
+                    return;
+                }
             }
         }
     }

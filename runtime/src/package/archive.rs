@@ -209,7 +209,9 @@ fn compress(item: &Item) -> Result<PreparedZipFile, PackageError> {
 
 /// How many threads to compress on: the cores there are, and one if that cannot be told.
 pub(crate) fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
+    // Asked once: on cgroup v1 each call reads three files, a thousand times per large synth.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 #[cfg(test)]

@@ -149,7 +149,13 @@ impl fmt::Debug for Entry {
 /// # }
 /// ```
 pub fn package_dir(code_dir: &Path, options: &PackageOptions) -> Result<Package, PackageError> {
-    let excludes = exclude::Excludes::new(&options.exclude)?;
+    let own_excludes;
+    let excludes = if options.exclude.is_empty() {
+        exclude::defaults()
+    } else {
+        own_excludes = exclude::Excludes::new(&options.exclude)?;
+        &own_excludes
+    };
     match std::fs::metadata(code_dir) {
         Ok(metadata) if metadata.is_dir() => {}
         Ok(_) => return Err(PackageError::NotADirectory { dir: code_dir.to_path_buf() }),
