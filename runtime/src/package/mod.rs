@@ -164,7 +164,7 @@ pub fn package_dir(code_dir: &Path, options: &PackageOptions) -> Result<Package,
         }
         Err(source) => return Err(PackageError::Io { path: code_dir.display().to_string(), source }),
     }
-    let found = walk::walk(code_dir, &excludes)?;
+    let found = walk::walk(code_dir, excludes)?;
     if found.items.is_empty() {
         return Err(PackageError::Empty { dir: Some(code_dir.to_path_buf()), excluded: found.excluded });
     }
