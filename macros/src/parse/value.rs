@@ -148,53 +148,13 @@ impl Value {
         if input.peek(token::Bracket) {
             let content;
             let bracket = bracketed!(content in input);
-            let mut items = Vec::new();
-            while !content.is_empty() {
-                match Value::parse_element(&content, errors) {
-                    Ok(item) => items.push(item),
-                    Err(error) => {
-                        errors.push(error);
-                        skip_to_comma(&content);
-                        continue;
-                    }
-                }
-                if content.is_empty() {
-                    break;
-                }
-                if let Err(error) = content.parse::<Token![,]>() {
-                    errors.push(syn::Error::new(
-                        error.span(),
-                        format!("expected `,` between list items, found {}", next_token(&content)),
-                    ));
-                    skip_to_comma(&content);
-                }
-            }
+            let items = parse_separated(&content, errors, "list items", Value::parse_element);
             return Ok(Value::List { bracket, items });
         }
         if input.peek(token::Brace) {
             let content;
             let brace = syn::braced!(content in input);
-            let mut entries = Vec::new();
-            while !content.is_empty() {
-                match parse_map_entry(&content, errors) {
-                    Ok(entry) => entries.push(entry),
-                    Err(error) => {
-                        errors.push(error);
-                        skip_to_comma(&content);
-                        continue;
-                    }
-                }
-                if content.is_empty() {
-                    break;
-                }
-                if let Err(error) = content.parse::<Token![,]>() {
-                    errors.push(syn::Error::new(
-                        error.span(),
-                        format!("expected `,` between entries, found {}", next_token(&content)),
-                    ));
-                    skip_to_comma(&content);
-                }
-            }
+            let entries = parse_separated(&content, errors, "entries", parse_map_entry);
             return Ok(Value::Map { brace, entries });
         }
         if input.peek(Ident) {
@@ -317,6 +277,38 @@ fn join(first: Option<Span>, last: Option<Span>) -> Range {
         (Some(one), None) | (None, Some(one)) => one.into(),
         (None, None) => Span::call_site().into(),
     }
+}
+
+/// Comma-separated items up to the end of `input`; a malformed item or a missing comma is recorded
+/// and skipped to the next comma, so every mistake in a list or map is reported.
+fn parse_separated<T>(
+    input: ParseStream,
+    errors: &mut Vec<syn::Error>,
+    what: &str,
+    parse_item: fn(ParseStream, &mut Vec<syn::Error>) -> syn::Result<T>,
+) -> Vec<T> {
+    let mut items = Vec::new();
+    while !input.is_empty() {
+        match parse_item(input, errors) {
+            Ok(item) => items.push(item),
+            Err(error) => {
+                errors.push(error);
+                skip_to_comma(input);
+                continue;
+            }
+        }
+        if input.is_empty() {
+            break;
+        }
+        if let Err(error) = input.parse::<Token![,]>() {
+            errors.push(syn::Error::new(
+                error.span(),
+                format!("expected `,` between {what}, found {}", next_token(input)),
+            ));
+            skip_to_comma(input);
+        }
+    }
+    items
 }
 
 fn parse_map_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<(MapKey, Value)> {
