@@ -28,12 +28,7 @@ impl Bucket {
 
     /// Refers to a bucket that exists outside this stack, by its name (or its ARN).
     pub fn existing(mut self, name_or_arn: impl Into<String>) -> Self {
-        let given = name_or_arn.into();
-        let name = match given.split_once(":::") {
-            Some((_, name)) if given.starts_with("arn:") => name.to_owned(),
-            _ => given,
-        };
-        self.existing = Some(name);
+        self.existing = Some(crate::rules::names::bucket_name_of(&name_or_arn.into()).to_owned());
         self
     }
 

@@ -90,8 +90,9 @@ impl Statement {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let actions = actions.into_iter().map(|a| ActionSpec { action: a.into(), wildcard: true }).collect();
-        Statement { actions, resource: Resource::Arn(String::new()), origin: Origin::caller() }
+        let mut statement = Statement::allow(actions);
+        statement.actions.iter_mut().for_each(|spec| spec.wildcard = true);
+        statement
     }
 
     /// Adds one more action, wildcard opted in.

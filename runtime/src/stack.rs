@@ -235,7 +235,7 @@ impl<'a> Checker<'a> {
         for policy in &role.managed {
             let result = match policy {
                 ManagedPolicy::Aws(name) => rules::iam::check_managed_policy(name).map(drop),
-                ManagedPolicy::Arn(arn) => check_policy_arn(arn),
+                ManagedPolicy::Arn(arn) => rules::resources::check_policy_arn(arn),
             };
             self.problem(subject.clone(), &role.origin, result);
         }
@@ -440,26 +440,13 @@ impl<'a> Checker<'a> {
     }
 
     fn resource_max_len(&self, resource: &Resource) -> usize {
-        let arn_len = |name: &str| {
-            self.kinds
-                .get(name)
-                .and_then(|kind| kind.attributes().iter().find(|a| a.name == "arn"))
-                .map_or(0, |a| a.max_len)
-        };
+        use rules::resources::{arn_max_len, sub_arn_max_len};
         match resource {
-            Resource::Named(name) => arn_len(name),
-            Resource::Sub { target, pattern, .. } => arn_len(target) + 1 + pattern.as_deref().map_or(1, str::len),
+            Resource::Named(name) => self.kinds.get(name.as_str()).map_or(0, |&kind| arn_max_len(kind)),
+            Resource::Sub { target, pattern, .. } => {
+                self.kinds.get(target.as_str()).map_or(0, |&kind| sub_arn_max_len(kind, pattern.as_deref()))
+            }
             Resource::Arn(arn) => arn.len(),
         }
-    }
-}
-
-/// A managed policy given by ARN is an IAM policy ARN.
-fn check_policy_arn(arn: &str) -> Result<(), String> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    if parts.len() == 6 && parts[2] == "iam" && parts[5].starts_with("policy/") {
-        Ok(())
-    } else {
-        Err(format!("`{arn}` is not an IAM policy ARN; expected `arn:aws:iam::ACCOUNT:policy/NAME`"))
     }
 }

@@ -611,11 +611,8 @@ fn unique_slug(used: &mut BTreeSet<String>, text: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_owned();
-    let slug = if slug.ends_with(|c: char| c.is_ascii_alphabetic()) && text.ends_with(" /") {
-        format!("{slug}-root")
-    } else {
-        slug
-    };
+    // `GET /` would otherwise be just `get`.
+    let slug = if text.ends_with(" /") { format!("{slug}-root") } else { slug };
     let mut candidate = slug.clone();
     let mut n = 2;
     while !used.insert(candidate.clone()) {

@@ -142,11 +142,8 @@ impl Cx<'_> {
     fn check_bucket_name(&mut self, bucket: &crate::model::Bucket) {
         match &bucket.existing {
             Some(existing) => {
-                let name = match existing.split_once(":::") {
-                    Some((_, name)) if existing.starts_with("arn:") => name.to_owned(),
-                    _ => existing.value.clone(),
-                };
-                self.errors.check(existing.span, rules::names::check_bucket_name(&name));
+                let name = rules::names::bucket_name_of(existing);
+                self.errors.check(existing.span, rules::names::check_bucket_name(name));
             }
             None => {
                 let result = rules::names::check_bucket_prefix(&text(&self.stack.name), &text(&bucket.name));
@@ -165,16 +162,7 @@ impl Cx<'_> {
     fn check_managed_policies(&mut self, role: &Role) {
         for policy in &role.managed {
             if policy.starts_with("arn:") {
-                let parts: Vec<&str> = policy.splitn(6, ':').collect();
-                if !(parts.len() == 6 && parts[2] == "iam" && parts[5].starts_with("policy/")) {
-                    self.errors.at(
-                        policy.span,
-                        format!(
-                            "`{}` is not an IAM policy ARN; expected `arn:aws:iam::ACCOUNT:policy/NAME`",
-                            policy.value
-                        ),
-                    );
-                }
+                self.errors.check(policy.span, rules::resources::check_policy_arn(policy));
             } else {
                 self.errors.check(policy.span, rules::iam::check_managed_policy(policy).map(drop));
             }
@@ -452,15 +440,13 @@ impl Cx<'_> {
     }
 
     fn resource_max_len(&self, resource: &Resource) -> usize {
-        let arn_len = |name: &Ident| {
-            self.kinds
-                .get(&text(name))
-                .and_then(|(kind, _)| kind.attributes().iter().find(|a| a.name == "arn"))
-                .map_or(0, |a| a.max_len)
-        };
+        use rules::resources::{arn_max_len, sub_arn_max_len};
         match resource {
-            Resource::Named(name) => arn_len(name),
-            Resource::Sub { target, pattern, .. } => arn_len(target) + 1 + pattern.as_ref().map_or(1, |p| p.len()),
+            Resource::Named(name) => self.kinds.get(&text(name)).map_or(0, |&(kind, _)| arn_max_len(kind)),
+            Resource::Sub { target, pattern, .. } => self
+                .kinds
+                .get(&text(target))
+                .map_or(0, |&(kind, _)| sub_arn_max_len(kind, pattern.as_ref().map(|p| p.value.as_str()))),
             Resource::Arn(arn) => arn.len(),
         }
     }

@@ -112,6 +112,14 @@ pub fn check_stack_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The bucket name in `existing:`, which may be written as the bucket's ARN.
+pub fn bucket_name_of(name_or_arn: &str) -> &str {
+    match name_or_arn.split_once(":::") {
+        Some((_, name)) if name_or_arn.starts_with("arn:") => name,
+        _ => name_or_arn,
+    }
+}
+
 /// An existing bucket's name follows S3's general-purpose bucket naming rules.
 pub fn check_bucket_name(name: &str) -> Result<(), String> {
     let fail = |why: &str| Err(format!("`{name}` is not a valid S3 bucket name: {why}"));

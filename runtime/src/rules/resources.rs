@@ -97,6 +97,27 @@ impl std::fmt::Display for Kind {
     }
 }
 
+/// The longest a declaration's ARN can be once deployed (its `arn` attribute).
+pub fn arn_max_len(kind: Kind) -> usize {
+    kind.attributes().iter().find(|a| a.name == "arn").map_or(0, |a| a.max_len)
+}
+
+/// The longest a sub-resource ARN can be: the declaration's ARN, `/`, and the pattern (`*` when
+/// none is given), as in `reports.objects("in/*")`.
+pub fn sub_arn_max_len(kind: Kind, pattern: Option<&str>) -> usize {
+    arn_max_len(kind) + 1 + pattern.map_or(1, str::len)
+}
+
+/// A managed policy given by ARN is an IAM policy ARN.
+pub fn check_policy_arn(arn: &str) -> Result<(), String> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    if parts.len() == 6 && parts[2] == "iam" && parts[5].starts_with("policy/") {
+        Ok(())
+    } else {
+        Err(format!("`{arn}` is not an IAM policy ARN; expected `arn:aws:iam::ACCOUNT:policy/NAME`"))
+    }
+}
+
 /// A reference reads an attribute the kind has (`reports.name`, `reports.arn`).
 pub fn check_attribute(kind: Kind, target: &str, attribute: &str) -> Result<Attribute, String> {
     if let Some(found) = kind.attributes().iter().find(|a| a.name == attribute) {
