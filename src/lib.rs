@@ -73,7 +73,8 @@
 pub use lambda_stack_macros::lambda_stack;
 pub use lambda_stack_runtime::{
     cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
-    ManagedPolicy, Origin, Problem, Ref, Resource, Result, Role, Stack, Statement, Tracing, Trigger,
+    ManagedPolicy, Origin, Problem, Queue, Ref, Resource, Result, Role, S3Trigger, SqsTrigger, Stack, Statement,
+    Stream, StreamTrigger, Table, Topic, Tracing, Trigger,
 };
 
 /// `use lambda_stack::prelude::*;` brings the macro and the app into scope.

@@ -18,10 +18,18 @@ mod hello;
 #[allow(dead_code)]
 mod showcase;
 
+#[path = "../examples/pipeline/main.rs"]
+#[allow(dead_code)]
+mod pipeline;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
-    vec![("hello", vec![hello::hello()]), ("showcase", vec![showcase::showcase()])]
+    vec![
+        ("hello", vec![hello::hello()]),
+        ("showcase", vec![showcase::showcase()]),
+        ("pipeline", vec![pipeline::pipeline()]),
+    ]
 }
 
 #[test]

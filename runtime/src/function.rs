@@ -83,13 +83,12 @@ pub struct Function {
     pub(crate) log_retention: Option<u64>,
     pub(crate) tags: BTreeMap<String, String>,
     pub(crate) triggers: Vec<Trigger>,
+    pub(crate) dead_letter: Option<String>,
     pub(crate) exclude: Vec<String>,
     pub(crate) origin: Origin,
 }
 
-/// Lambda's own defaults, written out so the JSON says what will be deployed.
-pub const DEFAULT_MEMORY_MB: u64 = 128;
-pub const DEFAULT_TIMEOUT_SECONDS: u64 = 3;
+pub use crate::rules::limits::{DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS};
 
 impl Function {
     #[track_caller]
@@ -115,6 +114,7 @@ impl Function {
             log_retention: None,
             tags: BTreeMap::new(),
             triggers: Vec::new(),
+            dead_letter: None,
             exclude: Vec::new(),
             origin: Origin::caller(),
         }
@@ -223,8 +223,15 @@ impl Function {
         self
     }
 
-    pub fn trigger(mut self, trigger: Trigger) -> Self {
-        self.triggers.push(trigger);
+    /// Adds a trigger: `Trigger::http(..)`, `Trigger::sqs("jobs").batch_size(10)`, ...
+    pub fn trigger(mut self, trigger: impl Into<Trigger>) -> Self {
+        self.triggers.push(trigger.into());
+        self
+    }
+
+    /// The queue or topic of the stack that receives events whose asynchronous invocations failed.
+    pub fn dead_letter(mut self, queue_or_topic: impl Into<String>) -> Self {
+        self.dead_letter = Some(queue_or_topic.into());
         self
     }
 

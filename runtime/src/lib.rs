@@ -19,13 +19,21 @@ pub mod output;
 #[cfg(feature = "synth")]
 pub mod package;
 #[cfg(feature = "synth")]
+mod queue;
+#[cfg(feature = "synth")]
 mod reference;
 #[cfg(feature = "synth")]
 mod stack;
 #[cfg(feature = "synth")]
+mod stream;
+#[cfg(feature = "synth")]
 pub mod synth;
 #[cfg(feature = "synth")]
+mod table;
+#[cfg(feature = "synth")]
 pub mod terraform;
+#[cfg(feature = "synth")]
+mod topic;
 #[cfg(feature = "synth")]
 mod trigger;
 
@@ -36,9 +44,13 @@ pub use crate::{
     error::{Error, Origin, Problem, Result},
     function::{Arch, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
+    queue::Queue,
     reference::{EnvValue, Ref},
     stack::{Backend, Findings, Stack},
-    trigger::Trigger,
+    stream::Stream,
+    table::Table,
+    topic::Topic,
+    trigger::{S3Trigger, SqsTrigger, StreamTrigger, Trigger},
 };
 
 /// What `lambda_stack!` expands to calls: ordinary builders, reachable under a stable path.
@@ -46,6 +58,7 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Arch, Backend, Bucket, EnvValue, Function, Ref, Resource, Role, Stack, Statement, Tracing, Trigger,
+        Arch, Backend, Bucket, EnvValue, Function, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
+        Tracing, Trigger,
     };
 }

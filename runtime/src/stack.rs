@@ -6,8 +6,13 @@ use crate::bucket::Bucket;
 use crate::error::{Origin, Problem};
 use crate::function::Function;
 use crate::iam::{ManagedPolicy, Resource, Role, Statement};
+use crate::queue::Queue;
 use crate::reference::EnvValue;
+use crate::rules::events::{self, GrantOn, StreamSource};
 use crate::rules::{self, resources::Kind, Verdict};
+use crate::stream::Stream;
+use crate::table::Table;
+use crate::topic::Topic;
 use crate::trigger::Trigger;
 
 /// Where Terraform keeps the stack's state.
@@ -42,6 +47,10 @@ pub struct Stack {
     pub(crate) tags: BTreeMap<String, String>,
     pub(crate) backend: Backend,
     pub(crate) buckets: Vec<Bucket>,
+    pub(crate) queues: Vec<Queue>,
+    pub(crate) tables: Vec<Table>,
+    pub(crate) topics: Vec<Topic>,
+    pub(crate) streams: Vec<Stream>,
     pub(crate) roles: Vec<Role>,
     pub(crate) functions: Vec<Function>,
     pub(crate) origin: Origin,
@@ -63,6 +72,10 @@ impl Stack {
             tags: BTreeMap::new(),
             backend: Backend::Local,
             buckets: Vec::new(),
+            queues: Vec::new(),
+            tables: Vec::new(),
+            topics: Vec::new(),
+            streams: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             origin: Origin::caller(),
@@ -88,6 +101,27 @@ impl Stack {
 
     pub fn bucket(mut self, bucket: Bucket) -> Self {
         self.buckets.push(bucket);
+        self
+    }
+
+    pub fn queue(mut self, queue: Queue) -> Self {
+        self.queues.push(queue);
+        self
+    }
+
+    pub fn table(mut self, table: Table) -> Self {
+        self.tables.push(table);
+        self
+    }
+
+    pub fn topic(mut self, topic: Topic) -> Self {
+        self.topics.push(topic);
+        self
+    }
+
+    /// A Kinesis data stream.
+    pub fn stream(mut self, stream: Stream) -> Self {
+        self.streams.push(stream);
         self
     }
 
@@ -118,19 +152,74 @@ impl Stack {
         self.region.as_deref()
     }
 
+    /// Every declaration: its name, kind and origin, in declaration-kind order.
+    pub(crate) fn declarations(&self) -> impl Iterator<Item = (&str, Kind, &Origin)> {
+        let buckets = self.buckets.iter().map(|b| (b.name.as_str(), Kind::Bucket, &b.origin));
+        let queues = self.queues.iter().map(|q| (q.name.as_str(), Kind::Queue, &q.origin));
+        let tables = self.tables.iter().map(|t| (t.name.as_str(), Kind::Table, &t.origin));
+        let topics = self.topics.iter().map(|t| (t.name.as_str(), Kind::Topic, &t.origin));
+        let streams = self.streams.iter().map(|s| (s.name.as_str(), Kind::Stream, &s.origin));
+        let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
+        let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
+        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+    }
+
     /// The kind of each declared name.
     pub(crate) fn kinds(&self) -> BTreeMap<&str, Kind> {
         let mut kinds = BTreeMap::new();
-        for bucket in &self.buckets {
-            kinds.entry(bucket.name.as_str()).or_insert(Kind::Bucket);
-        }
-        for role in &self.roles {
-            kinds.entry(role.name.as_str()).or_insert(Kind::Role);
-        }
-        for function in &self.functions {
-            kinds.entry(function.name.as_str()).or_insert(Kind::Function);
+        for (name, kind, _) in self.declarations() {
+            kinds.entry(name).or_insert(kind);
         }
         kinds
+    }
+
+    pub(crate) fn queue_named(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.name == name)
+    }
+
+    pub(crate) fn table_named(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    pub(crate) fn topic_named(&self, name: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.name == name)
+    }
+
+    /// The statements a function's role needs besides its `allow`: reading what its poll
+    /// triggers read, and sending to its `dead_letter`. Sources that do not resolve are left out
+    /// (the check reports them).
+    pub(crate) fn derived_statements(&self, function: &Function) -> Vec<Statement> {
+        let kinds = self.kinds();
+        let mut grants: Vec<(&str, &Origin, events::Grant)> = Vec::new();
+        for trigger in &function.triggers {
+            let Some(source) = trigger.source() else { continue };
+            let Some(&kind) = kinds.get(source) else { continue };
+            if events::trigger_source(trigger.keyword()) != Some(kind) {
+                continue;
+            }
+            grants.extend(events::poll_grants(kind).iter().map(|grant| (source, trigger.origin(), *grant)));
+        }
+        if let Some(target) = &function.dead_letter {
+            if let Some(grant) =
+                kinds.get(target.as_str()).and_then(|&kind| events::dead_letter_grant(target, kind).ok())
+            {
+                grants.push((target, &function.origin, grant));
+            }
+        }
+        let mut statements: Vec<Statement> = Vec::new();
+        for (source, origin, grant) in grants {
+            let resource = match grant.on {
+                GrantOn::Itself => Resource::named(source),
+                GrantOn::Sub(sub) => Resource::sub(source, sub, None),
+                GrantOn::Everything => Resource::arn("*"),
+            };
+            let mut statement = Statement::allow(grant.actions.iter().copied()).on(resource);
+            statement.origin = origin.clone();
+            if !statements.iter().any(|s| s.actions == statement.actions && s.resource == statement.resource) {
+                statements.push(statement);
+            }
+        }
+        statements
     }
 
     /// Runs every rule against the stack.
@@ -185,6 +274,18 @@ impl<'a> Checker<'a> {
         for bucket in &stack.buckets {
             self.check_bucket(bucket);
         }
+        for queue in &stack.queues {
+            self.check_queue(queue);
+        }
+        for table in &stack.tables {
+            self.check_table(table);
+        }
+        for topic in &stack.topics {
+            self.check_topic(topic);
+        }
+        for stream in &stack.streams {
+            self.check_stream(stream);
+        }
         for role in &stack.roles {
             self.check_role(role);
         }
@@ -192,21 +293,15 @@ impl<'a> Checker<'a> {
             self.check_function(function);
         }
         self.check_routes_unique();
+        self.check_s3_overlaps();
         self.check_policy_sizes();
     }
 
     /// Every declaration of a stack has its own name: references and Terraform addresses use it.
     fn check_unique_names(&mut self) {
         let mut seen: BTreeMap<&str, Kind> = BTreeMap::new();
-        let declared = self
-            .stack
-            .buckets
-            .iter()
-            .map(|b| (b.name.as_str(), Kind::Bucket, &b.origin))
-            .chain(self.stack.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin)))
-            .chain(self.stack.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin)));
         let mut problems = Vec::new();
-        for (name, kind, origin) in declared {
+        for (name, kind, origin) in self.stack.declarations() {
             if let Some(first) = seen.get(name) {
                 problems.push(Problem {
                     subject: format!("{kind} `{name}`"),
@@ -218,6 +313,126 @@ impl<'a> Checker<'a> {
             }
         }
         self.findings.problems.extend(problems);
+    }
+
+    /// An existing resource is named by a valid name or an ARN of its kind, and sets none of the
+    /// keys that only apply to a resource the stack creates.
+    fn check_existing(&mut self, kind: Kind, name: &str, origin: &Origin, existing: &str, owned_keys: &[&str]) {
+        let subject = format!("{kind} `{name}`");
+        self.problem(subject.clone(), origin, events::check_existing(kind, existing));
+        for key in owned_keys {
+            self.problem(
+                subject.clone(),
+                origin,
+                Err(format!("`{key}` configures a {kind} this stack creates; an `existing` {kind} takes none")),
+            );
+        }
+    }
+
+    fn check_queue(&mut self, queue: &Queue) {
+        let subject = format!("queue `{}`", queue.name);
+        let origin = &queue.origin;
+        if let Some(existing) = &queue.existing {
+            self.check_existing(Kind::Queue, &queue.name, origin, existing, &queue.owned_keys_set());
+            return;
+        }
+        let stack = &self.stack.name;
+        self.problem(subject.clone(), origin, events::check_owned_queue_name(stack, &queue.name, queue.fifo));
+        if let Some(seconds) = queue.visibility_timeout {
+            self.problem(subject.clone(), origin, events::check_queue_visibility(seconds));
+        }
+        if let Some(seconds) = queue.retention {
+            self.problem(subject.clone(), origin, events::check_queue_retention(seconds));
+        }
+        self.problem(
+            subject.clone(),
+            origin,
+            events::check_redrive(&queue.name, queue.dead_letter.as_deref(), queue.max_receive),
+        );
+        let Some(dead_letter) = &queue.dead_letter else { return };
+        let target = match self.kind_of(dead_letter) {
+            Ok(Kind::Queue) => self.stack.queue_named(dead_letter),
+            Ok(other) => {
+                let message = format!("the `dead_letter` of a queue is a queue, but `{dead_letter}` is a {other}");
+                self.problem(subject, origin, Err(message));
+                return;
+            }
+            Err(message) => {
+                self.problem(subject, origin, Err(message));
+                return;
+            }
+        };
+        let Some(target) = target else { return };
+        self.problem(
+            subject.clone(),
+            origin,
+            events::check_dead_letter_fifo(&queue.name, queue.fifo, dead_letter, target.is_fifo()),
+        );
+        if let (Some(own), Some(theirs)) = (queue.retention_seconds(), target.retention_seconds()) {
+            let verdict = events::check_dead_letter_retention(&queue.name, own, dead_letter, theirs, queue.fifo);
+            self.verdict(subject, origin, verdict);
+        }
+    }
+
+    fn check_table(&mut self, table: &Table) {
+        let subject = format!("table `{}`", table.name);
+        let origin = &table.origin;
+        if let Some(view) = &table.stream {
+            self.problem(subject.clone(), origin, events::check_stream_view(view).map(drop));
+        }
+        if let Some(existing) = &table.existing {
+            self.check_existing(Kind::Table, &table.name, origin, existing, &table.owned_keys_set());
+            return;
+        }
+        self.problem(subject.clone(), origin, events::check_owned_table_name(&self.stack.name, &table.name));
+        match &table.hash_key {
+            Some(hash_key) => self.problem(
+                subject,
+                origin,
+                events::check_table_keys(&table.name, hash_key, table.range_key.as_deref()),
+            ),
+            None => self.problem(
+                subject,
+                origin,
+                Err(format!("table `{}` has no `hash_key`, its partition key, such as `hash_key: \"id\"`", table.name)),
+            ),
+        }
+    }
+
+    fn check_topic(&mut self, topic: &Topic) {
+        let subject = format!("topic `{}`", topic.name);
+        match &topic.existing {
+            Some(existing) => {
+                self.check_existing(Kind::Topic, &topic.name, &topic.origin, existing, &topic.owned_keys_set())
+            }
+            None => self.problem(
+                subject,
+                &topic.origin,
+                events::check_owned_topic_name(&self.stack.name, &topic.name, topic.fifo),
+            ),
+        }
+    }
+
+    fn check_stream(&mut self, stream: &Stream) {
+        let subject = format!("stream `{}`", stream.name);
+        if let Some(existing) = &stream.existing {
+            self.check_existing(Kind::Stream, &stream.name, &stream.origin, existing, &stream.owned_keys_set());
+            return;
+        }
+        self.problem(subject.clone(), &stream.origin, events::check_owned_stream_name(&self.stack.name, &stream.name));
+        if let Some(shards) = stream.shards {
+            self.verdict(subject, &stream.origin, events::check_shards(&stream.name, shards));
+        }
+    }
+
+    fn verdict(&mut self, subject: String, origin: &Origin, verdict: Verdict) {
+        match verdict {
+            Verdict::Ok => {}
+            Verdict::Warning(message) => {
+                self.findings.warnings.push(Problem { subject, origin: origin.clone(), message })
+            }
+            Verdict::Error(message) => self.problem(subject, origin, Err(message)),
+        }
     }
 
     fn check_bucket(&mut self, bucket: &Bucket) {
@@ -262,9 +477,10 @@ impl<'a> Checker<'a> {
         use rules::resources::Target;
         match resource {
             Resource::Named(name) => Ok(Target::Resource { kind: self.kind_of(name)?, name }),
-            Resource::Sub { target, sub, .. } => {
+            Resource::Sub { target, sub, pattern } => {
                 let kind = self.kind_of(target)?;
                 let sub = rules::resources::check_sub_resource(kind, target, sub)?;
+                rules::resources::check_sub_pattern(target, &sub, pattern.as_deref())?;
                 Ok(Target::Sub { kind, name: target, sub })
             }
             Resource::Arn(arn) if arn.is_empty() => Err("a statement needs a resource: add `.on(...)`".into()),
@@ -315,13 +531,134 @@ impl<'a> Checker<'a> {
         for statement in &function.allow {
             self.check_statement(&subject, statement);
         }
+        self.check_triggers(&subject, function);
+        if let Some(target) = &function.dead_letter {
+            let result = self.kind_of(target).and_then(|kind| events::dead_letter_grant(target, kind)).and_then(|_| {
+                let fifo = self.stack.queue_named(target).map(Queue::is_fifo).unwrap_or_default()
+                    || self.stack.topic_named(target).is_some_and(Topic::is_fifo);
+                events::check_dead_letter_target(target, fifo)
+            });
+            self.problem(subject.clone(), origin, result);
+        }
+    }
+
+    /// Each trigger reads a declaration of the right kind, with settings its source accepts.
+    fn check_triggers(&mut self, subject: &str, function: &Function) {
+        let mut schedules = 0;
+        let mut urls = 0;
+        let mut sources: Vec<(&str, &str)> = Vec::new();
         for trigger in &function.triggers {
-            match trigger {
-                Trigger::Http { method, path, origin } => {
-                    self.problem(subject.clone(), origin, rules::triggers::check_route(method, path));
+            let origin = trigger.origin();
+            if let Some(source) = trigger.source() {
+                let result =
+                    self.kind_of(source).and_then(|kind| events::check_trigger_source(trigger.keyword(), source, kind));
+                if result.is_err() {
+                    self.problem(subject.into(), origin, result);
+                    continue;
+                }
+                if trigger.keyword() != "s3" {
+                    if sources.contains(&(trigger.keyword(), source)) {
+                        let message = format!(
+                            "function `{}` already has a `{}({source})` trigger; Lambda maps a source to a function once",
+                            function.name,
+                            trigger.keyword()
+                        );
+                        self.problem(subject.into(), origin, Err(message));
+                    }
+                    sources.push((trigger.keyword(), source));
                 }
             }
+            let result = match trigger {
+                Trigger::Http { method, path, .. } => rules::triggers::check_route(method, path),
+                Trigger::S3(s3) => s3
+                    .events()
+                    .iter()
+                    .try_for_each(|on| events::s3_events_for(on).map(drop))
+                    .and_then(|()| s3.prefix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("prefix", p)))
+                    .and_then(|()| s3.suffix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("suffix", p))),
+                Trigger::Sqs(sqs) => {
+                    let queue = self.stack.queue_named(&sqs.queue);
+                    let fifo = queue.is_some_and(Queue::is_fifo);
+                    let batch = sqs.batch_size.unwrap_or(events::DEFAULT_SQS_BATCH_SIZE);
+                    events::check_sqs_batch(batch, sqs.window, fifo).and_then(|()| {
+                        match queue.and_then(Queue::visibility_seconds) {
+                            Some(visibility) => events::check_visibility_timeout(
+                                function.timeout_seconds(),
+                                visibility,
+                                &sqs.queue,
+                                &function.name,
+                            ),
+                            None => Ok(()),
+                        }
+                    })
+                }
+                Trigger::Stream(stream) => {
+                    let start = stream.start.as_deref().unwrap_or(events::DEFAULT_START);
+                    let batch = stream.batch_size.unwrap_or(events::DEFAULT_STREAM_BATCH_SIZE);
+                    events::check_start_position(stream.source, start)
+                        .map(drop)
+                        .and_then(|()| events::check_stream_batch(stream.source, batch, stream.window))
+                        .and_then(|()| match (stream.source, self.stack.table_named(&stream.target)) {
+                            (StreamSource::DynamoDb, Some(table)) => {
+                                events::check_table_has_stream(&table.name, table.has_stream())
+                            }
+                            _ => Ok(()),
+                        })
+                }
+                Trigger::Sns { topic, .. } => {
+                    let fifo = self.stack.topic_named(topic).is_some_and(Topic::is_fifo);
+                    events::check_sns_subscription(topic, fifo, &function.name)
+                }
+                Trigger::Schedule { expression, .. } => {
+                    schedules += 1;
+                    events::check_schedule(expression)
+                        .and_then(|()| events::check_schedule_rule_name(&self.stack.name, &function.name, schedules))
+                }
+                Trigger::Url { auth, .. } => {
+                    urls += 1;
+                    events::check_url_auth(auth).map(drop).and_then(|()| events::check_url_count(&function.name, urls))
+                }
+            };
+            self.problem(subject.into(), origin, result);
         }
+    }
+
+    /// Two notifications of one bucket do not overlap (S3 rejects the configuration).
+    fn check_s3_overlaps(&mut self) {
+        let mut per_bucket: BTreeMap<&str, Vec<(&Function, &crate::trigger::S3Trigger, Vec<&'static str>)>> =
+            BTreeMap::new();
+        for function in &self.stack.functions {
+            for trigger in &function.triggers {
+                let Trigger::S3(s3) = trigger else { continue };
+                let Ok(events) = s3.events().iter().map(|on| events::s3_events_for(on)).collect::<Result<Vec<_>, _>>()
+                else {
+                    continue;
+                };
+                let events: Vec<&'static str> = events.into_iter().flatten().copied().collect();
+                per_bucket.entry(&s3.bucket).or_default().push((function, s3, events));
+            }
+        }
+        let mut problems = Vec::new();
+        for notifications in per_bucket.values() {
+            let shaped: Vec<events::Notification<'_>> = notifications
+                .iter()
+                .map(|(function, s3, events)| events::Notification {
+                    function: &function.name,
+                    events,
+                    prefix: s3.prefix.as_deref().unwrap_or(""),
+                    suffix: s3.suffix.as_deref().unwrap_or(""),
+                })
+                .collect();
+            for (_, later, message) in events::overlapping_notifications(&shaped) {
+                let (function, s3, _) = &notifications[later];
+                problems.push(Problem {
+                    subject: format!("function `{}`", function.name),
+                    origin: s3.origin.clone(),
+                    message,
+                });
+            }
+        }
+        self.findings.problems.extend(problems);
     }
 
     /// The runtime is known and current, the handler has its runtime's format, and the code
@@ -381,7 +718,17 @@ impl<'a> Checker<'a> {
                 EnvValue::Ref(reference) => self
                     .kind_of(&reference.target)
                     .and_then(|kind| rules::resources::check_attribute(kind, &reference.target, &reference.attribute))
-                    .map(|attribute| attribute.max_len),
+                    .and_then(|attribute| {
+                        let table = self.stack.table_named(&reference.target);
+                        match table {
+                            Some(table) if attribute.name == "stream_arn" => {
+                                events::check_table_has_stream(&table.name, table.has_stream())
+                                    .map_err(|_| events::no_stream_arn(&table.name))
+                            }
+                            _ => Ok(()),
+                        }
+                        .map(|()| attribute.max_len)
+                    }),
             };
             match length {
                 Ok(length) => sizes.push((key.as_str(), length)),
@@ -397,7 +744,7 @@ impl<'a> Checker<'a> {
         let mut problems = Vec::new();
         for function in &self.stack.functions {
             for trigger in &function.triggers {
-                let Trigger::Http { method, path, origin } = trigger;
+                let Trigger::Http { method, path, origin } = trigger else { continue };
                 let key = rules::triggers::route_key(method, path);
                 match seen.get(&key) {
                     Some(first) => problems.push(Problem {
@@ -425,6 +772,17 @@ impl<'a> Checker<'a> {
             let role = function.role.as_deref().unwrap_or(&function.name);
             per_role.entry(role).or_insert((Vec::new(), &function.origin)).0.extend(&function.allow);
         }
+        let derived: Vec<(&str, Vec<Statement>)> = self
+            .stack
+            .functions
+            .iter()
+            .map(|f| (f.role.as_deref().unwrap_or(&f.name), self.stack.derived_statements(f)))
+            .collect();
+        for (role, statements) in &derived {
+            if let Some(entry) = per_role.get_mut(role) {
+                entry.0.extend(statements);
+            }
+        }
         let mut problems = Vec::new();
         for (role, (statements, origin)) in per_role {
             let sizes: Vec<(Vec<String>, usize)> = statements
@@ -443,9 +801,12 @@ impl<'a> Checker<'a> {
         use rules::resources::{arn_max_len, sub_arn_max_len};
         match resource {
             Resource::Named(name) => self.kinds.get(name.as_str()).map_or(0, |&kind| arn_max_len(kind)),
-            Resource::Sub { target, pattern, .. } => {
-                self.kinds.get(target.as_str()).map_or(0, |&kind| sub_arn_max_len(kind, pattern.as_deref()))
-            }
+            Resource::Sub { target, sub, pattern } => self.kinds.get(target.as_str()).map_or(0, |&kind| {
+                kind.sub_resources()
+                    .iter()
+                    .find(|s| s.name == sub)
+                    .map_or(0, |sub| sub_arn_max_len(kind, sub, pattern.as_deref()))
+            }),
             Resource::Arn(arn) => arn.len(),
         }
     }

@@ -9,11 +9,16 @@ use crate::error::{Error, Origin, Problem, Result};
 use crate::function::{Function, Tracing};
 use crate::iam::{ManagedPolicy, Resource, Statement};
 use crate::package::{package_dir, Package, PackageOptions};
+use crate::queue::Queue;
 use crate::reference::{EnvValue, Ref};
+use crate::rules::events::{self, StreamSource};
 use crate::rules::{self, resources::Kind};
 use crate::stack::{Backend, Stack};
+use crate::stream::Stream;
+use crate::table::Table;
 use crate::terraform::{self, resources::*, Address, Document};
-use crate::trigger::Trigger;
+use crate::topic::Topic;
+use crate::trigger::{S3Trigger, Trigger};
 
 /// The provider versions the JSON is written for: the resources and arguments used exist in both.
 pub const AWS_PROVIDER_VERSION: &str = ">= 5.0, < 7.0";
@@ -109,9 +114,12 @@ struct Builder<'a> {
     kinds: BTreeMap<&'a str, Kind>,
     doc: Document,
     partition: &'static str,
+    region: &'a str,
     /// Policies and statements each role ends up with, including what functions add to a role
     /// they share: one attachment per (role, policy).
     role_dependencies: BTreeMap<String, Vec<String>>,
+    /// Each bucket's notifications to functions, and the permissions they need first.
+    notifications: BTreeMap<String, (Vec<S3LambdaNotification>, Vec<String>)>,
 }
 
 impl<'a> Builder<'a> {
@@ -122,8 +130,25 @@ impl<'a> Builder<'a> {
             kinds: stack.kinds(),
             doc: Document::new(),
             partition: rules::regions::partition(region).unwrap_or("aws"),
+            region,
             role_dependencies: BTreeMap::new(),
+            notifications: BTreeMap::new(),
         }
+    }
+
+    fn invalid(&self, message: String) -> Error {
+        Error::Invalid {
+            stack: self.stack.name.clone(),
+            problems: vec![Problem {
+                subject: format!("stack `{}`", self.stack.name),
+                origin: self.stack.origin.clone(),
+                message,
+            }],
+        }
+    }
+
+    fn output(&mut self, name: &str, value: String, description: String) -> Result<()> {
+        self.doc.output(name, value, description).map_err(|duplicate| self.invalid(duplicate.to_string()))
     }
 
     fn add<T: serde::Serialize>(&mut self, kind: &str, name: &str, body: &T) -> Result<Address> {
@@ -142,6 +167,18 @@ impl<'a> Builder<'a> {
         for bucket in &self.stack.buckets {
             self.bucket(bucket)?;
         }
+        for queue in &self.stack.queues {
+            self.queue(queue)?;
+        }
+        for table in &self.stack.tables {
+            self.table(table)?;
+        }
+        for topic in &self.stack.topics {
+            self.topic(topic)?;
+        }
+        for stream in &self.stack.streams {
+            self.kinesis_stream(stream)?;
+        }
         self.roles()?;
         let http = self.stack.functions.iter().any(|f| f.triggers.iter().any(|t| matches!(t, Trigger::Http { .. })));
         if http {
@@ -149,6 +186,9 @@ impl<'a> Builder<'a> {
         }
         for (function, asset) in self.stack.functions.iter().zip(assets) {
             self.function(function, asset)?;
+        }
+        for bucket in &self.stack.buckets {
+            self.bucket_notification(bucket)?;
         }
         Ok(self.doc)
     }
@@ -244,11 +284,6 @@ impl<'a> Builder<'a> {
             },
         )?;
         self.add(
-            "aws_s3_bucket_notification",
-            name,
-            &S3BucketNotification { note: what.clone(), bucket: id.clone(), eventbridge: true },
-        )?;
-        self.add(
             "aws_s3_bucket_lifecycle_configuration",
             name,
             &S3BucketLifecycle {
@@ -269,21 +304,90 @@ impl<'a> Builder<'a> {
     }
 
     /// The value of `target.attribute`: an interpolation, or a literal when it is known now.
-    fn reference(&self, reference: &Ref) -> String {
+    fn reference(&mut self, reference: &Ref) -> String {
         let target = reference.target.as_str();
-        match (self.kinds[target], reference.attribute.as_str()) {
-            (Kind::Bucket, attribute) => match self.bucket_named(target).existing_name() {
+        let attribute = reference.attribute.as_str();
+        match self.kinds[target] {
+            Kind::Bucket => match self.bucket_named(target).existing_name() {
                 Some(name) if attribute == "name" => terraform::literal(name),
                 Some(name) => format!("arn:{}:s3:::{}", self.partition, terraform::literal(name)),
                 None if attribute == "name" => Address::new("aws_s3_bucket", target).attr("bucket"),
                 None => Address::new("aws_s3_bucket", target).attr("arn"),
             },
-            (Kind::Role, "name") => Address::new("aws_iam_role", target).attr("name"),
-            (Kind::Role, _) => Address::new("aws_iam_role", target).attr("arn"),
+            Kind::Queue => {
+                let queue = self.stack.queue_named(target).expect("checked: references resolve");
+                match &queue.existing {
+                    None => Address::new("aws_sqs_queue", target).attr(attribute),
+                    Some(existing) => self.existing_reference(Kind::Queue, existing, attribute),
+                }
+            }
+            Kind::Table => {
+                let table = self.stack.table_named(target).expect("checked: references resolve");
+                match &table.existing {
+                    None => Address::new("aws_dynamodb_table", target).attr(attribute),
+                    // A stream's ARN carries the time it was enabled: only DynamoDB knows it.
+                    Some(existing) if attribute == "stream_arn" => {
+                        let name = events::existing_name(Kind::Table, existing).to_owned();
+                        let body = serde_json::json!({ "name": terraform::literal(&name) });
+                        self.doc.data("aws_dynamodb_table", target, &body).attr("stream_arn")
+                    }
+                    Some(existing) => self.existing_reference(Kind::Table, existing, attribute),
+                }
+            }
+            Kind::Topic => {
+                let topic = self.stack.topic_named(target).expect("checked: references resolve");
+                match &topic.existing {
+                    None => Address::new("aws_sns_topic", target).attr(attribute),
+                    Some(existing) => self.existing_reference(Kind::Topic, existing, attribute),
+                }
+            }
+            Kind::Stream => {
+                let stream = self.stack.streams.iter().find(|s| s.name == target).expect("checked: references resolve");
+                match &stream.existing {
+                    None => Address::new("aws_kinesis_stream", target).attr(attribute),
+                    Some(existing) => self.existing_reference(Kind::Stream, existing, attribute),
+                }
+            }
+            Kind::Role if attribute == "name" => Address::new("aws_iam_role", target).attr("name"),
+            Kind::Role => Address::new("aws_iam_role", target).attr("arn"),
             // A function's name is known now; writing it out keeps functions that name each other
             // free of dependency cycles.
-            (Kind::Function, "name") => rules::names::function_name(&self.stack.name, target),
-            (Kind::Function, _) => Address::new("aws_lambda_function", target).attr("arn"),
+            Kind::Function if attribute == "name" => rules::names::function_name(&self.stack.name, target),
+            Kind::Function => Address::new("aws_lambda_function", target).attr("arn"),
+        }
+    }
+
+    /// An attribute of an existing queue, table, topic or stream: from its ARN when given one,
+    /// otherwise built from its name, the stack's region and the deploying account.
+    fn existing_reference(&mut self, kind: Kind, existing: &str, attribute: &str) -> String {
+        let name = terraform::literal(events::existing_name(kind, existing));
+        let (region, account) = match existing.strip_prefix("arn:") {
+            Some(arn) => {
+                let parts: Vec<&str> = arn.splitn(5, ':').collect();
+                (
+                    parts.get(2).copied().unwrap_or(self.region).to_owned(),
+                    parts.get(3).copied().unwrap_or("").to_owned(),
+                )
+            }
+            None => {
+                let identity = self.doc.data("aws_caller_identity", "current", &serde_json::json!({}));
+                (self.region.to_owned(), identity.attr("account_id"))
+            }
+        };
+        let (service, path) = match kind {
+            Kind::Queue => ("sqs", ""),
+            Kind::Table => ("dynamodb", "table/"),
+            Kind::Topic => ("sns", ""),
+            _ => ("kinesis", "stream/"),
+        };
+        match attribute {
+            "name" => name,
+            "url" => {
+                let suffix = if self.partition == "aws-cn" { "amazonaws.com.cn" } else { "amazonaws.com" };
+                format!("https://sqs.{region}.{suffix}/{account}/{name}")
+            }
+            _ if existing.starts_with("arn:") => terraform::literal(existing),
+            _ => format!("arn:{}:{service}:{region}:{account}:{path}{name}", self.partition),
         }
     }
 
@@ -291,29 +395,31 @@ impl<'a> Builder<'a> {
         self.stack.buckets.iter().find(|b| b.name == name).expect("checked: references resolve")
     }
 
-    fn resource_arn(&self, resource: &Resource) -> String {
+    fn resource_arn(&mut self, resource: &Resource) -> String {
         match resource {
             Resource::Named(name) => self.reference(&Ref::new(name.clone(), "arn")),
-            Resource::Sub { target, pattern, .. } => {
+            Resource::Sub { target, sub, pattern } => {
                 let arn = self.reference(&Ref::new(target.clone(), "arn"));
-                format!("{arn}/{}", terraform::literal(pattern.as_deref().unwrap_or("*")))
+                let kind = self.kinds[target.as_str()];
+                let sub = kind.sub_resources().iter().find(|s| s.name == sub).expect("checked: sub-resources exist");
+                format!("{arn}{}", terraform::literal(&sub.arn_suffix(pattern.as_deref())))
             }
             Resource::Arn(arn) => terraform::literal(arn),
         }
     }
 
-    fn policy_document(&self, statements: &[&Statement]) -> String {
-        let statements: Vec<Value> = statements
-            .iter()
-            .map(|statement| {
-                let actions: Vec<&str> = statement.actions().collect();
-                let action = match actions.as_slice() {
-                    [one] => json!(one),
-                    many => json!(many),
-                };
-                json!({ "Action": action, "Effect": "Allow", "Resource": self.resource_arn(&statement.resource) })
-            })
-            .collect();
+    fn policy_document(&mut self, statements: &[&Statement]) -> String {
+        let mut written = Vec::new();
+        for statement in statements {
+            let actions: Vec<&str> = statement.actions().collect();
+            let action = match actions.as_slice() {
+                [one] => json!(one),
+                many => json!(many),
+            };
+            let resource = self.resource_arn(&statement.resource);
+            written.push(json!({ "Action": action, "Effect": "Allow", "Resource": resource }));
+        }
+        let statements = written;
         json!({ "Statement": statements, "Version": "2012-10-17" }).to_string()
     }
 
@@ -347,18 +453,21 @@ impl<'a> Builder<'a> {
                 &role.allow.iter().collect::<Vec<_>>(),
             )?;
         }
-        for function in self.stack.functions.iter().filter(|f| f.role.is_none()) {
+        // A function's statements: its `allow`, then what its triggers and dead-letter target need.
+        let derived: Vec<Vec<Statement>> =
+            self.stack.functions.iter().map(|f| self.stack.derived_statements(f)).collect();
+        for (function, derived) in self.stack.functions.iter().zip(&derived).filter(|(f, _)| f.role.is_none()) {
             let what = note(&format!("role of function `{}`", function.name), &function.origin);
-            self.role(&function.name, &what, &function.allow.iter().collect::<Vec<_>>())?;
+            self.role(&function.name, &what, &function.allow.iter().chain(derived).collect::<Vec<_>>())?;
         }
         // Statements a function adds to a role it shares: a policy of its own on that role.
-        for function in &self.stack.functions {
+        for (function, derived) in self.stack.functions.iter().zip(&derived) {
             let Some(role) = &function.role else { continue };
-            if function.allow.is_empty() {
+            if function.allow.is_empty() && derived.is_empty() {
                 continue;
             }
             let what = note(&format!("statements of function `{}` on role `{role}`", function.name), &function.origin);
-            let policy = self.policy_document(&function.allow.iter().collect::<Vec<_>>());
+            let policy = self.policy_document(&function.allow.iter().chain(derived).collect::<Vec<_>>());
             let address = self.add(
                 "aws_iam_role_policy",
                 &function.name,
@@ -460,8 +569,7 @@ impl<'a> Builder<'a> {
                 }],
             },
         )?;
-        self.doc.output("api_url", stage.attr("invoke_url"), format!("The URL of the HTTP API of stack `{stack}`"));
-        Ok(())
+        self.output("api_url", stage.attr("invoke_url"), format!("The URL of the HTTP API of stack `{stack}`"))
     }
 
     fn function(&mut self, function: &Function, asset: &Asset) -> Result<()> {
@@ -480,17 +588,18 @@ impl<'a> Builder<'a> {
         let role = function.role.as_deref().unwrap_or(name);
         let mut depends_on = vec![logs.to_string()];
         depends_on.extend(self.role_dependencies.get(role).cloned().unwrap_or_default());
-        let variables: BTreeMap<String, String> = function
-            .env
-            .iter()
-            .map(|(key, value)| {
-                let value = match value {
-                    EnvValue::Literal(text) => terraform::literal(text),
-                    EnvValue::Ref(reference) => self.reference(reference),
-                };
-                (key.clone(), value)
-            })
-            .collect();
+        let mut variables: BTreeMap<String, String> = BTreeMap::new();
+        for (key, value) in &function.env {
+            let value = match value {
+                EnvValue::Literal(text) => terraform::literal(text),
+                EnvValue::Ref(reference) => self.reference(reference),
+            };
+            variables.insert(key.clone(), value);
+        }
+        let dead_letter_config = function
+            .dead_letter
+            .as_ref()
+            .map(|target| DeadLetterConfig { target_arn: self.reference(&Ref::new(target.clone(), "arn")) });
         let runtime = function.runtime.clone().expect("checked: every function has a runtime");
         let lambda = self.add(
             "aws_lambda_function",
@@ -511,22 +620,24 @@ impl<'a> Builder<'a> {
                 ephemeral_storage: function.ephemeral_storage.map(|size| EphemeralStorage { size }),
                 reserved_concurrent_executions: function.reserved_concurrency,
                 tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
+                dead_letter_config,
                 layers: function.layers.clone(),
                 tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
                 depends_on,
             },
         )?;
-        self.doc.output(&format!("{name}_arn"), lambda.attr("arn"), format!("The ARN of function `{function_name}`"));
+        self.output(&format!("{name}_arn"), lambda.attr("arn"), format!("The ARN of function `{function_name}`"))?;
         self.http_routes(function, &lambda)?;
-        Ok(())
+        self.event_triggers(function, &lambda)
     }
 
     fn http_routes(&mut self, function: &Function, lambda: &Address) -> Result<()> {
         let routes: Vec<(&String, &String, &Origin)> = function
             .triggers
             .iter()
-            .map(|trigger| match trigger {
-                Trigger::Http { method, path, origin } => (method, path, origin),
+            .filter_map(|trigger| match trigger {
+                Trigger::Http { method, path, origin } => Some((method, path, origin)),
+                _ => None,
             })
             .collect();
         if routes.is_empty() {
@@ -570,15 +681,364 @@ impl<'a> Builder<'a> {
                     action: "lambda:InvokeFunction".into(),
                     function_name: lambda.attr("function_name"),
                     principal: "apigateway.amazonaws.com".into(),
-                    source_arn: format!(
+                    source_arn: Some(format!(
                         "{}{}",
                         api.attr("execution_arn"),
                         rules::triggers::permission_source_suffix(method, path)
-                    ),
+                    )),
+                    function_url_auth_type: None,
                 },
             )?;
         }
         Ok(())
+    }
+
+    /// An owned queue: encrypted with SQS-managed keys, its redrive policy pointing at its
+    /// dead-letter queue. Every queue's URL is an output.
+    fn queue(&mut self, queue: &Queue) -> Result<()> {
+        let name = &queue.name;
+        if queue.existing.is_none() {
+            let redrive_policy = match &queue.dead_letter {
+                Some(dead_letter) => {
+                    let arn = self.reference(&Ref::new(dead_letter.clone(), "arn"));
+                    let max_receive = queue.max_receive.unwrap_or(events::DEFAULT_MAX_RECEIVE);
+                    Some(format!(r#"{{"deadLetterTargetArn":"{arn}","maxReceiveCount":{max_receive}}}"#))
+                }
+                None => None,
+            };
+            self.add(
+                "aws_sqs_queue",
+                name,
+                &SqsQueue {
+                    note: note(&format!("queue `{name}`"), &queue.origin),
+                    name: events::queue_name(&self.stack.name, name, queue.fifo),
+                    fifo_queue: queue.fifo,
+                    visibility_timeout_seconds: queue
+                        .visibility_seconds()
+                        .unwrap_or(events::DEFAULT_VISIBILITY_TIMEOUT),
+                    message_retention_seconds: queue.retention_seconds().unwrap_or(events::DEFAULT_RETENTION),
+                    sqs_managed_sse_enabled: true,
+                    redrive_policy,
+                },
+            )?;
+        }
+        let url = self.reference(&Ref::new(name.clone(), "url"));
+        self.output(&format!("{name}_queue_url"), url, format!("The URL of queue `{name}`"))
+    }
+
+    /// An owned table: on-demand, string keys, point-in-time recovery, encrypted, with its stream.
+    fn table(&mut self, table: &Table) -> Result<()> {
+        if table.existing.is_some() {
+            return Ok(());
+        }
+        let name = &table.name;
+        let hash_key = table.hash_key.clone().expect("checked: owned tables have a hash key");
+        let mut attribute = vec![DynamodbAttribute { name: hash_key.clone(), kind: "S".into() }];
+        if let Some(range_key) = &table.range_key {
+            attribute.push(DynamodbAttribute { name: range_key.clone(), kind: "S".into() });
+        }
+        let view = table.stream.as_deref().map(|view| events::check_stream_view(view).expect("checked: stream views"));
+        self.add(
+            "aws_dynamodb_table",
+            name,
+            &DynamodbTable {
+                note: note(&format!("table `{name}`"), &table.origin),
+                name: events::table_name(&self.stack.name, name),
+                billing_mode: "PAY_PER_REQUEST".into(),
+                hash_key,
+                range_key: table.range_key.clone(),
+                attribute,
+                stream_enabled: view.is_some(),
+                stream_view_type: view.map(str::to_owned),
+                point_in_time_recovery: vec![Enabled { enabled: true }],
+                server_side_encryption: vec![Enabled { enabled: true }],
+            },
+        )?;
+        Ok(())
+    }
+
+    /// An owned topic, encrypted with the AWS managed SNS key. Every topic's ARN is an output.
+    fn topic(&mut self, topic: &Topic) -> Result<()> {
+        let name = &topic.name;
+        if topic.existing.is_none() {
+            self.add(
+                "aws_sns_topic",
+                name,
+                &SnsTopic {
+                    note: note(&format!("topic `{name}`"), &topic.origin),
+                    name: events::topic_name(&self.stack.name, name, topic.fifo),
+                    fifo_topic: topic.fifo,
+                    kms_master_key_id: "alias/aws/sns".into(),
+                },
+            )?;
+        }
+        let arn = self.reference(&Ref::new(name.clone(), "arn"));
+        self.output(&format!("{name}_topic_arn"), arn, format!("The ARN of topic `{name}`"))
+    }
+
+    /// An owned Kinesis stream: on-demand unless it has `shards`, encrypted with the AWS managed key.
+    fn kinesis_stream(&mut self, stream: &Stream) -> Result<()> {
+        if stream.existing.is_some() {
+            return Ok(());
+        }
+        let name = &stream.name;
+        let mode = if stream.shards.is_some() { "PROVISIONED" } else { "ON_DEMAND" };
+        self.add(
+            "aws_kinesis_stream",
+            name,
+            &KinesisStream {
+                note: note(&format!("stream `{name}`"), &stream.origin),
+                name: events::stream_name(&self.stack.name, name),
+                shard_count: stream.shards,
+                stream_mode_details: vec![StreamModeDetails { stream_mode: mode.into() }],
+                retention_period: 24,
+                encryption_type: "KMS".into(),
+                kms_key_id: "alias/aws/kinesis".into(),
+            },
+        )?;
+        Ok(())
+    }
+
+    /// A bucket's one notification configuration: EventBridge for owned buckets, and every `s3`
+    /// trigger on it, created after the permissions that let S3 invoke the functions.
+    fn bucket_notification(&mut self, bucket: &Bucket) -> Result<()> {
+        let (lambda_function, depends_on) = self.notifications.remove(&bucket.name).unwrap_or_default();
+        let owned = bucket.existing.is_none();
+        if !owned && lambda_function.is_empty() {
+            return Ok(());
+        }
+        let name = &bucket.name;
+        let what = if owned {
+            note(&format!("bucket `{name}`"), &bucket.origin)
+        } else {
+            note(
+                &format!("notifications of existing bucket `{name}`: this replaces the bucket's whole notification configuration"),
+                &bucket.origin,
+            )
+        };
+        let target = match bucket.existing_name() {
+            Some(existing) => terraform::literal(existing),
+            None => Address::new("aws_s3_bucket", name).attr("id"),
+        };
+        self.add(
+            "aws_s3_bucket_notification",
+            name,
+            &S3BucketNotification { note: what, bucket: target, eventbridge: owned, lambda_function, depends_on },
+        )?;
+        Ok(())
+    }
+
+    /// The resources behind a function's event triggers: permissions for push sources, event
+    /// source mappings for poll sources, subscriptions, schedules and the function URL.
+    fn event_triggers(&mut self, function: &Function, lambda: &Address) -> Result<()> {
+        let name = &function.name;
+        let mut used = BTreeSet::new();
+        let mut schedules = 0;
+        for trigger in &function.triggers {
+            let origin = trigger.origin().clone();
+            match trigger {
+                Trigger::Http { .. } => {}
+                Trigger::S3(s3) => self.s3_trigger(function, lambda, s3, &mut used)?,
+                Trigger::Sqs(sqs) => {
+                    let slug = unique_slug(&mut used, &format!("sqs {}", sqs.queue));
+                    let arn = self.reference(&Ref::new(sqs.queue.clone(), "arn"));
+                    let batch_size = sqs.batch_size.unwrap_or(events::DEFAULT_SQS_BATCH_SIZE);
+                    self.add(
+                        "aws_lambda_event_source_mapping",
+                        &format!("{name}-{slug}"),
+                        &LambdaEventSourceMapping {
+                            note: note(&format!("{trigger} of function `{name}`"), &origin),
+                            event_source_arn: arn,
+                            function_name: lambda.attr("arn"),
+                            batch_size,
+                            maximum_batching_window_in_seconds: sqs.window,
+                            starting_position: None,
+                            function_response_types: report_failures(sqs.report_failures),
+                        },
+                    )?;
+                }
+                Trigger::Stream(stream) => {
+                    let slug = unique_slug(&mut used, &format!("{} {}", stream.source.keyword(), stream.target));
+                    let arn = match stream.source {
+                        StreamSource::DynamoDb => self.reference(&Ref::new(stream.target.clone(), "stream_arn")),
+                        StreamSource::Kinesis => self.reference(&Ref::new(stream.target.clone(), "arn")),
+                    };
+                    let start = stream.start.as_deref().unwrap_or(events::DEFAULT_START);
+                    let start = events::check_start_position(stream.source, start).expect("checked: start positions");
+                    self.add(
+                        "aws_lambda_event_source_mapping",
+                        &format!("{name}-{slug}"),
+                        &LambdaEventSourceMapping {
+                            note: note(&format!("{trigger} of function `{name}`"), &origin),
+                            event_source_arn: arn,
+                            function_name: lambda.attr("arn"),
+                            batch_size: stream.batch_size.unwrap_or(events::DEFAULT_STREAM_BATCH_SIZE),
+                            maximum_batching_window_in_seconds: stream.window,
+                            starting_position: Some(start.to_owned()),
+                            function_response_types: report_failures(stream.report_failures),
+                        },
+                    )?;
+                }
+                Trigger::Sns { topic, .. } => {
+                    let slug = unique_slug(&mut used, &format!("sns {topic}"));
+                    let arn = self.reference(&Ref::new(topic.clone(), "arn"));
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let permission =
+                        self.permission(name, &slug, &what, lambda, "sns.amazonaws.com", Some(arn.clone()), None)?;
+                    self.add(
+                        "aws_sns_topic_subscription",
+                        &format!("{name}-{slug}"),
+                        &SnsTopicSubscription {
+                            note: what,
+                            topic_arn: arn,
+                            protocol: "lambda".into(),
+                            endpoint: lambda.attr("arn"),
+                            depends_on: vec![permission.to_string()],
+                        },
+                    )?;
+                }
+                Trigger::Schedule { expression, .. } => {
+                    schedules += 1;
+                    let slug = unique_slug(&mut used, "schedule");
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let rule = self.add(
+                        "aws_cloudwatch_event_rule",
+                        &format!("{name}-{slug}"),
+                        &CloudwatchEventRule {
+                            note: what.clone(),
+                            name: events::schedule_rule_name(&self.stack.name, name, schedules),
+                            description: format!("Invokes function `{name}` on `{expression}`"),
+                            schedule_expression: terraform::literal(expression),
+                        },
+                    )?;
+                    let permission = self.permission(
+                        name,
+                        &slug,
+                        &what,
+                        lambda,
+                        "events.amazonaws.com",
+                        Some(rule.attr("arn")),
+                        None,
+                    )?;
+                    self.add(
+                        "aws_cloudwatch_event_target",
+                        &format!("{name}-{slug}"),
+                        &CloudwatchEventTarget {
+                            note: what,
+                            rule: rule.attr("name"),
+                            target_id: "lambda".into(),
+                            arn: lambda.attr("arn"),
+                            depends_on: vec![permission.to_string()],
+                        },
+                    )?;
+                }
+                Trigger::Url { auth, .. } => {
+                    let auth_type = events::check_url_auth(auth).expect("checked: url auth");
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let url = self.add(
+                        "aws_lambda_function_url",
+                        name,
+                        &LambdaFunctionUrl {
+                            note: what.clone(),
+                            function_name: lambda.attr("function_name"),
+                            authorization_type: auth_type.into(),
+                        },
+                    )?;
+                    if auth_type == "NONE" {
+                        // A public URL needs a resource policy letting anyone call it through the URL.
+                        self.add(
+                            "aws_lambda_permission",
+                            &format!("{name}-url"),
+                            &LambdaPermission {
+                                note: what,
+                                statement_id: "url-public".into(),
+                                action: "lambda:InvokeFunctionUrl".into(),
+                                function_name: lambda.attr("function_name"),
+                                principal: "*".into(),
+                                source_arn: None,
+                                function_url_auth_type: Some("NONE".into()),
+                            },
+                        )?;
+                    }
+                    self.output(
+                        &format!("{name}_function_url"),
+                        url.attr("function_url"),
+                        format!("The URL of function `{name}`"),
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An `s3` trigger: S3 may invoke the function for this bucket, and the bucket's notification
+    /// configuration gets the rule.
+    fn s3_trigger(
+        &mut self,
+        function: &Function,
+        lambda: &Address,
+        s3: &S3Trigger,
+        used: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        let name = &function.name;
+        let slug = unique_slug(used, &format!("s3 {}", s3.bucket));
+        let arn = self.reference(&Ref::new(s3.bucket.clone(), "arn"));
+        let what = note(&format!("{} of function `{name}`", Trigger::S3(s3.clone())), &s3.origin);
+        let permission = self.permission(name, &slug, &what, lambda, "s3.amazonaws.com", Some(arn), None)?;
+        let mut events_written: Vec<String> = Vec::new();
+        for on in s3.events() {
+            for event in events::s3_events_for(on).expect("checked: s3 events") {
+                if !events_written.iter().any(|e| e == event) {
+                    events_written.push((*event).to_owned());
+                }
+            }
+        }
+        let (rules, depends_on) = self.notifications.entry(s3.bucket.clone()).or_default();
+        rules.push(S3LambdaNotification {
+            id: format!("{name}-{slug}"),
+            lambda_function_arn: lambda.attr("arn"),
+            events: events_written,
+            filter_prefix: s3.prefix.as_deref().map(terraform::literal),
+            filter_suffix: s3.suffix.as_deref().map(terraform::literal),
+        });
+        depends_on.push(permission.to_string());
+        Ok(())
+    }
+
+    /// Lets `principal` invoke the function, from `source_arn` only.
+    #[allow(clippy::too_many_arguments)]
+    fn permission(
+        &mut self,
+        function: &str,
+        slug: &str,
+        what: &str,
+        lambda: &Address,
+        principal: &str,
+        source_arn: Option<String>,
+        function_url_auth_type: Option<String>,
+    ) -> Result<Address> {
+        self.add(
+            "aws_lambda_permission",
+            &format!("{function}-{slug}"),
+            &LambdaPermission {
+                note: what.to_owned(),
+                statement_id: slug.to_owned(),
+                action: "lambda:InvokeFunction".into(),
+                function_name: lambda.attr("function_name"),
+                principal: principal.into(),
+                source_arn,
+                function_url_auth_type,
+            },
+        )
+    }
+}
+
+/// `report_failures: true` → Lambda reads `batchItemFailures` from the function's response.
+fn report_failures(report: bool) -> Vec<String> {
+    if report {
+        vec!["ReportBatchItemFailures".into()]
+    } else {
+        Vec::new()
     }
 }
 

@@ -2,6 +2,8 @@
 //! in a one-line header and calling the shared table in `lambda_stack_runtime::rules`, so the
 //! builders enforce the very same rule at synth.
 
+mod events;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -12,6 +14,18 @@ use syn::Ident;
 
 use crate::errors::Errors;
 use crate::model::{Code, EnvValue, Function, Resource, Role, Stack, Statement, Trigger};
+
+/// Every declaration of the stack, with its kind, in declaration-kind order.
+fn declarations(stack: &Stack) -> impl Iterator<Item = (&Ident, Kind)> {
+    let buckets = stack.buckets.iter().map(|b| (&b.name, Kind::Bucket));
+    let queues = stack.queues.iter().map(|q| (&q.name, Kind::Queue));
+    let tables = stack.tables.iter().map(|t| (&t.name, Kind::Table));
+    let topics = stack.topics.iter().map(|t| (&t.name, Kind::Topic));
+    let streams = stack.streams.iter().map(|s| (&s.name, Kind::Stream));
+    let roles = stack.roles.iter().map(|r| (&r.name, Kind::Role));
+    let functions = stack.functions.iter().map(|f| (&f.name, Kind::Function));
+    buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+}
 use crate::span::Sp;
 
 /// A declaration's name as AWS names and references use it: `r#type` is `type`.
@@ -37,13 +51,7 @@ struct Cx<'a> {
 /// Runs every rule over `stack`.
 pub fn check(stack: &Stack, errors: &mut Errors) -> Checked {
     let mut kinds = BTreeMap::new();
-    let declared = stack
-        .buckets
-        .iter()
-        .map(|b| (&b.name, Kind::Bucket))
-        .chain(stack.roles.iter().map(|r| (&r.name, Kind::Role)))
-        .chain(stack.functions.iter().map(|f| (&f.name, Kind::Function)));
-    for (name, kind) in declared {
+    for (name, kind) in declarations(stack) {
         kinds.entry(text(name)).or_insert((kind, name));
     }
     let mut cx = Cx { stack, kinds, errors, checked: Checked::default() };
@@ -54,6 +62,18 @@ pub fn check(stack: &Stack, errors: &mut Errors) -> Checked {
     cx.check_unique_names();
     for bucket in &stack.buckets {
         cx.check_bucket_name(bucket);
+    }
+    for queue in &stack.queues {
+        cx.check_queue(queue);
+    }
+    for table in &stack.tables {
+        cx.check_table(table);
+    }
+    for topic in &stack.topics {
+        cx.check_topic(topic);
+    }
+    for stream in &stack.streams {
+        cx.check_stream(stream);
     }
     for role in &stack.roles {
         cx.check_role_name(role);
@@ -66,6 +86,7 @@ pub fn check(stack: &Stack, errors: &mut Errors) -> Checked {
         cx.check_function(function);
     }
     cx.check_unique_routes();
+    cx.check_s3_overlaps();
     cx.check_policy_sizes();
     cx.checked
 }
@@ -115,14 +136,7 @@ impl Cx<'_> {
     /// Every declaration of a stack has its own name: references and Terraform addresses use it.
     fn check_unique_names(&mut self) {
         let mut seen: BTreeMap<String, Kind> = BTreeMap::new();
-        let declared = self
-            .stack
-            .buckets
-            .iter()
-            .map(|b| (&b.name, Kind::Bucket))
-            .chain(self.stack.roles.iter().map(|r| (&r.name, Kind::Role)))
-            .chain(self.stack.functions.iter().map(|f| (&f.name, Kind::Function)));
-        for (name, kind) in declared {
+        for (name, kind) in declarations(self.stack) {
             match seen.get(&text(name)) {
                 Some(first) => self.errors.at(
                     name.span(),
@@ -140,6 +154,7 @@ impl Cx<'_> {
 
     /// An owned bucket's generated prefix fits; an existing bucket's name follows S3's rules.
     fn check_bucket_name(&mut self, bucket: &crate::model::Bucket) {
+        debug_assert!(Kind::Bucket.can_be_existing());
         match &bucket.existing {
             Some(existing) => {
                 let name = rules::names::bucket_name_of(existing);
@@ -186,9 +201,18 @@ impl Cx<'_> {
             (Resource::Arn(_), _, _) => Target::Arn(&name),
             (_, None, _) => return,
             (_, Some(kind), None) => Target::Resource { kind, name: &name },
-            (_, Some(kind), Some(sub)) => {
-                let checked = rules::resources::check_sub_resource(kind, &name, &text(sub));
-                let Some(sub) = self.errors.check(sub.span(), checked) else { return };
+            (_, Some(kind), Some(sub_ident)) => {
+                let checked = rules::resources::check_sub_resource(kind, &name, &text(sub_ident));
+                let Some(sub) = self.errors.check(sub_ident.span(), checked) else { return };
+                let pattern = match &statement.resource {
+                    Resource::Sub { pattern, .. } => pattern.as_ref(),
+                    _ => None,
+                };
+                let shape = rules::resources::check_sub_pattern(&name, &sub, pattern.map(|p| p.value.as_str()));
+                let span = pattern.map_or(sub_ident.span().into(), |p| p.span);
+                if self.errors.check(span, shape).is_none() {
+                    return;
+                }
                 Target::Sub { kind, name: &name, sub }
             }
         };
@@ -232,7 +256,8 @@ impl Cx<'_> {
         for statement in &function.allow {
             self.check_statement(statement);
         }
-        self.check_routes(function);
+        self.check_triggers(function);
+        self.check_dead_letter(function);
         check_tags(self.errors, &function.tags);
     }
 
@@ -371,6 +396,7 @@ impl Cx<'_> {
         let found = self
             .errors
             .check(attribute.span(), rules::resources::check_attribute(kind, &text(target), &text(attribute)))?;
+        self.check_stream_arn(target, attribute);
         if *target == function.name && found.name == "arn" {
             self.errors.at(
                 target.span(),
@@ -389,21 +415,12 @@ impl Cx<'_> {
         }
     }
 
-    /// HTTP routes have a known method and a well-formed path.
-    fn check_routes(&mut self, function: &Function) {
-        for trigger in &function.triggers {
-            let Trigger::Http { method, path } = trigger;
-            self.errors.check(method.span, rules::triggers::check_method(method));
-            self.errors.check(path.span, rules::triggers::check_path(path));
-        }
-    }
-
     /// A route belongs to one function: the stack has one HTTP API.
     fn check_unique_routes(&mut self) {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for function in &self.stack.functions {
             for trigger in &function.triggers {
-                let Trigger::Http { method, path } = trigger;
+                let Trigger::Http { method, path } = trigger else { continue };
                 let key = rules::triggers::route_key(method, path);
                 match seen.get(&key) {
                     Some(first) => self.errors.at(
@@ -421,32 +438,79 @@ impl Cx<'_> {
     /// Each role's inline policies fit IAM's 10,240 characters, counting the statements of the
     /// functions that share it.
     fn check_policy_sizes(&mut self) {
-        let mut per_role: BTreeMap<String, (Vec<&Statement>, Span)> = BTreeMap::new();
+        let mut per_role: BTreeMap<String, (Vec<(Vec<String>, usize)>, Span)> = BTreeMap::new();
         for role in &self.stack.roles {
-            per_role.insert(text(&role.name), (role.allow.iter().collect(), role.name.span()));
+            let sized = role.allow.iter().map(|s| self.sized(s)).collect();
+            per_role.insert(text(&role.name), (sized, role.name.span()));
         }
         for function in &self.stack.functions {
             let role = function.role.as_ref().unwrap_or(&function.name);
-            per_role.entry(text(role)).or_insert((Vec::new(), function.name.span())).0.extend(&function.allow);
+            let mut sized: Vec<(Vec<String>, usize)> = function.allow.iter().map(|s| self.sized(s)).collect();
+            sized.extend(self.derived_sizes(function));
+            per_role.entry(text(role)).or_insert((Vec::new(), function.name.span())).0.extend(sized);
         }
-        for (role, (statements, span)) in per_role {
-            let sized: Vec<(Vec<String>, usize)> = statements
-                .iter()
-                .map(|s| (s.actions.iter().map(|a| a.text.clone()).collect(), self.resource_max_len(&s.resource)))
-                .collect();
+        for (role, (sized, span)) in per_role {
             let chars = rules::resources::policy_chars(sized.iter().map(|(a, len)| (a.as_slice(), *len)));
             self.errors.check(span, rules::limits::check_role_inline_policy_size(&role, chars));
         }
+    }
+
+    /// A statement's actions and the longest its resource ARN can be.
+    fn sized(&self, statement: &Statement) -> (Vec<String>, usize) {
+        (statement.actions.iter().map(|a| a.text.clone()).collect(), self.resource_max_len(&statement.resource))
+    }
+
+    /// The statements the builders derive from a function's poll triggers and `dead_letter`, sized.
+    fn derived_sizes(&self, function: &Function) -> Vec<(Vec<String>, usize)> {
+        use rules::events::{self, GrantOn};
+        let mut grants: Vec<(String, Kind, events::Grant)> = Vec::new();
+        for trigger in &function.triggers {
+            let Some(source) = trigger.source() else { continue };
+            let Some(&(kind, _)) = self.kinds.get(&text(source)) else { continue };
+            if events::trigger_source(trigger.keyword()) == Some(kind) {
+                grants.extend(events::poll_grants(kind).iter().map(|g| (text(source), kind, *g)));
+            }
+        }
+        if let Some(target) = &function.dead_letter {
+            if let Some(&(kind, _)) = self.kinds.get(&text(target)) {
+                if let Ok(grant) = events::dead_letter_grant(&text(target), kind) {
+                    grants.push((text(target), kind, grant));
+                }
+            }
+        }
+        let mut unique: Vec<(String, Kind, events::Grant)> = Vec::new();
+        for grant in grants {
+            if !unique.iter().any(|g| g.0 == grant.0 && g.2 == grant.2) {
+                unique.push(grant);
+            }
+        }
+        unique
+            .into_iter()
+            .map(|(_, kind, grant)| {
+                let len = match grant.on {
+                    GrantOn::Itself => rules::resources::arn_max_len(kind),
+                    GrantOn::Sub(sub) => kind
+                        .sub_resources()
+                        .iter()
+                        .find(|s| s.name == sub)
+                        .map_or(0, |s| rules::resources::sub_arn_max_len(kind, s, None)),
+                    GrantOn::Everything => 1,
+                };
+                (grant.actions.iter().map(|a| (*a).to_owned()).collect(), len)
+            })
+            .collect()
     }
 
     fn resource_max_len(&self, resource: &Resource) -> usize {
         use rules::resources::{arn_max_len, sub_arn_max_len};
         match resource {
             Resource::Named(name) => self.kinds.get(&text(name)).map_or(0, |&(kind, _)| arn_max_len(kind)),
-            Resource::Sub { target, pattern, .. } => self
-                .kinds
-                .get(&text(target))
-                .map_or(0, |&(kind, _)| sub_arn_max_len(kind, pattern.as_ref().map(|p| p.value.as_str()))),
+            Resource::Sub { target, sub, pattern } => self.kinds.get(&text(target)).map_or(0, |&(kind, _)| {
+                kind.sub_resources()
+                    .iter()
+                    .find(|s| s.name == text(sub))
+                    .map_or(0, |s| sub_arn_max_len(kind, s, pattern.as_ref().map(|p| p.value.as_str())))
+            }),
             Resource::Arn(arn) => arn.len(),
         }
     }

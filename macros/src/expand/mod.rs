@@ -10,7 +10,10 @@ use syn::Ident;
 
 use crate::callsite::CallSite;
 use crate::check::Checked;
-use crate::model::{Arch, Backend, Bucket, EnvValue, Function, Resource, Role, Stack, Statement, Tracing, Trigger};
+use crate::model::{
+    Arch, Backend, Bucket, EnvValue, Function, Queue, Resource, Role, Stack, Statement, Stream, Table, Topic, Tracing,
+    Trigger,
+};
 use crate::parse;
 
 fn text(ident: &Ident) -> String {
@@ -62,6 +65,10 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
         }
     });
     let buckets = stack.buckets.iter().map(bucket);
+    let queues = stack.queues.iter().map(queue);
+    let tables = stack.tables.iter().map(table);
+    let topics = stack.topics.iter().map(topic);
+    let streams = stack.streams.iter().map(kinesis_stream);
     let roles = stack.roles.iter().map(role);
     let functions = stack.functions.iter().map(|f| function(f, site));
     quote! {
@@ -76,6 +83,10 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
                 #(#tags)*
                 #backend
                 #(#buckets)*
+                #(#queues)*
+                #(#tables)*
+                #(#topics)*
+                #(#streams)*
                 #(#roles)*
                 #(#functions)*
         }
@@ -109,6 +120,155 @@ fn bucket(bucket: &Bucket) -> TokenStream {
         quote! { .existing(#e) }
     });
     quote! { .bucket(::lambda_stack::__private::Bucket::new(#name) #at #existing) }
+}
+
+fn existing(existing: Option<&crate::span::Sp<String>>) -> Option<TokenStream> {
+    existing.map(|e| {
+        let e = &e.value;
+        quote! { .existing(#e) }
+    })
+}
+
+fn queue(queue: &Queue) -> TokenStream {
+    let name = text(&queue.name);
+    let at = declared_at(&queue.name);
+    let existing = existing(queue.existing.as_ref());
+    let fifo = queue.fifo.as_ref().map(|f| {
+        let f = f.value;
+        quote! { .fifo(#f) }
+    });
+    let numbers = [
+        ("visibility_timeout", &queue.visibility_timeout),
+        ("retention", &queue.retention),
+        ("max_receive", &queue.max_receive),
+    ]
+    .into_iter()
+    .filter_map(|(method, value)| {
+        let method = Ident::new(method, Span::call_site());
+        value.as_ref().map(|v| {
+            let v = v.value;
+            quote! { .#method(#v) }
+        })
+    });
+    let dead_letter = queue.dead_letter.as_ref().map(|d| {
+        let d = text(d);
+        quote! { .dead_letter(#d) }
+    });
+    quote! {
+        .queue(::lambda_stack::__private::Queue::new(#name) #at #existing #fifo #(#numbers)* #dead_letter)
+    }
+}
+
+fn table(table: &Table) -> TokenStream {
+    let name = text(&table.name);
+    let at = declared_at(&table.name);
+    let existing = existing(table.existing.as_ref());
+    let keys = [("hash_key", &table.hash_key), ("range_key", &table.range_key), ("stream", &table.stream)]
+        .into_iter()
+        .filter_map(|(method, value)| {
+            let method = Ident::new(method, Span::call_site());
+            value.as_ref().map(|v| {
+                let v = &v.value;
+                quote! { .#method(#v) }
+            })
+        });
+    quote! { .table(::lambda_stack::__private::Table::new(#name) #at #existing #(#keys)*) }
+}
+
+fn topic(topic: &Topic) -> TokenStream {
+    let name = text(&topic.name);
+    let at = declared_at(&topic.name);
+    let existing = existing(topic.existing.as_ref());
+    let fifo = topic.fifo.as_ref().map(|f| {
+        let f = f.value;
+        quote! { .fifo(#f) }
+    });
+    quote! { .topic(::lambda_stack::__private::Topic::new(#name) #at #existing #fifo) }
+}
+
+fn kinesis_stream(stream: &Stream) -> TokenStream {
+    let name = text(&stream.name);
+    let at = declared_at(&stream.name);
+    let existing = existing(stream.existing.as_ref());
+    let shards = stream.shards.as_ref().map(|s| {
+        let s = s.value;
+        quote! { .shards(#s) }
+    });
+    quote! { .stream(::lambda_stack::__private::Stream::new(#name) #at #existing #shards) }
+}
+
+fn trigger(trigger: &Trigger) -> TokenStream {
+    let line = line(trigger.span());
+    let p = quote! { ::lambda_stack::__private::Trigger };
+    let call = match trigger {
+        Trigger::Http { method, path } => {
+            let (method, path) = (&method.value, &path.value);
+            quote! { #p::http(#method, #path) }
+        }
+        Trigger::S3(s3) => {
+            let bucket = text(&s3.bucket);
+            let on = s3.on.iter().map(|o| &o.value);
+            let prefix = s3.prefix.as_ref().map(|v| {
+                let v = &v.value;
+                quote! { .prefix(#v) }
+            });
+            let suffix = s3.suffix.as_ref().map(|v| {
+                let v = &v.value;
+                quote! { .suffix(#v) }
+            });
+            quote! { #p::s3(#bucket) #(.on(#on))* #prefix #suffix }
+        }
+        Trigger::Sqs(sqs) => {
+            let queue = text(&sqs.queue);
+            let batch = numbers(&[("batch_size", &sqs.batch_size), ("window", &sqs.window)]);
+            let report = sqs.report_failures.as_ref().map(|r| {
+                let r = r.value;
+                quote! { .report_failures(#r) }
+            });
+            quote! { #p::sqs(#queue) #batch #report }
+        }
+        Trigger::Stream(stream) => {
+            let target = text(&stream.target);
+            let constructor = Ident::new(stream.source.keyword(), Span::call_site());
+            let start = stream.start.as_ref().map(|s| {
+                let s = &s.value;
+                quote! { .start(#s) }
+            });
+            let batch = numbers(&[("batch_size", &stream.batch_size), ("window", &stream.window)]);
+            let report = stream.report_failures.as_ref().map(|r| {
+                let r = r.value;
+                quote! { .report_failures(#r) }
+            });
+            quote! { #p::#constructor(#target) #start #batch #report }
+        }
+        Trigger::Sns { topic, .. } => {
+            let topic = text(topic);
+            quote! { #p::sns(#topic) }
+        }
+        Trigger::Schedule { expression, .. } => {
+            let expression = &expression.value;
+            quote! { #p::schedule(#expression) }
+        }
+        Trigger::Url { auth, .. } => {
+            // `url()` without `auth:` is IAM-authenticated: a public URL is asked for by name.
+            let auth = auth.as_ref().map_or("iam", |a| a.value.as_str());
+            quote! { #p::url(#auth) }
+        }
+    };
+    quote! { .trigger(#call.declared_at(::core::file!(), #line)) }
+}
+
+fn numbers(values: &[(&str, &Option<crate::span::Sp<u64>>)]) -> TokenStream {
+    values
+        .iter()
+        .filter_map(|(method, value)| {
+            let method = Ident::new(method, Span::call_site());
+            value.as_ref().map(|v| {
+                let v = v.value;
+                quote! { .#method(#v) }
+            })
+        })
+        .collect()
 }
 
 fn role(role: &Role) -> TokenStream {
@@ -248,13 +408,10 @@ fn function(function: &Function, site: &CallSite) -> TokenStream {
         let (key, value) = (&key.value, &value.value);
         calls.push(quote! { .tag(#key, #value) });
     }
-    for trigger in &function.triggers {
-        let Trigger::Http { method, path } = trigger;
-        let line = line(method.span.start);
-        let (method, path) = (&method.value, &path.value);
-        calls.push(quote! {
-            .trigger(::lambda_stack::__private::Trigger::http(#method, #path).declared_at(::core::file!(), #line))
-        });
+    calls.extend(function.triggers.iter().map(trigger));
+    if let Some(dead_letter) = &function.dead_letter {
+        let dead_letter = text(dead_letter);
+        calls.push(quote! { .dead_letter(#dead_letter) });
     }
     for pattern in &function.exclude {
         let pattern = &pattern.value;

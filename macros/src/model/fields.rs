@@ -18,29 +18,12 @@ impl<'a> Fields<'a> {
     /// Reads the fields of `body`. `what` names the block in messages ("function `hello`");
     /// nested blocks are refused unless `blocks_allowed`.
     pub fn read(what: &str, body: &'a Body, keys: &[&str], blocks_allowed: bool, errors: &mut Errors) -> Fields<'a> {
-        Fields::read_with(what, body, keys, &[], blocks_allowed, errors)
-    }
-
-    /// Like [`Fields::read`]; `not_yet` are keys of the design that this version does not build.
-    pub fn read_with(
-        what: &str,
-        body: &'a Body,
-        keys: &[&str],
-        not_yet: &[&str],
-        blocks_allowed: bool,
-        errors: &mut Errors,
-    ) -> Fields<'a> {
         let mut fields = BTreeMap::new();
         for entry in &body.entries {
             match entry {
                 Entry::Field(field) => {
                     let key = field.key.to_string();
-                    if not_yet.contains(&key.as_str()) {
-                        errors.at(
-                            field.key.span(),
-                            format!("`{key}` is not supported by this version of lambda-stack yet"),
-                        );
-                    } else if !keys.contains(&key.as_str()) {
+                    if !keys.contains(&key.as_str()) {
                         errors.at(
                             field.key.span(),
                             format!(
@@ -72,6 +55,11 @@ impl<'a> Fields<'a> {
 
     pub fn get(&self, key: &str) -> Option<&'a Value> {
         self.fields.get(key).map(|field| &field.value)
+    }
+
+    /// Where `key` was written.
+    pub fn key_span(&self, key: &str) -> Option<proc_macro2::Span> {
+        self.fields.get(key).map(|field| field.key.span())
     }
 
     /// The known keys the block wrote, whether or not their values were of the right kind: a

@@ -3,6 +3,8 @@
 //! kind; rules about what the values mean are `check`'s.
 
 mod fields;
+mod sources;
+mod triggers;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -15,6 +17,8 @@ use crate::errors::Errors;
 use crate::parse::{self, Arg, Entry, Value};
 use crate::span::{Range, Sp};
 use fields::Fields;
+pub use sources::{Queue, Stream, Table, Topic};
+pub use triggers::{Sqs, StreamRead, Trigger, S3};
 
 pub struct Stack {
     pub name: Ident,
@@ -25,6 +29,10 @@ pub struct Stack {
     pub tags: Vec<(Sp<String>, Sp<String>)>,
     pub backend: Option<Backend>,
     pub buckets: Vec<Bucket>,
+    pub queues: Vec<Queue>,
+    pub tables: Vec<Table>,
+    pub topics: Vec<Topic>,
+    pub streams: Vec<Stream>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
 }
@@ -86,10 +94,6 @@ pub enum EnvValue {
     Ref { target: Ident, attribute: Ident },
 }
 
-pub enum Trigger {
-    Http { method: Sp<String>, path: Sp<String> },
-}
-
 pub struct Function {
     pub name: Ident,
     /// The function keys written, valid or not (see [`Fields::written`]).
@@ -114,14 +118,13 @@ pub struct Function {
     pub log_retention: Option<Sp<u64>>,
     pub tags: Vec<(Sp<String>, Sp<String>)>,
     pub triggers: Vec<Trigger>,
+    pub dead_letter: Option<Ident>,
     pub exclude: Vec<Sp<String>>,
 }
 
 /// Keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[&str] = &["region", "tags", "backend"];
-pub const DECLARATIONS: &[&str] = &["bucket", "role", "function"];
-/// Declarations of the design that this version does not build yet.
-const NOT_YET: &[&str] = &["queue", "table", "topic", "stream"];
+pub const DECLARATIONS: &[&str] = &["bucket", "queue", "table", "topic", "stream", "role", "function"];
 pub const BUCKET_KEYS: &[&str] = &["existing"];
 pub const ROLE_KEYS: &[&str] = &["managed", "allow"];
 pub const FUNCTION_KEYS: &[&str] = &[
@@ -142,13 +145,10 @@ pub const FUNCTION_KEYS: &[&str] = &[
     "log_retention",
     "tags",
     "triggers",
+    "dead_letter",
     "exclude",
 ];
-/// Function keys of the design that this version does not build yet.
-const FUNCTION_KEYS_NOT_YET: &[&str] = &["dead_letter"];
 const BACKEND_S3_KEYS: &[&str] = &["bucket", "key", "region", "encrypt"];
-pub const TRIGGERS: &[&str] = &["http"];
-const TRIGGERS_NOT_YET: &[&str] = &["s3", "sqs", "dynamodb", "kinesis", "sns", "schedule", "url"];
 
 impl Stack {
     pub fn from_ast(decl: &parse::StackDecl, site: &CallSite, errors: &mut Errors) -> Stack {
@@ -162,6 +162,10 @@ impl Stack {
             tags: fields.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
             backend: fields.get("backend").and_then(|v| backend(errors, v)),
             buckets: Vec::new(),
+            queues: Vec::new(),
+            tables: Vec::new(),
+            topics: Vec::new(),
+            streams: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
         };
@@ -169,12 +173,12 @@ impl Stack {
             let Entry::Block(block) = entry else { continue };
             match block.kind.to_string().as_str() {
                 "bucket" => stack.buckets.push(Bucket::from_ast(block, errors)),
+                "queue" => stack.queues.push(Queue::from_ast(block, errors)),
+                "table" => stack.tables.push(Table::from_ast(block, errors)),
+                "topic" => stack.topics.push(Topic::from_ast(block, errors)),
+                "stream" => stack.streams.push(Stream::from_ast(block, errors)),
                 "role" => stack.roles.push(Role::from_ast(block, errors)),
                 "function" => stack.functions.push(Function::from_ast(block, site, errors)),
-                kind if NOT_YET.contains(&kind) => errors.at(
-                    block.kind.span(),
-                    format!("`{kind}` declarations are not supported by this version of lambda-stack yet"),
-                ),
                 kind => errors.at(
                     block.kind.span(),
                     format!(
@@ -347,7 +351,7 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
 impl Function {
     fn from_ast(block: &parse::Block, site: &CallSite, errors: &mut Errors) -> Function {
         let what = format!("function `{}`", block.name);
-        let f = Fields::read_with(&what, &block.body, FUNCTION_KEYS, FUNCTION_KEYS_NOT_YET, false, errors);
+        let f = Fields::read(&what, &block.body, FUNCTION_KEYS, false, errors);
         let int =
             |errors: &mut Errors, key: &str, unit: &str| f.get(key).and_then(|v| fields::int(errors, key, unit, v));
         let code = f.get("code").and_then(|v| fields::string(errors, "code", v)).map(|as_written| {
@@ -391,7 +395,8 @@ impl Function {
             description: f.get("description").and_then(|v| fields::string(errors, "description", v)),
             log_retention: int(errors, "log_retention", "days"),
             tags: f.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
-            triggers: f.get("triggers").map(|v| triggers(errors, v)).unwrap_or_default(),
+            triggers: f.get("triggers").map(|v| triggers::triggers(errors, v)).unwrap_or_default(),
+            dead_letter: f.get("dead_letter").and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
             exclude: f.get("exclude").map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
         }
     }
@@ -477,77 +482,4 @@ fn env(errors: &mut Errors, value: &Value) -> Vec<(Sp<String>, EnvValue)> {
         }
     }
     out
-}
-
-/// `triggers: [http(GET "/hello"), ...]`
-fn triggers(errors: &mut Errors, value: &Value) -> Vec<Trigger> {
-    let items = fields::list(errors, "triggers", value).unwrap_or_default();
-    items.iter().filter_map(|item| trigger(errors, item)).collect()
-}
-
-fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
-    let (name, args, paren) = match item {
-        Value::Call { path, args, paren } if path.len() == 1 => (&path[0], args, paren),
-        other => {
-            errors.at(
-                other.span(),
-                format!("expected a trigger such as `http(GET \"/path\")`, found {}", other.describe()),
-            );
-            return None;
-        }
-    };
-    let kind = name.text();
-    match kind.as_str() {
-        "http" => {
-            for arg in args {
-                if let Arg::Named { name, value } = arg {
-                    let span = Range::new(name.span(), value.span().end);
-                    errors.at(span, format!("`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`"));
-                    return None;
-                }
-            }
-            let values = match args.as_slice() {
-                [Arg::Positional(values)] => values.as_slice(),
-                _ => &[],
-            };
-            match values {
-                [Value::Path(method), Value::Str(path)] if method.len() == 1 => Some(Trigger::Http {
-                    method: Sp::new(method[0].text(), method[0].span()),
-                    path: Sp::new(path.value(), path.span()),
-                }),
-                [Value::Str(path)] => {
-                    errors.at(
-                        path.span(),
-                        "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`",
-                    );
-                    None
-                }
-                _ => {
-                    errors.at(paren.span.join(), "expected a method and a path, as in `http(GET \"/orders/{id}\")`");
-                    None
-                }
-            }
-        }
-        kind if TRIGGERS_NOT_YET.contains(&kind) => {
-            errors.at(
-                name.span(),
-                format!("`{kind}(..)` triggers are not supported by this version of lambda-stack yet"),
-            );
-            None
-        }
-        kind => {
-            let known = TRIGGERS.iter().chain(TRIGGERS_NOT_YET).copied();
-            errors.at(
-                name.span(),
-                format!(
-                    "unknown trigger `{kind}`{}",
-                    match did_you_mean(kind, known) {
-                        hint if hint.is_empty() => format!("; expected {}", one_of(TRIGGERS.iter())),
-                        hint => hint,
-                    }
-                ),
-            );
-            None
-        }
-    }
 }

@@ -56,6 +56,7 @@ use std::ops::RangeInclusive;
 
 use super::limits::check_range;
 use super::names::check_declaration_name;
+use super::resources::Kind;
 use super::suggest::{did_you_mean, one_of};
 use super::Verdict;
 
@@ -1108,6 +1109,11 @@ pub fn check_table_has_stream(table: &str, has_stream: bool) -> Result<(), Strin
     ))
 }
 
+/// `orders.stream_arn` reads the table's stream, so the table declares one.
+pub fn no_stream_arn(table: &str) -> String {
+    format!("table `{table}` has no stream, so no `stream_arn`; add `stream: new_and_old_images` to `table {table}`")
+}
+
 /// A table's key attribute names are 1–255 bytes, and its range key is not its hash key.
 pub fn check_table_keys(table: &str, hash_key: &str, range_key: Option<&str>) -> Result<(), String> {
     for (key, name) in std::iter::once(("hash_key", hash_key)).chain(range_key.map(|r| ("range_key", r))) {
@@ -1326,10 +1332,276 @@ pub fn check_url_count(function: &str, count: usize) -> Result<(), String> {
     Err(format!("function `{function}` declares `url(..)` {count} times; a function has a single URL"))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Trigger sources, existing resources, schedule rules
+// ---------------------------------------------------------------------------------------------
+
+/// The kind of declaration each trigger reads from (`sqs(jobs)` needs a queue); `None` for
+/// triggers without a source (`http`, `schedule`, `url`).
+pub fn trigger_source(trigger: &str) -> Option<Kind> {
+    match trigger {
+        "s3" => Some(Kind::Bucket),
+        "sqs" => Some(Kind::Queue),
+        "dynamodb" => Some(Kind::Table),
+        "kinesis" => Some(Kind::Stream),
+        "sns" => Some(Kind::Topic),
+        _ => None,
+    }
+}
+
+/// A trigger names a declaration of the kind it reads from: `sqs(reports)` on a bucket is an error.
+///
+/// ```
+/// use lambda_stack_runtime::rules::{events::check_trigger_source, resources::Kind};
+/// assert!(check_trigger_source("sqs", "jobs", Kind::Queue).is_ok());
+/// assert_eq!(
+///     check_trigger_source("sqs", "reports", Kind::Bucket).unwrap_err(),
+///     "`sqs(..)` reads a queue, but `reports` is a bucket; an s3 trigger would be `s3(reports)`"
+/// );
+/// ```
+pub fn check_trigger_source(trigger: &str, target: &str, kind: Kind) -> Result<(), String> {
+    let Some(wanted) = trigger_source(trigger) else { return Ok(()) };
+    if kind == wanted {
+        return Ok(());
+    }
+    let fitting = ["s3", "sqs", "dynamodb", "kinesis", "sns"].into_iter().find(|t| trigger_source(t) == Some(kind));
+    let article = |k: Kind| if k.keyword().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let hint = match fitting {
+        Some(other) => format!("; {} {other} trigger would be `{other}({target})`", article_of(other)),
+        None => String::new(),
+    };
+    Err(format!("`{trigger}(..)` reads {} {wanted}, but `{target}` is {} {kind}{hint}", article(wanted), article(kind)))
+}
+
+fn article_of(word: &str) -> &'static str {
+    // "an s3", "an sqs", "an sns": the letters are read out.
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 's']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The name in an `existing:` value: the value itself, or the name an ARN ends with
+/// (`arn:aws:sqs:eu-west-3:123456789012:jobs` → `jobs`, `...:table/orders` → `orders`).
+///
+/// ```
+/// use lambda_stack_runtime::rules::{events::existing_name, resources::Kind};
+/// assert_eq!(existing_name(Kind::Table, "arn:aws:dynamodb:eu-west-3:123456789012:table/orders"), "orders");
+/// assert_eq!(existing_name(Kind::Queue, "jobs"), "jobs");
+/// ```
+pub fn existing_name(kind: Kind, value: &str) -> &str {
+    if !value.starts_with("arn:") {
+        return value;
+    }
+    let resource = value.splitn(6, ':').nth(5).unwrap_or(value);
+    match kind {
+        Kind::Table => resource.strip_prefix("table/").unwrap_or(resource),
+        Kind::Stream => resource.strip_prefix("stream/").unwrap_or(resource),
+        Kind::Bucket => super::names::bucket_name_of(value),
+        _ => resource,
+    }
+}
+
+/// An `existing:` queue, table, topic or stream is named by a valid name, or by an ARN of its kind
+/// (`existing: "arn:aws:sns:..."` on a queue is an error).
+pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
+    if value.starts_with("arn:") {
+        let (service, resource_type) = kind.iam_type();
+        let types = super::iam::arn_resource_types(value);
+        if !types.iter().any(|&(s, t)| s == service && t == resource_type) {
+            let found = types.first().map_or("no AWS resource".to_owned(), |(s, t)| format!("an {s} {t}"));
+            return Err(format!(
+                "`{value}` is the ARN of {found}, not of {} {kind}; expected an ARN such as `{}`",
+                if matches!(kind, Kind::Queue) { "a" } else { "a" },
+                example_arn(kind)
+            ));
+        }
+    }
+    let name = existing_name(kind, value);
+    match kind {
+        Kind::Queue => check_queue_name(name, name.ends_with(FIFO_SUFFIX)),
+        Kind::Topic => check_topic_name(name, name.ends_with(FIFO_SUFFIX)),
+        Kind::Table => check_table_name(name),
+        Kind::Stream => check_stream_name(name),
+        Kind::Bucket => super::names::check_bucket_name(name),
+        Kind::Role | Kind::Function => Err(format!("a {kind} cannot be `existing`")),
+    }
+}
+
+fn example_arn(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Queue => "arn:aws:sqs:eu-west-3:123456789012:jobs",
+        Kind::Topic => "arn:aws:sns:eu-west-3:123456789012:alerts",
+        Kind::Table => "arn:aws:dynamodb:eu-west-3:123456789012:table/orders",
+        Kind::Stream => "arn:aws:kinesis:eu-west-3:123456789012:stream/clicks",
+        _ => "arn:aws:s3:::reports",
+    }
+}
+
+/// The EventBridge rule of a function's `n`-th schedule (from 1): `{stack}-{function}-schedule`,
+/// then `-schedule-2`, ...
+pub fn schedule_rule_name(stack: &str, function: &str, n: usize) -> String {
+    match n {
+        0 | 1 => format!("{stack}-{function}-schedule"),
+        n => format!("{stack}-{function}-schedule-{n}"),
+    }
+}
+
+/// An EventBridge rule name is at most 64 characters.
+pub const MAX_RULE_NAME: usize = 64;
+
+/// The rule name of a schedule fits EventBridge's 64 characters.
+pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result<(), String> {
+    let name = schedule_rule_name(stack, function, n);
+    if name.len() > MAX_RULE_NAME {
+        return Err(format!(
+            "the EventBridge rule of this schedule, `{name}`, is {} characters, above EventBridge's limit of \
+             {MAX_RULE_NAME}; shorten the function or stack name",
+            name.len()
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived permissions
+// ---------------------------------------------------------------------------------------------
+
+/// What a derived grant acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantOn {
+    /// The trigger's resource itself (`jobs`).
+    Itself,
+    /// A sub-resource of it (`orders.stream`).
+    Sub(&'static str),
+    /// `"*"`: the action has no resource type.
+    Everything,
+}
+
+/// Actions a function's role needs because of a trigger or its `dead_letter`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grant {
+    pub actions: &'static [&'static str],
+    pub on: GrantOn,
+}
+
+/// What Lambda's poller needs to read a queue: receive, delete, read its attributes, and extend
+/// the visibility of messages in flight (Lambda developer guide, services-sqs-configure).
+pub const SQS_POLL: &[Grant] = &[Grant {
+    actions: &["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+    on: GrantOn::Itself,
+}];
+/// What Lambda needs to read a table's stream; `ListStreams` has no resource type
+/// (services-dynamodb-eventsourcemapping).
+pub const DYNAMODB_POLL: &[Grant] = &[
+    Grant {
+        actions: &["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
+        on: GrantOn::Sub("stream"),
+    },
+    Grant { actions: &["dynamodb:ListStreams"], on: GrantOn::Everything },
+];
+/// What Lambda needs to read a Kinesis stream with a shared-throughput consumer
+/// (services-kinesis-permissions).
+pub const KINESIS_POLL: &[Grant] = &[Grant {
+    actions: &[
+        "kinesis:DescribeStream",
+        "kinesis:DescribeStreamSummary",
+        "kinesis:GetRecords",
+        "kinesis:GetShardIterator",
+        "kinesis:ListShards",
+    ],
+    on: GrantOn::Itself,
+}];
+
+/// The grants a poll trigger adds to its function's role; push triggers add none (they get a
+/// resource policy on the function instead).
+pub fn poll_grants(source: Kind) -> &'static [Grant] {
+    match source {
+        Kind::Queue => SQS_POLL,
+        Kind::Table => DYNAMODB_POLL,
+        Kind::Stream => KINESIS_POLL,
+        _ => &[],
+    }
+}
+
+/// `dead_letter:` names a queue or a topic; Lambda sends failed asynchronous events there, with
+/// the function's role.
+pub fn dead_letter_grant(target: &str, kind: Kind) -> Result<Grant, String> {
+    match kind {
+        Kind::Queue => Ok(Grant { actions: &["sqs:SendMessage"], on: GrantOn::Itself }),
+        Kind::Topic => Ok(Grant { actions: &["sns:Publish"], on: GrantOn::Itself }),
+        other => Err(format!("`dead_letter` takes a queue or a topic, but `{target}` is a {other}")),
+    }
+}
+
+/// A dead-letter target is not FIFO: Lambda sends failed events to standard queues and topics only.
+pub fn check_dead_letter_target(target: &str, fifo: bool) -> Result<(), String> {
+    if fifo {
+        return Err(format!(
+            "`{target}` is FIFO, and Lambda sends failed asynchronous events only to standard queues and topics"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn derived_grants_exist_and_apply() {
+        use super::super::resources::{check_statement, Target};
+        let grants = [(Kind::Queue, SQS_POLL), (Kind::Table, DYNAMODB_POLL), (Kind::Stream, KINESIS_POLL)];
+        for (kind, grants) in grants {
+            for grant in grants {
+                let target = match grant.on {
+                    GrantOn::Itself => Target::Resource { kind, name: "x" },
+                    GrantOn::Sub(sub) => Target::Sub {
+                        kind,
+                        name: "x",
+                        sub: *kind.sub_resources().iter().find(|s| s.name == sub).unwrap(),
+                    },
+                    GrantOn::Everything => Target::Arn("*"),
+                };
+                for action in grant.actions {
+                    check_statement(action, false, target).unwrap_or_else(|e| panic!("{action}: {e}"));
+                }
+            }
+        }
+        for kind in [Kind::Queue, Kind::Topic] {
+            let grant = dead_letter_grant("dlq", kind).unwrap();
+            check_statement(grant.actions[0], false, Target::Resource { kind, name: "dlq" }).unwrap();
+        }
+        assert!(dead_letter_grant("reports", Kind::Bucket).unwrap_err().contains("queue or a topic"));
+    }
+
+    #[test]
+    fn existing_resources() {
+        assert!(check_existing(Kind::Queue, "arn:aws:sqs:eu-west-3:123456789012:jobs").is_ok());
+        assert!(check_existing(Kind::Queue, "jobs.fifo").is_ok());
+        let wrong = check_existing(Kind::Queue, "arn:aws:sns:eu-west-3:123456789012:alerts").unwrap_err();
+        assert!(wrong.contains("not of a queue"), "{wrong}");
+        assert!(check_existing(Kind::Table, "arn:aws:dynamodb:eu-west-3:123456789012:table/orders").is_ok());
+        assert!(check_existing(Kind::Stream, "arn:aws:kinesis:eu-west-3:123456789012:stream/clicks").is_ok());
+        assert!(check_existing(Kind::Table, "a b").is_err());
+        assert_eq!(existing_name(Kind::Stream, "arn:aws:kinesis:eu-west-3:123456789012:stream/clicks"), "clicks");
+    }
+
+    #[test]
+    fn trigger_sources() {
+        assert!(check_trigger_source("dynamodb", "orders", Kind::Table).is_ok());
+        let message = check_trigger_source("kinesis", "orders", Kind::Table).unwrap_err();
+        assert_eq!(
+            message,
+            "`kinesis(..)` reads a stream, but `orders` is a table; a dynamodb trigger would be `dynamodb(orders)`"
+        );
+        assert!(check_trigger_source("sns", "hello", Kind::Function).unwrap_err().ends_with("is a function"));
+        assert!(check_schedule_rule_name("s", "f", 2).is_ok());
+        assert_eq!(schedule_rule_name("s", "f", 2), "s-f-schedule-2");
+        assert!(check_schedule_rule_name(&"s".repeat(30), &"f".repeat(30), 1).is_err());
+    }
 
     fn err(expr: &str) -> String {
         check_schedule(expr).expect_err(expr)

@@ -19,6 +19,10 @@ use std::ops::RangeInclusive;
 pub const MEMORY_MB: RangeInclusive<u64> = 128..=10_240;
 /// Function timeout in seconds.
 pub const TIMEOUT_SECONDS: RangeInclusive<u64> = 1..=900;
+/// Lambda's memory when none is given, written out so the JSON says what will be deployed.
+pub const DEFAULT_MEMORY_MB: u64 = 128;
+/// Lambda's timeout when none is given.
+pub const DEFAULT_TIMEOUT_SECONDS: u64 = 3;
 /// `/tmp` size in MB.
 pub const EPHEMERAL_STORAGE_MB: RangeInclusive<u64> = 512..=10_240;
 /// Layers a function may use.

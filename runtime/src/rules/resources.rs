@@ -18,6 +18,10 @@ use super::suggest::did_you_mean;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Bucket,
+    Queue,
+    Table,
+    Topic,
+    Stream,
     Role,
     Function,
 }
@@ -31,34 +35,115 @@ pub struct Attribute {
     pub max_len: usize,
 }
 
+/// Whether a sub-resource takes a pattern, as in `reports.objects("in/*")`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// Never: `orders.indexes`.
+    None,
+    /// Optionally, `*` when left out: `reports.objects`, `reports.objects("in/*")`.
+    Optional,
+    /// Always: `orders.index("by_date")`.
+    Required,
+}
+
 /// A part of a resource IAM can name on its own, such as a bucket's objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubResource {
     pub name: &'static str,
-    /// Whether it takes a pattern, as in `reports.objects("in/*")`.
-    pub takes_pattern: bool,
+    pub pattern: Pattern,
+    /// What the ARN of the resource is followed by, after a `/`, before the pattern
+    /// (`index/` in `arn:aws:dynamodb:...:table/orders/index/by_date`).
+    pub arn_path: &'static str,
     pub iam_service: &'static str,
     pub iam_type: &'static str,
     pub noun: &'static str,
 }
 
+impl SubResource {
+    /// The ARN suffix after the resource's own ARN: `/in/*`, `/index/by_date`, `/stream/*`.
+    pub fn arn_suffix(&self, pattern: Option<&str>) -> String {
+        format!("/{}{}", self.arn_path, pattern.unwrap_or("*"))
+    }
+}
+
+/// The longest ARN prefix of a regional resource, `arn:PARTITION:SERVICE:REGION:ACCOUNT:`, with
+/// the longest partition (`aws-us-gov`) and region names (14 characters, `ap-southeast-5`).
+const fn regional_arn_prefix(service: &str) -> usize {
+    "arn:aws-us-gov:".len() + service.len() + ":".len() + 14 + ":123456789012:".len()
+}
+
+/// A DynamoDB stream label, as in `.../stream/2026-11-25T10:00:00.000`.
+const STREAM_LABEL: usize = "2026-11-25T10:00:00.000".len();
+
+const OBJECTS: SubResource = SubResource {
+    name: "objects",
+    pattern: Pattern::Optional,
+    arn_path: "",
+    iam_service: "s3",
+    iam_type: "object",
+    noun: "objects",
+};
+const INDEXES: SubResource = SubResource {
+    name: "indexes",
+    pattern: Pattern::None,
+    arn_path: "index/",
+    iam_service: "dynamodb",
+    iam_type: "index",
+    noun: "indexes",
+};
+const INDEX: SubResource = SubResource {
+    name: "index",
+    pattern: Pattern::Required,
+    arn_path: "index/",
+    iam_service: "dynamodb",
+    iam_type: "index",
+    noun: "index",
+};
+const TABLE_STREAM: SubResource = SubResource {
+    name: "stream",
+    pattern: Pattern::None,
+    arn_path: "stream/",
+    iam_service: "dynamodb",
+    iam_type: "stream",
+    noun: "stream",
+};
+
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 3] = [Kind::Bucket, Kind::Role, Kind::Function];
+    pub const ALL: [Kind; 7] =
+        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Role, Kind::Function];
 
     /// The keyword that declares it in `lambda_stack!`.
     pub fn keyword(self) -> &'static str {
         match self {
             Kind::Bucket => "bucket",
+            Kind::Queue => "queue",
+            Kind::Table => "table",
+            Kind::Topic => "topic",
+            Kind::Stream => "stream",
             Kind::Role => "role",
             Kind::Function => "function",
         }
+    }
+
+    /// The kind a keyword declares.
+    pub fn from_keyword(keyword: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword)
+    }
+
+    /// Whether the kind can refer to a resource outside the stack with `existing:`.
+    pub fn can_be_existing(self) -> bool {
+        !matches!(self, Kind::Role | Kind::Function)
     }
 
     /// The IAM resource type of the resource itself (what `ACTION on NAME` acts on).
     pub fn iam_type(self) -> (&'static str, &'static str) {
         match self {
             Kind::Bucket => ("s3", "bucket"),
+            Kind::Queue => ("sqs", "queue"),
+            Kind::Table => ("dynamodb", "table"),
+            Kind::Topic => ("sns", "topic"),
+            Kind::Stream => ("kinesis", "stream"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -66,27 +151,53 @@ impl Kind {
 
     /// The attributes a reference can read (`reports.name`).
     pub fn attributes(self) -> &'static [Attribute] {
+        const QUEUE_ARN: usize = regional_arn_prefix("sqs") + super::events::MAX_QUEUE_NAME;
+        const TABLE_ARN: usize = regional_arn_prefix("dynamodb") + "table/".len() + 255;
+        const TOPIC_ARN: usize = regional_arn_prefix("sns") + super::events::MAX_TOPIC_NAME;
+        const STREAM_ARN: usize = regional_arn_prefix("kinesis") + "stream/".len() + 128;
+        // https://sqs.REGION.amazonaws.com.cn/ACCOUNT/NAME
+        const QUEUE_URL: usize =
+            "https://sqs.".len() + 14 + ".amazonaws.com.cn/".len() + 13 + super::events::MAX_QUEUE_NAME;
+        // arn:aws:s3::: + 63 characters of name.
+        const BUCKET: &[Attribute] = &[Attribute { name: "arn", max_len: 76 }, Attribute { name: "name", max_len: 63 }];
+        const QUEUE: &[Attribute] = &[
+            Attribute { name: "arn", max_len: QUEUE_ARN },
+            Attribute { name: "name", max_len: super::events::MAX_QUEUE_NAME },
+            Attribute { name: "url", max_len: QUEUE_URL },
+        ];
+        const TABLE: &[Attribute] = &[
+            Attribute { name: "arn", max_len: TABLE_ARN },
+            Attribute { name: "name", max_len: 255 },
+            Attribute { name: "stream_arn", max_len: TABLE_ARN + "/stream/".len() + STREAM_LABEL },
+        ];
+        const TOPIC: &[Attribute] = &[
+            Attribute { name: "arn", max_len: TOPIC_ARN },
+            Attribute { name: "name", max_len: super::events::MAX_TOPIC_NAME },
+        ];
+        const STREAM: &[Attribute] =
+            &[Attribute { name: "arn", max_len: STREAM_ARN }, Attribute { name: "name", max_len: 128 }];
+        // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
+        const ROLE: &[Attribute] = &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: 64 }];
+        // The API's FunctionArn pattern allows up to 140 characters.
+        const FUNCTION: &[Attribute] =
+            &[Attribute { name: "arn", max_len: 140 }, Attribute { name: "name", max_len: 64 }];
         match self {
-            // arn:aws:s3::: + 63 characters of name.
-            Kind::Bucket => &[Attribute { name: "arn", max_len: 76 }, Attribute { name: "name", max_len: 63 }],
-            // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
-            Kind::Role => &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: 64 }],
-            // The API's FunctionArn pattern allows up to 140 characters.
-            Kind::Function => &[Attribute { name: "arn", max_len: 140 }, Attribute { name: "name", max_len: 64 }],
+            Kind::Bucket => BUCKET,
+            Kind::Queue => QUEUE,
+            Kind::Table => TABLE,
+            Kind::Topic => TOPIC,
+            Kind::Stream => STREAM,
+            Kind::Role => ROLE,
+            Kind::Function => FUNCTION,
         }
     }
 
-    /// The sub-resources IAM statements can name (`reports.objects`).
+    /// The sub-resources IAM statements can name (`reports.objects`, `orders.index("by_date")`).
     pub fn sub_resources(self) -> &'static [SubResource] {
         match self {
-            Kind::Bucket => &[SubResource {
-                name: "objects",
-                takes_pattern: true,
-                iam_service: "s3",
-                iam_type: "object",
-                noun: "objects",
-            }],
-            Kind::Role | Kind::Function => &[],
+            Kind::Bucket => &[OBJECTS],
+            Kind::Table => &[INDEXES, INDEX, TABLE_STREAM],
+            _ => &[],
         }
     }
 }
@@ -104,8 +215,23 @@ pub fn arn_max_len(kind: Kind) -> usize {
 
 /// The longest a sub-resource ARN can be: the declaration's ARN, `/`, and the pattern (`*` when
 /// none is given), as in `reports.objects("in/*")`.
-pub fn sub_arn_max_len(kind: Kind, pattern: Option<&str>) -> usize {
-    arn_max_len(kind) + 1 + pattern.map_or(1, str::len)
+pub fn sub_arn_max_len(kind: Kind, sub: &SubResource, pattern: Option<&str>) -> usize {
+    arn_max_len(kind) + sub.arn_suffix(pattern).len()
+}
+
+/// A sub-resource is given a pattern exactly when it takes one: `reports.objects("in/*")`,
+/// `orders.index("by_date")`, but `orders.indexes`.
+pub fn check_sub_pattern(target: &str, sub: &SubResource, pattern: Option<&str>) -> Result<(), String> {
+    match (sub.pattern, pattern) {
+        (Pattern::None, Some(_)) => {
+            Err(format!("`{target}.{}` takes no pattern; write `{target}.{}`", sub.name, sub.name))
+        }
+        (Pattern::Required, None) => {
+            Err(format!("`{target}.{}` needs a name, as in `{target}.{}(\"by_date\")`", sub.name, sub.name))
+        }
+        (_, Some("")) => Err(format!("the pattern of `{target}.{}` is empty", sub.name)),
+        _ => Ok(()),
+    }
 }
 
 /// A managed policy given by ARN is an IAM policy ARN.
@@ -317,17 +443,7 @@ where
 mod tests {
     use super::*;
 
-    const OBJECTS: Target<'static> = Target::Sub {
-        kind: Kind::Bucket,
-        name: "reports",
-        sub: SubResource {
-            name: "objects",
-            takes_pattern: true,
-            iam_service: "s3",
-            iam_type: "object",
-            noun: "objects",
-        },
-    };
+    const OBJECTS: Target<'static> = Target::Sub { kind: Kind::Bucket, name: "reports", sub: super::OBJECTS };
     const BUCKET: Target<'static> = Target::Resource { kind: Kind::Bucket, name: "reports" };
 
     #[test]

@@ -57,6 +57,7 @@ pub struct Document {
     pub terraform: Map<String, Value>,
     pub providers: BTreeMap<String, Vec<Value>>,
     resources: BTreeMap<String, BTreeMap<String, Value>>,
+    data: BTreeMap<String, BTreeMap<String, Value>>,
     outputs: BTreeMap<String, Value>,
 }
 
@@ -89,12 +90,24 @@ impl Document {
         Ok(address)
     }
 
-    /// Adds `output.NAME`.
-    pub fn output(&mut self, name: &str, value: String, description: String) {
+    /// Adds `data.KIND.NAME` once; adding the same data source again returns its address. Its
+    /// attributes are `${data.KIND.NAME.ATTR}`.
+    pub fn data<T: Serialize>(&mut self, kind: &str, name: &str, body: &T) -> Address {
+        let value = serde_json::to_value(body).expect("data source structs serialize to JSON");
+        self.data.entry(kind.to_owned()).or_default().entry(name.to_owned()).or_insert(value);
+        Address::new(&format!("data.{kind}"), name)
+    }
+
+    /// Adds `output.NAME`; a second output of the same name is an error.
+    pub fn output(&mut self, name: &str, value: String, description: String) -> Result<(), DuplicateAddress> {
+        if self.outputs.contains_key(name) {
+            return Err(DuplicateAddress(Address::new("output", name)));
+        }
         let mut body = Map::new();
         body.insert("description".into(), Value::String(description));
         body.insert("value".into(), Value::String(value));
         self.outputs.insert(name.to_owned(), Value::Object(body));
+        Ok(())
     }
 
     /// How many resources the document declares.
@@ -125,6 +138,17 @@ impl Document {
             let providers =
                 self.providers.iter().map(|(name, blocks)| (name.clone(), Value::Array(blocks.clone()))).collect();
             root.insert("provider".into(), Value::Object(providers));
+        }
+        if !self.data.is_empty() {
+            let data = self
+                .data
+                .iter()
+                .map(|(kind, named)| {
+                    let named = named.iter().map(|(n, v)| (n.clone(), v.clone())).collect();
+                    (kind.clone(), Value::Object(named))
+                })
+                .collect();
+            root.insert("data".into(), Value::Object(data));
         }
         if !self.resources.is_empty() {
             let resources = self

@@ -35,6 +35,8 @@ pub struct LambdaFunction {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reserved_concurrent_executions: Option<u64>,
     pub tracing_config: TracingConfig,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dead_letter_config: Option<DeadLetterConfig>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub layers: Vec<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -50,6 +52,11 @@ pub struct Environment {
 #[derive(Debug, Clone, Serialize)]
 pub struct EphemeralStorage {
     pub size: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadLetterConfig {
+    pub target_arn: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -190,6 +197,21 @@ pub struct S3BucketNotification {
     pub note: String,
     pub bucket: String,
     pub eventbridge: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lambda_function: Vec<S3LambdaNotification>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct S3LambdaNotification {
+    pub id: String,
+    pub lambda_function_arn: String,
+    pub events: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter_prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter_suffix: Option<String>,
 }
 
 /// `aws_apigatewayv2_api`
@@ -249,5 +271,140 @@ pub struct LambdaPermission {
     pub action: String,
     pub function_name: String,
     pub principal: String,
-    pub source_arn: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_arn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub function_url_auth_type: Option<String>,
+}
+
+/// `aws_sqs_queue`, encrypted with SQS-managed keys.
+#[derive(Debug, Clone, Serialize)]
+pub struct SqsQueue {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "is_false")]
+    pub fifo_queue: bool,
+    pub visibility_timeout_seconds: u64,
+    pub message_retention_seconds: u64,
+    pub sqs_managed_sse_enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redrive_policy: Option<String>,
+}
+
+/// `aws_dynamodb_table`, on-demand.
+#[derive(Debug, Clone, Serialize)]
+pub struct DynamodbTable {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub billing_mode: String,
+    pub hash_key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_key: Option<String>,
+    pub attribute: Vec<DynamodbAttribute>,
+    pub stream_enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_view_type: Option<String>,
+    pub point_in_time_recovery: Vec<Enabled>,
+    pub server_side_encryption: Vec<Enabled>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DynamodbAttribute {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Enabled {
+    pub enabled: bool,
+}
+
+/// `aws_sns_topic`, encrypted with the AWS managed SNS key.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnsTopic {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "is_false")]
+    pub fifo_topic: bool,
+    pub kms_master_key_id: String,
+}
+
+/// `aws_kinesis_stream`, encrypted with the AWS managed Kinesis key.
+#[derive(Debug, Clone, Serialize)]
+pub struct KinesisStream {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shard_count: Option<u64>,
+    pub stream_mode_details: Vec<StreamModeDetails>,
+    pub retention_period: u64,
+    pub encryption_type: String,
+    pub kms_key_id: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StreamModeDetails {
+    pub stream_mode: String,
+}
+
+/// `aws_lambda_event_source_mapping`: Lambda polls a queue or stream for the function.
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaEventSourceMapping {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub event_source_arn: String,
+    pub function_name: String,
+    pub batch_size: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_batching_window_in_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starting_position: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub function_response_types: Vec<String>,
+}
+
+/// `aws_sns_topic_subscription`
+#[derive(Debug, Clone, Serialize)]
+pub struct SnsTopicSubscription {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub topic_arn: String,
+    pub protocol: String,
+    pub endpoint: String,
+    pub depends_on: Vec<String>,
+}
+
+/// `aws_cloudwatch_event_rule` with a schedule.
+#[derive(Debug, Clone, Serialize)]
+pub struct CloudwatchEventRule {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub description: String,
+    pub schedule_expression: String,
+}
+
+/// `aws_cloudwatch_event_target`
+#[derive(Debug, Clone, Serialize)]
+pub struct CloudwatchEventTarget {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rule: String,
+    pub target_id: String,
+    pub arn: String,
+    pub depends_on: Vec<String>,
+}
+
+/// `aws_lambda_function_url`
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaFunctionUrl {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub function_name: String,
+    pub authorization_type: String,
 }

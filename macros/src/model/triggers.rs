@@ -1,0 +1,324 @@
+//! Triggers, one grammar wherever they appear: `http(GET "/items/{id}")`,
+//! `s3(reports, on: created, prefix: "in/", suffix: ".csv")`, `sqs(jobs, batch_size: 10, window: 5)`,
+//! `dynamodb(orders, start: latest)`, `kinesis(clicks, start: trim_horizon)`, `sns(alerts)`,
+//! `schedule("rate(5 minutes)")`, `url(auth: iam)`.
+
+use lambda_stack_runtime::rules::events::StreamSource;
+use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
+use proc_macro2::Span;
+use syn::Ident;
+
+use super::fields;
+use super::sources::word;
+use crate::errors::Errors;
+use crate::parse::{Arg, Value};
+use crate::span::{Range, Sp};
+
+pub const TRIGGERS: &[&str] = &["http", "s3", "sqs", "dynamodb", "kinesis", "sns", "schedule", "url"];
+
+pub enum Trigger {
+    Http { method: Sp<String>, path: Sp<String> },
+    S3(S3),
+    Sqs(Sqs),
+    Stream(StreamRead),
+    Sns { keyword: Span, topic: Ident },
+    Schedule { keyword: Span, expression: Sp<String> },
+    Url { keyword: Span, auth: Option<Sp<String>> },
+}
+
+pub struct S3 {
+    pub keyword: Span,
+    pub bucket: Ident,
+    pub on: Vec<Sp<String>>,
+    pub prefix: Option<Sp<String>>,
+    pub suffix: Option<Sp<String>>,
+}
+
+pub struct Sqs {
+    pub keyword: Span,
+    pub queue: Ident,
+    pub batch_size: Option<Sp<u64>>,
+    pub window: Option<Sp<u64>>,
+    pub report_failures: Option<Sp<bool>>,
+}
+
+pub struct StreamRead {
+    pub keyword: Span,
+    pub source: StreamSource,
+    pub target: Ident,
+    pub start: Option<Sp<String>>,
+    pub batch_size: Option<Sp<u64>>,
+    pub window: Option<Sp<u64>>,
+    pub report_failures: Option<Sp<bool>>,
+}
+
+impl Trigger {
+    /// The trigger's keyword.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Trigger::Http { .. } => "http",
+            Trigger::S3(_) => "s3",
+            Trigger::Sqs(_) => "sqs",
+            Trigger::Stream(s) => s.source.keyword(),
+            Trigger::Sns { .. } => "sns",
+            Trigger::Schedule { .. } => "schedule",
+            Trigger::Url { .. } => "url",
+        }
+    }
+
+    /// The declaration it reads from (`jobs` in `sqs(jobs)`).
+    pub fn source(&self) -> Option<&Ident> {
+        match self {
+            Trigger::S3(s3) => Some(&s3.bucket),
+            Trigger::Sqs(sqs) => Some(&sqs.queue),
+            Trigger::Stream(s) => Some(&s.target),
+            Trigger::Sns { topic, .. } => Some(topic),
+            _ => None,
+        }
+    }
+
+    /// Where the trigger starts, for its line in the `"//"` notes.
+    pub fn span(&self) -> Span {
+        match self {
+            Trigger::Http { method, .. } => method.span.start,
+            Trigger::S3(t) => t.keyword,
+            Trigger::Sqs(t) => t.keyword,
+            Trigger::Stream(t) => t.keyword,
+            Trigger::Sns { keyword, .. } | Trigger::Schedule { keyword, .. } | Trigger::Url { keyword, .. } => *keyword,
+        }
+    }
+}
+
+/// `triggers: [http(GET "/hello"), ...]`
+pub fn triggers(errors: &mut Errors, value: &Value) -> Vec<Trigger> {
+    let items = fields::list(errors, "triggers", value).unwrap_or_default();
+    items.iter().filter_map(|item| trigger(errors, item)).collect()
+}
+
+/// The arguments of a call: its positional values, and its named ones checked against `named`.
+struct Args<'a> {
+    positional: Vec<&'a Value>,
+    named: Vec<(&'a Ident, &'a Value)>,
+}
+
+impl<'a> Args<'a> {
+    fn read(errors: &mut Errors, trigger: &str, args: &'a [Arg], names: &[&str]) -> Args<'a> {
+        let mut read = Args { positional: Vec::new(), named: Vec::new() };
+        for arg in args {
+            match arg {
+                Arg::Positional(values) => read.positional.extend(values),
+                Arg::Named { name, value } => {
+                    let key = name.to_string();
+                    if !names.contains(&key.as_str()) {
+                        let expected = if names.is_empty() {
+                            "; it takes none".to_owned()
+                        } else {
+                            match did_you_mean(&key, names.iter().copied()) {
+                                hint if hint.is_empty() => {
+                                    format!("; expected {}", one_of(names.iter().map(|n| format!("{n}:"))))
+                                }
+                                hint => hint,
+                            }
+                        };
+                        errors.at(name.span(), format!("`{trigger}` takes no `{key}:` argument{expected}"));
+                    } else if read.named.iter().any(|(n, _)| **n == key) {
+                        errors.at(name.span(), format!("`{key}:` is given twice"));
+                    } else {
+                        read.named.push((name, value));
+                    }
+                }
+            }
+        }
+        read
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.named.iter().find(|(name, _)| *name == key).map(|(_, value)| *value)
+    }
+
+    fn int(&self, errors: &mut Errors, key: &str, unit: &str) -> Option<Sp<u64>> {
+        self.get(key).and_then(|v| fields::int(errors, key, unit, v))
+    }
+
+    fn boolean(&self, errors: &mut Errors, key: &str) -> Option<Sp<bool>> {
+        self.get(key).and_then(|v| fields::boolean(errors, key, v))
+    }
+
+    /// The one positional argument naming the source (`jobs` in `sqs(jobs, ...)`).
+    fn source(&self, errors: &mut Errors, trigger: &str, kind: &str, call: Span) -> Option<Ident> {
+        match self.positional.as_slice() {
+            [Value::Path(parts)] if parts.len() == 1 && parts[0].ident().is_some() => parts[0].ident().cloned(),
+            [] => {
+                errors.at(call, format!("`{trigger}(..)` needs the {kind} it reads, as in `{trigger}(NAME)`"));
+                None
+            }
+            [first, ..] => {
+                errors.at(
+                    first.span(),
+                    format!(
+                        "expected the name of a {kind} of the stack, as in `{trigger}(NAME)`, found {}",
+                        first.describe()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn no_positional(&self, errors: &mut Errors, trigger: &str, example: &str) {
+        if let Some(first) = self.positional.first() {
+            errors.at(first.span(), format!("`{trigger}` takes only named arguments, as in `{example}`"));
+        }
+    }
+}
+
+fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
+    let (name, args, paren) = match item {
+        Value::Call { path, args, paren } if path.len() == 1 => (&path[0], args, paren),
+        Value::Path(path) if path.len() == 1 && TRIGGERS.contains(&path[0].text().as_str()) => {
+            let kind = path[0].text();
+            errors.at(path[0].span(), format!("`{kind}` is a trigger: write `{kind}(..)`"));
+            return None;
+        }
+        other => {
+            errors.at(
+                other.span(),
+                format!("expected a trigger such as `http(GET \"/path\")` or `sqs(jobs)`, found {}", other.describe()),
+            );
+            return None;
+        }
+    };
+    let keyword = name.span();
+    let call = paren.span.join();
+    let kind = name.text();
+    match kind.as_str() {
+        "http" => http(errors, args, call),
+        "s3" => {
+            let a = Args::read(errors, "s3", args, &["on", "prefix", "suffix"]);
+            let bucket = a.source(errors, "s3", "bucket", call);
+            let on = a.get("on").map(|v| s3_events(errors, v)).unwrap_or_default();
+            let prefix = a.get("prefix").and_then(|v| fields::string(errors, "prefix", v));
+            let suffix = a.get("suffix").and_then(|v| fields::string(errors, "suffix", v));
+            Some(Trigger::S3(S3 { keyword, bucket: bucket?, on, prefix, suffix }))
+        }
+        "sqs" => {
+            let a = Args::read(errors, "sqs", args, &["batch_size", "window", "report_failures"]);
+            let queue = a.source(errors, "sqs", "queue", call);
+            let batch_size = a.int(errors, "batch_size", "messages");
+            let window = a.int(errors, "window", "seconds");
+            let report_failures = a.boolean(errors, "report_failures");
+            Some(Trigger::Sqs(Sqs { keyword, queue: queue?, batch_size, window, report_failures }))
+        }
+        "dynamodb" | "kinesis" => {
+            let source = if kind == "dynamodb" { StreamSource::DynamoDb } else { StreamSource::Kinesis };
+            let noun = if kind == "dynamodb" { "table" } else { "stream" };
+            let a = Args::read(errors, &kind, args, &["start", "batch_size", "window", "report_failures"]);
+            let target = a.source(errors, &kind, noun, call);
+            let start = a.get("start").and_then(|v| word(errors, "start", v));
+            let batch_size = a.int(errors, "batch_size", "records");
+            let window = a.int(errors, "window", "seconds");
+            let report_failures = a.boolean(errors, "report_failures");
+            Some(Trigger::Stream(StreamRead {
+                keyword,
+                source,
+                target: target?,
+                start,
+                batch_size,
+                window,
+                report_failures,
+            }))
+        }
+        "sns" => {
+            let a = Args::read(errors, "sns", args, &[]);
+            let topic = a.source(errors, "sns", "topic", call)?;
+            Some(Trigger::Sns { keyword, topic })
+        }
+        "schedule" => {
+            let a = Args::read(errors, "schedule", args, &[]);
+            match a.positional.as_slice() {
+                [Value::Str(lit)] => Some(Trigger::Schedule { keyword, expression: Sp::new(lit.value(), lit.span()) }),
+                [] => {
+                    errors.at(call, "`schedule(..)` needs an expression, as in `schedule(\"rate(5 minutes)\")`");
+                    None
+                }
+                [first, ..] => {
+                    errors.at(
+                        first.span(),
+                        format!(
+                            "expected a schedule expression string such as \"rate(5 minutes)\" or \"cron(0 12 * * ? *)\", found {}",
+                            first.describe()
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+        "url" => {
+            let a = Args::read(errors, "url", args, &["auth"]);
+            a.no_positional(errors, "url", "url(auth: iam)");
+            let auth = a.get("auth").and_then(|v| word(errors, "auth", v));
+            Some(Trigger::Url { keyword, auth })
+        }
+        other => {
+            errors.at(
+                keyword,
+                format!(
+                    "unknown trigger `{other}`{}",
+                    match did_you_mean(other, TRIGGERS.iter().copied()) {
+                        hint if hint.is_empty() => format!("; expected {}", one_of(TRIGGERS.iter())),
+                        hint => hint,
+                    }
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
+    for arg in args {
+        if let Arg::Named { name, value } = arg {
+            let span = Range::new(name.span(), value.span().end);
+            errors.at(span, format!("`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`"));
+            return None;
+        }
+    }
+    let values = match args {
+        [Arg::Positional(values)] => values.as_slice(),
+        _ => &[],
+    };
+    match values {
+        [Value::Path(method), Value::Str(path)] if method.len() == 1 => Some(Trigger::Http {
+            method: Sp::new(method[0].text(), method[0].span()),
+            path: Sp::new(path.value(), path.span()),
+        }),
+        [Value::Str(path)] => {
+            errors.at(path.span(), "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`");
+            None
+        }
+        _ => {
+            errors.at(call, "expected a method and a path, as in `http(GET \"/orders/{id}\")`");
+            None
+        }
+    }
+}
+
+/// `on: created`, `on: [created, removed]`, `on: "s3:ObjectCreated:Put"`.
+fn s3_events(errors: &mut Errors, value: &Value) -> Vec<Sp<String>> {
+    let one = |errors: &mut Errors, value: &Value| match value {
+        Value::Path(parts) if parts.len() == 1 => Some(Sp::new(parts[0].text(), parts[0].span())),
+        Value::Str(lit) => Some(Sp::new(lit.value(), lit.span())),
+        Value::Action(action) => Some(Sp::new(action.text(), action.span)),
+        other => {
+            errors.at(
+                other.span(),
+                format!("expected an s3 event such as `created` or `removed` for `on`, found {}", other.describe()),
+            );
+            None
+        }
+    };
+    match value {
+        Value::List { items, .. } => items.iter().filter_map(|item| one(errors, item)).collect(),
+        single => one(errors, single).into_iter().collect(),
+    }
+}

@@ -1,0 +1,62 @@
+//! Kinesis data streams a stack owns or refers to.
+
+use crate::error::Origin;
+
+/// A Kinesis data stream: owned by the stack (encrypted with the AWS managed Kinesis key;
+/// on-demand capacity unless `shards` is given), or an existing stream referred to by name or ARN.
+///
+/// ```
+/// use lambda_stack_runtime::Stream;
+/// let clicks = Stream::new("clicks").shards(2);
+/// let events = Stream::new("events");
+/// assert_eq!(clicks.name(), "clicks");
+/// # let _ = events;
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct Stream {
+    pub(crate) name: String,
+    pub(crate) existing: Option<String>,
+    pub(crate) shards: Option<u64>,
+    pub(crate) origin: Origin,
+}
+
+impl Stream {
+    #[track_caller]
+    pub fn new(name: impl Into<String>) -> Self {
+        Stream { name: name.into(), existing: None, shards: None, origin: Origin::caller() }
+    }
+
+    /// Refers to a stream outside this stack, by name or ARN.
+    pub fn existing(mut self, name_or_arn: impl Into<String>) -> Self {
+        self.existing = Some(name_or_arn.into());
+        self
+    }
+
+    /// Provisioned capacity of this many shards (without it, the stream is on-demand).
+    pub fn shards(mut self, count: u64) -> Self {
+        self.shards = Some(count);
+        self
+    }
+
+    pub fn declared_at(mut self, file: &str, line: u32) -> Self {
+        self.origin = Origin { file: file.to_owned(), line };
+        self
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn existing_id(&self) -> Option<&str> {
+        self.existing.as_deref()
+    }
+
+    pub(crate) fn owned_keys_set(&self) -> Vec<&'static str> {
+        if self.shards.is_some() {
+            vec!["shards"]
+        } else {
+            Vec::new()
+        }
+    }
+}

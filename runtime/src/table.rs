@@ -1,0 +1,87 @@
+//! DynamoDB tables a stack owns or refers to.
+
+use crate::error::Origin;
+
+/// A DynamoDB table: owned by the stack (on-demand billing, point-in-time recovery, string keys),
+/// or an existing table referred to by name or ARN.
+///
+/// ```
+/// use lambda_stack_runtime::Table;
+/// let orders = Table::new("orders").hash_key("id").range_key("sk").stream("new_and_old_images");
+/// let legacy = Table::new("legacy").existing("legacy-orders").stream("new_image");
+/// assert!(orders.has_stream() && legacy.has_stream());
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct Table {
+    pub(crate) name: String,
+    pub(crate) existing: Option<String>,
+    pub(crate) hash_key: Option<String>,
+    pub(crate) range_key: Option<String>,
+    pub(crate) stream: Option<String>,
+    pub(crate) origin: Origin,
+}
+
+impl Table {
+    #[track_caller]
+    pub fn new(name: impl Into<String>) -> Self {
+        Table {
+            name: name.into(),
+            existing: None,
+            hash_key: None,
+            range_key: None,
+            stream: None,
+            origin: Origin::caller(),
+        }
+    }
+
+    /// Refers to a table outside this stack, by name or ARN.
+    pub fn existing(mut self, name_or_arn: impl Into<String>) -> Self {
+        self.existing = Some(name_or_arn.into());
+        self
+    }
+
+    /// The partition key attribute (a string).
+    pub fn hash_key(mut self, attribute: impl Into<String>) -> Self {
+        self.hash_key = Some(attribute.into());
+        self
+    }
+
+    /// The sort key attribute (a string).
+    pub fn range_key(mut self, attribute: impl Into<String>) -> Self {
+        self.range_key = Some(attribute.into());
+        self
+    }
+
+    /// The table's stream and what its records hold: `new_image`, `old_image`,
+    /// `new_and_old_images` or `keys_only`. On an existing table, it states that the table has a
+    /// stream, which `dynamodb(..)` triggers read.
+    pub fn stream(mut self, view: impl Into<String>) -> Self {
+        self.stream = Some(view.into());
+        self
+    }
+
+    pub fn declared_at(mut self, file: &str, line: u32) -> Self {
+        self.origin = Origin { file: file.to_owned(), line };
+        self
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn existing_id(&self) -> Option<&str> {
+        self.existing.as_deref()
+    }
+
+    pub fn has_stream(&self) -> bool {
+        self.stream.is_some()
+    }
+
+    pub(crate) fn owned_keys_set(&self) -> Vec<&'static str> {
+        [("hash_key", self.hash_key.is_some()), ("range_key", self.range_key.is_some())]
+            .into_iter()
+            .filter_map(|(key, set)| set.then_some(key))
+            .collect()
+    }
+}
