@@ -47,8 +47,12 @@
 //! |---|---|
 //! | `stack` | `region` (required), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
 //! | `bucket` | `existing: "name-or-arn"` (otherwise the stack owns it: private, encrypted, versioned) |
+//! | `queue` | `existing`, `fifo`, `visibility_timeout` (s), `retention` (s), `dead_letter: QUEUE`, `max_receive` |
+//! | `table` | `existing`, `hash_key: "id"`, `range_key: "sk"`, `stream: new_image \| old_image \| new_and_old_images \| keys_only` |
+//! | `topic` | `existing`, `fifo` |
+//! | `stream` | `existing`, `shards` (Kinesis; on-demand without it) |
 //! | `role` | `managed: [AWSLambdaBasicExecutionRole, "arn:..."]`, `allow: [ACTION on RESOURCE, ...]` |
-//! | `function` | `runtime`, `handler`, `code`, `memory` (MB), `timeout` (s), `env`, `role`, `allow`, `arch` (`x86_64`/`arm64`), `ephemeral_storage` (MB), `reserved_concurrency`, `tracing` (`active`/`pass_through`), `layers`, `description`, `log_retention` (days), `tags`, `triggers`, `exclude` |
+//! | `function` | `runtime`, `handler`, `code`, `memory` (MB), `timeout` (s), `env`, `role`, `allow`, `arch` (`x86_64`/`arm64`), `ephemeral_storage` (MB), `reserved_concurrency`, `tracing` (`active`/`pass_through`), `layers`, `description`, `log_retention` (days), `tags`, `triggers`, `dead_letter: QUEUE_OR_TOPIC`, `exclude` |
 //!
 //! * `runtime:` takes AWS's identifiers unquoted (`python3.12`, `nodejs22.x`, `provided.al2023`)
 //!   or as a string. Deprecated runtimes warn; runtimes AWS no longer accepts are errors.
@@ -62,8 +66,12 @@
 //!   the stack (the resource itself), sub-resources (`reports.objects`,
 //!   `reports.objects("in/*")`) or ARN strings. Each action must exist in AWS's list and apply to
 //!   the resource's type. Wildcards need the opt-in `wildcard(s3:Get*) on reports.objects`.
-//! * `triggers: [http(GET "/items/{id}")]`: routes of the stack's one HTTP API (payload 2.0,
-//!   `$default` stage with access logs). A function without triggers is invoked by hand.
+//! * `triggers: [...]`: `http(GET "/items/{id}")` (routes of the stack's one HTTP API),
+//!   `s3(uploads, on: created, prefix: "in/", suffix: ".csv")`, `sqs(jobs, batch_size: 10, window: 5)`,
+//!   `dynamodb(orders, start: latest)`, `kinesis(clicks, start: trim_horizon)`, `sns(alerts)`,
+//!   `schedule("rate(5 minutes)")`, `url(auth: iam)`. Each brings its permissions: a resource
+//!   policy scoped to its source for push triggers, the read actions on the function's role for
+//!   poll triggers. A function without triggers is invoked by hand.
 //! * A function without `role:` gets its own role with `AWSLambdaBasicExecutionRole` and its
 //!   `allow` statements; a named role is for sharing one role between functions.
 //!

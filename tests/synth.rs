@@ -11,6 +11,14 @@ use lambda_stack::{App, Function, Stack, Trigger};
 #[allow(dead_code)]
 mod hello_example;
 
+#[path = "../examples/showcase/main.rs"]
+#[allow(dead_code)]
+mod showcase_example;
+
+#[path = "../examples/pipeline/main.rs"]
+#[allow(dead_code)]
+mod pipeline_example;
+
 /// Every file under `root`, by relative path, with its bytes.
 fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
@@ -40,6 +48,25 @@ fn hello_matches_its_golden_terraform() {
     synth_hello(&out);
     let json = fs::read_to_string(out.join("stacks/hello/cdk.tf.json")).unwrap();
     insta::assert_snapshot!("hello.cdk.tf.json", json);
+}
+
+/// The Terraform JSON of a stack, synthesized into a temporary folder.
+fn synth_json(stack: Stack) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cdktf.out");
+    let name = stack.name().to_owned();
+    App::new().stack(stack).synth(&out).expect("the example synthesizes");
+    fs::read_to_string(out.join(format!("stacks/{name}/cdk.tf.json"))).unwrap()
+}
+
+#[test]
+fn showcase_matches_its_golden_terraform() {
+    insta::assert_snapshot!("showcase.cdk.tf.json", synth_json(showcase_example::showcase()));
+}
+
+#[test]
+fn pipeline_matches_its_golden_terraform() {
+    insta::assert_snapshot!("pipeline.cdk.tf.json", synth_json(pipeline_example::pipeline()));
 }
 
 #[test]

@@ -570,12 +570,17 @@ impl<'a> Checker<'a> {
             }
             let result = match trigger {
                 Trigger::Http { method, path, .. } => rules::triggers::check_route(method, path),
-                Trigger::S3(s3) => s3
-                    .events()
-                    .iter()
-                    .try_for_each(|on| events::s3_events_for(on).map(drop))
-                    .and_then(|()| s3.prefix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("prefix", p)))
-                    .and_then(|()| s3.suffix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("suffix", p))),
+                Trigger::S3(s3) => {
+                    if self.stack.buckets.iter().any(|b| b.name == s3.bucket && b.existing.is_some()) {
+                        let verdict = events::check_existing_bucket_notification(&s3.bucket);
+                        self.verdict(subject.into(), origin, verdict);
+                    }
+                    s3.events()
+                        .iter()
+                        .try_for_each(|on| events::s3_events_for(on).map(drop))
+                        .and_then(|()| s3.prefix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("prefix", p)))
+                        .and_then(|()| s3.suffix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("suffix", p)))
+                }
                 Trigger::Sqs(sqs) => {
                     let queue = self.stack.queue_named(&sqs.queue);
                     let fifo = queue.is_some_and(Queue::is_fifo);

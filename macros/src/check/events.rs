@@ -212,7 +212,14 @@ impl Cx<'_> {
                     self.errors.check(method.span, lambda_stack_runtime::rules::triggers::check_method(method));
                     self.errors.check(path.span, lambda_stack_runtime::rules::triggers::check_path(path));
                 }
-                Trigger::S3(s3) => self.check_s3_trigger(s3),
+                Trigger::S3(s3) => {
+                    self.check_s3_trigger(s3);
+                    let existing =
+                        self.stack.buckets.iter().any(|b| text(&b.name) == text(&s3.bucket) && b.existing.is_some());
+                    if resolved && existing {
+                        self.verdict(s3.bucket.span(), events::check_existing_bucket_notification(&text(&s3.bucket)));
+                    }
+                }
                 Trigger::Sqs(sqs) => self.check_sqs_trigger(function, sqs, resolved),
                 Trigger::Stream(stream) => self.check_stream_trigger(stream, resolved),
                 Trigger::Sns { topic, .. } => {

@@ -732,6 +732,15 @@ pub fn check_s3_filter(rule: &str, value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// An `s3` trigger on an `existing` bucket (a warning): S3 keeps one notification configuration
+/// per bucket, and the stack's replaces whatever the bucket had.
+pub fn check_existing_bucket_notification(bucket: &str) -> Verdict {
+    Verdict::Warning(format!(
+        "bucket `{bucket}` is `existing`, and S3 keeps one notification configuration per bucket: \
+         this stack's s3 triggers replace any notifications the bucket already sends"
+    ))
+}
+
 /// One notification a bucket sends: its events and key filters (`""` for none), and the function
 /// it invokes, which names it in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
