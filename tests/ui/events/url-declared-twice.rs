@@ -1,15 +1,15 @@
-// `dead_letter` is in the design but not in this version.
+// A function has one function URL.
 use lambda_stack::prelude::*;
 
 lambda_stack! {
     stack shop {
         region: "eu-west-3",
 
-        function api {
+        function worker {
             runtime: python3.12,
             handler: "app.handler",
             code: "functions/app",
-            dead_letter: failures,
+            triggers: [url(auth: iam), url(auth: none)],
         }
     }
 }

@@ -1,4 +1,4 @@
-// `queue` is in the design but not in this version.
+// The batching window is at most 300 seconds.
 use lambda_stack::prelude::*;
 
 lambda_stack! {
@@ -7,10 +7,11 @@ lambda_stack! {
 
         queue jobs {}
 
-        function api {
+        function worker {
             runtime: python3.12,
             handler: "app.handler",
             code: "functions/app",
+            triggers: [sqs(jobs, batch_size: 100, window: 301)],
         }
     }
 }

@@ -1,15 +1,17 @@
-// `sqs(..)` triggers are in the design but not in this version.
+// `kinesis(..)` reads a Kinesis stream; `orders` is a table.
 use lambda_stack::prelude::*;
 
 lambda_stack! {
     stack shop {
         region: "eu-west-3",
 
-        function api {
+        table orders { hash_key: "id", stream: new_image }
+
+        function worker {
             runtime: python3.12,
             handler: "app.handler",
             code: "functions/app",
-            triggers: [sqs(jobs, batch_size: 10)],
+            triggers: [kinesis(orders)],
         }
     }
 }

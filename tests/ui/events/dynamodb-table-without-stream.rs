@@ -1,0 +1,21 @@
+// A DynamoDB trigger needs the table's stream.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        table orders { hash_key: "id" }
+
+        function worker {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [dynamodb(orders)],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

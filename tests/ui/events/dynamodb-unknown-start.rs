@@ -1,0 +1,21 @@
+// A stream trigger starts at `latest` or `trim_horizon`.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        table orders { hash_key: "id", stream: new_image }
+
+        function worker {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [dynamodb(orders, start: earliest)],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

@@ -1,0 +1,19 @@
+// Hours run from 0 to 23.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function worker {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [schedule("cron(0 24 * * ? *)")],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

@@ -1,0 +1,19 @@
+// Exactly one of day-of-month and day-of-week is `?`.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function worker {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [schedule("cron(0 12 * * * *)")],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

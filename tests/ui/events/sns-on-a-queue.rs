@@ -1,0 +1,21 @@
+// `sns(..)` subscribes to a topic; `jobs` is a queue.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        queue jobs {}
+
+        function worker {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [sns(jobs)],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}

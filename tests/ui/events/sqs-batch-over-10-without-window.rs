@@ -1,0 +1,21 @@
+// Above 10 messages, Lambda needs a batching window.
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        queue jobs {}
+
+        function worker {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/app",
+            triggers: [sqs(jobs, batch_size: 100)],
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}
