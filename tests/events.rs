@@ -216,6 +216,11 @@ fn a_public_url_says_so_and_an_iam_url_needs_no_permission() {
     assert_eq!(urls["hook"]["authorization_type"], "NONE");
     assert_eq!(urls["admin"]["authorization_type"], "AWS_IAM");
     let permissions = doc["resource"]["aws_lambda_permission"].as_object().unwrap();
-    assert_eq!(permissions.keys().collect::<Vec<_>>(), ["hook-url"]);
+    // Since October 2025 a public URL needs both actions for the public principal, or it answers 403.
+    assert_eq!(permissions.keys().collect::<Vec<_>>(), ["hook-url", "hook-url-invoke"]);
+    assert_eq!(permissions["hook-url"]["action"], "lambda:InvokeFunctionUrl");
+    assert_eq!(permissions["hook-url"]["function_url_auth_type"], "NONE");
+    assert_eq!(permissions["hook-url-invoke"]["action"], "lambda:InvokeFunction");
+    assert_eq!(permissions["hook-url-invoke"]["principal"], "*");
     assert_eq!(doc["output"]["hook_function_url"]["value"], "${aws_lambda_function_url.hook.function_url}");
 }

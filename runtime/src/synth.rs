@@ -946,19 +946,28 @@ impl<'a> Builder<'a> {
                     )?;
                     if auth_type == "NONE" {
                         // A public URL needs a resource policy letting anyone call it through the URL.
-                        self.add(
-                            "aws_lambda_permission",
-                            &format!("{name}-url"),
-                            &LambdaPermission {
-                                note: what,
-                                statement_id: "url-public".into(),
-                                action: "lambda:InvokeFunctionUrl".into(),
-                                function_name: lambda.attr("function_name"),
-                                principal: "*".into(),
-                                source_arn: None,
-                                function_url_auth_type: Some("NONE".into()),
-                            },
-                        )?;
+                        // Since October 2025 a new URL also needs `lambda:InvokeFunction` for the same
+                        // principal, or every request gets 403. Provider 5.x cannot scope that one to
+                        // URL calls (`invoked_via_function_url` is 6.x only), and a public URL makes
+                        // the function callable by anyone anyway.
+                        for (slug, statement_id, action, auth_type) in [
+                            ("url", "url-public", "lambda:InvokeFunctionUrl", Some("NONE".to_owned())),
+                            ("url-invoke", "url-public-invoke", "lambda:InvokeFunction", None),
+                        ] {
+                            self.add(
+                                "aws_lambda_permission",
+                                &format!("{name}-{slug}"),
+                                &LambdaPermission {
+                                    note: what.clone(),
+                                    statement_id: statement_id.into(),
+                                    action: action.into(),
+                                    function_name: lambda.attr("function_name"),
+                                    principal: "*".into(),
+                                    source_arn: None,
+                                    function_url_auth_type: auth_type,
+                                },
+                            )?;
+                        }
                     }
                     self.output(
                         &format!("{name}_function_url"),
