@@ -78,19 +78,59 @@
 //! The same rules run again when a stack built by hand with [`Stack`], [`Function`] and the other
 //! builders is synthesized.
 
-pub use lambda_stack_macros::lambda_stack;
+pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
     ManagedPolicy, Origin, Problem, Queue, Ref, Resource, Result, Role, S3Trigger, SqsTrigger, Stack, Statement,
     Stream, StreamTrigger, Table, Topic, Tracing, Trigger,
 };
 
-/// `use lambda_stack::prelude::*;` brings the macro and the app into scope.
+/// The events triggers send to Rust functions ([`aws_lambda_events`](https://docs.rs/aws_lambda_events)'
+/// types by module: `apigw`, `sqs`, `s3`, ...), and the traits saying which trigger sends which
+/// (`FromHttp`, `FromSqs`, ...). Needs the `rust` feature.
+#[cfg(feature = "rust")]
+pub mod events {
+    pub use lambda_stack_runtime::rust::events::*;
+}
+
+/// Rust functions: what `#[function]` generates and `lambda_stack!` binds, the Lambda runtime
+/// types, and the `bootstrap` build. Needs the `rust` feature.
+#[cfg(feature = "rust")]
+pub mod rust {
+    pub use lambda_stack_runtime::build;
+    pub use lambda_stack_runtime::rust::{Binary, Context, Diagnostic, Error, LambdaEvent, RustFunction};
+}
+
+/// `use lambda_stack::prelude::*;` brings the macros and the app into scope, and with the `rust`
+/// feature what a `#[function]`'s signature names: `LambdaEvent`, `Context` and `Error` (the
+/// Lambda runtime's boxed error).
 pub mod prelude {
-    pub use crate::{lambda_stack, App};
+    pub use crate::{function, lambda_stack, App};
+    #[cfg(feature = "rust")]
+    pub use lambda_stack_runtime::rust::{Context, Error, LambdaEvent};
 }
 
 #[doc(hidden)]
 pub mod __private {
     pub use lambda_stack_runtime::__private::*;
+}
+
+/// What `#[function]` wraps its generated items in: they need the `rust` feature.
+#[cfg(feature = "rust")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_rust_feature {
+    ($($item:item)*) => { $($item)* };
+}
+
+/// What `#[function]` wraps its generated items in: they need the `rust` feature.
+#[cfg(not(feature = "rust"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_rust_feature {
+    ($($item:item)*) => {
+        ::core::compile_error!(
+            "`#[function]` needs the `rust` feature of lambda-stack: `lambda-stack = { version = \"0.1\", features = [\"rust\"] }` in Cargo.toml"
+        );
+    };
 }
