@@ -23,6 +23,23 @@ fn private() -> TokenStream {
     P.parse().expect("a path")
 }
 
+/// The private path with every token at `span`, so an error in what it names points there.
+fn private_at(span: Span) -> TokenStream {
+    private()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect()
+}
+
+/// The name the stack's checks and builder use for the `#[function]` it binds: an alias of the
+/// user's name, so that a name with no `#[function]` is one error, on that name.
+fn bound_alias(function: &Function) -> Ident {
+    quote::format_ident!("__lambda_stack_rust_{}", text(&function.name))
+}
+
 /// The checked `#[function]`: the function as written, and its companion.
 pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribute: Span) -> TokenStream {
     let item = &function.item;
@@ -53,8 +70,9 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribut
         syn::ReturnType::Type(_, ty) => syn::spanned::Spanned::span(&**ty),
         syn::ReturnType::Default => ident.span(),
     };
+    let at_output = private_at(output);
     let serve = quote_spanned! {output=>
-        #p::block_on(#p::lambda_runtime::run(#p::service_fn(#ident)))
+        #at_output::block_on(#p::lambda_runtime::run(#p::service_fn(#ident)))
     };
     let require_feature = quote_spanned! {attribute=> ::lambda_stack::__with_rust_feature! };
     quote! {
@@ -93,7 +111,7 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribut
 
 /// `E` of `F`'s `LambdaEvent<E>` is an event `trigger` sends; the error is on the trigger.
 fn event_check(function: &Ident, trigger: &Trigger) -> TokenStream {
-    let p = private();
+    let p = private_at(trigger.span());
     let kind = Ident::new(trigger.keyword(), Span::call_site());
     quote_spanned! {trigger.span()=>
         let _ = #p::sent_by::#kind::<<#function as #p::RustFunction>::Event>;
@@ -104,8 +122,8 @@ fn event_check(function: &Ident, trigger: &Trigger) -> TokenStream {
 /// being compiled.
 pub fn bind(function: &Function) -> TokenStream {
     let p = private();
-    let ident = &function.name;
-    let rust = quote_spanned! {ident.span()=> .rust::<#ident> };
+    let ident = bound_alias(function);
+    let rust = quote_spanned! {function.name.span()=> .rust::<#ident> };
     quote! {
         #rust(#p::Binary::new(
             ::core::env!("CARGO_MANIFEST_DIR"),
@@ -118,21 +136,23 @@ pub fn bind(function: &Function) -> TokenStream {
 
 /// The compile-time checks of a binding that need both the stack and the attribute.
 pub fn binding_checks(stack: &Stack, function: &Function) -> TokenStream {
-    let p = private();
-    let ident = &function.name;
-    let name = text(ident);
-    let mut checks = Vec::new();
+    let name = text(&function.name);
+    let user = &function.name;
+    let ident = &bound_alias(function);
+    let mut checks = vec![quote! { #[allow(non_camel_case_types)] type #ident = #user; }];
     for (key, span) in &function.key_spans {
         let message = format!(
             "function `{name}` sets `{key}` both in its `#[function(...)]` attribute and in `lambda_stack!`; keep one"
         );
+        let p = private_at(*span);
         checks.push(quote_spanned! {*span=> const _: () = #p::check_key_once::<#ident>(#key, #message); });
     }
+    let p = private_at(user.span());
     let declared = super::declared_kinds(stack).map(|(declared, kind)| {
         let kind = Ident::new(&format!("{kind:?}"), Span::call_site());
         quote! { (#declared, #p::Kind::#kind) }
     });
-    checks.push(quote_spanned! {ident.span()=> const _: () = #p::check_references::<#ident>(&[#(#declared),*]); });
+    checks.push(quote_spanned! {user.span()=> const _: () = #p::check_references::<#ident>(&[#(#declared),*]); });
     let block_timeout = function.timeout.as_ref().map(|t| t.value);
     let block_queues = sqs_queues(function);
     for queue in &stack.queues {
@@ -143,16 +163,16 @@ pub fn binding_checks(stack: &Stack, function: &Function) -> TokenStream {
             continue; // both sides are in the block: the macro's own rule checked them
         }
         let message = format!(
-            "the timeout of function `{name}` (from its `#[function]`, {} s when it sets none) is longer than \
-             the visibility timeout of queue `{queue_name}` ({visibility} s): messages would be handed out again \
-             while the function still works on them",
+            "the timeout of function `{name}` (its `#[function]`'s, or Lambda's {} s) is longer than the \
+             visibility timeout of queue `{queue_name}` ({visibility} s): messages would be handed out again while \
+             the function still works on them; lower the timeout or raise `visibility_timeout`",
             lambda_stack_runtime::rules::limits::DEFAULT_TIMEOUT_SECONDS
         );
         let block_timeout = match block_timeout {
             Some(t) => quote! { ::core::option::Option::Some(#t) },
             None => quote! { ::core::option::Option::None },
         };
-        checks.push(quote_spanned! {ident.span()=>
+        checks.push(quote_spanned! {user.span()=>
             const _: () = #p::check_visibility::<#ident>(#queue_name, #visibility, #block_timeout, #from_block, #message);
         });
     }

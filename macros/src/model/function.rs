@@ -118,7 +118,7 @@ fn lambda_event(ty: &Type, errors: &mut Errors) -> Option<Type> {
         ty.span(),
         format!(
             "a `#[function]`'s argument is `LambdaEvent<E>`, the event and its context, found `{}`",
-            quote::ToTokens::to_token_stream(ty).to_string().replace(" < ", "<").replace(" >", ">")
+            type_text(ty)
         ),
     );
     None
@@ -147,8 +147,14 @@ fn check_return(sig: &syn::Signature, errors: &mut Errors) {
             found.span(),
             format!(
                 "a `#[function]` returns `Result<R, Error>`, the response or the error Lambda reports, found `{}`",
-                quote::ToTokens::to_token_stream(&**found).to_string().replace(" < ", "<").replace(" >", ">")
+                type_text(found)
             ),
         );
     }
+}
+
+/// A type as written, without the spaces between tokens: `serde_json::Value`, `Vec<u8>`.
+fn type_text(ty: &Type) -> String {
+    let text = quote::ToTokens::to_token_stream(ty).to_string();
+    text.replace(" :: ", "::").replace(":: ", "::").replace(" < ", "<").replace(" <", "<").replace(" >", ">").replace(" ,", ",")
 }

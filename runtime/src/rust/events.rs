@@ -31,106 +31,93 @@ pub use aws_lambda_events::event::{
 };
 pub use aws_lambda_events::{encodings, event};
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
-/// Declares a trait for a trigger kind and the event types it sends.
-macro_rules! sent_by {
-    ($(#[$doc:meta])* $trait:ident, [$($ty:ty),*] $(, generic over T: [$($generic:ty),*])?) => {
-        $(#[$doc])*
-        pub trait $trait {}
-        impl $trait for Value {}
-        $(impl $trait for $ty {})*
-        $($(impl<T: serde::Serialize + serde::de::DeserializeOwned> $trait for $generic {})*)?
-    };
-}
+/// Types an `http(..)` trigger (API Gateway HTTP API, payload format 2.0) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event an `http(..)` trigger sends",
+    label = "this HTTP API route invokes the function with an `ApiGatewayV2httpRequest`",
+    note = "take `LambdaEvent<lambda_stack::events::apigw::ApiGatewayV2httpRequest>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromHttp {}
+impl FromHttp for Value {}
+impl FromHttp for apigw::ApiGatewayV2httpRequest {}
 
-sent_by!(
-    /// Types an `http(..)` trigger (API Gateway HTTP API, payload format 2.0) can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event an `http(..)` trigger sends",
-        label = "this HTTP API route invokes the function with an `ApiGatewayV2httpRequest`",
-        note = "take `LambdaEvent<lambda_stack::events::apigw::ApiGatewayV2httpRequest>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromHttp,
-    [apigw::ApiGatewayV2httpRequest]
-);
+/// Types a `url(..)` trigger (a function URL, payload format 2.0) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event a `url(..)` trigger sends",
+    label = "the function URL invokes the function with a `LambdaFunctionUrlRequest`",
+    note = "take `LambdaEvent<lambda_stack::events::lambda_function_urls::LambdaFunctionUrlRequest>` (or `ApiGatewayV2httpRequest`, the same payload), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromUrl {}
+impl FromUrl for Value {}
+impl FromUrl for lambda_function_urls::LambdaFunctionUrlRequest {}
+impl FromUrl for apigw::ApiGatewayV2httpRequest {}
 
-sent_by!(
-    /// Types a `url(..)` trigger (a function URL, payload format 2.0) can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event a `url(..)` trigger sends",
-        label = "the function URL invokes the function with a `LambdaFunctionUrlRequest`",
-        note = "take `LambdaEvent<lambda_stack::events::lambda_function_urls::LambdaFunctionUrlRequest>` (or `ApiGatewayV2httpRequest`, the same payload), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromUrl,
-    [lambda_function_urls::LambdaFunctionUrlRequest, apigw::ApiGatewayV2httpRequest]
-);
+/// Types an `sqs(..)` trigger can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event an `sqs(..)` trigger sends",
+    label = "this queue invokes the function with an `SqsEvent`, a batch of messages",
+    note = "take `LambdaEvent<lambda_stack::events::sqs::SqsEvent>` (or `SqsEventObj<T>` for typed bodies), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromSqs {}
+impl FromSqs for Value {}
+impl FromSqs for sqs::SqsEvent {}
+impl<T: Serialize + DeserializeOwned> FromSqs for sqs::SqsEventObj<T> {}
 
-sent_by!(
-    /// Types an `sqs(..)` trigger can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event an `sqs(..)` trigger sends",
-        label = "this queue invokes the function with an `SqsEvent`, a batch of messages",
-        note = "take `LambdaEvent<lambda_stack::events::sqs::SqsEvent>` (or `SqsEventObj<T>` for typed bodies), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromSqs,
-    [sqs::SqsEvent], generic over T: [sqs::SqsEventObj<T>]
-);
+/// Types an `s3(..)` trigger (a bucket notification) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event an `s3(..)` trigger sends",
+    label = "this bucket notifies the function with an `S3Event`",
+    note = "take `LambdaEvent<lambda_stack::events::s3::S3Event>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromS3 {}
+impl FromS3 for Value {}
+impl FromS3 for s3::S3Event {}
 
-sent_by!(
-    /// Types an `s3(..)` trigger (a bucket notification) can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event an `s3(..)` trigger sends",
-        label = "this bucket notifies the function with an `S3Event`",
-        note = "take `LambdaEvent<lambda_stack::events::s3::S3Event>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromS3,
-    [s3::S3Event]
-);
+/// Types an `sns(..)` trigger can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event an `sns(..)` trigger sends",
+    label = "this topic invokes the function with an `SnsEvent`",
+    note = "take `LambdaEvent<lambda_stack::events::sns::SnsEvent>` (or `SnsEventObj<T>` for typed messages), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromSns {}
+impl FromSns for Value {}
+impl FromSns for sns::SnsEvent {}
+impl<T: Serialize + DeserializeOwned> FromSns for sns::SnsEventObj<T> {}
 
-sent_by!(
-    /// Types an `sns(..)` trigger can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event an `sns(..)` trigger sends",
-        label = "this topic invokes the function with an `SnsEvent`",
-        note = "take `LambdaEvent<lambda_stack::events::sns::SnsEvent>` (or `SnsEventObj<T>` for typed messages), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromSns,
-    [sns::SnsEvent], generic over T: [sns::SnsEventObj<T>]
-);
+/// Types a `dynamodb(..)` trigger (a table's stream) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event a `dynamodb(..)` trigger sends",
+    label = "this table's stream invokes the function with a `dynamodb::Event`",
+    note = "take `LambdaEvent<lambda_stack::events::dynamodb::Event>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromDynamodb {}
+impl FromDynamodb for Value {}
+impl FromDynamodb for dynamodb::Event {}
 
-sent_by!(
-    /// Types a `dynamodb(..)` trigger (a table's stream) can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event a `dynamodb(..)` trigger sends",
-        label = "this table's stream invokes the function with a `dynamodb::Event`",
-        note = "take `LambdaEvent<lambda_stack::events::dynamodb::Event>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromDynamodb,
-    [dynamodb::Event]
-);
+/// Types a `kinesis(..)` trigger can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event a `kinesis(..)` trigger sends",
+    label = "this stream invokes the function with a `KinesisEvent`",
+    note = "take `LambdaEvent<lambda_stack::events::kinesis::KinesisEvent>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromKinesis {}
+impl FromKinesis for Value {}
+impl FromKinesis for kinesis::KinesisEvent {}
 
-sent_by!(
-    /// Types a `kinesis(..)` trigger can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event a `kinesis(..)` trigger sends",
-        label = "this stream invokes the function with a `KinesisEvent`",
-        note = "take `LambdaEvent<lambda_stack::events::kinesis::KinesisEvent>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromKinesis,
-    [kinesis::KinesisEvent]
-);
-
-sent_by!(
-    /// Types a `schedule(..)` trigger (an EventBridge rule) can be read as.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not the event a `schedule(..)` trigger sends",
-        label = "this schedule invokes the function with an EventBridge `Scheduled Event`",
-        note = "take `LambdaEvent<lambda_stack::events::eventbridge::EventBridgeEvent>` (or `cloudwatch_events::CloudWatchEvent`), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
-    )]
-    FromSchedule,
-    [], generic over T: [eventbridge::EventBridgeEvent<T>, cloudwatch_events::CloudWatchEvent<T>]
-);
+/// Types a `schedule(..)` trigger (an EventBridge rule) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event a `schedule(..)` trigger sends",
+    label = "this schedule invokes the function with an EventBridge `Scheduled Event`",
+    note = "take `LambdaEvent<lambda_stack::events::eventbridge::EventBridgeEvent>` (or `cloudwatch_events::CloudWatchEvent`), or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromSchedule {}
+impl FromSchedule for Value {}
+impl<T: Serialize + DeserializeOwned> FromSchedule for eventbridge::EventBridgeEvent<T> {}
+impl<T: Serialize + DeserializeOwned> FromSchedule for cloudwatch_events::CloudWatchEvent<T> {}
 
 /// Compile-time checks that `E` is sent by a trigger kind: `lambda_stack!` and `#[function]` name
 /// one per trigger, on the trigger's tokens.
