@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 /// Reads one order.
 #[function(memory = 128, timeout = 5)]
-async fn get_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> {
+pub async fn get_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> {
     let Some(id) = event.payload.path_parameters.get("id") else {
         return Ok(respond(400, json!({ "error": "the path has no order id" })));
     };
@@ -19,7 +19,7 @@ async fn get_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGat
 
 /// Takes a new order: `{"item": "...", "quantity": N}`.
 #[function(memory = 256, timeout = 10)]
-async fn create_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> {
+pub async fn create_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> {
     let body = event.payload.body.unwrap_or_default();
     let order: Value = match serde_json::from_str(&body) {
         Ok(order) => order,
@@ -37,7 +37,7 @@ async fn create_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<Api
 /// Fulfils queued orders, on Graviton; a message that is not an order is reported as failed, and
 /// only it goes back to the queue.
 #[function(arch = arm64, timeout = 30, triggers = [sqs(fulfilment, batch_size: 10, report_failures: true)])]
-async fn fulfil(event: LambdaEvent<SqsEvent>) -> Result<SqsBatchResponse, Error> {
+pub async fn fulfil(event: LambdaEvent<SqsEvent>) -> Result<SqsBatchResponse, Error> {
     let mut response = SqsBatchResponse::default();
     for message in event.payload.records {
         let order: Option<Value> = message.body.as_deref().and_then(|body| serde_json::from_str(body).ok());
