@@ -45,7 +45,7 @@
 //!
 //! | block | keys |
 //! |---|---|
-//! | `stack` | `region` (required), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
+//! | `stack` | `region` (optional: without it Terraform takes it from `AWS_REGION` or the profile), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
 //! | `bucket` | `existing: "name-or-arn"` (otherwise the stack owns it: private, encrypted, versioned) |
 //! | `queue` | `existing`, `fifo`, `visibility_timeout` (s), `retention` (s), `dead_letter: QUEUE`, `max_receive` |
 //! | `table` | `existing`, `hash_key: "id"`, `range_key: "sk"`, `stream: new_image \| old_image \| new_and_old_images \| keys_only` |
@@ -74,6 +74,31 @@
 //!   poll triggers. A function without triggers is invoked by hand.
 //! * A function without `role:` gets its own role with `AWSLambdaBasicExecutionRole` and its
 //!   `allow` statements; a named role is for sharing one role between functions.
+//!
+//! ## Rust functions (the `rust` feature)
+//!
+//! ```ignore
+//! use lambda_stack::prelude::*;
+//! use lambda_stack::events::apigw::{ApiGatewayV2httpRequest, ApiGatewayV2httpResponse};
+//!
+//! #[function(memory = 128, timeout = 5)]
+//! async fn get_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> {
+//!     Ok(ApiGatewayV2httpResponse::default())
+//! }
+//!
+//! lambda_stack! {
+//!     stack orders {
+//!         function get_order { triggers: [http(GET "/orders/{id}")] }
+//!     }
+//! }
+//! ```
+//!
+//! `#[function]` checks the signature and takes the function keys but `runtime`, `handler`, `code`
+//! and `exclude`; a `function` block with none of `runtime`, `handler` and `code` binds the
+//! `#[function]` of its name (a key set in both places is an error). The event type must be one
+//! the triggers send (see [`events`]). It deploys as `provided.al2023`: synth builds this binary in
+//! release for the function's architecture and zips it as `bootstrap`, and inside Lambda
+//! [`App::run`] serves the function named by `_HANDLER`. See `examples/orders` and the README.
 //!
 //! The same rules run again when a stack built by hand with [`Stack`], [`Function`] and the other
 //! builders is synthesized.

@@ -132,7 +132,7 @@ impl App {
             println!(
                 "stack `{}` ({}): {} function{}, {} resources -> {}",
                 stack.stack,
-                stack.region,
+                if stack.region.is_empty() { "region from AWS_REGION or the profile" } else { &stack.region },
                 functions,
                 if functions == 1 { "" } else { "s" },
                 stack.document.resource_count(),
