@@ -158,3 +158,17 @@ fn type_text(ty: &Type) -> String {
     let text = quote::ToTokens::to_token_stream(ty).to_string();
     text.replace(" :: ", "::").replace(":: ", "::").replace(" < ", "<").replace(" <", "<").replace(" >", ">").replace(" ,", ",")
 }
+
+#[cfg(test)]
+mod tests {
+    use lambda_stack_runtime::rules::rust::{implied_key, ATTRIBUTE_KEYS};
+
+    use crate::model::FUNCTION_KEYS;
+
+    /// `#[function]` takes every key of a `function` block but the ones a Rust function implies.
+    #[test]
+    fn attribute_keys_are_the_block_keys_less_the_implied_ones() {
+        let expected: Vec<&str> = FUNCTION_KEYS.iter().copied().filter(|key| implied_key(key).is_none()).collect();
+        assert_eq!(ATTRIBUTE_KEYS, expected.as_slice());
+    }
+}
