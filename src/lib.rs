@@ -45,7 +45,7 @@
 //!
 //! | block | keys |
 //! |---|---|
-//! | `stack` | `region` (required), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
+//! | `stack` | `region` (optional: without it Terraform takes it from `AWS_REGION` or the profile), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
 //! | `bucket` | `existing: "name-or-arn"` (otherwise the stack owns it: private, encrypted, versioned) |
 //! | `queue` | `existing`, `fifo`, `visibility_timeout` (s), `retention` (s), `dead_letter: QUEUE`, `max_receive` |
 //! | `table` | `existing`, `hash_key: "id"`, `range_key: "sk"`, `stream: new_image \| old_image \| new_and_old_images \| keys_only` |
@@ -75,22 +75,87 @@
 //! * A function without `role:` gets its own role with `AWSLambdaBasicExecutionRole` and its
 //!   `allow` statements; a named role is for sharing one role between functions.
 //!
+//! ## Rust functions (the `rust` feature)
+//!
+//! ```ignore
+//! use lambda_stack::prelude::*;
+//! use lambda_stack::events::apigw::{ApiGatewayV2httpRequest, ApiGatewayV2httpResponse};
+//!
+//! #[function(memory = 128, timeout = 5)]
+//! async fn get_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> {
+//!     Ok(ApiGatewayV2httpResponse::default())
+//! }
+//!
+//! lambda_stack! {
+//!     stack orders {
+//!         function get_order { triggers: [http(GET "/orders/{id}")] }
+//!     }
+//! }
+//! ```
+//!
+//! `#[function]` checks the signature and takes the function keys but `runtime`, `handler`, `code`
+//! and `exclude`; a `function` block with none of `runtime`, `handler` and `code` binds the
+//! `#[function]` of its name (a key set in both places is an error). The event type must be one
+//! the triggers send (see [`events`]). It deploys as `provided.al2023`: synth builds this binary in
+//! release for the function's architecture and zips it as `bootstrap`, and inside Lambda
+//! [`App::run`] serves the function named by `_HANDLER`. See `examples/orders` and the README.
+//!
 //! The same rules run again when a stack built by hand with [`Stack`], [`Function`] and the other
 //! builders is synthesized.
 
-pub use lambda_stack_macros::lambda_stack;
+pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
     ManagedPolicy, Origin, Problem, Queue, Ref, Resource, Result, Role, S3Trigger, SqsTrigger, Stack, Statement,
     Stream, StreamTrigger, Table, Topic, Tracing, Trigger,
 };
 
-/// `use lambda_stack::prelude::*;` brings the macro and the app into scope.
+/// The events triggers send to Rust functions ([`aws_lambda_events`](https://docs.rs/aws_lambda_events)'
+/// types by module: `apigw`, `sqs`, `s3`, ...), and the traits saying which trigger sends which
+/// (`FromHttp`, `FromSqs`, ...). Needs the `rust` feature.
+#[cfg(feature = "rust")]
+pub mod events {
+    pub use lambda_stack_runtime::rust::events::*;
+}
+
+/// Rust functions: what `#[function]` generates and `lambda_stack!` binds, the Lambda runtime
+/// types, and the `bootstrap` build. Needs the `rust` feature.
+#[cfg(feature = "rust")]
+pub mod rust {
+    pub use lambda_stack_runtime::build;
+    pub use lambda_stack_runtime::rust::{Binary, Context, Diagnostic, Error, LambdaEvent, RustFunction};
+}
+
+/// `use lambda_stack::prelude::*;` brings the macros and the app into scope, and with the `rust`
+/// feature what a `#[function]`'s signature names: `LambdaEvent`, `Context` and `Error` (the
+/// Lambda runtime's boxed error).
 pub mod prelude {
-    pub use crate::{lambda_stack, App};
+    pub use crate::{function, lambda_stack, App};
+    #[cfg(feature = "rust")]
+    pub use lambda_stack_runtime::rust::{Context, Error, LambdaEvent};
 }
 
 #[doc(hidden)]
 pub mod __private {
     pub use lambda_stack_runtime::__private::*;
+}
+
+/// What `#[function]` wraps its generated items in: they need the `rust` feature.
+#[cfg(feature = "rust")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_rust_feature {
+    ($($item:item)*) => { $($item)* };
+}
+
+/// What `#[function]` wraps its generated items in: they need the `rust` feature.
+#[cfg(not(feature = "rust"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_rust_feature {
+    ($($item:item)*) => {
+        ::core::compile_error!(
+            "`#[function]` needs the `rust` feature of lambda-stack: `lambda-stack = { version = \"0.1\", features = [\"rust\"] }` in Cargo.toml"
+        );
+    };
 }

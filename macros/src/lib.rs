@@ -22,6 +22,43 @@ pub fn lambda_stack(input: TokenStream) -> TokenStream {
     lambda_stack_impl(input, &site).into()
 }
 
+/// Turns an `async fn NAME(event: LambdaEvent<E>) -> Result<R, Error>` into a Lambda function
+/// written in Rust; see the `lambda-stack` crate.
+#[proc_macro_attribute]
+pub fn function(args: TokenStream, item: TokenStream) -> TokenStream {
+    let args = syn::parse_macro_input!(args as parse::function::FunctionArgs);
+    let site = callsite::CallSite::new(Some(proc_macro::Span::call_site().local_file()).flatten());
+    function_impl(args, item.into(), &site).into()
+}
+
+/// Model, check and expand a `#[function]`; on any error, the errors beside the function as written.
+fn function_impl(
+    args: parse::function::FunctionArgs,
+    item: proc_macro2::TokenStream,
+    site: &callsite::CallSite,
+) -> proc_macro2::TokenStream {
+    let attribute = proc_macro2::Span::call_site();
+    let item: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(item) => item,
+        Err(_) => {
+            let error = syn::Error::new(attribute, "`#[function]` goes on an `async fn NAME(event: LambdaEvent<E>) -> Result<R, Error>`");
+            let mut output = item;
+            output.extend(error.into_compile_error());
+            return output;
+        }
+    };
+    let mut errors = errors::Errors::new();
+    let function = model::function::RustFn::from_ast(&args, item, site, &mut errors);
+    let checked = check::function::check_rust_fn(&function, &mut errors);
+    if errors.is_empty() {
+        expand::function::rust_fn(&function, &checked, site, attribute)
+    } else {
+        let mut output = quote::ToTokens::into_token_stream(function.item);
+        output.extend(errors.into_compile_errors());
+        output
+    }
+}
+
 /// Model, check and expand every stack of the input; on any error, the errors and a fallback.
 fn lambda_stack_impl(input: parse::Input, site: &callsite::CallSite) -> proc_macro2::TokenStream {
     let mut errors = errors::Errors::new();

@@ -52,6 +52,10 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     /// The command line or the app was used wrongly.
     Usage(String),
+    /// Building or checking the `bootstrap` of Rust functions failed.
+    Build(String),
+    /// Serving a Rust function inside Lambda failed.
+    Lambda { handler: String, message: String },
 }
 
 impl fmt::Display for Error {
@@ -69,7 +73,8 @@ impl fmt::Display for Error {
                 write!(f, "stack `{stack}`: function `{function}`: {source}")
             }
             Error::Io { path, source } => write!(f, "`{}`: {source}", path.display()),
-            Error::Usage(message) => f.write_str(message),
+            Error::Usage(message) | Error::Build(message) => f.write_str(message),
+            Error::Lambda { handler, message } => write!(f, "serving function `{handler}` in Lambda: {message}"),
         }
     }
 }
@@ -79,7 +84,7 @@ impl std::error::Error for Error {
         match self {
             Error::Package { source, .. } => Some(source.as_ref()),
             Error::Io { source, .. } => Some(source),
-            Error::Invalid { .. } | Error::Usage(_) => None,
+            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Lambda { .. } => None,
         }
     }
 }

@@ -86,6 +86,9 @@ pub struct Function {
     pub(crate) dead_letter: Option<String>,
     pub(crate) exclude: Vec<String>,
     pub(crate) origin: Origin,
+    /// Set by [`Function::rust`]: the function is a `#[function]` served by the stack binary.
+    #[cfg(feature = "rust")]
+    pub(crate) rust: Option<crate::rust::RustCode>,
 }
 
 pub use crate::rules::limits::{DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS};
@@ -117,6 +120,8 @@ impl Function {
             dead_letter: None,
             exclude: Vec::new(),
             origin: Origin::caller(),
+            #[cfg(feature = "rust")]
+            rust: None,
         }
     }
 

@@ -22,6 +22,12 @@ pub mod package;
 mod queue;
 #[cfg(feature = "synth")]
 mod reference;
+#[cfg(feature = "rust")]
+pub mod build;
+#[cfg(feature = "rust")]
+pub mod rust;
+#[cfg(feature = "rust")]
+mod serve;
 #[cfg(feature = "synth")]
 mod stack;
 #[cfg(feature = "synth")]
@@ -61,4 +67,14 @@ pub mod __private {
         Arch, Backend, Bucket, EnvValue, Function, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
         Tracing, Trigger,
     };
+    /// What `#[function]` and the binding of a Rust function expand to.
+    #[cfg(feature = "rust")]
+    pub mod rust {
+        pub use crate::rules::resources::Kind;
+        pub use crate::rust::events::sent_by;
+        pub use crate::rust::{
+            block_on, check_key_once, check_references, check_visibility, lambda_runtime, service_fn, Binary, Error,
+            LambdaEvent, Reference, RustFunction,
+        };
+    }
 }

@@ -82,7 +82,8 @@ impl Stack {
         }
     }
 
-    /// The AWS region the stack deploys to (required).
+    /// The AWS region the stack deploys to. Without one, Terraform's AWS provider takes it from
+    /// `AWS_REGION` or the profile.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
@@ -247,11 +248,10 @@ impl<'a> Checker<'a> {
         let stack = self.stack;
         let subject = format!("stack `{}`", stack.name);
         self.problem(subject.clone(), &stack.origin, rules::names::check_stack_name(&stack.name));
-        let region = match &stack.region {
-            Some(region) => rules::regions::check_region(region),
-            None => Err("stack has no `region`; add one, such as `region: \"eu-west-3\"`".to_owned()),
-        };
-        self.problem(subject.clone(), &stack.origin, region);
+        // Without a region, Terraform's AWS provider takes it from `AWS_REGION` or the profile.
+        if let Some(region) = &stack.region {
+            self.problem(subject.clone(), &stack.origin, rules::regions::check_region(region));
+        }
         self.problem(
             subject.clone(),
             &stack.origin,
@@ -670,6 +670,11 @@ impl<'a> Checker<'a> {
     /// directory holds what the handler names.
     fn check_code(&mut self, subject: &str, function: &Function) {
         let origin = &function.origin;
+        #[cfg(feature = "rust")]
+        if function.rust.is_some() {
+            self.problem(subject.into(), origin, crate::rust::check_rust_function(function));
+            return;
+        }
         let Some(runtime_id) = &function.runtime else {
             self.problem(subject.into(), origin, Err("function has no `runtime`, such as `python3.12`".into()));
             return;

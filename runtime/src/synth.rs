@@ -57,7 +57,11 @@ pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
     if !findings.problems.is_empty() {
         return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
     }
-    let assets = package_functions(stack)?;
+    #[cfg(feature = "rust")]
+    let bootstraps = crate::build::bootstraps(stack)?;
+    #[cfg(not(feature = "rust"))]
+    let bootstraps = BTreeMap::new();
+    let assets = package_functions(stack, &bootstraps)?;
     let document = Builder::new(stack).build(&assets)?;
     Ok(Synthesized {
         stack: stack.name.clone(),
@@ -70,7 +74,7 @@ pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
 
 /// Packages every function, two at a time on a two-core machine and more on larger ones; the
 /// order of the result follows the declarations, so output does not depend on scheduling.
-fn package_functions(stack: &Stack) -> Result<Vec<Asset>> {
+fn package_functions(stack: &Stack, bootstraps: &BTreeMap<String, Package>) -> Result<Vec<Asset>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(stack.functions.len().max(1));
     let chunk = stack.functions.len().div_ceil(threads).max(1);
     let results: Vec<Result<Asset>> = std::thread::scope(|scope| {
@@ -78,7 +82,7 @@ fn package_functions(stack: &Stack) -> Result<Vec<Asset>> {
             .functions
             .chunks(chunk)
             .map(|functions| {
-                scope.spawn(move || functions.iter().map(|f| package_function(stack, f)).collect::<Vec<_>>())
+                scope.spawn(move || functions.iter().map(|f| package_function(stack, f, bootstraps)).collect::<Vec<_>>())
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("packaging threads do not panic")).collect()
@@ -86,7 +90,11 @@ fn package_functions(stack: &Stack) -> Result<Vec<Asset>> {
     results.into_iter().collect()
 }
 
-fn package_function(stack: &Stack, function: &Function) -> Result<Asset> {
+fn package_function(stack: &Stack, function: &Function, bootstraps: &BTreeMap<String, Package>) -> Result<Asset> {
+    if let Some(package) = bootstraps.get(&function.name) {
+        let path = format!("assets/{}/{}.zip", function.name, package.sha256_hex);
+        return Ok(Asset { function: function.name.clone(), path, package: package.clone() });
+    }
     let code = function.code.as_ref().expect("checked: every function has code");
     let options = PackageOptions { exclude: function.exclude.clone() };
     let package = package_dir(code, &options).map_err(|source| Error::Package {
@@ -220,7 +228,9 @@ impl<'a> Builder<'a> {
         );
 
         let mut provider = Map::new();
-        provider.insert("region".into(), json!(stack.region));
+        if let Some(region) = &stack.region {
+            provider.insert("region".into(), json!(region));
+        }
         if !stack.tags.is_empty() {
             let tags: Map<String, Value> =
                 stack.tags.iter().map(|(k, v)| (k.clone(), json!(terraform::literal(v)))).collect();
@@ -371,7 +381,7 @@ impl<'a> Builder<'a> {
             }
             None => {
                 let identity = self.doc.data("aws_caller_identity", "current", &serde_json::json!({}));
-                (self.region.to_owned(), identity.attr("account_id"))
+                (self.region_of_provider(), identity.attr("account_id"))
             }
         };
         let (service, path) = match kind {
@@ -388,6 +398,15 @@ impl<'a> Builder<'a> {
             }
             _ if existing.starts_with("arn:") => terraform::literal(existing),
             _ => format!("arn:{}:{service}:{region}:{account}:{path}{name}", self.partition),
+        }
+    }
+
+    /// The stack's region, or the provider's when the stack names none.
+    fn region_of_provider(&mut self) -> String {
+        if self.region.is_empty() {
+            self.doc.data("aws_region", "current", &serde_json::json!({})).attr("name")
+        } else {
+            self.region.to_owned()
         }
     }
 

@@ -3,6 +3,7 @@
 //! builders enforce the very same rule at synth.
 
 mod events;
+pub mod function;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,7 +17,7 @@ use crate::errors::Errors;
 use crate::model::{Code, EnvValue, Function, Resource, Role, Stack, Statement, Trigger};
 
 /// Every declaration of the stack, with its kind, in declaration-kind order.
-fn declarations(stack: &Stack) -> impl Iterator<Item = (&Ident, Kind)> {
+pub(crate) fn declarations(stack: &Stack) -> impl Iterator<Item = (&Ident, Kind)> {
     let buckets = stack.buckets.iter().map(|b| (&b.name, Kind::Bucket));
     let queues = stack.queues.iter().map(|q| (&q.name, Kind::Queue));
     let tables = stack.tables.iter().map(|t| (&t.name, Kind::Table));
@@ -98,18 +99,11 @@ impl Cx<'_> {
         self.errors.check(name.span(), rules::names::check_stack_name(&text(name)));
     }
 
-    /// The region is one AWS has, and is given.
+    /// The region, when given, is one AWS has; without one, Terraform's AWS provider takes it from
+    /// `AWS_REGION` or the profile.
     fn check_region(&mut self) {
-        match &self.stack.region {
-            Some(region) => {
-                self.errors.check(region.span, rules::regions::check_region(region));
-            }
-            // A `region` of the wrong kind was reported when it was read.
-            None if self.stack.written.contains("region") => {}
-            None => self.errors.at(
-                self.stack.name.span(),
-                format!("stack `{}` has no `region`; add one, such as `region: \"eu-west-3\"`", self.stack.name),
-            ),
+        if let Some(region) = &self.stack.region {
+            self.errors.check(region.span, rules::regions::check_region(region));
         }
     }
 
@@ -267,22 +261,27 @@ impl Cx<'_> {
         self.errors.check(function.name.span(), result);
     }
 
-    /// A function declares its `runtime`, `handler` and `code`.
+    /// A function declares its `runtime`, `handler` and `code`, or none of them to bind the
+    /// `#[function]` of its name, which takes no `exclude` either.
     fn check_required_keys(&mut self, function: &Function) {
+        if function.binds_rust() {
+            if let Some((_, span)) = function.key_spans.iter().find(|(key, _)| key == "exclude") {
+                let why = rules::rust::implied_key("exclude").unwrap_or_default();
+                self.errors.at(*span, format!("function `{}` binds a Rust `#[function]`: {why}", function.name));
+            }
+            return;
+        }
         // A key written with a value of the wrong kind was reported when it was read.
         let missing: Vec<&str> =
             ["runtime", "handler", "code"].into_iter().filter(|key| !function.written.contains(*key)).collect();
         if missing.is_empty() {
             return;
         }
-        let mut message = format!(
-            "function `{}` has no {}; a function needs `runtime`, `handler` and `code`",
+        let message = format!(
+            "function `{}` has no {}; a function needs `runtime`, `handler` and `code`, or none of them to bind the Rust `#[function]` of its name",
             function.name,
             rules::suggest::one_of(missing.iter()).replace(" or ", " and ")
         );
-        if missing.len() == 3 {
-            message.push_str(" (binding a Rust `#[function]` is not supported by this version of lambda-stack yet)");
-        }
         self.errors.at(function.name.span(), message);
     }
 

@@ -16,6 +16,8 @@ use crate::model::{
 };
 use crate::parse;
 
+pub mod function;
+
 fn text(ident: &Ident) -> String {
     ident.unraw().to_string()
 }
@@ -71,12 +73,14 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
     let streams = stack.streams.iter().map(kinesis_stream);
     let roles = stack.roles.iter().map(role);
     let functions = stack.functions.iter().map(|f| function(f, site));
+    let bindings = stack.functions.iter().filter(|f| f.binds_rust()).map(|f| self::function::binding_checks(stack, f));
     quote! {
         #(#docs)*
         #[allow(clippy::all, clippy::pedantic)]
         pub fn #fn_name() -> ::lambda_stack::__private::Stack {
             #(#tracked)*
             #(#warnings)*
+            #(#bindings)*
             ::lambda_stack::__private::Stack::new(#name)
                 .declared_at(::core::file!(), #line)
                 #region
@@ -91,6 +95,11 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
                 #(#functions)*
         }
     }
+}
+
+/// Every declaration of the stack by name, with its kind.
+fn declared_kinds(stack: &Stack) -> impl Iterator<Item = (String, lambda_stack_runtime::rules::resources::Kind)> + '_ {
+    crate::check::declarations(stack).map(|(name, kind)| (text(name), kind))
 }
 
 /// A compiler warning at `span`: the use of a deprecated item, whose note is the message.
@@ -320,6 +329,13 @@ fn statement(statement: &Statement) -> TokenStream {
 fn function(function: &Function, site: &CallSite) -> TokenStream {
     let name = text(&function.name);
     let at = declared_at(&function.name);
+    let bind = function.binds_rust().then(|| self::function::bind(function));
+    let calls = function_calls(function, site);
+    quote! { .function(::lambda_stack::__private::Function::new(#name) #at #bind #(#calls)*) }
+}
+
+/// The builder calls setting a function's keys (of a `function` block, or of `#[function(...)]`).
+pub(crate) fn function_calls(function: &Function, site: &CallSite) -> Vec<TokenStream> {
     let mut calls = Vec::new();
     if let Some(runtime) = &function.runtime {
         let runtime = &runtime.value;
@@ -417,7 +433,7 @@ fn function(function: &Function, site: &CallSite) -> TokenStream {
         let pattern = &pattern.value;
         calls.push(quote! { .exclude(#pattern) });
     }
-    quote! { .function(::lambda_stack::__private::Function::new(#name) #at #(#calls)*) }
+    calls
 }
 
 /// What the macro expands to when the input has errors: the stack functions, so code that calls

@@ -3,6 +3,7 @@
 //! kind; rules about what the values mean are `check`'s.
 
 mod fields;
+pub mod function;
 mod sources;
 mod triggers;
 
@@ -22,8 +23,6 @@ pub use triggers::{Sqs, StreamRead, Trigger, S3};
 
 pub struct Stack {
     pub name: Ident,
-    /// The stack keys written, valid or not (see [`Fields::written`]).
-    pub written: BTreeSet<String>,
     pub docs: Vec<Attribute>,
     pub region: Option<Sp<String>>,
     pub tags: Vec<(Sp<String>, Sp<String>)>,
@@ -98,6 +97,8 @@ pub struct Function {
     pub name: Ident,
     /// The function keys written, valid or not (see [`Fields::written`]).
     pub written: BTreeSet<String>,
+    /// Where each written key is.
+    pub key_spans: Vec<(String, proc_macro2::Span)>,
     pub description_from_docs: Option<String>,
     pub runtime: Option<Sp<String>>,
     pub handler: Option<Sp<String>>,
@@ -120,6 +121,13 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<Ident>,
     pub exclude: Vec<Sp<String>>,
+}
+
+impl Function {
+    /// A function with none of `runtime`, `handler` and `code` binds the `#[function]` of its name.
+    pub fn binds_rust(&self) -> bool {
+        !["runtime", "handler", "code"].iter().any(|key| self.written.contains(*key))
+    }
 }
 
 /// Keys of each block, in the order the docs list them.
@@ -156,7 +164,6 @@ impl Stack {
         let fields = Fields::read(&what, &decl.body, STACK_KEYS, true, errors);
         let mut stack = Stack {
             name: decl.name.clone(),
-            written: fields.written(),
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get("region").and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -351,7 +358,21 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
 impl Function {
     fn from_ast(block: &parse::Block, site: &CallSite, errors: &mut Errors) -> Function {
         let what = format!("function `{}`", block.name);
-        let f = Fields::read(&what, &block.body, FUNCTION_KEYS, false, errors);
+        Function::from_body(&block.name, &block.attrs, &block.body, &what, FUNCTION_KEYS, site, errors)
+    }
+
+    /// A function from the keys of `body`, which may take only `keys` (a `function` block, or the
+    /// arguments of `#[function(...)]`); `what` names it in messages.
+    pub fn from_body(
+        name: &Ident,
+        attrs: &[Attribute],
+        body: &parse::Body,
+        what: &str,
+        keys: &[&str],
+        site: &CallSite,
+        errors: &mut Errors,
+    ) -> Function {
+        let f = Fields::read(what, body, keys, false, errors);
         let int =
             |errors: &mut Errors, key: &str, unit: &str| f.get(key).and_then(|v| fields::int(errors, key, unit, v));
         let code = f.get("code").and_then(|v| fields::string(errors, "code", v)).map(|as_written| {
@@ -359,9 +380,10 @@ impl Function {
             Code { as_written, resolved }
         });
         Function {
-            name: block.name.clone(),
+            name: name.clone(),
             written: f.written(),
-            description_from_docs: description_from_docs(&block.attrs),
+            key_spans: f.written().into_iter().filter_map(|key| f.key_span(&key).map(|span| (key, span))).collect(),
+            description_from_docs: description_from_docs(attrs),
             runtime: f.get("runtime").and_then(|v| match v {
                 Value::Str(_) | Value::Path(_) => fields::word(errors, "runtime", v),
                 other => {

@@ -3,6 +3,7 @@
 //! Nothing here knows which keys exist or what they mean; that is `model`'s job. A malformed
 //! entry is recorded and skipped up to the next comma, so one invocation reports every mistake.
 
+pub mod function;
 pub mod value;
 
 pub use value::{Arg, MapKey, Value};
@@ -26,11 +27,13 @@ pub struct StackDecl {
 }
 
 /// The inside of `{ ... }`: fields and nested blocks.
+#[derive(Clone)]
 pub struct Body {
     pub brace: token::Brace,
     pub entries: Vec<Entry>,
 }
 
+#[derive(Clone)]
 pub enum Entry {
     /// `key: value`
     Field(Field),
@@ -38,11 +41,13 @@ pub enum Entry {
     Block(Block),
 }
 
+#[derive(Clone)]
 pub struct Field {
     pub key: Ident,
     pub value: Value,
 }
 
+#[derive(Clone)]
 pub struct Block {
     pub attrs: Vec<Attribute>,
     pub kind: Ident,

@@ -19,6 +19,7 @@ use syn::{bracketed, parenthesized, token, Ident, LitBool, LitInt, LitStr, Token
 use super::{next_token, parse_body, skip_to_comma, Body};
 use crate::span::Range;
 
+#[derive(Clone)]
 pub enum Value {
     Str(LitStr),
     Int(LitInt),
@@ -61,6 +62,7 @@ pub enum Value {
 }
 
 /// One part of a dotted name: `python3`, `12`, `x`.
+#[derive(Clone)]
 pub enum PathPart {
     Ident(Ident),
     Int(LitInt),
@@ -89,6 +91,7 @@ impl PathPart {
     }
 }
 
+#[derive(Clone)]
 pub enum MapKey {
     Ident(Ident),
     Str(LitStr),
@@ -111,12 +114,14 @@ impl MapKey {
 }
 
 /// An argument of a call: `name: value`, or values side by side (`GET "/hello"`).
+#[derive(Clone)]
 pub enum Arg {
     Named { name: Ident, value: Value },
     Positional(Vec<Value>),
 }
 
 /// `service:Action`, where the action may hold `*` and `?`.
+#[derive(Clone)]
 pub struct ActionLit {
     pub service: Ident,
     pub name: String,

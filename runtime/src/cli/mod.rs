@@ -24,7 +24,7 @@ use crate::synth::{synthesize, Synthesized};
 #[derive(Debug, Default)]
 #[must_use]
 pub struct App {
-    stacks: Vec<Stack>,
+    pub(crate) stacks: Vec<Stack>,
 }
 
 #[derive(Debug, Parser)]
@@ -58,8 +58,18 @@ impl App {
 
     /// Runs the command line from the process arguments. On failure it prints the error and exits
     /// with status 1, so `main` can simply return this.
+    ///
+    /// Inside Lambda (`AWS_LAMBDA_RUNTIME_API` set, with the `rust` feature) it instead serves the
+    /// Rust function named by `_HANDLER`: the binary is its `bootstrap`.
     pub fn run(self) -> Result<()> {
-        match self.run_with(std::env::args_os()) {
+        #[cfg(feature = "rust")]
+        let result = match crate::serve::in_lambda(&self.stacks) {
+            Some(served) => served,
+            None => self.run_with(std::env::args_os()),
+        };
+        #[cfg(not(feature = "rust"))]
+        let result = self.run_with(std::env::args_os());
+        match result {
             Ok(()) => Ok(()),
             Err(error) => {
                 eprintln!("error: {error}");
@@ -122,7 +132,7 @@ impl App {
             println!(
                 "stack `{}` ({}): {} function{}, {} resources -> {}",
                 stack.stack,
-                stack.region,
+                if stack.region.is_empty() { "region from AWS_REGION or the profile" } else { &stack.region },
                 functions,
                 if functions == 1 { "" } else { "s" },
                 stack.document.resource_count(),

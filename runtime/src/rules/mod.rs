@@ -25,6 +25,7 @@ pub mod names;
 pub mod regions;
 pub mod resources;
 pub mod runtimes;
+pub mod rust;
 pub mod suggest;
 pub mod triggers;
 

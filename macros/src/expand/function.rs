@@ -1,0 +1,184 @@
+//! `#[function]` and its binding in `lambda_stack!`.
+//!
+//! The attribute keeps the `async fn` as written and adds a hidden braced struct of the same name
+//! (a braced struct lives in the type namespace only, so it and the function coexist, and a `use`
+//! of the name brings both) implementing `RustFunction`. A `function NAME {}` binding names that
+//! type: a name with no `#[function]` is rustc's "cannot find type" on the user's token. The
+//! compile-time checks that need both sides (event type against triggers, keys set twice,
+//! references the attribute makes) are `const`s and trait bounds spanned on the offending tokens.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::Ident;
+
+use super::{function_calls, text};
+use crate::callsite::CallSite;
+use crate::check::function::{sqs_queues, CheckedFn};
+use crate::model::function::RustFn;
+use crate::model::{Function, Stack, Trigger};
+
+const P: &str = "::lambda_stack::__private::rust";
+
+fn private() -> TokenStream {
+    P.parse().expect("a path")
+}
+
+/// The private path with every token at `span`, so an error in what it names points there.
+fn private_at(span: Span) -> TokenStream {
+    private()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect()
+}
+
+/// The name the stack's checks and builder use for the `#[function]` it binds: an alias of the
+/// user's name, so that a name with no `#[function]` is one error, on that name.
+fn bound_alias(function: &Function) -> Ident {
+    quote::format_ident!("__lambda_stack_rust_{}", text(&function.name))
+}
+
+/// The checked `#[function]`: the function as written, and its companion.
+pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribute: Span) -> TokenStream {
+    let item = &function.item;
+    let p = private();
+    let ident = &item.sig.ident;
+    let vis = &item.vis;
+    let name = text(ident);
+    let config = &function.config;
+    let event = function.event.as_ref().expect("checked: the signature has a `LambdaEvent<E>`");
+    let keys = config.written.iter();
+    let references = checked.references.iter().map(|r| {
+        let (name, missing, wrong_kind) = (&r.name, &r.missing, &r.wrong_kind);
+        let kinds = r.kinds.iter().map(|kind| Ident::new(&format!("{kind:?}"), Span::call_site()));
+        quote! { #p::Reference { name: #name, kinds: &[#(#p::Kind::#kinds),*], missing: #missing, wrong_kind: #wrong_kind } }
+    });
+    let timeout = match &config.timeout {
+        Some(timeout) => {
+            let timeout = timeout.value;
+            quote! { ::core::option::Option::Some(#timeout) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let queues = sqs_queues(config);
+    let calls = function_calls(config, site);
+    let event_checks = config.triggers.iter().map(|trigger| event_check(ident, trigger));
+    let warnings = checked.warnings.iter().map(|(span, message)| super::warning(*span, message));
+    let output = match &item.sig.output {
+        syn::ReturnType::Type(_, ty) => syn::spanned::Spanned::span(&**ty),
+        syn::ReturnType::Default => ident.span(),
+    };
+    let at_output = private_at(output);
+    let serve = quote_spanned! {output=>
+        #at_output::block_on(#p::lambda_runtime::run(#p::service_fn(#ident)))
+    };
+    let require_feature = quote_spanned! {attribute=> ::lambda_stack::__with_rust_feature! };
+    quote! {
+        #item
+
+        #require_feature {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, dead_code)]
+            #vis struct #ident {}
+
+            impl #p::RustFunction for #ident {
+                const NAME: &'static str = #name;
+                const KEYS: &'static [&'static str] = &[#(#keys),*];
+                const REFERENCES: &'static [#p::Reference] = &[#(#references),*];
+                const TIMEOUT: ::core::option::Option<u64> = #timeout;
+                const SQS_QUEUES: &'static [&'static str] = &[#(#queues),*];
+                type Event = #event;
+                fn configure(function: ::lambda_stack::__private::Function) -> ::lambda_stack::__private::Function {
+                    function #(#calls)*
+                }
+                fn serve() -> ::core::result::Result<(), #p::Error> {
+                    #serve
+                }
+            }
+
+            #[allow(dead_code, clippy::all)]
+            const _: () = {
+                fn checks() {
+                    #(#warnings)*
+                    #(#event_checks)*
+                }
+            };
+        }
+    }
+}
+
+/// `E` of `F`'s `LambdaEvent<E>` is an event `trigger` sends; the error is on the trigger.
+fn event_check(function: &Ident, trigger: &Trigger) -> TokenStream {
+    let p = private_at(trigger.span());
+    let kind = Ident::new(trigger.keyword(), Span::call_site());
+    quote_spanned! {trigger.span()=>
+        let _ = #p::sent_by::#kind::<<#function as #p::RustFunction>::Event>;
+    }
+}
+
+/// `.rust::<NAME>(binary)`: binds the `#[function]` named like the block, served by the binary
+/// being compiled.
+pub fn bind(function: &Function) -> TokenStream {
+    let p = private();
+    let ident = bound_alias(function);
+    let rust = quote_spanned! {function.name.span()=> .rust::<#ident> };
+    quote! {
+        #rust(#p::Binary::new(
+            ::core::env!("CARGO_MANIFEST_DIR"),
+            ::core::env!("CARGO_PKG_NAME"),
+            ::core::file!(),
+            ::core::option_env!("CARGO_BIN_NAME"),
+        ))
+    }
+}
+
+/// The compile-time checks of a binding that need both the stack and the attribute.
+pub fn binding_checks(stack: &Stack, function: &Function) -> TokenStream {
+    let name = text(&function.name);
+    let user = &function.name;
+    let ident = &bound_alias(function);
+    let mut checks = vec![quote! { #[allow(non_camel_case_types)] type #ident = #user; }];
+    for (key, span) in &function.key_spans {
+        let message = format!(
+            "function `{name}` sets `{key}` both in its `#[function(...)]` attribute and in `lambda_stack!`; keep one"
+        );
+        let p = private_at(*span);
+        checks.push(quote_spanned! {*span=> const _: () = #p::check_key_once::<#ident>(#key, #message); });
+    }
+    let p = private_at(user.span());
+    let declared = super::declared_kinds(stack).map(|(declared, kind)| {
+        let kind = Ident::new(&format!("{kind:?}"), Span::call_site());
+        quote! { (#declared, #p::Kind::#kind) }
+    });
+    checks.push(quote_spanned! {user.span()=> const _: () = #p::check_references::<#ident>(&[#(#declared),*]); });
+    let block_timeout = function.timeout.as_ref().map(|t| t.value);
+    let block_queues = sqs_queues(function);
+    for queue in &stack.queues {
+        let Some(visibility) = queue.visibility_seconds() else { continue };
+        let queue_name = text(&queue.name);
+        let from_block = block_queues.contains(&queue_name);
+        if from_block && block_timeout.is_some() {
+            continue; // both sides are in the block: the macro's own rule checked them
+        }
+        let message = format!(
+            "the timeout of function `{name}` (its `#[function]`'s, or Lambda's {} s) is longer than the \
+             visibility timeout of queue `{queue_name}` ({visibility} s): messages would be handed out again while \
+             the function still works on them; lower the timeout or raise `visibility_timeout`",
+            lambda_stack_runtime::rules::limits::DEFAULT_TIMEOUT_SECONDS
+        );
+        let block_timeout = match block_timeout {
+            Some(t) => quote! { ::core::option::Option::Some(#t) },
+            None => quote! { ::core::option::Option::None },
+        };
+        checks.push(quote_spanned! {user.span()=>
+            const _: () = #p::check_visibility::<#ident>(#queue_name, #visibility, #block_timeout, #from_block, #message);
+        });
+    }
+    let events = function.triggers.iter().map(|trigger| event_check(ident, trigger));
+    quote! {
+        #(#checks)*
+        #(#events)*
+    }
+}

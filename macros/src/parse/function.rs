@@ -1,0 +1,58 @@
+//! Syntax of `#[function(key = value, ...)]`: the same values as a `function` block, written as
+//! attribute arguments.
+
+use proc_macro2::Span;
+use syn::ext::IdentExt as _;
+use syn::parse::{Parse, ParseStream};
+use syn::{token, Ident, Token};
+
+use super::{next_token, skip_to_comma, Body, Entry, Field, Value};
+
+/// The arguments of `#[function(...)]`, as the entries of a block.
+pub struct FunctionArgs {
+    pub body: Body,
+    /// Syntax errors recovered from while parsing.
+    pub errors: Vec<syn::Error>,
+}
+
+impl Parse for FunctionArgs {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut errors = Vec::new();
+        let mut entries = Vec::new();
+        while !input.is_empty() {
+            match parse_arg(input, &mut errors) {
+                Ok(field) => entries.push(Entry::Field(field)),
+                Err(error) => {
+                    errors.push(error);
+                    skip_to_comma(input);
+                    continue;
+                }
+            }
+            if input.is_empty() {
+                break;
+            }
+            if let Err(error) = input.parse::<Token![,]>() {
+                errors.push(syn::Error::new(
+                    error.span(),
+                    format!("expected `,` between `#[function]` arguments, found {}", next_token(input)),
+                ));
+                skip_to_comma(input);
+            }
+        }
+        let body = Body { brace: token::Brace(Span::call_site()), entries };
+        Ok(FunctionArgs { body, errors })
+    }
+}
+
+/// `key = value`; `key: value` is read too, with an error saying how attributes are written.
+fn parse_arg(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Field> {
+    let key = Ident::parse_any(input).map_err(|e| syn::Error::new(e.span(), "expected `key = value`"))?;
+    if input.peek(Token![:]) && !input.peek(Token![::]) {
+        let colon: Token![:] = input.parse()?;
+        errors.push(syn::Error::new(colon.span, format!("write `{key} = ...` in `#[function(...)]`")));
+    } else {
+        input.parse::<Token![=]>().map_err(|e| syn::Error::new(e.span(), format!("expected `=` after `{key}`")))?;
+    }
+    let value = Value::parse_field_value(input, errors)?;
+    Ok(Field { key, value })
+}

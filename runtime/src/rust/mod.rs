@@ -1,0 +1,242 @@
+//! Lambda functions written in Rust, in the same crate as their stack.
+//!
+//! `#[function]` leaves the `async fn` as it is and adds a hidden type of the same name (in the
+//! type namespace, beside the function in the value namespace) implementing [`RustFunction`]: the
+//! attribute's keys, the event type, and how to serve the function. A `function NAME { .. }`
+//! without `runtime`, `handler` and `code` in `lambda_stack!` binds it with [`Function::rust`]:
+//!
+//! ```ignore
+//! #[function(memory = 128, timeout = 5)]
+//! async fn get_order(event: LambdaEvent<ApiGatewayV2httpRequest>) -> Result<ApiGatewayV2httpResponse, Error> { .. }
+//!
+//! // what `function get_order { triggers: [http(GET "/orders/{id}")] }` expands to:
+//! Function::new("get_order").rust::<get_order>(Binary::new(env!("CARGO_MANIFEST_DIR"), ..))
+//!     .trigger(Trigger::http("GET", "/orders/{id}"))
+//! ```
+//!
+//! The function deploys as `provided.al2023` with its own name as handler; the stack binary, built
+//! for the function's architecture, is its `bootstrap`, and inside Lambda [`crate::App::run`]
+//! serves the function `_HANDLER` names.
+
+pub mod events;
+
+use crate::function::Function;
+use crate::rules::resources::Kind;
+
+pub use lambda_runtime::{self, service_fn, Context, Diagnostic, Error, LambdaEvent};
+
+/// What `#[function]` generates for an `async fn`; [`Function::rust`] reads it.
+///
+/// Implemented by the hidden type `#[function]` puts beside the function. The associated items are
+/// what the stack needs to know at compile time (the keys the attribute set, the declarations it
+/// refers to) and at synth and in Lambda (the builder calls, the handler).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `#[function]`",
+    label = "a `function` without `runtime`, `handler` and `code` binds the `#[function]` of this name",
+    note = "write `#[function] async fn NAME(event: LambdaEvent<E>) -> Result<R, Error>` in scope, or give the function `runtime`, `handler` and `code`"
+)]
+pub trait RustFunction {
+    /// The function's name, which is its handler.
+    const NAME: &'static str;
+    /// The keys `#[function(...)]` sets; a `function` block binding it may not set them again.
+    const KEYS: &'static [&'static str];
+    /// The declarations `#[function(...)]` names (trigger sources, IAM resources, environment
+    /// references), for the stack that binds it to check.
+    const REFERENCES: &'static [Reference];
+    /// `timeout` from the attribute, for the queues of the stack to check against.
+    const TIMEOUT: Option<u64>;
+    /// The queues the attribute's `sqs(..)` triggers read.
+    const SQS_QUEUES: &'static [&'static str];
+    /// The payload of `LambdaEvent<Event>`.
+    type Event;
+    /// Applies the attribute's keys to the function's builder.
+    fn configure(function: Function) -> Function;
+    /// Runs the Lambda runtime client with this function as handler, until the environment ends.
+    fn serve() -> Result<(), Error>;
+}
+
+/// A declaration `#[function(...)]` names, and the kinds it may be.
+#[derive(Debug, Clone, Copy)]
+pub struct Reference {
+    pub name: &'static str,
+    pub kinds: &'static [Kind],
+    /// When the stack declares no such name.
+    pub missing: &'static str,
+    /// When the stack declares it with a kind not in `kinds`.
+    pub wrong_kind: &'static str,
+}
+
+/// Which binary of which package serves a stack's Rust functions: the one whose `main` calls
+/// [`crate::App::run`]. `lambda_stack!` fills it in from where it is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binary {
+    /// The package's directory (`CARGO_MANIFEST_DIR`).
+    pub manifest_dir: String,
+    /// The package's name (`CARGO_PKG_NAME`).
+    pub package: String,
+    /// The file holding the stack (`file!()`), relative to the workspace root or absolute.
+    pub file: String,
+    /// The binary being compiled, when it is one (`CARGO_BIN_NAME`).
+    pub bin_name: Option<String>,
+}
+
+impl Binary {
+    /// ```
+    /// use lambda_stack_runtime::rust::Binary;
+    /// let binary = Binary::new(env!("CARGO_MANIFEST_DIR"), env!("CARGO_PKG_NAME"), file!(), option_env!("CARGO_BIN_NAME"));
+    /// assert_eq!(binary.package, "lambda-stack-runtime");
+    /// ```
+    pub fn new(manifest_dir: &str, package: &str, file: &str, bin_name: Option<&str>) -> Self {
+        Binary {
+            manifest_dir: manifest_dir.to_owned(),
+            package: package.to_owned(),
+            file: file.to_owned(),
+            bin_name: bin_name.map(str::to_owned),
+        }
+    }
+}
+
+/// A Rust function's code: the binary that serves it, and how.
+#[derive(Debug, Clone)]
+pub struct RustCode {
+    pub(crate) binary: Binary,
+    /// The Rust type behind the handler, to tell two functions of one name apart.
+    pub(crate) type_name: &'static str,
+    pub(crate) serve: fn() -> Result<(), Error>,
+}
+
+impl Function {
+    /// Makes this a Rust function: `F` is what `#[function]` generated for an `async fn` of the
+    /// same name, and `binary` the stack binary that serves it (see [`Binary`]). It deploys as
+    /// `provided.al2023`, with its name as handler and the attribute's keys applied; keys set after
+    /// this call override the attribute's (`lambda_stack!` refuses a key set in both places).
+    #[must_use]
+    pub fn rust<F: RustFunction>(self, binary: Binary) -> Self {
+        let mut function = F::configure(self.runtime(crate::rules::rust::RUNTIME).handler(F::NAME));
+        function.rust = Some(RustCode { binary, type_name: std::any::type_name::<F>(), serve: F::serve });
+        function
+    }
+
+    /// Whether this is a Rust function.
+    pub fn is_rust(&self) -> bool {
+        self.rust.is_some()
+    }
+}
+
+/// Runs `future` (the Lambda runtime client) on a multi-threaded tokio runtime, as `#[tokio::main]`
+/// would.
+pub fn block_on<T>(future: impl std::future::Future<Output = Result<T, Error>>) -> Result<T, Error> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(future)
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn contains(names: &[&str], name: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if same(names[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Compile-time: the `function` block binding `F` does not set `key` when `#[function]` did.
+pub const fn check_key_once<F: RustFunction>(key: &str, message: &'static str) {
+    if contains(F::KEYS, key) {
+        panic!("{}", message);
+    }
+}
+
+/// Compile-time: every declaration `F`'s attribute names is in `declared`, with a kind it may be.
+pub const fn check_references<F: RustFunction>(declared: &[(&str, Kind)]) {
+    let references = F::REFERENCES;
+    let mut i = 0;
+    while i < references.len() {
+        let reference = &references[i];
+        let mut found = None;
+        let mut j = 0;
+        while j < declared.len() {
+            if same(declared[j].0, reference.name) {
+                found = Some(declared[j].1);
+            }
+            j += 1;
+        }
+        match found {
+            None => panic!("{}", reference.missing),
+            Some(kind) => {
+                let mut allowed = false;
+                let mut k = 0;
+                while k < reference.kinds.len() {
+                    if reference.kinds[k] as u8 == kind as u8 {
+                        allowed = true;
+                    }
+                    k += 1;
+                }
+                if !allowed {
+                    panic!("{}", reference.wrong_kind);
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Compile-time: a queue with a visibility timeout of `visibility` seconds that `F` reads (from
+/// its attribute's triggers, or from the block's when `from_block`) keeps messages hidden for as
+/// long as the function may run: `timeout` from the block, else from the attribute, else Lambda's
+/// default.
+pub const fn check_visibility<F: RustFunction>(
+    queue: &str,
+    visibility: u64,
+    block_timeout: Option<u64>,
+    from_block: bool,
+    message: &'static str,
+) {
+    if !from_block && !contains(F::SQS_QUEUES, queue) {
+        return;
+    }
+    let timeout = match (block_timeout, F::TIMEOUT) {
+        (Some(timeout), _) | (None, Some(timeout)) => timeout,
+        (None, None) => crate::rules::limits::DEFAULT_TIMEOUT_SECONDS,
+    };
+    if timeout > visibility {
+        panic!("{}", message);
+    }
+}
+
+/// A Rust function runs the stack binary as `provided.al2023` with its own name as handler: it
+/// has no other runtime, handler, code directory or excludes.
+pub(crate) fn check_rust_function(function: &Function) -> Result<(), String> {
+    let runtime = function.runtime.as_deref().unwrap_or_default();
+    if runtime != crate::rules::rust::RUNTIME {
+        return Err(format!("a Rust function runs as `{}`, not `{runtime}`", crate::rules::rust::RUNTIME));
+    }
+    if function.handler.as_deref() != Some(function.name.as_str()) {
+        return Err(format!(
+            "a Rust function's handler is its name, `{}`, which `App::run()` serves inside Lambda",
+            function.name
+        ));
+    }
+    if function.code.is_some() {
+        return Err("a Rust function's code is the stack binary, built as `bootstrap`: it takes no `code`".into());
+    }
+    if !function.exclude.is_empty() {
+        return Err("a Rust function's package is its `bootstrap` alone: it takes no `exclude`".into());
+    }
+    Ok(())
+}

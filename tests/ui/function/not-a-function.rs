@@ -1,0 +1,7 @@
+// `#[function]` goes on an `async fn`.
+use lambda_stack::prelude::*;
+
+#[function]
+struct Hello;
+
+fn main() {}
