@@ -54,6 +54,9 @@ pub enum Error {
     Usage(String),
     /// Building or checking the `bootstrap` of Rust functions failed.
     Build(String),
+    /// This machine lacks a tool that building for a function's architecture needs (a Rust target,
+    /// a cross linker); the message says what to install.
+    Toolchain(String),
     /// Serving a Rust function inside Lambda failed.
     Lambda { handler: String, message: String },
 }
@@ -73,7 +76,7 @@ impl fmt::Display for Error {
                 write!(f, "stack `{stack}`: function `{function}`: {source}")
             }
             Error::Io { path, source } => write!(f, "`{}`: {source}", path.display()),
-            Error::Usage(message) | Error::Build(message) => f.write_str(message),
+            Error::Usage(message) | Error::Build(message) | Error::Toolchain(message) => f.write_str(message),
             Error::Lambda { handler, message } => write!(f, "serving function `{handler}` in Lambda: {message}"),
         }
     }
@@ -84,7 +87,7 @@ impl std::error::Error for Error {
         match self {
             Error::Package { source, .. } => Some(source.as_ref()),
             Error::Io { source, .. } => Some(source),
-            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Lambda { .. } => None,
+            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Toolchain(_) | Error::Lambda { .. } => None,
         }
     }
 }

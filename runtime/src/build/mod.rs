@@ -277,7 +277,7 @@ fn toolchain(located: &Located, target: &Target, function: &str) -> Result<Toolc
     }
     let sysroot = PathBuf::from(rustc(&["--print", "sysroot"])?.trim());
     if !sysroot.join("lib/rustlib").join(target.triple).join("lib").is_dir() {
-        return Err(Error::Build(format!(
+        return Err(Error::Toolchain(format!(
             "function `{function}` runs on {}, and building it from this {host} machine needs the Rust target: \
              run `rustup target add {}`",
             target.arch, target.triple
@@ -293,7 +293,7 @@ fn toolchain(located: &Located, target: &Target, function: &str) -> Result<Toolc
     if on_path("cargo-zigbuild") && (on_path("zig") || python_has_ziglang()) {
         return Ok(Toolchain::Zigbuild);
     }
-    Err(Error::Build(format!(
+    Err(Error::Toolchain(format!(
         "function `{function}` runs on {arch}, and linking it from this {host} machine needs a linker for \
          {triple}: install `{gcc}` (Debian/Ubuntu: `apt-get install {package}`), or `cargo install cargo-zigbuild` \
          and `pip install ziglang`, or set `{linker_var}` to a linker you have",
