@@ -80,7 +80,7 @@
 
 pub use lambda_stack_macros::lambda_stack;
 pub use lambda_stack_runtime::{
-    cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
+    cli, local, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
     ManagedPolicy, Origin, Problem, Queue, Ref, Resource, Result, Role, S3Trigger, SqsTrigger, Stack, Statement,
     Stream, StreamTrigger, Table, Topic, Tracing, Trigger,
 };
