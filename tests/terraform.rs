@@ -22,6 +22,10 @@ mod showcase;
 #[allow(dead_code)]
 mod pipeline;
 
+#[path = "../examples/dependencies/main.rs"]
+#[allow(dead_code)]
+mod dependencies;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
@@ -29,6 +33,7 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("hello", vec![hello::hello()]),
         ("showcase", vec![showcase::showcase()]),
         ("pipeline", vec![pipeline::pipeline()]),
+        ("dependencies", vec![dependencies::dependencies()]),
     ]
 }
 

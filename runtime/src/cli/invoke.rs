@@ -58,9 +58,12 @@ fn find_stack<'a>(stacks: &'a [Stack], function: &str, stack: Option<&str>) -> R
         [one] => Ok(one),
         [] => {
             let names: Vec<&str> = stacks.iter().flat_map(|s| s.functions.iter().map(|f| f.name.as_str())).collect();
-            let hint = rules::suggest::did_you_mean(function, names.iter().copied());
+            let mut hint = rules::suggest::did_you_mean(function, names.iter().copied());
+            if hint.is_empty() {
+                hint = "; `list` shows the functions".into();
+            }
             let scope = stack.map_or(String::new(), |s| format!(" in stack `{s}`"));
-            Err(Error::Usage(format!("no function `{function}`{scope}{hint}; `list` shows them")))
+            Err(Error::Usage(format!("no function `{function}`{scope}{hint}")))
         }
         many => {
             let names: Vec<String> = many.iter().map(|s| format!("`{}`", s.name)).collect();
