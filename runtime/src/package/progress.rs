@@ -28,6 +28,8 @@ pub enum ProgressMode {
 /// The progress of packaging `total` functions.
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
+    /// The slow step each function is in, shown as the bar's message.
+    steps: Mutex<Vec<(String, String)>>,
     plain: bool,
     /// Closing it tells the delay thread packaging is over.
     done: Mutex<Option<mpsc::Sender<()>>>,
@@ -38,7 +40,7 @@ impl Progress {
         let terminal = mode == ProgressMode::Auto && std::io::stderr().is_terminal();
         let plain = mode == ProgressMode::Plain || (mode == ProgressMode::Auto && !terminal);
         if !terminal {
-            return Progress { bar: None, plain, done: Mutex::new(None) };
+            return Progress { bar: None, steps: Mutex::new(Vec::new()), plain, done: Mutex::new(None) };
         }
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
         bar.set_style(
@@ -54,13 +56,16 @@ impl Progress {
                 shown.enable_steady_tick(Duration::from_millis(100));
             }
         });
-        Progress { bar: Some(bar), plain: false, done: Mutex::new(Some(sender)) }
+        Progress { bar: Some(bar), steps: Mutex::new(Vec::new()), plain: false, done: Mutex::new(Some(sender)) }
     }
 
     /// A slow step is starting: an installer runs.
     pub(crate) fn step(&self, function: &str, what: &str) {
         if let Some(bar) = &self.bar {
-            bar.set_message(format!("{function}: {what}"));
+            self.show_steps(bar, |steps| {
+                steps.retain(|(name, _)| name != function);
+                steps.push((function.to_owned(), what.to_owned()));
+            });
         } else if self.plain {
             eprintln!("  {function}: {what}");
         }
@@ -69,10 +74,19 @@ impl Progress {
     /// A function is packaged; `zipped` is how long compressing took, if it was not cached.
     pub(crate) fn packaged(&self, function: &str, files: usize, bytes: u64, zipped: Option<Duration>) {
         if let Some(bar) = &self.bar {
+            self.show_steps(bar, |steps| steps.retain(|(name, _)| name != function));
             bar.inc(1);
         } else if let Some(took) = zipped.filter(|took| self.plain && *took >= SLOW_PACKAGE) {
             eprintln!("  {function}: zipped {files} files ({}) in {:.1?}", crate::cli::human_bytes(bytes), took);
         }
+    }
+
+    /// Changes the steps in progress and shows them as the bar's message.
+    fn show_steps(&self, bar: &ProgressBar, change: impl FnOnce(&mut Vec<(String, String)>)) {
+        let mut steps = self.steps.lock().unwrap_or_else(|poison| poison.into_inner());
+        change(&mut steps);
+        let message: Vec<String> = steps.iter().map(|(function, what)| format!("{function}: {what}")).collect();
+        bar.set_message(message.join("; "));
     }
 
     /// Packaging is over: the bar, if it was shown, is cleared.
