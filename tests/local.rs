@@ -8,18 +8,14 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use lambda_stack::local::{InvokeResult, Invocation};
-use lambda_stack::package::{BuildOptions, Cache, ProgressMode};
 use lambda_stack::{App, Function, Stack};
+
+mod support;
+use support::options;
 
 #[path = "../examples/hello/main.rs"]
 #[allow(dead_code)]
 mod hello;
-
-/// A cache kept across test runs under `target/`, so the runtime client is installed once.
-fn options() -> BuildOptions {
-    let cache = Cache::at(Path::new(env!("CARGO_TARGET_TMPDIR")).join("lambda-stack-cache"));
-    BuildOptions { cache, progress: ProgressMode::Quiet, ..BuildOptions::from_env() }
-}
 
 /// Invokes `function` of `stack` with `event`, collecting the log lines as `invoke` prints them.
 fn invoke(stack: Stack, function: &str, event: &str) -> (Invocation, Vec<String>) {

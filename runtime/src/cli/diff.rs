@@ -70,6 +70,14 @@ pub(crate) fn diff(out: &Path, stacks: &[Synthesized]) -> Vec<StackDiff> {
 }
 
 /// The differences between two Terraform JSON documents.
+///
+/// ```
+/// use lambda_stack_runtime::cli::compare;
+/// let before = serde_json::json!({ "resource": { "aws_sqs_queue": { "jobs": { "name": "a" } } } });
+/// let after = serde_json::json!({ "resource": { "aws_sqs_queue": { "jobs": { "name": "b" } } } });
+/// let diff = compare("shop", Some(&before), &after);
+/// assert_eq!(diff.to_string(), "stack `shop`: 0 to add, 1 to change, 0 to remove\n  ~ aws_sqs_queue.jobs\n      name: \"a\" -> \"b\"\n");
+/// ```
 pub fn compare(stack: &str, before: Option<&Value>, after: &Value) -> StackDiff {
     let old = blocks(before.unwrap_or(&Value::Null));
     let new = blocks(after);

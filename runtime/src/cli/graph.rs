@@ -15,11 +15,20 @@ use crate::stack::Stack;
 use crate::trigger::Trigger;
 
 /// The stack as DOT. Node ids are `kind:name`, so names never collide across kinds.
+///
+/// ```
+/// use lambda_stack_runtime::{cli::dot, Function, Stack, Trigger};
+/// let stack = Stack::new("shop").region("eu-west-3").function(
+///     Function::new("api").runtime("python3.12").handler("app.handler").code("x").trigger(Trigger::http("GET", "/")),
+/// );
+/// assert!(dot(&stack).contains("\"api:http\" -> \"function:api\" [label=\"GET /\", style=bold];"));
+/// ```
 pub fn dot(stack: &Stack) -> String {
     let mut nodes: BTreeMap<String, String> = BTreeMap::new();
     let mut edges: BTreeSet<(String, String, String, &'static str)> = BTreeSet::new();
+    let kinds = stack.kinds();
     let resource_node = |name: &str| -> Option<String> {
-        let kind = stack.kinds().get(name).copied()?;
+        let kind = kinds.get(name).copied()?;
         Some(format!("{kind}:{name}"))
     };
     let add = |nodes: &mut BTreeMap<String, String>, id: String, attributes: String| {

@@ -180,6 +180,17 @@ impl App {
 
     /// Runs `function` locally with the event in `event` (a JSON file, `-` for standard input,
     /// `{}` when `None`); see [`crate::local`]. `log` gets the log lines as they come.
+    ///
+    /// ```no_run
+    /// use lambda_stack_runtime::local::InvokeResult;
+    /// use lambda_stack_runtime::{App, Function, Stack};
+    /// let stack = Stack::new("hello").region("eu-west-3").function(
+    ///     Function::new("hello").runtime("python3.12").handler("app.handler").code("functions/hello"),
+    /// );
+    /// let invocation = App::new().stack(stack).invoke("hello", None, None, &|line| eprintln!("{line}")).unwrap();
+    /// assert!(matches!(invocation.result, InvokeResult::Response(_)));
+    /// assert!(invocation.report.starts_with("REPORT RequestId: "));
+    /// ```
     pub fn invoke(
         &self,
         function: &str,

@@ -237,11 +237,7 @@ fn pip_error(output: &Output, runtime: &str, arch: Arch, platforms: &[String]) -
             platforms: platforms.join(", "),
             detail,
         },
-        None => {
-            let tail: Vec<&str> = stderr.lines().rev().take(12).collect();
-            let tail: Vec<&str> = tail.into_iter().rev().collect();
-            PackageError::Install { installer: "pip", message: format!("pip failed:\n{}", tail.join("\n")) }
-        }
+        None => PackageError::Install { installer: "pip", message: format!("pip failed:\n{}", tail(&stderr)) },
     }
 }
 
@@ -340,9 +336,7 @@ fn node(
         })?;
     if !output.status.success() {
         let _ = fs::remove_dir_all(&staging);
-        let text = String::from_utf8_lossy(&output.stderr);
-        let tail: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        let tail = tail[tail.len().saturating_sub(12)..].join("\n");
+        let tail = tail(&String::from_utf8_lossy(&output.stderr));
         return Err(PackageError::Install { installer: "npm", message: format!("npm ci failed:\n{tail}") });
     }
     let published = fs::create_dir_all(staging.join("node_modules"))
@@ -355,6 +349,12 @@ fn node(
     let _ = fs::remove_dir_all(&staging);
     published.map_err(|source| cache_error(cache, source))?;
     Ok(Some(dependencies))
+}
+
+/// The last lines an installer printed, where its error is.
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter(|line| !line.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(12)..].join("\n")
 }
 
 fn cache_error(cache: &Cache, source: std::io::Error) -> PackageError {
