@@ -102,9 +102,9 @@ fn python_function(dir: &Path, requirements: &str, arch: Arch) -> Stack {
     fs::create_dir_all(&code).unwrap();
     fs::write(code.join("app.py"), "def handler(event, context):\n    return 1\n").unwrap();
     fs::write(code.join("requirements.txt"), requirements).unwrap();
-    Stack::new("deps").region("eu-west-3").function(
-        Function::new("f").runtime("python3.12").handler("app.handler").code(code).arch(arch),
-    )
+    Stack::new("deps")
+        .region("eu-west-3")
+        .function(Function::new("f").runtime("python3.12").handler("app.handler").code(code).arch(arch))
 }
 
 #[test]
@@ -183,7 +183,10 @@ fn a_package_over_50_mb_needs_an_assets_bucket() {
     let dir = tempfile::tempdir().unwrap();
     let error = synthesize_with(&big_stack(dir.path(), 51, false), &options(shared_cache())).unwrap_err().to_string();
     assert!(error.starts_with("stack `big`: function `model`: the package is 51.0 MB zipped ("), "{error}");
-    assert!(error.ends_with("declare `assets: BUCKET` on the stack, naming one of its buckets, to upload it through S3"), "{error}");
+    assert!(
+        error.ends_with("declare `assets: BUCKET` on the stack, naming one of its buckets, to upload it through S3"),
+        "{error}"
+    );
 
     let stack = Stack::new("big").region("us-east-1").queue(lambda_stack::Queue::new("jobs")).assets("jobs");
     let problems = stack.check().problems;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use lambda_stack::local::{InvokeResult, Invocation};
+use lambda_stack::local::{Invocation, InvokeResult};
 use lambda_stack::{App, Function, Stack};
 
 mod support;
@@ -60,7 +60,9 @@ fn hello_returns_its_body_and_a_report_line() {
 
     let report = printed.iter().find(|line| line.starts_with("REPORT RequestId: ")).expect("a REPORT line");
     assert_eq!(report, &invocation.report);
-    for field in ["\tDuration: ", " ms\tBilled Duration: ", " ms\tMemory Size: 256 MB\tMax Memory Used: ", "\tInit Duration: "] {
+    for field in
+        ["\tDuration: ", " ms\tBilled Duration: ", " ms\tMemory Size: 256 MB\tMax Memory Used: ", "\tInit Duration: "]
+    {
         assert!(report.contains(field), "{report}");
     }
     assert!(invocation.max_memory_used_mb > 5, "{report}");
@@ -123,7 +125,9 @@ fn a_sleeping_handler_is_killed_at_its_timeout() {
         error["errorMessage"],
         format!("RequestId: {} Error: Task timed out after 1.00 seconds", invocation.request_id)
     );
-    assert!(printed.iter().any(|l| l.ends_with(&format!("{} Task timed out after 1.00 seconds", invocation.request_id))));
+    assert!(printed
+        .iter()
+        .any(|l| l.ends_with(&format!("{} Task timed out after 1.00 seconds", invocation.request_id))));
     assert!(invocation.report.ends_with("\tStatus: timeout"), "{}", invocation.report);
     assert!(invocation.duration >= Duration::from_secs(1) && invocation.duration < Duration::from_millis(1_500));
     // Had the handler survived the kill, it would write the marker a second later.

@@ -338,7 +338,9 @@ impl<'a> Checker<'a> {
         let Some(assets) = &self.stack.assets else { return };
         let result = match self.kind_of(assets) {
             Ok(Kind::Bucket) => Ok(()),
-            Ok(other) => Err(format!("`assets` names the bucket large packages are uploaded to, but `{assets}` is a {other}")),
+            Ok(other) => {
+                Err(format!("`assets` names the bucket large packages are uploaded to, but `{assets}` is a {other}"))
+            }
             Err(message) => Err(message),
         };
         self.problem(format!("stack `{}`", self.stack.name), &self.stack.origin, result);

@@ -20,9 +20,18 @@ pub struct StackDiff {
     /// False when there was no previous output for the stack: everything is added.
     pub had_previous: bool,
     pub added: Vec<String>,
-    /// Address and the changed arguments: `(path, before, after)`, values as JSON text.
-    pub changed: Vec<(String, Vec<(String, String, String)>)>,
+    /// Each changed resource's address and its changed arguments.
+    pub changed: Vec<(String, Vec<Change>)>,
     pub removed: Vec<String>,
+}
+
+/// One changed argument: its dotted path (`environment.0.variables.A`), and its values before and
+/// after as JSON text (`(none)` when absent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub path: String,
+    pub before: String,
+    pub after: String,
 }
 
 impl StackDiff {
@@ -46,7 +55,7 @@ impl fmt::Display for StackDiff {
         }
         for (address, fields) in &self.changed {
             writeln!(f, "  ~ {address}")?;
-            for (path, before, after) in fields {
+            for Change { path, before, after } in fields {
                 writeln!(f, "      {path}: {before} -> {after}")?;
             }
         }
@@ -63,7 +72,8 @@ pub(crate) fn diff(out: &Path, stacks: &[Synthesized]) -> Vec<StackDiff> {
         .iter()
         .map(|stack| {
             let path = out.join("stacks").join(&stack.stack).join("cdk.tf.json");
-            let previous: Option<Value> = std::fs::read(&path).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok());
+            let previous: Option<Value> =
+                std::fs::read(&path).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok());
             compare(&stack.stack, previous.as_ref(), &stack.document.to_value())
         })
         .collect()
@@ -119,8 +129,8 @@ fn blocks(document: &Value) -> BTreeMap<String, &Value> {
     found
 }
 
-/// Collects `(path, before, after)` for every leaf that differs, `"//"` notes left out.
-fn changes(path: &str, before: &Value, after: &Value, out: &mut Vec<(String, String, String)>) {
+/// Collects a [`Change`] for every leaf that differs, `"//"` notes left out.
+fn changes(path: &str, before: &Value, after: &Value, out: &mut Vec<Change>) {
     let join = |key: &str| if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
     match (before, after) {
         (Value::Object(a), Value::Object(b)) => {
@@ -138,7 +148,7 @@ fn changes(path: &str, before: &Value, after: &Value, out: &mut Vec<(String, Str
             }
         }
         _ if without_notes(before) != without_notes(after) => {
-            out.push((path.to_owned(), shown(before), shown(after)));
+            out.push(Change { path: path.to_owned(), before: shown(before), after: shown(after) });
         }
         _ => {}
     }
@@ -146,9 +156,9 @@ fn changes(path: &str, before: &Value, after: &Value, out: &mut Vec<(String, Str
 
 fn without_notes(value: &Value) -> Value {
     match value {
-        Value::Object(map) => {
-            Value::Object(map.iter().filter(|(k, _)| k.as_str() != "//").map(|(k, v)| (k.clone(), without_notes(v))).collect())
-        }
+        Value::Object(map) => Value::Object(
+            map.iter().filter(|(k, _)| k.as_str() != "//").map(|(k, v)| (k.clone(), without_notes(v))).collect(),
+        ),
         Value::Array(items) => Value::Array(items.iter().map(without_notes).collect()),
         other => other.clone(),
     }
@@ -197,8 +207,8 @@ mod tests {
             [(
                 "aws_lambda_function.hello".to_owned(),
                 vec![
-                    ("environment.0.variables.A".to_owned(), "\"1\"".to_owned(), "\"2\"".to_owned()),
-                    ("memory_size".to_owned(), "128".to_owned(), "256".to_owned())
+                    Change { path: "environment.0.variables.A".into(), before: "\"1\"".into(), after: "\"2\"".into() },
+                    Change { path: "memory_size".into(), before: "128".into(), after: "256".into() }
                 ]
             )]
         );
@@ -213,6 +223,9 @@ mod tests {
         let after = json!({ "resource": { "aws_s3_bucket": { "a": {} } } });
         let diff = compare("s", None, &after);
         assert!(!diff.had_previous);
-        assert_eq!(diff.to_string(), "stack `s`: no previous synth; 1 to add, 0 to change, 0 to remove\n  + aws_s3_bucket.a\n");
+        assert_eq!(
+            diff.to_string(),
+            "stack `s`: no previous synth; 1 to add, 0 to change, 0 to remove\n  + aws_s3_bucket.a\n"
+        );
     }
 }

@@ -36,19 +36,35 @@ pub fn dot(stack: &Stack) -> String {
     };
     for bucket in &stack.buckets {
         let existing = if bucket.existing.is_some() { " (existing)" } else { "" };
-        add(&mut nodes, format!("bucket:{}", bucket.name), attrs(&format!("bucket {}{existing}", bucket.name), "cylinder", "#e8f4e8"));
+        add(
+            &mut nodes,
+            format!("bucket:{}", bucket.name),
+            attrs(&format!("bucket {}{existing}", bucket.name), "cylinder", "#e8f4e8"),
+        );
     }
     for queue in &stack.queues {
         add(&mut nodes, format!("queue:{}", queue.name), attrs(&format!("queue {}", queue.name), "cds", "#fff4e0"));
     }
     for table in &stack.tables {
-        add(&mut nodes, format!("table:{}", table.name), attrs(&format!("table {}", table.name), "cylinder", "#e6eefb"));
+        add(
+            &mut nodes,
+            format!("table:{}", table.name),
+            attrs(&format!("table {}", table.name), "cylinder", "#e6eefb"),
+        );
     }
     for topic in &stack.topics {
-        add(&mut nodes, format!("topic:{}", topic.name), attrs(&format!("topic {}", topic.name), "doubleoctagon", "#fbe9f4"));
+        add(
+            &mut nodes,
+            format!("topic:{}", topic.name),
+            attrs(&format!("topic {}", topic.name), "doubleoctagon", "#fbe9f4"),
+        );
     }
     for kinesis in &stack.streams {
-        add(&mut nodes, format!("stream:{}", kinesis.name), attrs(&format!("stream {}", kinesis.name), "cds", "#eef6fb"));
+        add(
+            &mut nodes,
+            format!("stream:{}", kinesis.name),
+            attrs(&format!("stream {}", kinesis.name), "cds", "#eef6fb"),
+        );
     }
     for role in &stack.roles {
         add(&mut nodes, format!("role:{}", role.name), attrs(&format!("role {}", role.name), "hexagon", "#f2f2f2"));
@@ -107,7 +123,11 @@ pub fn dot(stack: &Stack) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph {} {{", quoted(&stack.name));
     let _ = writeln!(out, "  rankdir=LR;");
-    let _ = writeln!(out, "  label={}; labelloc=t;", quoted(&format!("stack {} ({})", stack.name, stack.region.as_deref().unwrap_or("no region"))));
+    let _ = writeln!(
+        out,
+        "  label={}; labelloc=t;",
+        quoted(&format!("stack {} ({})", stack.name, stack.region.as_deref().unwrap_or("no region")))
+    );
     let _ = writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled];");
     let _ = writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];");
     for (id, attributes) in &nodes {
@@ -163,7 +183,10 @@ mod tests {
         let stack = Stack::new("shop")
             .region("eu-west-3")
             .bucket(Bucket::new("reports"))
-            .role(Role::new("readers").allow(Statement::allow(["s3:GetObject"]).on(Resource::sub("reports", "objects", None))))
+            .role(
+                Role::new("readers")
+                    .allow(Statement::allow(["s3:GetObject"]).on(Resource::sub("reports", "objects", None))),
+            )
             .function(
                 Function::new("api")
                     .runtime("python3.12")
@@ -179,7 +202,10 @@ mod tests {
         assert!(dot.contains("\"api:http\" -> \"function:api\" [label=\"GET /items\", style=bold];"), "{dot}");
         assert!(dot.contains("\"bucket:reports\" -> \"function:api\" [label=\"s3\", style=bold];"), "{dot}");
         assert!(dot.contains("\"function:api\" -> \"role:readers\" [label=\"assumes\", style=dashed];"), "{dot}");
-        assert!(dot.contains("\"role:readers\" -> \"bucket:reports\" [label=\"s3:GetObject (objects)\", style=solid];"), "{dot}");
+        assert!(
+            dot.contains("\"role:readers\" -> \"bucket:reports\" [label=\"s3:GetObject (objects)\", style=solid];"),
+            "{dot}"
+        );
         assert_eq!(dot, super::dot(&stack), "deterministic");
     }
 }

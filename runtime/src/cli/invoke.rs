@@ -28,7 +28,8 @@ pub(crate) fn invoke(
     let synthesized = synthesize_with(stack, options)?;
     let asset = synthesized.assets.iter().find(|a| a.function == function).expect("every function is packaged");
     let runtime_id = declared.runtime.as_deref().unwrap_or_default();
-    let runtime = rules::runtimes::lookup(runtime_id).ok_or_else(|| Error::Usage(format!("unknown runtime `{runtime_id}`")))?;
+    let runtime =
+        rules::runtimes::lookup(runtime_id).ok_or_else(|| Error::Usage(format!("unknown runtime `{runtime_id}`")))?;
     let body = synthesized.document.resource("aws_lambda_function", function).cloned().unwrap_or_default();
     let env = body["environment"]["variables"]
         .as_object()

@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-pub use diff::{compare, StackDiff};
+pub use diff::{compare, Change, StackDiff};
 pub use graph::dot;
 pub use validate::Validation;
 
@@ -147,10 +147,9 @@ impl App {
                 println!("{}", String::from_utf8_lossy(payload));
                 match invocation.result {
                     crate::local::InvokeResult::Response(_) => Ok(()),
-                    crate::local::InvokeResult::FunctionError(_) => Err(Error::Usage(format!(
-                        "function `{function}` failed (request {})",
-                        invocation.request_id
-                    ))),
+                    crate::local::InvokeResult::FunctionError(_) => {
+                        Err(Error::Usage(format!("function `{function}` failed (request {})", invocation.request_id)))
+                    }
                 }
             }
             Command::Validate => {
@@ -309,17 +308,20 @@ impl App {
 /// Renders DOT `text` as SVG into `path` with Graphviz's `dot`.
 fn write_svg(text: &str, path: &Path) -> Result<()> {
     use std::io::Write as _;
-    let child = std::process::Command::new("dot")
-        .args(["-Tsvg", "-o"])
-        .arg(path)
-        .stdin(std::process::Stdio::piped())
-        .spawn();
+    let child =
+        std::process::Command::new("dot").args(["-Tsvg", "-o"]).arg(path).stdin(std::process::Stdio::piped()).spawn();
     let mut child = child.map_err(|e| {
         Error::Usage(format!(
-            "`--svg` needs Graphviz's `dot` ({e}); install Graphviz (Debian: `apt-get install graphviz`), or pipe the DOT              printed above into any Graphviz viewer"
+            "`--svg` needs Graphviz's `dot` ({e}); install Graphviz (Debian: `apt-get install graphviz`), or pipe the DOT \
+             printed above into any Graphviz viewer"
         ))
     })?;
-    child.stdin.take().expect("piped").write_all(text.as_bytes()).map_err(|source| Error::Io { path: "dot".into(), source })?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(text.as_bytes())
+        .map_err(|source| Error::Io { path: "dot".into(), source })?;
     let status = child.wait().map_err(|source| Error::Io { path: "dot".into(), source })?;
     if status.success() {
         eprintln!("wrote {}", path.display());

@@ -66,7 +66,8 @@ pub(crate) fn validate(out: &Path, stacks: &[Synthesized], cache: &Cache) -> Res
             continue;
         }
         let checked = run(&["validate", "-no-color"])?;
-        let report = format!("{}{}", String::from_utf8_lossy(&checked.stdout), String::from_utf8_lossy(&checked.stderr));
+        let report =
+            format!("{}{}", String::from_utf8_lossy(&checked.stdout), String::from_utf8_lossy(&checked.stderr));
         validations.push(Validation { stack: stack.stack.clone(), valid: checked.status.success(), report });
     }
     Ok(validations)

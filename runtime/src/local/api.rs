@@ -242,7 +242,10 @@ fn outcome(request: &Request, shared: &Shared, id: &str, kind: &str) -> Reply {
         }
     } else {
         let error_type = request.header("lambda-runtime-function-error-type").map(str::to_owned);
-        (Outcome::Error { body: request.body.clone(), error_type }, json_reply(202, serde_json::json!({ "status": "OK" })))
+        (
+            Outcome::Error { body: request.body.clone(), error_type },
+            json_reply(202, serde_json::json!({ "status": "OK" })),
+        )
     };
     state.progress.outcome = Some((outcome, Instant::now()));
     shared.changed.notify_all();
@@ -279,7 +282,9 @@ mod tests {
         let address = api.address();
         let poller = {
             let address = address.clone();
-            std::thread::spawn(move || send(&address, "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nConnection: close\r\n\r\n"))
+            std::thread::spawn(move || {
+                send(&address, "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nConnection: close\r\n\r\n")
+            })
         };
         std::thread::sleep(Duration::from_millis(50));
         assert!(api.wait(Duration::ZERO).first_poll.is_some(), "the poll is seen before an event exists");
@@ -287,7 +292,8 @@ mod tests {
         let reply = poller.join().unwrap();
         assert!(reply.starts_with("HTTP/1.1 200 OK\r\n"), "{reply}");
         assert!(reply.contains("Lambda-Runtime-Aws-Request-Id: id-1\r\n"));
-        let deadline: u128 = reply.split("Lambda-Runtime-Deadline-Ms: ").nth(1).unwrap().split("\r\n").next().unwrap().parse().unwrap();
+        let deadline: u128 =
+            reply.split("Lambda-Runtime-Deadline-Ms: ").nth(1).unwrap().split("\r\n").next().unwrap().parse().unwrap();
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis();
         assert!(deadline > now + 2_000 && deadline <= now + 3_000, "deadline is epoch ms about 3 s ahead");
         assert!(reply.ends_with(r#"{"a":1}"#));

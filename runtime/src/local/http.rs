@@ -230,7 +230,10 @@ mod tests {
             100,
         );
         assert_eq!(requests.len(), 2);
-        assert_eq!((requests[0].method.as_str(), requests[0].path.as_str()), ("GET", "/2018-06-01/runtime/invocation/next"));
+        assert_eq!(
+            (requests[0].method.as_str(), requests[0].path.as_str()),
+            ("GET", "/2018-06-01/runtime/invocation/next")
+        );
         assert_eq!(requests[1].body, b"hello");
         assert!(requests[1].keep_alive);
     }

@@ -113,8 +113,8 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
 
     log(&format!("INIT_START Runtime Version: {} ({}, local)", setup.runtime.id, launch.description));
     let started = Instant::now();
-    let mut running =
-        Running::spawn(command).map_err(|e| format!("cannot start the function's runtime ({}): {e}", launch.description))?;
+    let mut running = Running::spawn(command)
+        .map_err(|e| format!("cannot start the function's runtime ({}): {e}", launch.description))?;
     api.queue(Event {
         request_id: request_id.clone(),
         payload: event.to_vec(),
@@ -234,7 +234,8 @@ fn outcome_result(outcome: Outcome, request_id: &str) -> InvokeResult {
     match outcome {
         Outcome::Response(body) => InvokeResult::Response(body),
         Outcome::Error { body, error_type } | Outcome::InitError { body, error_type } => {
-            let parsed: Option<serde_json::Value> = serde_json::from_slice(&body).ok().filter(|v: &serde_json::Value| v.is_object());
+            let parsed: Option<serde_json::Value> =
+                serde_json::from_slice(&body).ok().filter(|v: &serde_json::Value| v.is_object());
             match parsed {
                 Some(_) => InvokeResult::FunctionError(body),
                 None => {
@@ -303,7 +304,15 @@ fn environment(command: &mut Command, setup: &FunctionSetup<'_>, task_root: &Pat
         _ => first.to_string(),
     };
     command.env_clear();
-    for name in ["HOME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"] {
+    for name in [
+        "HOME",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "AWS_CONFIG_FILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
+    ] {
         if let Some(value) = std::env::var_os(name) {
             command.env(name, value);
         }
@@ -367,7 +376,13 @@ fn unpack(zip_bytes: &[u8], root: &Path) -> Result<(), String> {
 /// A note when the package holds ELF files built for a CPU other than this machine's (an arm64
 /// function's wheels on an x86_64 laptop): they will not load here, though they will in Lambda.
 fn foreign_binaries(root: &Path) -> Option<String> {
-    let here: u16 = if cfg!(target_arch = "aarch64") { 183 } else if cfg!(target_arch = "x86_64") { 62 } else { return None };
+    let here: u16 = if cfg!(target_arch = "aarch64") {
+        183
+    } else if cfg!(target_arch = "x86_64") {
+        62
+    } else {
+        return None;
+    };
     let mut foreign = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -433,13 +448,7 @@ fn rfc3339_now() -> String {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     let date = crate::rules::runtimes::Date::from_unix_seconds(now.as_secs());
     let seconds = now.as_secs() % 86_400;
-    format!(
-        "{date}T{:02}:{:02}:{:02}.{:03}Z",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60,
-        now.subsec_millis()
-    )
+    format!("{date}T{:02}:{:02}:{:02}.{:03}Z", seconds / 3600, seconds / 60 % 60, seconds % 60, now.subsec_millis())
 }
 
 #[cfg(test)]
@@ -448,13 +457,16 @@ mod tests {
 
     #[test]
     fn report_lines_read_like_lambda() {
-        let line = report_line("abc", Duration::from_micros(12_345), Some(Duration::from_micros(150_500)), 256, 41, false);
+        let line =
+            report_line("abc", Duration::from_micros(12_345), Some(Duration::from_micros(150_500)), 256, 41, false);
         assert_eq!(
             line,
             "REPORT RequestId: abc\tDuration: 12.35 ms\tBilled Duration: 163 ms\tMemory Size: 256 MB\tMax Memory Used: 41 MB\tInit Duration: 150.50 ms"
         );
         let timeout = report_line("abc", Duration::from_secs(3), None, 128, 30, true);
-        assert!(timeout.ends_with("Billed Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 30 MB\tStatus: timeout"));
+        assert!(
+            timeout.ends_with("Billed Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 30 MB\tStatus: timeout")
+        );
     }
 
     #[test]

@@ -156,7 +156,11 @@ fn node(handler: &str, cache: &Cache) -> Result<Launch, String> {
             .args(["install", "--no-audit", "--no-fund", "aws-lambda-ric"])
             .current_dir(&dir)
             .output()
-            .map_err(|e| format!("Node.js functions run through AWS's `aws-lambda-ric`, installed with npm, but npm cannot run: {e}"))?;
+            .map_err(|e| {
+                format!(
+                    "Node.js functions run through AWS's `aws-lambda-ric`, installed with npm, but npm cannot run: {e}"
+                )
+            })?;
         if !output.status.success() || !client.exists() {
             let text = String::from_utf8_lossy(&output.stderr);
             let cause = text.lines().filter(|l| l.contains("error")).take(6).collect::<Vec<_>>().join("\n");

@@ -37,7 +37,7 @@ pub const CACHE_MIN_BYTES: u64 = 64 * 1024;
 /// ```
 /// use lambda_stack_runtime::package::{BuildOptions, Cache};
 /// let options = BuildOptions { cache: Cache::at("target/my-cache"), ..BuildOptions::from_env() };
-/// assert_eq!(options.cache.dir(), std::path::Path::new("target/my-cache"));
+/// assert!(options.cache.dir().is_absolute() && options.cache.dir().ends_with("target/my-cache"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct BuildOptions {

@@ -43,9 +43,11 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The cache in `dir`.
+    /// The cache in `dir`, made absolute against the current folder (installers and runtimes run
+    /// in other folders).
     pub fn at(dir: impl Into<PathBuf>) -> Cache {
-        Cache { dir: dir.into() }
+        let dir = dir.into();
+        Cache { dir: std::path::absolute(&dir).unwrap_or(dir) }
     }
 
     /// The cache the environment names: `LAMBDA_STACK_CACHE`, else the user's cache folder.
@@ -55,7 +57,7 @@ impl Cache {
             .or_else(|| var("XDG_CACHE_HOME").map(|dir| dir.join("lambda-stack")))
             .or_else(|| var("HOME").map(|home| home.join(".cache").join("lambda-stack")))
             .unwrap_or_else(|| std::env::temp_dir().join("lambda-stack-cache"));
-        Cache { dir }
+        Cache::at(dir)
     }
 
     pub fn dir(&self) -> &Path {

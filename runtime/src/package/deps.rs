@@ -59,11 +59,21 @@ pub struct Installers {
 
 impl Installers {
     fn python(&self) -> PathBuf {
-        self.python.clone().or_else(|| env_path("LAMBDA_STACK_PYTHON")).unwrap_or_else(|| "python3".into())
+        program(self.python.clone().or_else(|| env_path("LAMBDA_STACK_PYTHON")).unwrap_or_else(|| "python3".into()))
     }
 
     fn npm(&self) -> PathBuf {
-        self.npm.clone().or_else(|| env_path("LAMBDA_STACK_NPM")).unwrap_or_else(|| "npm".into())
+        program(self.npm.clone().or_else(|| env_path("LAMBDA_STACK_NPM")).unwrap_or_else(|| "npm".into()))
+    }
+}
+
+/// A program as given: a bare name is looked up on `PATH`, a relative path is made absolute
+/// (installers run in other folders).
+fn program(path: PathBuf) -> PathBuf {
+    if path.components().count() > 1 {
+        std::path::absolute(&path).unwrap_or(path)
+    } else {
+        path
     }
 }
 
@@ -109,7 +119,8 @@ fn python(
     installers: &Installers,
     notify: &dyn Fn(String),
 ) -> Result<Option<Dependencies>, PackageError> {
-    let requirements_path = code.join("requirements.txt");
+    let requirements_path = std::path::absolute(code.join("requirements.txt"))
+        .map_err(|source| PackageError::Io { path: "requirements.txt".into(), source })?;
     let Ok(requirements) = fs::read(&requirements_path) else { return Ok(None) };
     let text = String::from_utf8_lossy(&requirements);
     if text.lines().all(|line| line.trim().is_empty() || line.trim_start().starts_with('#')) {
@@ -159,8 +170,14 @@ fn python(
     for platform in &platforms {
         args.extend(["--platform".to_string(), platform.clone()]);
     }
-    args.extend(["--target".into(), target.display().to_string(), "-r".into(), requirements_path.display().to_string()]);
-    let output = run_pip(cache, installers, &args);
+    args.extend([
+        "--target".into(),
+        target.display().to_string(),
+        "-r".into(),
+        requirements_path.display().to_string(),
+    ]);
+    // In the code folder, as the user would run pip: a `./vendored/pkg` line means theirs.
+    let output = run_pip(cache, installers, &args, code);
     let result = output.and_then(|output| {
         if output.status.success() {
             tidy_python_tree(&target).map_err(|source| PackageError::Io { path: "requirements.txt".into(), source })
@@ -179,11 +196,12 @@ fn python(
 
 /// Runs `python -m pip ARGS`; a Python without pip (Debian's without `python3-pip`) gets a venv of
 /// its own in the cache, whose pip `ensurepip` provides.
-fn run_pip(cache: &Cache, installers: &Installers, args: &[String]) -> Result<Output, PackageError> {
+fn run_pip(cache: &Cache, installers: &Installers, args: &[String], code: &Path) -> Result<Output, PackageError> {
     let python = installers.python();
     let run = |python: &Path| {
         Command::new(python)
             .args(args)
+            .current_dir(code)
             .env("PIP_ROOT_USER_ACTION", "ignore")
             .env("PIP_NO_WARN_SCRIPT_LOCATION", "1")
             .output()
