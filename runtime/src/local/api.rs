@@ -11,6 +11,13 @@
 //!
 //! One event at a time, one listener per function process: `AWS_LAMBDA_RUNTIME_API` is a bare
 //! `host:port`, as `awslambdaric`'s init-error path requires.
+//!
+//! The server is `std::net` with a thread per connection and `httparse` (hyper's own request
+//! parser) for the protocol: the API has four routes, one client and a blocking long poll, which
+//! threads express directly. hyper or axum would bring tokio into every stack binary, including
+//! the many that only ever synthesize Python functions, for no gain here; `tiny_http` has not
+//! been released since 2022. Both of AWS's clients run against it in the tests (`awslambdaric`)
+//! and by hand (`lambda_runtime` 1.5).
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
