@@ -57,6 +57,8 @@ fn hello_returns_its_body_and_a_report_line() {
     assert_eq!(body["message"], "bonjour, lead!", "GREETING comes from the function's env");
     assert_eq!(body["request_id"], invocation.request_id.as_str(), "the context has the request id header");
     assert_eq!(body["reports_bucket"], "<aws_s3_bucket.reports.bucket>", "a value known after apply is a placeholder");
+    let note = "note: known only after `terraform apply`, so placeholders stand in: REPORTS_BUCKET=<aws_s3_bucket.reports.bucket>";
+    assert!(printed.iter().any(|line| line == note), "{printed:?}");
 
     let report = printed.iter().find(|line| line.starts_with("REPORT RequestId: ")).expect("a REPORT line");
     assert_eq!(report, &invocation.report);

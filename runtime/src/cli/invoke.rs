@@ -31,10 +31,22 @@ pub(crate) fn invoke(
     let runtime =
         rules::runtimes::lookup(runtime_id).ok_or_else(|| Error::Usage(format!("unknown runtime `{runtime_id}`")))?;
     let body = synthesized.document.resource("aws_lambda_function", function).cloned().unwrap_or_default();
-    let env = body["environment"]["variables"]
+    let env: Vec<(String, String)> = body["environment"]["variables"]
         .as_object()
         .map(|vars| vars.iter().map(|(k, v)| (k.clone(), placeholders(v.as_str().unwrap_or_default()))).collect())
         .unwrap_or_default();
+    let unknown: Vec<String> = body["environment"]["variables"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, v)| v.as_str().is_some_and(|v| v.replace("$${", "").contains("${")))
+        .map(|(k, _)| k.clone())
+        .collect();
+    if !unknown.is_empty() {
+        let shown: Vec<String> =
+            env.iter().filter(|(key, _)| unknown.contains(key)).map(|(key, value)| format!("{key}={value}")).collect();
+        log(&format!("note: known only after `terraform apply`, so placeholders stand in: {}", shown.join(" ")));
+    }
     let setup = FunctionSetup {
         function_name: rules::names::function_name(&stack.name, function),
         runtime,
