@@ -203,6 +203,75 @@ urllib.request.urlopen(urllib.request.Request(api + request_id + "/response", da
     assert!(printed.iter().any(|l| l == "dying"), "{printed:?}");
 }
 
+/// The Rust side of the protocol: a `bootstrap` built with AWS's `lambda_runtime` crate (the
+/// client `#[function]` binaries use), from a throwaway cargo project under `target/` (built once,
+/// then warm), run by `invoke` as a `provided.al2023` function.
+#[test]
+fn a_lambda_runtime_binary_runs_against_the_emulator() {
+    let project = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lambda-runtime-probe");
+    fs::create_dir_all(project.join("src")).unwrap();
+    let manifest = "[package]\nname = \"bootstrap\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+                    [workspace]\n\n[dependencies]\nlambda_runtime = \"1.5\"\n\
+                    tokio = { version = \"1\", features = [\"macros\"] }\nserde_json = \"1\"\n";
+    let main = r#"use lambda_runtime::{service_fn, Error, LambdaEvent};
+use serde_json::{json, Value};
+
+async fn handler(event: LambdaEvent<Value>) -> Result<Value, Error> {
+    if event.payload.get("fail").is_some() {
+        return Err("requested failure".into());
+    }
+    let context = &event.context;
+    Ok(json!({ "echo": event.payload, "request_id": context.request_id, "deadline": context.deadline,
+               "arn": context.invoked_function_arn, "xray": context.xray_trace_id }))
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    lambda_runtime::run(service_fn(handler)).await
+}
+"#;
+    for (file, text) in [("Cargo.toml", manifest), ("src/main.rs", main)] {
+        if fs::read_to_string(project.join(file)).ok().as_deref() != Some(text) {
+            fs::write(project.join(file), text).unwrap();
+        }
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let built = std::process::Command::new(cargo)
+        .args(["build", "--quiet"])
+        .current_dir(&project)
+        .env("CARGO_TARGET_DIR", project.join("target"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        built.status.success(),
+        "building the lambda_runtime probe failed:\n{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let code = tempfile::tempdir().unwrap();
+    fs::copy(project.join("target/debug/bootstrap"), code.path().join("bootstrap")).unwrap();
+    let stack = || {
+        Stack::new("local").region("eu-west-3").function(
+            Function::new("rust").runtime("provided.al2023").handler("bootstrap").code(code.path()).timeout(4),
+        )
+    };
+
+    let (invocation, _) = invoke(stack(), "rust", r#"{"a": 1}"#);
+    let answer = payload(&invocation.result);
+    assert_eq!(answer["echo"], serde_json::json!({ "a": 1 }));
+    assert_eq!(answer["request_id"], invocation.request_id.as_str());
+    assert_eq!(answer["arn"], "arn:aws:lambda:eu-west-3:123456789012:function:local-rust");
+    assert!(answer["xray"].as_str().unwrap().starts_with("Root=1-"));
+    // The deadline is epoch milliseconds, the 4 s timeout after the event was handed out, which
+    // was a moment before the invocation returned.
+    let after = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let deadline = answer["deadline"].as_i64().unwrap();
+    assert!(deadline > after + 2_000 && deadline <= after + 4_000, "deadline {deadline}, now {after}");
+
+    let (invocation, _) = invoke(stack(), "rust", r#"{"fail": true}"#);
+    let InvokeResult::FunctionError(_) = &invocation.result else { panic!("{:?}", invocation.result) };
+    assert_eq!(payload(&invocation.result)["errorMessage"], "requested failure");
+}
+
 #[test]
 fn unknown_functions_are_named_with_a_suggestion() {
     let app = App::new().stack(hello::hello()).build_options(options());

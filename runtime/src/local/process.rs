@@ -19,7 +19,7 @@ impl Running {
     /// Starts `command` in a new process group, its stdout and stderr read line by line.
     pub(crate) fn spawn(mut command: Command) -> std::io::Result<Running> {
         command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
-        let mut child = command.spawn()?;
+        let mut child = spawn_retrying(&mut command)?;
         let (sender, lines) = mpsc::channel();
         let mut readers = 0;
         let outputs: [Option<Box<dyn Read + Send>>; 2] = [
@@ -87,6 +87,22 @@ impl Running {
             }
         }
         rest
+    }
+}
+
+/// Spawns `command`, retrying briefly on `ETXTBSY`: the program was just unpacked, and a process
+/// another thread forks at that moment holds the file open for writing until it execs (the
+/// classic race of running a freshly written file from a multi-threaded program).
+fn spawn_retrying(command: &mut Command) -> std::io::Result<Child> {
+    let mut attempts = 0;
+    loop {
+        match command.spawn() {
+            Err(error) if error.raw_os_error() == Some(libc::ETXTBSY) && attempts < 50 => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result,
+        }
     }
 }
 
