@@ -16,8 +16,8 @@
 //! parser) for the protocol: the API has four routes, one client and a blocking long poll, which
 //! threads express directly. hyper or axum would bring tokio into every stack binary, including
 //! the many that only ever synthesize Python functions, for no gain here; `tiny_http` has not
-//! been released since 2022. Both of AWS's clients run against it in the tests (`awslambdaric`)
-//! and by hand (`lambda_runtime` 1.5).
+//! been released since 2022. Both of AWS's clients run against it in the tests: `awslambdaric`
+//! and a `lambda_runtime` binary (`tests/local.rs`).
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
