@@ -1,7 +1,8 @@
 //! Running a function on this machine the way Lambda runs it: `invoke`.
 //!
-//! The function's packaged zip is unpacked into a temporary task root; a [Runtime API
-//! emulator](api) listens on a loopback port; the runtime (AWS's own runtime interface client for
+//! The function's packaged zip is unpacked into a temporary task root; a Runtime API emulator
+//! listens on a loopback port (`GET .../invocation/next`, `POST .../response`, `/error`,
+//! `/init/error`, parsed with `httparse` on `std::net`); the runtime (AWS's own runtime interface client for
 //! Python, the package's `bootstrap` for OS-only runtimes) starts in a process group of its own
 //! with the environment Lambda sets, polls for the event, and posts its result or error. The
 //! function is killed at its timeout, as Lambda kills it.
