@@ -107,6 +107,8 @@ def handler(event, context):
     assert!(remaining > 5_000 && remaining <= 7_000, "the deadline is epoch ms, timeout ahead: {remaining}");
     assert_eq!(answer["event"]["n"], 1);
     assert!(invocation.logs.iter().any(|l| l == "logged by the handler"), "{printed:?}");
+    let position = |prefix: &str| printed.iter().position(|l| l.starts_with(prefix)).unwrap();
+    assert!(position("START ") < position("logged by") && position("logged by") < position("END "), "{printed:?}");
     assert!(!Path::new(env["LAMBDA_TASK_ROOT"].as_str().unwrap()).exists(), "the task root is removed");
 }
 

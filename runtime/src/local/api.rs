@@ -122,13 +122,16 @@ impl RuntimeApi {
         self.shared.changed.notify_all();
     }
 
-    /// Waits up to `wait` for the invocation to move, and says where it stands.
-    pub(crate) fn wait(&self, wait: Duration) -> Progress {
+    /// Waits up to `wait` for an outcome (or, with `handed_out_seen` false, for the event to be
+    /// handed out), and says where the invocation stands.
+    pub(crate) fn wait(&self, wait: Duration, handed_out_seen: bool) -> Progress {
         let state = self.shared.lock();
         let (state, _) = self
             .shared
             .changed
-            .wait_timeout_while(state, wait, |state| state.progress.outcome.is_none())
+            .wait_timeout_while(state, wait, |state| {
+                state.progress.outcome.is_none() && (handed_out_seen || state.progress.handed_out.is_none())
+            })
             .unwrap_or_else(|poison| poison.into_inner());
         state.progress.clone()
     }
@@ -294,7 +297,7 @@ mod tests {
             })
         };
         std::thread::sleep(Duration::from_millis(50));
-        assert!(api.wait(Duration::ZERO).first_poll.is_some(), "the poll is seen before an event exists");
+        assert!(api.wait(Duration::ZERO, true).first_poll.is_some(), "the poll is seen before an event exists");
         api.queue(event("id-1"));
         let reply = poller.join().unwrap();
         assert!(reply.starts_with("HTTP/1.1 200 OK\r\n"), "{reply}");
@@ -311,7 +314,7 @@ mod tests {
         assert!(ok.starts_with("HTTP/1.1 202"), "{ok}");
         let twice = send(&address, "POST /2018-06-01/runtime/invocation/id-1/error HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assert!(twice.starts_with("HTTP/1.1 400"), "{twice}");
-        let progress = api.wait(Duration::from_secs(1));
+        let progress = api.wait(Duration::from_secs(1), true);
         assert_eq!(progress.outcome.unwrap().0, Outcome::Response(b"hi".to_vec()));
     }
 
@@ -326,7 +329,7 @@ mod tests {
             "POST /2018-06-01/runtime/init/error HTTP/1.1\r\nLambda-Runtime-Function-Error-Type: Runtime.ImportModuleError\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
         );
         assert!(init.starts_with("HTTP/1.1 202"), "{init}");
-        let progress = api.wait(Duration::from_secs(1));
+        let progress = api.wait(Duration::from_secs(1), true);
         let Some((Outcome::InitError { error_type, .. }, _)) = progress.outcome else { panic!() };
         assert_eq!(error_type.as_deref(), Some("Runtime.ImportModuleError"));
     }

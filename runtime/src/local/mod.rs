@@ -130,7 +130,7 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
     let mut last_sample = Instant::now() - Duration::from_secs(1);
     let init_limit = Duration::from_secs(INIT_TIMEOUT_SECONDS) + setup.timeout;
     let (progress, ending) = loop {
-        let progress = api.wait(Duration::from_millis(10));
+        let progress = api.wait(Duration::from_millis(10), started_line);
         if progress.handed_out.is_some() && !started_line {
             // Lines logged before the event was handed out belong to the init phase.
             forward(&mut logs, running.take_lines(), log);
@@ -147,7 +147,7 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
         }
         if let Some(status) = running.exited() {
             // A result posted just before exiting may still be on its way.
-            let progress = api.wait(Duration::from_millis(100));
+            let progress = api.wait(Duration::from_millis(100), true);
             let ending = if progress.outcome.is_some() { Ending::Outcome } else { Ending::Exited(status) };
             break (progress, ending);
         }
