@@ -45,7 +45,7 @@
 //!
 //! | block | keys |
 //! |---|---|
-//! | `stack` | `region` (optional: without it Terraform takes it from `AWS_REGION` or the profile), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }` |
+//! | `stack` | `region` (optional: without it Terraform takes it from `AWS_REGION` or the profile), `tags: { K: "v" }` (the provider's `default_tags`), `backend: local` or `backend: s3 { bucket, key, region, encrypt }`, `assets: BUCKET` (packages over 50 MB go through this bucket of the stack) |
 //! | `bucket` | `existing: "name-or-arn"` (otherwise the stack owns it: private, encrypted, versioned) |
 //! | `queue` | `existing`, `fifo`, `visibility_timeout` (s), `retention` (s), `dead_letter: QUEUE`, `max_receive` |
 //! | `table` | `existing`, `hash_key: "id"`, `range_key: "sk"`, `stream: new_image \| old_image \| new_and_old_images \| keys_only` |
@@ -105,7 +105,7 @@
 
 pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
-    cli, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
+    cli, local, output, package, rules, synth, terraform, App, Arch, Backend, Bucket, EnvValue, Error, Findings, Function,
     ManagedPolicy, Origin, Problem, Queue, Ref, Resource, Result, Role, S3Trigger, SqsTrigger, Stack, Statement,
     Stream, StreamTrigger, Table, Topic, Tracing, Trigger,
 };

@@ -28,6 +28,10 @@ mod pipeline;
 #[allow(dead_code)]
 mod orders;
 
+#[path = "../examples/dependencies/main.rs"]
+#[allow(dead_code)]
+mod dependencies;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
@@ -36,6 +40,7 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("showcase", vec![showcase::showcase()]),
         ("pipeline", vec![pipeline::pipeline()]),
         ("orders", vec![orders::orders()]),
+        ("dependencies", vec![dependencies::dependencies()]),
     ]
 }
 

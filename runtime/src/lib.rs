@@ -15,6 +15,8 @@ mod function;
 #[cfg(feature = "synth")]
 mod iam;
 #[cfg(feature = "synth")]
+pub mod local;
+#[cfg(feature = "synth")]
 pub mod output;
 #[cfg(feature = "synth")]
 pub mod package;

@@ -53,6 +53,8 @@ pub struct Stack {
     pub(crate) streams: Vec<Stream>,
     pub(crate) roles: Vec<Role>,
     pub(crate) functions: Vec<Function>,
+    /// The bucket packages too big for a direct upload go through.
+    pub(crate) assets: Option<String>,
     pub(crate) origin: Origin,
 }
 
@@ -78,6 +80,7 @@ impl Stack {
             streams: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
+            assets: None,
             origin: Origin::caller(),
         }
     }
@@ -133,6 +136,20 @@ impl Stack {
 
     pub fn function(mut self, function: Function) -> Self {
         self.functions.push(function);
+        self
+    }
+
+    /// The stack's bucket that packages over Lambda's 50 MB direct-upload limit are uploaded to
+    /// (an `aws_s3_object` per package, which the function's `s3_bucket`/`s3_key` name). Without
+    /// it, such a package is an error.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Bucket, Stack};
+    /// let stack = Stack::new("big").region("eu-west-3").bucket(Bucket::new("artifacts")).assets("artifacts");
+    /// assert!(stack.check().problems.is_empty());
+    /// ```
+    pub fn assets(mut self, bucket: impl Into<String>) -> Self {
+        self.assets = Some(bucket.into());
         self
     }
 
@@ -271,6 +288,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_unique_names();
+        self.check_assets();
         for bucket in &stack.buckets {
             self.check_bucket(bucket);
         }
@@ -313,6 +331,19 @@ impl<'a> Checker<'a> {
             }
         }
         self.findings.problems.extend(problems);
+    }
+
+    /// The `assets` bucket is a bucket of the stack.
+    fn check_assets(&mut self) {
+        let Some(assets) = &self.stack.assets else { return };
+        let result = match self.kind_of(assets) {
+            Ok(Kind::Bucket) => Ok(()),
+            Ok(other) => {
+                Err(format!("`assets` names the bucket large packages are uploaded to, but `{assets}` is a {other}"))
+            }
+            Err(message) => Err(message),
+        };
+        self.problem(format!("stack `{}`", self.stack.name), &self.stack.origin, result);
     }
 
     /// An existing resource is named by a valid name or an ARN of its kind, and sets none of the

@@ -8,7 +8,9 @@ use crate::bucket::Bucket;
 use crate::error::{Error, Origin, Problem, Result};
 use crate::function::{Function, Tracing};
 use crate::iam::{ManagedPolicy, Resource, Statement};
-use crate::package::{package_dir, Package, PackageOptions};
+use crate::package::build::{self, BuildOptions, FunctionCode};
+use crate::package::progress::Progress;
+use crate::package::{Package, PackageError};
 use crate::queue::Queue;
 use crate::reference::{EnvValue, Ref};
 use crate::rules::events::{self, StreamSource};
@@ -39,6 +41,8 @@ pub struct Asset {
     /// Relative to the stack folder: `assets/<function>/<sha256>.zip`.
     pub path: String,
     pub package: Package,
+    /// The stack's `assets` bucket when the zip is too big for a direct upload and goes through S3.
+    pub s3_bucket: Option<String>,
 }
 
 /// One synthesized stack: its Terraform document, its packages, and its warnings.
@@ -51,8 +55,14 @@ pub struct Synthesized {
     pub warnings: Vec<Problem>,
 }
 
-/// Checks the stack, packages its functions, and builds its Terraform document.
+/// Checks the stack, packages its functions, and builds its Terraform document, with the cache
+/// and installers the environment names ([`BuildOptions::from_env`]).
 pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
+    synthesize_with(stack, &BuildOptions::from_env())
+}
+
+/// [`synthesize`] with the cache, installers and progress display of `options`.
+pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesized> {
     let findings = stack.check();
     if !findings.problems.is_empty() {
         return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
@@ -61,7 +71,7 @@ pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
     let bootstraps = crate::build::bootstraps(stack)?;
     #[cfg(not(feature = "rust"))]
     let bootstraps = BTreeMap::new();
-    let assets = package_functions(stack, &bootstraps)?;
+    let assets = package_functions(stack, &bootstraps, options)?;
     let document = Builder::new(stack).build(&assets)?;
     Ok(Synthesized {
         stack: stack.name.clone(),
@@ -74,38 +84,71 @@ pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
 
 /// Packages every function, two at a time on a two-core machine and more on larger ones; the
 /// order of the result follows the declarations, so output does not depend on scheduling.
-fn package_functions(stack: &Stack, bootstraps: &BTreeMap<String, Package>) -> Result<Vec<Asset>> {
+fn package_functions(
+    stack: &Stack,
+    bootstraps: &BTreeMap<String, Package>,
+    options: &BuildOptions,
+) -> Result<Vec<Asset>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(stack.functions.len().max(1));
     let chunk = stack.functions.len().div_ceil(threads).max(1);
+    let progress = Progress::new(stack.functions.len(), options.progress);
+    let progress = &progress;
     let results: Vec<Result<Asset>> = std::thread::scope(|scope| {
         let handles: Vec<_> = stack
             .functions
             .chunks(chunk)
             .map(|functions| {
-                scope.spawn(move || functions.iter().map(|f| package_function(stack, f, bootstraps)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    functions
+                        .iter()
+                        .map(|f| package_function(stack, f, bootstraps, options, progress))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("packaging threads do not panic")).collect()
     });
+    progress.finish();
     results.into_iter().collect()
 }
 
-fn package_function(stack: &Stack, function: &Function, bootstraps: &BTreeMap<String, Package>) -> Result<Asset> {
+/// Packages a function's code and dependencies (a Rust function's is its `bootstrap`, built
+/// already); a package too big for a direct upload goes through the stack's `assets` bucket when
+/// it has one.
+fn package_function(
+    stack: &Stack,
+    function: &Function,
+    bootstraps: &BTreeMap<String, Package>,
+    options: &BuildOptions,
+    progress: &Progress,
+) -> Result<Asset> {
     if let Some(package) = bootstraps.get(&function.name) {
         let path = format!("assets/{}/{}.zip", function.name, package.sha256_hex);
-        return Ok(Asset { function: function.name.clone(), path, package: package.clone() });
+        return Ok(Asset { function: function.name.clone(), path, package: package.clone(), s3_bucket: None });
     }
-    let code = function.code.as_ref().expect("checked: every function has code");
-    let options = PackageOptions { exclude: function.exclude.clone() };
-    let package = package_dir(code, &options).map_err(|source| Error::Package {
-        stack: stack.name.clone(),
-        function: function.name.clone(),
-        source: Box::new(source),
-    })?;
+    let code = FunctionCode {
+        name: &function.name,
+        code: function.code.as_ref().expect("checked: every function has code"),
+        runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
+        arch: function.arch,
+        exclude: &function.exclude,
+    };
+    let (package, s3_bucket) = match build::package_function(&code, options, progress) {
+        Ok(package) => (package, None),
+        Err(PackageError::ZipTooLarge { package }) if stack.assets.is_some() => (*package, stack.assets.clone()),
+        Err(source) => {
+            return Err(Error::Package {
+                stack: stack.name.clone(),
+                function: function.name.clone(),
+                source: Box::new(source),
+            })
+        }
+    };
     Ok(Asset {
         function: function.name.clone(),
         path: format!("assets/{}/{}.zip", function.name, package.sha256_hex),
         package,
+        s3_bucket,
     })
 }
 
@@ -620,6 +663,13 @@ impl<'a> Builder<'a> {
             .as_ref()
             .map(|target| DeadLetterConfig { target_arn: self.reference(&Ref::new(target.clone(), "arn")) });
         let runtime = function.runtime.clone().expect("checked: every function has a runtime");
+        let (filename, s3_bucket, s3_key) = match &asset.s3_bucket {
+            None => (Some(asset.path.clone()), None, None),
+            Some(bucket) => {
+                let object = self.code_object(function, asset, bucket)?;
+                (None, Some(object.attr("bucket")), Some(object.attr("key")))
+            }
+        };
         let lambda = self.add(
             "aws_lambda_function",
             name,
@@ -629,7 +679,9 @@ impl<'a> Builder<'a> {
                 role: Address::new("aws_iam_role", role).attr("arn"),
                 runtime,
                 handler: function.handler.clone().expect("checked: every function has a handler"),
-                filename: asset.path.clone(),
+                filename,
+                s3_bucket,
+                s3_key,
                 source_code_hash: asset.package.sha256_base64.clone(),
                 memory_size: function.memory_mb(),
                 timeout: function.timeout_seconds(),
@@ -648,6 +700,25 @@ impl<'a> Builder<'a> {
         self.output(&format!("{name}_arn"), lambda.attr("arn"), format!("The ARN of function `{function_name}`"))?;
         self.http_routes(function, &lambda)?;
         self.event_triggers(function, &lambda)
+    }
+
+    /// A package too big for a direct upload, as an object of the stack's `assets` bucket, named
+    /// by its hash so a changed package is a new key (and a new deployment).
+    fn code_object(&mut self, function: &Function, asset: &Asset, bucket: &str) -> Result<Address> {
+        let name = &function.name;
+        let bucket_name = self.reference(&Ref::new(bucket.to_owned(), "name"));
+        self.add(
+            "aws_s3_object",
+            name,
+            &S3Object {
+                note: note(&format!("code of function `{name}`, too big for a direct upload"), &function.origin),
+                bucket: bucket_name,
+                key: format!("lambda-stack/{}/{name}/{}.zip", self.stack.name, asset.package.sha256_hex),
+                source: asset.path.clone(),
+                source_hash: asset.package.sha256_base64.clone(),
+                content_type: "application/zip".into(),
+            },
+        )
     }
 
     fn http_routes(&mut self, function: &Function, lambda: &Address) -> Result<()> {

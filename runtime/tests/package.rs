@@ -686,7 +686,7 @@ fn more_than_50_mb_zipped_is_refused_with_the_package() {
         package_entries(vec![Entry { path: "noise.bin".into(), contents: noise, executable: false }]).unwrap_err();
     let message = error.to_string();
     assert!(message.starts_with("the package is 50.0 MB zipped ("), "{message}");
-    assert!(message.ends_with("above the 50 MB limit for a direct upload (52428800 bytes)"), "{message}");
+    assert!(message.contains("above the 50 MB limit for a direct upload (52428800 bytes); declare `assets: BUCKET`"), "{message}");
     let PackageError::ZipTooLarge { package } = error else { panic!("{message}") };
     assert!(package.bytes.len() as u64 > MAX_ZIP_BYTES);
     assert_eq!(package.files, 1);

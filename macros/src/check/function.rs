@@ -44,6 +44,7 @@ pub fn check_rust_fn(function: &RustFn, errors: &mut Errors) -> CheckedFn {
         region: None,
         tags: Vec::new(),
         backend: None,
+        assets: None,
         buckets: Vec::new(),
         queues: Vec::new(),
         tables: Vec::new(),

@@ -61,6 +61,7 @@ pub fn check(stack: &Stack, errors: &mut Errors) -> Checked {
     cx.check_stack_tags();
     cx.check_backend();
     cx.check_unique_names();
+    cx.check_assets();
     for bucket in &stack.buckets {
         cx.check_bucket_name(bucket);
     }
@@ -143,6 +144,21 @@ impl Cx<'_> {
                     seen.insert(text(name), kind);
                 }
             }
+        }
+    }
+
+    /// `assets:` names a bucket of the stack.
+    fn check_assets(&mut self) {
+        let Some(assets) = &self.stack.assets else { return };
+        match self.kind_of(assets) {
+            Some(Kind::Bucket) | None => {}
+            Some(other) => self.errors.at(
+                assets.span(),
+                format!(
+                    "`assets` names the bucket that packages over 50 MB are uploaded to, but `{assets}` is a {other}; \
+                     declare a `bucket` and name it here"
+                ),
+            ),
         }
     }
 

@@ -66,6 +66,10 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
             }
         }
     });
+    let assets = stack.assets.as_ref().map(|bucket| {
+        let bucket = text(bucket);
+        quote! { .assets(#bucket) }
+    });
     let buckets = stack.buckets.iter().map(bucket);
     let queues = stack.queues.iter().map(queue);
     let tables = stack.tables.iter().map(table);
@@ -86,6 +90,7 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
                 #region
                 #(#tags)*
                 #backend
+                #assets
                 #(#buckets)*
                 #(#queues)*
                 #(#tables)*

@@ -27,6 +27,8 @@ pub struct Stack {
     pub region: Option<Sp<String>>,
     pub tags: Vec<(Sp<String>, Sp<String>)>,
     pub backend: Option<Backend>,
+    /// `assets: BUCKET`: where packages too big for a direct upload go.
+    pub assets: Option<Ident>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -131,7 +133,7 @@ impl Function {
 }
 
 /// Keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[&str] = &["region", "tags", "backend"];
+pub const STACK_KEYS: &[&str] = &["region", "tags", "backend", "assets"];
 pub const DECLARATIONS: &[&str] = &["bucket", "queue", "table", "topic", "stream", "role", "function"];
 pub const BUCKET_KEYS: &[&str] = &["existing"];
 pub const ROLE_KEYS: &[&str] = &["managed", "allow"];
@@ -168,6 +170,7 @@ impl Stack {
             region: fields.get("region").and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
             backend: fields.get("backend").and_then(|v| backend(errors, v)),
+            assets: fields.get("assets").and_then(|v| fields::ident(errors, "assets", v)).cloned(),
             buckets: Vec::new(),
             queues: Vec::new(),
             tables: Vec::new(),

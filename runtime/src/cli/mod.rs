@@ -1,4 +1,10 @@
-//! The command line of a stack binary: `cargo run` synthesizes.
+//! The command line of a stack binary: `cargo run` synthesizes; `invoke`, `validate`, `diff` and
+//! `graph` are the local loop.
+
+mod diff;
+mod graph;
+mod invoke;
+mod validate;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -6,9 +12,14 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+pub use diff::{compare, Change, StackDiff};
+pub use graph::dot;
+pub use validate::Validation;
+
 use crate::error::{Error, Result};
+use crate::package::BuildOptions;
 use crate::stack::Stack;
-use crate::synth::{synthesize, Synthesized};
+use crate::synth::{synthesize_with, Synthesized};
 
 /// The application: the stacks a binary declares, and its command line.
 ///
@@ -25,6 +36,8 @@ use crate::synth::{synthesize, Synthesized};
 #[must_use]
 pub struct App {
     pub(crate) stacks: Vec<Stack>,
+    /// The cache, installers and progress display; the environment's when `None`.
+    options: Option<BuildOptions>,
 }
 
 #[derive(Debug, Parser)]
@@ -43,6 +56,30 @@ enum Command {
     Synth,
     /// List the stacks and their functions.
     List,
+    /// Run a function locally through a Lambda Runtime API emulator, as Lambda would.
+    Invoke {
+        /// The function, as declared in the stack.
+        function: String,
+        /// The event: a JSON file, or `-` for standard input (`{}` without it).
+        #[arg(long)]
+        event: Option<PathBuf>,
+        /// The stack, when several declare the function.
+        #[arg(long)]
+        stack: Option<String>,
+    },
+    /// Synthesize, then run `terraform init -backend=false` and `terraform validate` on each stack.
+    Validate,
+    /// Show the resources a synth would add, change and remove, against the last synth's output.
+    Diff,
+    /// Print the stacks as Graphviz DOT (functions, triggers, resources, roles).
+    Graph {
+        /// Only this stack.
+        #[arg(long)]
+        stack: Option<String>,
+        /// Also write an SVG to this file (needs Graphviz's `dot`).
+        #[arg(long)]
+        svg: Option<PathBuf>,
+    },
 }
 
 impl App {
@@ -54,6 +91,17 @@ impl App {
     pub fn stack(mut self, stack: Stack) -> Self {
         self.stacks.push(stack);
         self
+    }
+
+    /// Packages with these options (cache folder, installers, progress) instead of the
+    /// environment's ([`BuildOptions::from_env`]).
+    pub fn build_options(mut self, options: BuildOptions) -> Self {
+        self.options = Some(options);
+        self
+    }
+
+    fn options(&self) -> BuildOptions {
+        self.options.clone().unwrap_or_else(BuildOptions::from_env)
     }
 
     /// Runs the command line from the process arguments. On failure it prints the error and exits
@@ -99,7 +147,96 @@ impl App {
                 self.list();
                 Ok(())
             }
+            Command::Invoke { function, event, stack } => {
+                let log = |line: &str| eprintln!("{line}");
+                let invocation = self.invoke(&function, stack.as_deref(), event.as_deref(), &log)?;
+                let payload = match &invocation.result {
+                    crate::local::InvokeResult::Response(payload) => payload,
+                    crate::local::InvokeResult::FunctionError(payload) => payload,
+                };
+                println!("{}", String::from_utf8_lossy(payload));
+                match invocation.result {
+                    crate::local::InvokeResult::Response(_) => Ok(()),
+                    crate::local::InvokeResult::FunctionError(_) => {
+                        Err(Error::Usage(format!("function `{function}` failed (request {})", invocation.request_id)))
+                    }
+                }
+            }
+            Command::Validate => {
+                let validations = self.validate(&cli.out)?;
+                let mut invalid = Vec::new();
+                for validation in &validations {
+                    println!("stack `{}`: {}", validation.stack, validation.report.trim_end());
+                    if !validation.valid {
+                        invalid.push(format!("`{}`", validation.stack));
+                    }
+                }
+                if invalid.is_empty() {
+                    Ok(())
+                } else {
+                    Err(Error::Usage(format!("terraform rejects stack {}", invalid.join(", "))))
+                }
+            }
+            Command::Diff => {
+                for stack in self.diff(&cli.out)? {
+                    print!("{stack}");
+                }
+                Ok(())
+            }
+            Command::Graph { stack, svg } => self.graph(stack.as_deref(), svg.as_deref()),
         }
+    }
+
+    /// Runs `function` locally with the event in `event` (a JSON file, `-` for standard input,
+    /// `{}` when `None`); see [`crate::local`]. `log` gets the log lines as they come.
+    ///
+    /// ```no_run
+    /// use lambda_stack_runtime::local::InvokeResult;
+    /// use lambda_stack_runtime::{App, Function, Stack};
+    /// let stack = Stack::new("hello").region("eu-west-3").function(
+    ///     Function::new("hello").runtime("python3.12").handler("app.handler").code("functions/hello"),
+    /// );
+    /// let invocation = App::new().stack(stack).invoke("hello", None, None, &|line| eprintln!("{line}")).unwrap();
+    /// assert!(matches!(invocation.result, InvokeResult::Response(_)));
+    /// assert!(invocation.report.starts_with("REPORT RequestId: "));
+    /// ```
+    pub fn invoke(
+        &self,
+        function: &str,
+        stack: Option<&str>,
+        event: Option<&Path>,
+        log: &(dyn Fn(&str) + Sync),
+    ) -> Result<crate::local::Invocation> {
+        invoke::invoke(&self.stacks, function, stack, event, &self.options(), log)
+    }
+
+    /// Synthesizes into `out`, then runs `terraform validate` on each stack.
+    pub fn validate(&self, out: &Path) -> Result<Vec<Validation>> {
+        let synthesized = self.synth(out)?;
+        validate::validate(out, &synthesized, &self.options().cache)
+    }
+
+    /// What a synth would change against the output in `out` (nothing is written).
+    pub fn diff(&self, out: &Path) -> Result<Vec<StackDiff>> {
+        let options = self.options();
+        let synthesized = self.stacks.iter().map(|s| synthesize_with(s, &options)).collect::<Result<Vec<_>>>()?;
+        Ok(diff::diff(out, &synthesized))
+    }
+
+    fn graph(&self, only: Option<&str>, svg: Option<&Path>) -> Result<()> {
+        let stacks: Vec<&Stack> = self.stacks.iter().filter(|s| only.is_none_or(|name| s.name == name)).collect();
+        if stacks.is_empty() {
+            return Err(Error::Usage(format!("no stack `{}`", only.unwrap_or_default())));
+        }
+        let text: String = stacks.iter().map(|stack| graph::dot(stack)).collect();
+        print!("{text}");
+        if let Some(svg) = svg {
+            if stacks.len() > 1 {
+                return Err(Error::Usage("`--svg` draws one stack: choose it with `--stack`".into()));
+            }
+            write_svg(&text, svg)?;
+        }
+        Ok(())
     }
 
     /// Checks and synthesizes every stack into `out`, written atomically.
@@ -113,7 +250,8 @@ impl App {
                 return Err(Error::Usage(format!("two stacks are named `{}`", stack.name())));
             }
         }
-        let synthesized = self.stacks.iter().map(synthesize).collect::<Result<Vec<_>>>()?;
+        let options = self.options();
+        let synthesized = self.stacks.iter().map(|s| synthesize_with(s, &options)).collect::<Result<Vec<_>>>()?;
         crate::output::write(out, &synthesized)?;
         Ok(synthesized)
     }
@@ -174,6 +312,32 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// Renders DOT `text` as SVG into `path` with Graphviz's `dot`.
+fn write_svg(text: &str, path: &Path) -> Result<()> {
+    use std::io::Write as _;
+    let child =
+        std::process::Command::new("dot").args(["-Tsvg", "-o"]).arg(path).stdin(std::process::Stdio::piped()).spawn();
+    let mut child = child.map_err(|e| {
+        Error::Usage(format!(
+            "`--svg` needs Graphviz's `dot` ({e}); install Graphviz (Debian: `apt-get install graphviz`), or pipe the DOT \
+             printed above into any Graphviz viewer"
+        ))
+    })?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(text.as_bytes())
+        .map_err(|source| Error::Io { path: "dot".into(), source })?;
+    let status = child.wait().map_err(|source| Error::Io { path: "dot".into(), source })?;
+    if status.success() {
+        eprintln!("wrote {}", path.display());
+        Ok(())
+    } else {
+        Err(Error::Usage(format!("`dot -Tsvg` failed ({status})")))
     }
 }
 

@@ -108,9 +108,16 @@ pub(crate) fn check_unzipped<'a>(sizes: impl IntoIterator<Item = (&'a str, u64)>
     }
 }
 
-/// Sorts, checks and compresses `items` on `threads` threads and writes the zip. The bytes do not
-/// depend on `threads`: each entry is compressed on its own and they are written in path order.
-pub(crate) fn write(mut items: Vec<Item>, threads: usize) -> Result<Package, PackageError> {
+/// Sorts, checks and compresses `items` on `threads` threads and writes the zip, which must fit a
+/// direct upload.
+pub(crate) fn write(items: Vec<Item>, threads: usize) -> Result<Package, PackageError> {
+    check_zipped(build(items, threads)?)
+}
+
+/// Sorts, checks and compresses `items` on `threads` threads and writes the zip, whatever its
+/// size. The bytes do not depend on `threads`: each entry is compressed on its own and they are
+/// written in path order.
+pub(crate) fn build(mut items: Vec<Item>, threads: usize) -> Result<Package, PackageError> {
     for item in &items {
         check_name(&item.path)?;
     }
@@ -134,15 +141,19 @@ pub(crate) fn write(mut items: Vec<Item>, threads: usize) -> Result<Package, Pac
     }
     let bytes = zip.finish()?.into_inner();
 
+    Ok(finished(bytes, unzipped_bytes, items.len()))
+}
+
+/// A package around finished zip `bytes`: their hashes computed here.
+pub(crate) fn finished(bytes: Vec<u8>, unzipped_bytes: u64, files: usize) -> Package {
     let digest = Sha256::digest(&bytes);
-    let package = Package {
+    Package {
         sha256_hex: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
         sha256_base64: base64::engine::general_purpose::STANDARD.encode(digest),
         unzipped_bytes,
-        files: items.len(),
+        files,
         bytes,
-    };
-    check_zipped(package)
+    }
 }
 
 /// Compresses each item; the result is in the order of `items`, and on failure the error is the
@@ -345,7 +356,8 @@ mod tests {
                 assert_eq!(
                     error.to_string(),
                     "the package is 50.0 MB zipped (52428801 bytes), above the 50 MB limit for a \
-                     direct upload (52428800 bytes)"
+                     direct upload (52428800 bytes); declare `assets: BUCKET` on the stack, naming \
+                     one of its buckets, to upload it through S3"
                 );
                 let PackageError::ZipTooLarge { package } = error else { unreachable!() };
                 assert_eq!(package.bytes.len() as u64, MAX_ZIP_BYTES + 1);

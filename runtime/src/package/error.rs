@@ -55,6 +55,12 @@ pub enum PackageError {
     Io { path: String, source: std::io::Error },
     /// The zip writer failed (not expected with an in-memory archive).
     Zip(zip::result::ZipError),
+    /// pip found no wheel of a requirement for the function's Python version and architecture.
+    NoWheel { requirement: String, runtime: String, arch: &'static str, platforms: String, detail: String },
+    /// Installing the dependencies failed (`installer` is `pip` or `npm`).
+    Install { installer: &'static str, message: String },
+    /// A file of the code folder is also a file the dependencies install.
+    DependencyClash { path: String, installer: &'static str, manifest: &'static str },
 }
 
 impl fmt::Display for PackageError {
@@ -120,7 +126,8 @@ impl fmt::Display for PackageError {
             ZipTooLarge { package } => write!(
                 f,
                 "the package is {} zipped ({} bytes), above the {} limit for a direct upload \
-                 ({MAX_ZIP_BYTES} bytes)",
+                 ({MAX_ZIP_BYTES} bytes); declare `assets: BUCKET` on the stack, naming one of its \
+                 buckets, to upload it through S3",
                 megabytes(package.bytes.len() as u64),
                 package.bytes.len(),
                 megabytes(MAX_ZIP_BYTES)
@@ -142,6 +149,19 @@ impl fmt::Display for PackageError {
             }
             Io { path, source } => write!(f, "cannot read `{}`: {source}", shown(path)),
             Zip(error) => write!(f, "cannot write the zip: {error}"),
+            NoWheel { requirement, runtime, arch, platforms, detail } => write!(
+                f,
+                "no wheel of `{requirement}` for {runtime} on {arch} ({platforms}): the package publishes \
+                 none pip can install for Lambda (pip: {detail}); pin a version that ships manylinux \
+                 wheels for this Python and architecture, or build the wheel yourself"
+            ),
+            Install { installer, message } => write!(f, "installing dependencies with {installer}: {message}"),
+            DependencyClash { path, installer, manifest } => write!(
+                f,
+                "`{}` is both a file of the code folder and one that {installer} installs from \
+                 `{manifest}`; remove one of them",
+                shown(path)
+            ),
         }
     }
 }

@@ -101,9 +101,19 @@ pub(crate) fn defaults() -> &'static Excludes {
 impl Excludes {
     /// The defaults plus `user`; an invalid user pattern is an error naming it.
     pub(crate) fn new(user: &[String]) -> Result<Self, PackageError> {
+        Self::compile_all(DEFAULT_EXCLUDES.iter().copied().chain(user.iter().map(String::as_str)), user)
+    }
+
+    /// `patterns` alone, without the defaults: for trees an installer wrote, where a `*.pem` is a
+    /// library's certificate bundle rather than a secret.
+    pub(crate) fn only(patterns: &[&str]) -> Result<Self, PackageError> {
+        let user: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+        Self::compile_all(patterns.iter().copied(), &user)
+    }
+
+    fn compile_all<'p>(patterns: impl Iterator<Item = &'p str>, user: &[String]) -> Result<Self, PackageError> {
         let mut any = GlobSetBuilder::new();
         let mut dirs = GlobSetBuilder::new();
-        let patterns = DEFAULT_EXCLUDES.iter().copied().chain(user.iter().map(String::as_str));
         for pattern in patterns {
             let (glob, dir_only) = compile(pattern)?;
             if dir_only {

@@ -30,15 +30,23 @@
 //! ```
 
 mod archive;
+pub(crate) mod build;
+pub(crate) mod cache;
+pub(crate) mod deps;
 mod error;
 mod exclude;
+pub(crate) mod progress;
 mod walk;
 
 use std::fmt;
 use std::path::Path;
 
+pub use build::{BuildOptions, CACHE_MIN_BYTES};
+pub use cache::Cache;
+pub use deps::Installers;
 pub use error::PackageError;
 pub use exclude::DEFAULT_EXCLUDES;
+pub use progress::ProgressMode;
 
 use archive::{Item, Source};
 
@@ -156,14 +164,7 @@ pub fn package_dir(code_dir: &Path, options: &PackageOptions) -> Result<Package,
         own_excludes = exclude::Excludes::new(&options.exclude)?;
         &own_excludes
     };
-    match std::fs::metadata(code_dir) {
-        Ok(metadata) if metadata.is_dir() => {}
-        Ok(_) => return Err(PackageError::NotADirectory { dir: code_dir.to_path_buf() }),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Err(PackageError::CodeDirMissing { dir: code_dir.to_path_buf() })
-        }
-        Err(source) => return Err(PackageError::Io { path: code_dir.display().to_string(), source }),
-    }
+    check_code_dir(code_dir)?;
     let found = walk::walk(code_dir, excludes)?;
     if found.items.is_empty() {
         return Err(PackageError::Empty { dir: Some(code_dir.to_path_buf()), excluded: found.excluded });
@@ -171,6 +172,18 @@ pub fn package_dir(code_dir: &Path, options: &PackageOptions) -> Result<Package,
     // Refuse an oversized tree from its listing, before reading and compressing all of it.
     archive::check_unzipped(found.items.iter().map(|item| &*item.path).zip(found.sizes.iter().copied()))?;
     archive::write(found.items, archive::default_threads())
+}
+
+/// The code folder exists and is a folder.
+pub(crate) fn check_code_dir(code_dir: &Path) -> Result<(), PackageError> {
+    match std::fs::metadata(code_dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(_) => Err(PackageError::NotADirectory { dir: code_dir.to_path_buf() }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(PackageError::CodeDirMissing { dir: code_dir.to_path_buf() })
+        }
+        Err(source) => Err(PackageError::Io { path: code_dir.display().to_string(), source }),
+    }
 }
 
 /// Packages explicit entries (a Rust `bootstrap`, generated files): sorted by path, with

@@ -39,6 +39,13 @@ pub const DEFAULT_LOG_RETENTION_DAYS: u64 = 365;
 pub const MAX_ZIP_BYTES: u64 = 52_428_800;
 /// Function code plus layers, unzipped ("Unzipped size must be smaller than 262144000 bytes").
 pub const MAX_UNZIPPED_BYTES: u64 = 262_144_000;
+/// A synchronous invocation's event: "limit 6291456 bytes" in Lambda's `RequestEntityTooLargeException`.
+pub const MAX_INVOKE_PAYLOAD_BYTES: usize = 6_291_456;
+/// A synchronous invocation's response: Lambda answers a runtime's larger `/response` with 413
+/// and the caller gets `Function.ResponseSizeTooLarge`, "maximum allowed payload size (6291556 bytes)".
+pub const MAX_RESPONSE_PAYLOAD_BYTES: usize = 6_291_556;
+/// How long a runtime may take to initialize before Lambda gives up on the init phase.
+pub const INIT_TIMEOUT_SECONDS: u64 = 10;
 /// All environment variables of a function, as the UTF-8 length of `{"K":"V",...}`.
 pub const MAX_ENV_BYTES: usize = 4_096;
 /// Inline policies of one role together, whitespace not counted (IAM quotas page).

@@ -21,7 +21,13 @@ pub struct LambdaFunction {
     pub role: String,
     pub runtime: String,
     pub handler: String,
-    pub filename: String,
+    /// The zip beside the JSON, or `None` when the code is in S3 (`s3_bucket`, `s3_key`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_bucket: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_key: Option<String>,
     pub source_code_hash: String,
     pub memory_size: u64,
     pub timeout: u64,
@@ -407,4 +413,18 @@ pub struct LambdaFunctionUrl {
     pub note: String,
     pub function_name: String,
     pub authorization_type: String,
+}
+
+/// `aws_s3_object`: a package uploaded to the stack's `assets` bucket.
+#[derive(Debug, Clone, Serialize)]
+pub struct S3Object {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub bucket: String,
+    pub key: String,
+    /// The zip, relative to the stack folder.
+    pub source: String,
+    /// Replaces the object when the zip changes (an ETag is not an MD5 for multipart or KMS uploads).
+    pub source_hash: String,
+    pub content_type: String,
 }

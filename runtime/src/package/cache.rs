@@ -1,0 +1,166 @@
+//! lambda-stack's cache: installed dependencies, finished zips, and the tools `invoke` and
+//! `validate` set up once.
+//!
+//! Where it lives, first match wins:
+//!
+//! 1. `$LAMBDA_STACK_CACHE`;
+//! 2. `$XDG_CACHE_HOME/lambda-stack`;
+//! 3. `$HOME/.cache/lambda-stack`;
+//! 4. `lambda-stack-cache` in the system's temporary folder.
+//!
+//! It sits outside the project, like pip's and cargo's caches, so `cargo clean` keeps it and every
+//! project of the user shares it. Everything in it can be deleted at any time; the next synth
+//! rebuilds what it needs (installing dependencies again needs the network).
+//!
+//! ```text
+//! <cache>/deps/python-<key>/            pip install --target, for one requirements.txt, Python, arch
+//! <cache>/deps/node-<key>/node_modules  npm ci --omit=dev, for one package.json + lockfile, arch
+//! <cache>/zips/<key>.zip, <key>.json    finished packages, by the hash of what went in
+//! <cache>/runtimes/python3.12/          a venv with awslambdaric, for `invoke`
+//! <cache>/terraform/                    `validate`'s CLI configuration and provider cache
+//! ```
+//!
+//! Entries are written under a temporary name and renamed into place, so a reader never sees half
+//! an entry and two synths filling the same entry at once both end up with a whole one.
+//!
+//! ```
+//! use lambda_stack_runtime::package::Cache;
+//! let cache = Cache::at("/tmp/my-cache");
+//! assert_eq!(cache.dir(), std::path::Path::new("/tmp/my-cache"));
+//! ```
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use sha2::{Digest as _, Sha256};
+
+/// Where cached dependencies, zips and tools are kept (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache in `dir`, made absolute against the current folder (installers and runtimes run
+    /// in other folders).
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        let dir = dir.into();
+        Cache { dir: std::path::absolute(&dir).unwrap_or(dir) }
+    }
+
+    /// The cache the environment names: `LAMBDA_STACK_CACHE`, else the user's cache folder.
+    pub fn from_env() -> Cache {
+        let var = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from);
+        let dir = var("LAMBDA_STACK_CACHE")
+            .or_else(|| var("XDG_CACHE_HOME").map(|dir| dir.join("lambda-stack")))
+            .or_else(|| var("HOME").map(|home| home.join(".cache").join("lambda-stack")))
+            .unwrap_or_else(|| std::env::temp_dir().join("lambda-stack-cache"));
+        Cache::at(dir)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `<cache>/<parts...>`.
+    pub(crate) fn path(&self, parts: &[&str]) -> PathBuf {
+        parts.iter().fold(self.dir.clone(), |path, part| path.join(part))
+    }
+
+    /// A fresh folder under `<cache>/tmp` to build an entry in before renaming it into place.
+    pub(crate) fn staging(&self, what: &str) -> io::Result<PathBuf> {
+        let dir = self.path(&["tmp", &unique_name(what)]);
+        fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+}
+
+/// A name no other thread or process is using: `what-<pid>-<n>`.
+pub(crate) fn unique_name(what: &str) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!("{what}-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Moves the finished `staging` folder to `entry`. When another process got there first, its
+/// entry is as good as ours: ours is dropped.
+pub(crate) fn publish_dir(staging: &Path, entry: &Path) -> io::Result<()> {
+    if let Some(parent) = entry.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    match fs::rename(staging, entry) {
+        Ok(()) => Ok(()),
+        Err(_) if entry.is_dir() => {
+            let _ = fs::remove_dir_all(staging);
+            Ok(())
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let temporary = parent.join(unique_name(".tmp"));
+    let written = fs::File::create(&temporary).and_then(|mut file| file.write_all(bytes));
+    match written.and_then(|()| fs::rename(&temporary, path)) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = fs::remove_file(&temporary);
+            Err(error)
+        }
+    }
+}
+
+/// Lowercase hex SHA-256 of the `parts`, each length-prefixed so that no two lists of parts hash
+/// alike (`["ab", "c"]` and `["a", "bc"]` differ).
+pub(crate) fn key(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_separate_their_parts() {
+        assert_ne!(key(&[b"ab", b"c"]), key(&[b"a", b"bc"]));
+        assert_eq!(key(&[b"ab", b"c"]), key(&[b"ab", b"c"]));
+        assert_eq!(key(&[]).len(), 64);
+    }
+
+    #[test]
+    fn publishing_twice_keeps_the_first_entry() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::at(root.path());
+        let entry = cache.path(&["deps", "x"]);
+        for content in ["first", "second"] {
+            let staging = cache.staging("x").unwrap();
+            fs::write(staging.join("file"), content).unwrap();
+            publish_dir(&staging, &entry).unwrap();
+            assert!(!staging.exists());
+        }
+        assert_eq!(fs::read_to_string(entry.join("file")).unwrap(), "first");
+    }
+
+    #[test]
+    fn atomic_writes_leave_no_temporary_files() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("a/b.json");
+        write_atomically(&path, b"1").unwrap();
+        write_atomically(&path, b"2").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"2");
+        assert_eq!(fs::read_dir(root.path().join("a")).unwrap().count(), 1);
+    }
+}
