@@ -205,9 +205,9 @@ impl Stack {
 
     /// The statements a function's role needs besides its `allow`: reading what its poll
     /// triggers read, and sending to its `dead_letter`. Sources that do not resolve are left out
-    /// (the check reports them).
-    pub(crate) fn derived_statements(&self, function: &Function) -> Vec<Statement> {
-        let kinds = self.kinds();
+    /// (the check reports them). `kinds` is [`Stack::kinds`], built once by the caller: a stack of
+    /// many functions would otherwise rebuild it for each.
+    pub(crate) fn derived_statements(&self, kinds: &BTreeMap<&str, Kind>, function: &Function) -> Vec<Statement> {
         let mut grants: Vec<(&str, &Origin, events::Grant)> = Vec::new();
         for trigger in &function.triggers {
             let Some(source) = trigger.source() else { continue };
@@ -817,7 +817,7 @@ impl<'a> Checker<'a> {
             .stack
             .functions
             .iter()
-            .map(|f| (f.role.as_deref().unwrap_or(&f.name), self.stack.derived_statements(f)))
+            .map(|f| (f.role.as_deref().unwrap_or(&f.name), self.stack.derived_statements(&self.kinds, f)))
             .collect();
         for (role, statements) in &derived {
             if let Some(entry) = per_role.get_mut(role) {

@@ -517,7 +517,7 @@ impl<'a> Builder<'a> {
         }
         // A function's statements: its `allow`, then what its triggers and dead-letter target need.
         let derived: Vec<Vec<Statement>> =
-            self.stack.functions.iter().map(|f| self.stack.derived_statements(f)).collect();
+            self.stack.functions.iter().map(|f| self.stack.derived_statements(&self.kinds, f)).collect();
         for (function, derived) in self.stack.functions.iter().zip(&derived).filter(|(f, _)| f.role.is_none()) {
             let what = note(&format!("role of function `{}`", function.name), &function.origin);
             self.role(&function.name, &what, &function.allow.iter().chain(derived).collect::<Vec<_>>())?;

@@ -84,7 +84,7 @@ pub fn dot(stack: &Stack) -> String {
         };
         edges.insert((id.clone(), role.clone(), "assumes".into(), "dashed"));
         let mut statements: Vec<Statement> = function.allow.clone();
-        statements.extend(stack.derived_statements(function));
+        statements.extend(stack.derived_statements(&kinds, function));
         grants(&role, &statements, &resource_node, &mut nodes, &mut edges);
         for trigger in &function.triggers {
             let (source, label) = match trigger {
