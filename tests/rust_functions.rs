@@ -18,7 +18,7 @@ use lambda_stack::events::apigw::ApiGatewayV2httpRequest;
 use lambda_stack::events::sqs::{SqsEvent, SqsMessage};
 use lambda_stack::prelude::*;
 
-mod common;
+mod support;
 
 #[path = "../examples/orders/main.rs"]
 #[allow(dead_code)]
@@ -34,7 +34,7 @@ fn synthesized() -> Option<&'static Path> {
         match App::new().stack(orders::orders()).synth(&out) {
             Ok(_) => Some(out),
             Err(lambda_stack::Error::Toolchain(why)) => {
-                common::not_checked("building the orders example's bootstraps", &why);
+                support::nothing_checked("building the orders example's bootstraps", &why);
                 None
             }
             Err(e) => panic!("orders does not synthesize: {e}"),

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use lambda_stack::{App, Stack};
 
-mod common;
+mod support;
 
 #[path = "../examples/hello/main.rs"]
 #[allow(dead_code)]
@@ -58,7 +58,7 @@ fn every_example_is_validated() {
 }
 
 fn nothing_checked(why: &str) {
-    common::not_checked("terraform validate", why);
+    support::nothing_checked("terraform validate", why);
 }
 
 fn validate(stack_dir: &Path) -> Result<String, String> {
@@ -94,7 +94,7 @@ fn terraform_validates_every_example() {
         match app.synth(&out) {
             Ok(_) => {}
             Err(lambda_stack::Error::Toolchain(why)) => {
-                common::not_checked(&format!("terraform validate of example `{name}`"), &why);
+                support::nothing_checked(&format!("terraform validate of example `{name}`"), &why);
                 continue;
             }
             Err(e) => panic!("example `{name}` does not synthesize: {e}"),
