@@ -259,3 +259,30 @@ fn the_packaged_bootstrap_serves_its_function_through_the_runtime_api() {
     let body: serde_json::Value = serde_json::from_str(&error.body).unwrap();
     assert!(body["errorMessage"].as_str().unwrap().contains("an order needs an `item` and a positive `quantity`"), "{body}");
 }
+
+/// `invoke` runs the arm64 `bootstrap` on this x86_64 machine under Debian's `qemu-user`
+/// (`scripts/install-cross.sh` installs it): the queue consumer reports the one bad message.
+#[test]
+fn invoke_runs_the_arm64_bootstrap_under_emulation() {
+    if synthesized().is_none() {
+        return;
+    }
+    let on_path = |program: &str| {
+        std::env::var_os("PATH").is_some_and(|path| std::env::split_paths(&path).any(|d| d.join(program).is_file()))
+    };
+    if !on_path("qemu-aarch64") && !on_path("qemu-aarch64-static") {
+        return support::nothing_checked("invoking the arm64 `fulfil`", "no `qemu-aarch64` (Debian's qemu-user)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let event = dir.path().join("event.json");
+    let records = r#"{"Records":[{"messageId":"m1","body":"{\"item\":\"tea\"}"},{"messageId":"m2","body":"nope"}]}"#;
+    std::fs::write(&event, records).unwrap();
+    let app = App::new().stack(orders::orders()).build_options(support::options());
+    let invocation = app.invoke("fulfil", None, Some(&event), &|_| {}).unwrap();
+    let lambda_stack::local::InvokeResult::Response(body) = &invocation.result else {
+        panic!("{:?}: {:?}", invocation.result, invocation.logs)
+    };
+    let body: serde_json::Value = serde_json::from_slice(body).unwrap();
+    assert_eq!(body, serde_json::json!({ "batchItemFailures": [{ "itemIdentifier": "m2" }] }));
+    assert!(invocation.report.starts_with("REPORT RequestId: "), "{}", invocation.report);
+}

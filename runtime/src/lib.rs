@@ -13,6 +13,8 @@ mod error;
 #[cfg(feature = "synth")]
 mod function;
 #[cfg(feature = "synth")]
+mod host;
+#[cfg(feature = "synth")]
 mod iam;
 #[cfg(feature = "synth")]
 pub mod local;

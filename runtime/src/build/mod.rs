@@ -25,6 +25,7 @@ use std::sync::{Mutex, OnceLock};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::host::on_path;
 use crate::package::{package_entries, Entry, Package};
 use crate::rules::rust::{self as rules, Target};
 use crate::rust::Binary;
@@ -317,10 +318,6 @@ fn cargo_config_names(dir: &Path, triple: &str) -> bool {
     })
 }
 
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
-}
 
 fn python_has_ziglang() -> bool {
     Command::new("python3")

@@ -98,7 +98,7 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
     unpack(&setup.package.bytes, task_root.path())?;
     let launch = runtimes::launch(setup.runtime, &setup.handler, task_root.path(), setup.cache)?;
     let mut warnings = launch.warnings;
-    if let Some(note) = foreign_binaries(task_root.path()) {
+    if let Some(note) = foreign_binaries(task_root.path()).filter(|_| !launch.emulated) {
         warnings.push(note);
     }
     for warning in &warnings {
@@ -378,7 +378,7 @@ fn unpack(zip_bytes: &[u8], root: &Path) -> Result<(), String> {
 /// function's wheels on an x86_64 laptop): they will not load here, though they will in Lambda.
 fn foreign_binaries(root: &Path) -> Option<String> {
     let targets = crate::rules::rust::TARGETS;
-    let here = targets.iter().find(|t| t.triple.starts_with(std::env::consts::ARCH))?.elf_machine;
+    let here = crate::rules::rust::host_target()?.elf_machine;
     let mut foreign = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {

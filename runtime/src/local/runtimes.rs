@@ -13,8 +13,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::host::on_path;
 use crate::package::Cache;
 use crate::rules::runtimes::{Family, Runtime};
+use crate::rules::rust;
 
 /// How to start a function, and what the user should know about it.
 pub(crate) struct Launch {
@@ -22,25 +24,58 @@ pub(crate) struct Launch {
     pub(crate) warnings: Vec<String>,
     /// The runtime client and interpreter, for the INIT_START line.
     pub(crate) description: String,
+    /// The runtime runs under a CPU emulator, so binaries of the function's architecture load.
+    pub(crate) emulated: bool,
 }
 
 /// The command that runs `handler` from `task_root` for `runtime`.
 pub(crate) fn launch(runtime: &Runtime, handler: &str, task_root: &Path, cache: &Cache) -> Result<Launch, String> {
     match runtime.family {
         Family::Python => python(runtime, handler, cache),
-        Family::Provided => {
-            let bootstrap = task_root.join("bootstrap");
-            if !bootstrap.is_file() {
-                return Err("the package has no `bootstrap` at its root".into());
-            }
-            Ok(Launch { command: Command::new(bootstrap), warnings: Vec::new(), description: "bootstrap".into() })
-        }
+        Family::Provided => bootstrap(task_root),
         Family::Node => node(handler, cache),
         other => Err(format!(
             "`invoke` runs Python, Node.js and OS-only (`provided.*`) functions; {} functions are not supported yet",
             other.name()
         )),
     }
+}
+
+/// An OS-only runtime's `bootstrap`; one built for the other architecture (an arm64 Rust function
+/// on an x86_64 laptop) runs under Debian's `qemu-user` when it is installed.
+fn bootstrap(task_root: &Path) -> Result<Launch, String> {
+    let bootstrap = task_root.join("bootstrap");
+    if !bootstrap.is_file() {
+        return Err("the package has no `bootstrap` at its root".into());
+    }
+    let native = Launch {
+        command: Command::new(&bootstrap),
+        warnings: Vec::new(),
+        description: "bootstrap".into(),
+        emulated: false,
+    };
+    let (Some(host), Some(machine)) = (rust::host_target(), super::elf_machine(&bootstrap)) else { return Ok(native) };
+    if machine == host.elf_machine {
+        return Ok(native);
+    }
+    let Some(foreign) = rust::TARGETS.iter().find(|t| t.elf_machine == machine) else { return Ok(native) };
+    let Some(qemu) = [foreign.qemu.to_owned(), format!("{}-static", foreign.qemu)].into_iter().find(|q| on_path(q))
+    else {
+        return Err(format!(
+            "the `bootstrap` is built for {} and this machine is {}: install Debian's `qemu-user` (with \
+             `libc6-{}-cross` for a dynamically linked binary) to run it here under emulation",
+            foreign.arch,
+            host.arch,
+            if foreign.arch == "arm64" { "arm64" } else { "amd64" },
+        ));
+    };
+    let mut command = Command::new(&qemu);
+    // A dynamically linked binary loads the C library of its own architecture from this sysroot.
+    if Path::new(foreign.cross_sysroot).is_dir() {
+        command.arg("-L").arg(foreign.cross_sysroot);
+    }
+    command.arg(&bootstrap);
+    Ok(Launch { command, warnings: Vec::new(), description: format!("bootstrap under {qemu}"), emulated: true })
 }
 
 fn python(runtime: &Runtime, handler: &str, cache: &Cache) -> Result<Launch, String> {
@@ -65,7 +100,7 @@ fn python(runtime: &Runtime, handler: &str, cache: &Cache) -> Result<Launch, Str
     }
     let mut command = Command::new(&venv_python);
     command.args(["-m", "awslambdaric", handler]);
-    Ok(Launch { command, warnings, description: format!("awslambdaric, Python {found}") })
+    Ok(Launch { command, warnings, description: format!("awslambdaric, Python {found}"), emulated: false })
 }
 
 /// A Python interpreter of `version` (`3.12`) if there is one, else the fallback; and the version
@@ -173,5 +208,5 @@ fn node(handler: &str, cache: &Cache) -> Result<Launch, String> {
     }
     let mut command = Command::new(client);
     command.arg(handler);
-    Ok(Launch { command, warnings: Vec::new(), description: "aws-lambda-ric".into() })
+    Ok(Launch { command, warnings: Vec::new(), description: "aws-lambda-ric".into(), emulated: false })
 }

@@ -85,6 +85,10 @@ pub struct Target {
     /// The GCC that links for it from another machine, and the Debian package holding it.
     pub cross_gcc: &'static str,
     pub debian_package: &'static str,
+    /// The user-mode emulator that runs its binaries on another machine (Debian's `qemu-user`),
+    /// and where Debian's cross C library for it lives (its `-L` sysroot).
+    pub qemu: &'static str,
+    pub cross_sysroot: &'static str,
 }
 
 /// The two architectures Lambda runs.
@@ -96,6 +100,8 @@ pub const TARGETS: &[Target] = &[
         machine_name: "x86-64",
         cross_gcc: "x86_64-linux-gnu-gcc",
         debian_package: "gcc-x86-64-linux-gnu",
+        qemu: "qemu-x86_64",
+        cross_sysroot: "/usr/x86_64-linux-gnu",
     },
     Target {
         arch: "arm64",
@@ -104,8 +110,15 @@ pub const TARGETS: &[Target] = &[
         machine_name: "AArch64",
         cross_gcc: "aarch64-linux-gnu-gcc",
         debian_package: "gcc-aarch64-linux-gnu",
+        qemu: "qemu-aarch64",
+        cross_sysroot: "/usr/aarch64-linux-gnu",
     },
 ];
+
+/// The target of this machine's own architecture, when it is one Lambda runs.
+pub fn host_target() -> Option<&'static Target> {
+    TARGETS.iter().find(|t| t.triple.starts_with(std::env::consts::ARCH))
+}
 
 /// The target of a Lambda architecture (`x86_64`, `arm64`).
 pub fn target(arch: &str) -> Option<&'static Target> {
