@@ -11,10 +11,10 @@
 //! | `dynamodb(..)` | [`dynamodb::Event`] |
 //! | `kinesis(..)` | [`kinesis::KinesisEvent`] |
 //! | `schedule(..)` | [`eventbridge::EventBridgeEvent<T>`](eventbridge::EventBridgeEvent), [`cloudwatch_events::CloudWatchEvent<T>`](cloudwatch_events::CloudWatchEvent) |
-//! | any | [`serde_json::Value`] |
+//! | any | [`serde_json::Value`], re-exported here as [`Value`] |
 //!
 //! A function with triggers of several kinds takes a type every one of them can send, such as
-//! `serde_json::Value`. A type of your own (a subset of an event's fields, say) can be declared
+//! `serde_json::Value` (`lambda_stack::events::Value`, for a crate without its own `serde_json`). A type of your own (a subset of an event's fields, say) can be declared
 //! readable from a trigger by implementing its trait:
 //!
 //! ```
@@ -31,9 +31,11 @@ pub use aws_lambda_events::event::{
 };
 pub use aws_lambda_events::{encodings, event};
 
+/// Any JSON: what every trigger can be read as (`serde_json::Value`).
+pub use serde_json::Value;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
 
 /// Types an `http(..)` trigger (API Gateway HTTP API, payload format 2.0) can be read as.
 #[diagnostic::on_unimplemented(
