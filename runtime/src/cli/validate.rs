@@ -54,14 +54,19 @@ pub(crate) fn validate(out: &Path, stacks: &[Synthesized], cache: &Cache) -> Res
         };
         let init = run(&["init", "-backend=false", "-input=false", "-no-color"])?;
         if !init.status.success() {
+            let said = format!("{}{}", String::from_utf8_lossy(&init.stdout), String::from_utf8_lossy(&init.stderr));
+            // Offline, the registry is unreachable: say how to point Terraform at a mirror.
+            let hint = if said.contains("Failed to query available provider packages") {
+                "\nhint: Terraform could not download the aws provider; on a machine without the registry, set \
+                 TF_MIRROR to a folder holding `registry.terraform.io/hashicorp/aws` (a filesystem mirror), or \
+                 TF_CLI_CONFIG_FILE to a CLI configuration naming one"
+            } else {
+                ""
+            };
             validations.push(Validation {
                 stack: stack.stack.clone(),
                 valid: false,
-                report: format!(
-                    "terraform init failed:\n{}{}",
-                    String::from_utf8_lossy(&init.stdout),
-                    String::from_utf8_lossy(&init.stderr)
-                ),
+                report: format!("terraform init failed:\n{said}{hint}"),
             });
             continue;
         }
