@@ -143,9 +143,7 @@ fn statement_kinds(errors: &mut Errors, statement: &Statement) -> Option<(String
             if let Some((service, action_name)) = action.text.split_once(':') {
                 if !action.wildcard && !action_name.contains(['*', '?']) {
                     let exists = lambda_stack_runtime::rules::iam::check_action(service, action_name);
-                    if errors.check(action.span, exists.map(drop)).is_none() {
-                        return None;
-                    }
+                    errors.check(action.span, exists.map(drop))?;
                 }
             }
         }

@@ -41,11 +41,11 @@ pub(crate) fn bootstraps(stack: &Stack) -> Result<BTreeMap<String, Package>> {
         let Some(rust) = &function.rust else { continue };
         let arch = function.arch.as_str();
         let key = (format!("{:?}", rust.binary), arch);
-        if !plans.contains_key(&key) {
+        if let std::collections::btree_map::Entry::Vacant(plan) = plans.entry(key) {
             let target = rules::target(arch).ok_or_else(|| Error::Build(format!("unknown architecture `{arch}`")))?;
             let located = locate(&rust.binary, &function.name)?;
             let toolchain = toolchain(&located, target, &function.name)?;
-            plans.insert(key, (located, target, toolchain, &function.name));
+            plan.insert((located, target, toolchain, &function.name));
         }
     }
     let mut built: BTreeMap<(String, &'static str), Package> = BTreeMap::new();

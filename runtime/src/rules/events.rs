@@ -1421,8 +1421,7 @@ pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
         if !types.iter().any(|&(s, t)| s == service && t == resource_type) {
             let found = types.first().map_or("no AWS resource".to_owned(), |(s, t)| format!("an {s} {t}"));
             return Err(format!(
-                "`{value}` is the ARN of {found}, not of {} {kind}; expected an ARN such as `{}`",
-                if matches!(kind, Kind::Queue) { "a" } else { "a" },
+                "`{value}` is the ARN of {found}, not of a {kind}; expected an ARN such as `{}`",
                 example_arn(kind)
             ));
         }

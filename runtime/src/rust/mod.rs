@@ -110,7 +110,6 @@ impl Function {
     /// same name, and `binary` the stack binary that serves it (see [`Binary`]). It deploys as
     /// `provided.al2023`, with its name as handler and the attribute's keys applied; keys set after
     /// this call override the attribute's (`lambda_stack!` refuses a key set in both places).
-    #[must_use]
     pub fn rust<F: RustFunction>(self, binary: Binary) -> Self {
         let mut function = F::configure(self.runtime(crate::rules::rust::RUNTIME).handler(F::NAME));
         function.rust = Some(RustCode { binary, type_name: std::any::type_name::<F>(), serve: F::serve });
