@@ -6,7 +6,8 @@ use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
 use syn::{token, Ident, Token};
 
-use super::{next_token, skip_to_comma, Body, Entry, Field, Value};
+use super::value::parse_separated;
+use super::{Body, Entry, Field, Value};
 
 /// The arguments of `#[function(...)]`, as the entries of a block.
 pub struct FunctionArgs {
@@ -18,27 +19,8 @@ pub struct FunctionArgs {
 impl Parse for FunctionArgs {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let mut errors = Vec::new();
-        let mut entries = Vec::new();
-        while !input.is_empty() {
-            match parse_arg(input, &mut errors) {
-                Ok(field) => entries.push(Entry::Field(field)),
-                Err(error) => {
-                    errors.push(error);
-                    skip_to_comma(input);
-                    continue;
-                }
-            }
-            if input.is_empty() {
-                break;
-            }
-            if let Err(error) = input.parse::<Token![,]>() {
-                errors.push(syn::Error::new(
-                    error.span(),
-                    format!("expected `,` between `#[function]` arguments, found {}", next_token(input)),
-                ));
-                skip_to_comma(input);
-            }
-        }
+        let fields = parse_separated(input, &mut errors, "`#[function]` arguments", parse_arg);
+        let entries = fields.into_iter().map(Entry::Field).collect();
         let body = Body { brace: token::Brace(Span::call_site()), entries };
         Ok(FunctionArgs { body, errors })
     }

@@ -286,7 +286,7 @@ fn join(first: Option<Span>, last: Option<Span>) -> Range {
 
 /// Comma-separated items up to the end of `input`; a malformed item or a missing comma is recorded
 /// and skipped to the next comma, so every mistake in a list or map is reported.
-fn parse_separated<T>(
+pub(super) fn parse_separated<T>(
     input: ParseStream,
     errors: &mut Vec<syn::Error>,
     what: &str,
