@@ -31,20 +31,19 @@ pub(crate) fn invoke(
     let runtime =
         rules::runtimes::lookup(runtime_id).ok_or_else(|| Error::Usage(format!("unknown runtime `{runtime_id}`")))?;
     let body = synthesized.document.resource("aws_lambda_function", function).cloned().unwrap_or_default();
-    let env: Vec<(String, String)> = body["environment"]["variables"]
+    let written: Vec<(String, String)> = body["environment"]["variables"]
         .as_object()
-        .map(|vars| vars.iter().map(|(k, v)| (k.clone(), placeholders(v.as_str().unwrap_or_default()))).collect())
+        .map(|vars| vars.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
         .unwrap_or_default();
-    let unknown: Vec<String> = body["environment"]["variables"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter(|(_, v)| v.as_str().is_some_and(|v| v.replace("$${", "").contains("${")))
-        .map(|(k, _)| k.clone())
+    let env: Vec<(String, String)> = written.iter().map(|(k, v)| (k.clone(), placeholders(v))).collect();
+    // A `${...}` left after unescaping `$${` is a Terraform reference: known only after apply.
+    let shown: Vec<String> = written
+        .iter()
+        .zip(&env)
+        .filter(|((_, value), _)| value.replace("$${", "").contains("${"))
+        .map(|(_, (key, placeholder))| format!("{key}={placeholder}"))
         .collect();
-    if !unknown.is_empty() {
-        let shown: Vec<String> =
-            env.iter().filter(|(key, _)| unknown.contains(key)).map(|(key, value)| format!("{key}={value}")).collect();
+    if !shown.is_empty() {
         log(&format!("note: known only after `terraform apply`, so placeholders stand in: {}", shown.join(" ")));
     }
     let setup = FunctionSetup {
