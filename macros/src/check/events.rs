@@ -1,10 +1,10 @@
 //! Rules about queues, tables, topics, streams and the triggers that read them. Each `check_*`
-//! calls the shared table in `lambda_stack_runtime::rules::events`, as the builders do at synth.
+//! calls the shared table in `lambda_stack_core::rules::events`, as the builders do at synth.
 
 use std::collections::BTreeMap;
 
-use lambda_stack_runtime::rules::events::{self, StreamSource};
-use lambda_stack_runtime::rules::{resources::Kind, Verdict};
+use lambda_stack_core::rules::events::{self, StreamSource};
+use lambda_stack_core::rules::{resources::Kind, Verdict};
 use proc_macro2::Span;
 use syn::Ident;
 
@@ -209,8 +209,8 @@ impl Cx<'_> {
         for (trigger, resolved) in function.triggers.iter().zip(resolved) {
             match trigger {
                 Trigger::Http { method, path } => {
-                    self.errors.check(method.span, lambda_stack_runtime::rules::triggers::check_method(method));
-                    self.errors.check(path.span, lambda_stack_runtime::rules::triggers::check_path(path));
+                    self.errors.check(method.span, lambda_stack_core::rules::triggers::check_method(method));
+                    self.errors.check(path.span, lambda_stack_core::rules::triggers::check_path(path));
                 }
                 Trigger::S3(s3) => {
                     self.check_s3_trigger(s3);
@@ -281,7 +281,7 @@ impl Cx<'_> {
             let timeout = function
                 .timeout
                 .as_ref()
-                .map_or(lambda_stack_runtime::rules::limits::DEFAULT_TIMEOUT_SECONDS, |t| t.value);
+                .map_or(lambda_stack_core::rules::limits::DEFAULT_TIMEOUT_SECONDS, |t| t.value);
             let result =
                 events::check_visibility_timeout(timeout, visibility, &text(&sqs.queue), &text(&function.name));
             self.errors.check(sqs.queue.span(), result);

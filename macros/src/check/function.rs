@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use lambda_stack_runtime::rules::events;
-use lambda_stack_runtime::rules::resources::{self, Kind, Target};
-use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::events;
+use lambda_stack_core::rules::resources::{self, Kind, Target};
+use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
 
 use super::{check_tags, text, Checked, Cx};
 use crate::errors::Errors;
@@ -142,7 +142,7 @@ fn statement_kinds(errors: &mut Errors, statement: &Statement) -> Option<(String
         for action in &statement.actions {
             if let Some((service, action_name)) = action.text.split_once(':') {
                 if !action.wildcard && !action_name.contains(['*', '?']) {
-                    let exists = lambda_stack_runtime::rules::iam::check_action(service, action_name);
+                    let exists = lambda_stack_core::rules::iam::check_action(service, action_name);
                     errors.check(action.span, exists.map(drop))?;
                 }
             }
@@ -169,9 +169,9 @@ fn env_kinds(errors: &mut Errors, function: &Function) -> Vec<(String, String, V
     let mut out = Vec::new();
     let mut sizes = Vec::new();
     for (key, value) in &function.env {
-        errors.check(key.span, lambda_stack_runtime::rules::env::check_key(key));
+        errors.check(key.span, lambda_stack_core::rules::env::check_key(key));
         let length = match value {
-            EnvValue::Literal(literal) => Some(lambda_stack_runtime::rules::env::json_len(literal)),
+            EnvValue::Literal(literal) => Some(lambda_stack_core::rules::env::json_len(literal)),
             EnvValue::Ref { target, attribute } => {
                 let (name, wanted) = (text(target), text(attribute));
                 let fit: Vec<(Kind, usize)> = Kind::ALL
@@ -196,7 +196,7 @@ fn env_kinds(errors: &mut Errors, function: &Function) -> Vec<(String, String, V
         }
     }
     if let Some(span) = function.env_span {
-        errors.check(span, lambda_stack_runtime::rules::env::check_total_size(sizes));
+        errors.check(span, lambda_stack_core::rules::env::check_total_size(sizes));
     }
     out
 }

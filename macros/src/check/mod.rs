@@ -1,5 +1,5 @@
 //! Rules about what the declarations mean: one `check_*` function per rule, each stating its rule
-//! in a one-line header and calling the shared table in `lambda_stack_runtime::rules`, so the
+//! in a one-line header and calling the shared table in `lambda_stack_core::rules`, so the
 //! builders enforce the very same rule at synth.
 
 mod events;
@@ -8,7 +8,7 @@ pub mod function;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use lambda_stack_runtime::rules::{self, resources::Kind, runtimes::Family, Verdict};
+use lambda_stack_core::rules::{self, resources::Kind, runtimes::Family, Verdict};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::Ident;

@@ -166,7 +166,7 @@ pub fn binding_checks(stack: &Stack, function: &Function) -> TokenStream {
             "the timeout of function `{name}` (its `#[function]`'s, or Lambda's {} s) is longer than the \
              visibility timeout of queue `{queue_name}` ({visibility} s): messages would be handed out again while \
              the function still works on them; lower the timeout or raise `visibility_timeout`",
-            lambda_stack_runtime::rules::limits::DEFAULT_TIMEOUT_SECONDS
+            lambda_stack_core::rules::limits::DEFAULT_TIMEOUT_SECONDS
         );
         let block_timeout = match block_timeout {
             Some(t) => quote! { ::core::option::Option::Some(#t) },

@@ -103,7 +103,7 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
 }
 
 /// Every declaration of the stack by name, with its kind.
-fn declared_kinds(stack: &Stack) -> impl Iterator<Item = (String, lambda_stack_runtime::rules::resources::Kind)> + '_ {
+fn declared_kinds(stack: &Stack) -> impl Iterator<Item = (String, lambda_stack_core::rules::resources::Kind)> + '_ {
     crate::check::declarations(stack).map(|(name, kind)| (text(name), kind))
 }
 
@@ -420,7 +420,7 @@ pub(crate) fn function_calls(function: &Function, site: &CallSite) -> Vec<TokenS
         function
             .description_from_docs
             .clone()
-            .filter(|d| lambda_stack_runtime::rules::limits::check_description(d).is_ok())
+            .filter(|d| lambda_stack_core::rules::limits::check_description(d).is_ok())
     });
     if let Some(description) = description {
         calls.push(quote! { .description(#description) });

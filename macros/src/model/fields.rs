@@ -2,7 +2,7 @@
 
 use std::collections::{btree_map, BTreeMap, BTreeSet};
 
-use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
 use syn::Ident;
 
 use crate::errors::Errors;

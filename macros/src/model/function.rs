@@ -1,7 +1,7 @@
 //! `#[function(...)]` on an `async fn NAME(event: LambdaEvent<E>) -> Result<R, Error>`: the
 //! function's signature, and its keys as a [`Function`] (what a `function` block would say).
 
-use lambda_stack_runtime::rules::rust::{implied_key, ATTRIBUTE_KEYS};
+use lambda_stack_core::rules::rust::{implied_key, ATTRIBUTE_KEYS};
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericArgument, ItemFn, PathArguments, ReturnType, Type};
 
@@ -161,7 +161,7 @@ fn type_text(ty: &Type) -> String {
 
 #[cfg(test)]
 mod tests {
-    use lambda_stack_runtime::rules::rust::{implied_key, ATTRIBUTE_KEYS};
+    use lambda_stack_core::rules::rust::{implied_key, ATTRIBUTE_KEYS};
 
     use crate::model::FUNCTION_KEYS;
 

@@ -10,7 +10,7 @@ mod triggers;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
 use syn::{Attribute, Ident};
 
 use crate::callsite::CallSite;

@@ -3,8 +3,8 @@
 //! `dynamodb(orders, start: latest)`, `kinesis(clicks, start: trim_horizon)`, `sns(alerts)`,
 //! `schedule("rate(5 minutes)")`, `url(auth: iam)`.
 
-use lambda_stack_runtime::rules::events::StreamSource;
-use lambda_stack_runtime::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::events::StreamSource;
+use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
 use proc_macro2::Span;
 use syn::Ident;
 
