@@ -2,9 +2,11 @@
 //! command line. Users reach it through the `lambda-stack` crate; everything here can also be
 //! called by hand, and the builders check the same rules the macro does.
 
-pub use lambda_stack_core::rules;
+pub use lambda_stack_core::{rules, scan};
 
 mod bucket;
+#[cfg(feature = "rust")]
+pub mod build;
 pub mod cli;
 mod error;
 mod function;
@@ -15,8 +17,6 @@ pub mod output;
 pub mod package;
 mod queue;
 mod reference;
-#[cfg(feature = "rust")]
-pub mod build;
 #[cfg(feature = "rust")]
 pub mod rust;
 #[cfg(feature = "rust")]

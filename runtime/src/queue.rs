@@ -1,7 +1,7 @@
 //! SQS queues a stack owns or refers to.
 
 use crate::error::Origin;
-use crate::rules::events;
+use crate::rules;
 
 /// An SQS queue: owned by the stack (encrypted with SQS-managed keys), or an existing queue
 /// referred to by name or ARN.
@@ -96,9 +96,8 @@ impl Queue {
     /// Whether the queue is FIFO; an existing queue is when its name ends in `.fifo`.
     pub fn is_fifo(&self) -> bool {
         match &self.existing {
-            Some(existing) => {
-                events::existing_name(crate::rules::resources::Kind::Queue, existing).ends_with(events::FIFO_SUFFIX)
-            }
+            Some(existing) => rules::sources::existing_name(crate::rules::resources::Kind::Queue, existing)
+                .ends_with(rules::names::FIFO_SUFFIX),
             None => self.fifo,
         }
     }
@@ -107,7 +106,7 @@ impl Queue {
     pub fn visibility_seconds(&self) -> Option<u64> {
         match self.existing {
             Some(_) => None,
-            None => Some(self.visibility_timeout.unwrap_or(events::DEFAULT_VISIBILITY_TIMEOUT)),
+            None => Some(self.visibility_timeout.unwrap_or(rules::sqs::DEFAULT_VISIBILITY_TIMEOUT)),
         }
     }
 
@@ -115,7 +114,7 @@ impl Queue {
     pub fn retention_seconds(&self) -> Option<u64> {
         match self.existing {
             Some(_) => None,
-            None => Some(self.retention.unwrap_or(events::DEFAULT_RETENTION)),
+            None => Some(self.retention.unwrap_or(rules::sqs::DEFAULT_RETENTION)),
         }
     }
 

@@ -8,8 +8,10 @@ use crate::function::Function;
 use crate::iam::{ManagedPolicy, Resource, Role, Statement};
 use crate::queue::Queue;
 use crate::reference::EnvValue;
-use crate::rules::events::{self, GrantOn, StreamSource};
+use crate::rules::grants::GrantOn;
+use crate::rules::streams::StreamSource;
 use crate::rules::{self, resources::Kind, Verdict};
+use crate::scan;
 use crate::stream::Stream;
 use crate::table::Table;
 use crate::topic::Topic;
@@ -208,18 +210,18 @@ impl Stack {
     /// (the check reports them). `kinds` is [`Stack::kinds`], built once by the caller: a stack of
     /// many functions would otherwise rebuild it for each.
     pub(crate) fn derived_statements(&self, kinds: &BTreeMap<&str, Kind>, function: &Function) -> Vec<Statement> {
-        let mut grants: Vec<(&str, &Origin, events::Grant)> = Vec::new();
+        let mut grants: Vec<(&str, &Origin, rules::grants::Grant)> = Vec::new();
         for trigger in &function.triggers {
             let Some(source) = trigger.source() else { continue };
             let Some(&kind) = kinds.get(source) else { continue };
-            if events::trigger_source(trigger.keyword()) != Some(kind) {
+            if rules::sources::trigger_source(trigger.keyword()) != Some(kind) {
                 continue;
             }
-            grants.extend(events::poll_grants(kind).iter().map(|grant| (source, trigger.origin(), *grant)));
+            grants.extend(rules::grants::poll_grants(kind).iter().map(|grant| (source, trigger.origin(), *grant)));
         }
         if let Some(target) = &function.dead_letter {
             if let Some(grant) =
-                kinds.get(target.as_str()).and_then(|&kind| events::dead_letter_grant(target, kind).ok())
+                kinds.get(target.as_str()).and_then(|&kind| rules::grants::dead_letter_grant(target, kind).ok())
             {
                 grants.push((target, &function.origin, grant));
             }
@@ -350,7 +352,7 @@ impl<'a> Checker<'a> {
     /// keys that only apply to a resource the stack creates.
     fn check_existing(&mut self, kind: Kind, name: &str, origin: &Origin, existing: &str, owned_keys: &[&str]) {
         let subject = format!("{kind} `{name}`");
-        self.problem(subject.clone(), origin, events::check_existing(kind, existing));
+        self.problem(subject.clone(), origin, rules::sources::check_existing(kind, existing));
         for key in owned_keys {
             self.problem(
                 subject.clone(),
@@ -368,17 +370,17 @@ impl<'a> Checker<'a> {
             return;
         }
         let stack = &self.stack.name;
-        self.problem(subject.clone(), origin, events::check_owned_queue_name(stack, &queue.name, queue.fifo));
+        self.problem(subject.clone(), origin, rules::names::check_owned_queue_name(stack, &queue.name, queue.fifo));
         if let Some(seconds) = queue.visibility_timeout {
-            self.problem(subject.clone(), origin, events::check_queue_visibility(seconds));
+            self.problem(subject.clone(), origin, rules::sqs::check_queue_visibility(seconds));
         }
         if let Some(seconds) = queue.retention {
-            self.problem(subject.clone(), origin, events::check_queue_retention(seconds));
+            self.problem(subject.clone(), origin, rules::sqs::check_queue_retention(seconds));
         }
         self.problem(
             subject.clone(),
             origin,
-            events::check_redrive(&queue.name, queue.dead_letter.as_deref(), queue.max_receive),
+            rules::sqs::check_redrive(&queue.name, queue.dead_letter.as_deref(), queue.max_receive),
         );
         let Some(dead_letter) = &queue.dead_letter else { return };
         let target = match self.kind_of(dead_letter) {
@@ -397,10 +399,10 @@ impl<'a> Checker<'a> {
         self.problem(
             subject.clone(),
             origin,
-            events::check_dead_letter_fifo(&queue.name, queue.fifo, dead_letter, target.is_fifo()),
+            rules::sqs::check_dead_letter_fifo(&queue.name, queue.fifo, dead_letter, target.is_fifo()),
         );
         if let (Some(own), Some(theirs)) = (queue.retention_seconds(), target.retention_seconds()) {
-            let verdict = events::check_dead_letter_retention(&queue.name, own, dead_letter, theirs, queue.fifo);
+            let verdict = rules::sqs::check_dead_letter_retention(&queue.name, own, dead_letter, theirs, queue.fifo);
             self.verdict(subject, origin, verdict);
         }
     }
@@ -409,18 +411,18 @@ impl<'a> Checker<'a> {
         let subject = format!("table `{}`", table.name);
         let origin = &table.origin;
         if let Some(view) = &table.stream {
-            self.problem(subject.clone(), origin, events::check_stream_view(view).map(drop));
+            self.problem(subject.clone(), origin, rules::streams::check_stream_view(view).map(drop));
         }
         if let Some(existing) = &table.existing {
             self.check_existing(Kind::Table, &table.name, origin, existing, &table.owned_keys_set());
             return;
         }
-        self.problem(subject.clone(), origin, events::check_owned_table_name(&self.stack.name, &table.name));
+        self.problem(subject.clone(), origin, rules::names::check_owned_table_name(&self.stack.name, &table.name));
         match &table.hash_key {
             Some(hash_key) => self.problem(
                 subject,
                 origin,
-                events::check_table_keys(&table.name, hash_key, table.range_key.as_deref()),
+                rules::streams::check_table_keys(&table.name, hash_key, table.range_key.as_deref()),
             ),
             None => self.problem(
                 subject,
@@ -439,7 +441,7 @@ impl<'a> Checker<'a> {
             None => self.problem(
                 subject,
                 &topic.origin,
-                events::check_owned_topic_name(&self.stack.name, &topic.name, topic.fifo),
+                rules::names::check_owned_topic_name(&self.stack.name, &topic.name, topic.fifo),
             ),
         }
     }
@@ -450,9 +452,13 @@ impl<'a> Checker<'a> {
             self.check_existing(Kind::Stream, &stream.name, &stream.origin, existing, &stream.owned_keys_set());
             return;
         }
-        self.problem(subject.clone(), &stream.origin, events::check_owned_stream_name(&self.stack.name, &stream.name));
+        self.problem(
+            subject.clone(),
+            &stream.origin,
+            rules::names::check_owned_stream_name(&self.stack.name, &stream.name),
+        );
         if let Some(shards) = stream.shards {
-            self.verdict(subject, &stream.origin, events::check_shards(&stream.name, shards));
+            self.verdict(subject, &stream.origin, rules::streams::check_shards(&stream.name, shards));
         }
     }
 
@@ -564,11 +570,12 @@ impl<'a> Checker<'a> {
         }
         self.check_triggers(&subject, function);
         if let Some(target) = &function.dead_letter {
-            let result = self.kind_of(target).and_then(|kind| events::dead_letter_grant(target, kind)).and_then(|_| {
-                let fifo = self.stack.queue_named(target).map(Queue::is_fifo).unwrap_or_default()
-                    || self.stack.topic_named(target).is_some_and(Topic::is_fifo);
-                events::check_dead_letter_target(target, fifo)
-            });
+            let result =
+                self.kind_of(target).and_then(|kind| rules::grants::dead_letter_grant(target, kind)).and_then(|_| {
+                    let fifo = self.stack.queue_named(target).map(Queue::is_fifo).unwrap_or_default()
+                        || self.stack.topic_named(target).is_some_and(Topic::is_fifo);
+                    rules::grants::check_dead_letter_target(target, fifo)
+                });
             self.problem(subject.clone(), origin, result);
         }
     }
@@ -581,8 +588,9 @@ impl<'a> Checker<'a> {
         for trigger in &function.triggers {
             let origin = trigger.origin();
             if let Some(source) = trigger.source() {
-                let result =
-                    self.kind_of(source).and_then(|kind| events::check_trigger_source(trigger.keyword(), source, kind));
+                let result = self
+                    .kind_of(source)
+                    .and_then(|kind| rules::sources::check_trigger_source(trigger.keyword(), source, kind));
                 if result.is_err() {
                     self.problem(subject.into(), origin, result);
                     continue;
@@ -600,25 +608,25 @@ impl<'a> Checker<'a> {
                 }
             }
             let result = match trigger {
-                Trigger::Http { method, path, .. } => rules::triggers::check_route(method, path),
+                Trigger::Http { method, path, .. } => rules::http::check_route(method, path),
                 Trigger::S3(s3) => {
                     if self.stack.buckets.iter().any(|b| b.name == s3.bucket && b.existing.is_some()) {
-                        let verdict = events::check_existing_bucket_notification(&s3.bucket);
+                        let verdict = rules::s3::check_existing_bucket_notification(&s3.bucket);
                         self.verdict(subject.into(), origin, verdict);
                     }
                     s3.events()
                         .iter()
-                        .try_for_each(|on| events::s3_events_for(on).map(drop))
-                        .and_then(|()| s3.prefix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("prefix", p)))
-                        .and_then(|()| s3.suffix.as_deref().map_or(Ok(()), |p| events::check_s3_filter("suffix", p)))
+                        .try_for_each(|on| rules::s3::s3_events_for(on).map(drop))
+                        .and_then(|()| s3.prefix.as_deref().map_or(Ok(()), |p| rules::s3::check_s3_filter("prefix", p)))
+                        .and_then(|()| s3.suffix.as_deref().map_or(Ok(()), |p| rules::s3::check_s3_filter("suffix", p)))
                 }
                 Trigger::Sqs(sqs) => {
                     let queue = self.stack.queue_named(&sqs.queue);
                     let fifo = queue.is_some_and(Queue::is_fifo);
-                    let batch = sqs.batch_size.unwrap_or(events::DEFAULT_SQS_BATCH_SIZE);
-                    events::check_sqs_batch(batch, sqs.window, fifo).and_then(|()| {
+                    let batch = sqs.batch_size.unwrap_or(rules::sqs::DEFAULT_SQS_BATCH_SIZE);
+                    rules::sqs::check_sqs_batch(batch, sqs.window, fifo).and_then(|()| {
                         match queue.and_then(Queue::visibility_seconds) {
-                            Some(visibility) => events::check_visibility_timeout(
+                            Some(visibility) => rules::sqs::check_visibility_timeout(
                                 function.timeout_seconds(),
                                 visibility,
                                 &sqs.queue,
@@ -629,30 +637,33 @@ impl<'a> Checker<'a> {
                     })
                 }
                 Trigger::Stream(stream) => {
-                    let start = stream.start.as_deref().unwrap_or(events::DEFAULT_START);
-                    let batch = stream.batch_size.unwrap_or(events::DEFAULT_STREAM_BATCH_SIZE);
-                    events::check_start_position(stream.source, start)
+                    let start = stream.start.as_deref().unwrap_or(rules::streams::DEFAULT_START);
+                    let batch = stream.batch_size.unwrap_or(rules::streams::DEFAULT_STREAM_BATCH_SIZE);
+                    rules::streams::check_start_position(stream.source, start)
                         .map(drop)
-                        .and_then(|()| events::check_stream_batch(stream.source, batch, stream.window))
+                        .and_then(|()| rules::streams::check_stream_batch(stream.source, batch, stream.window))
                         .and_then(|()| match (stream.source, self.stack.table_named(&stream.target)) {
                             (StreamSource::DynamoDb, Some(table)) => {
-                                events::check_table_has_stream(&table.name, table.has_stream())
+                                rules::streams::check_table_has_stream(&table.name, table.has_stream())
                             }
                             _ => Ok(()),
                         })
                 }
                 Trigger::Sns { topic, .. } => {
                     let fifo = self.stack.topic_named(topic).is_some_and(Topic::is_fifo);
-                    events::check_sns_subscription(topic, fifo, &function.name)
+                    rules::sns::check_sns_subscription(topic, fifo, &function.name)
                 }
                 Trigger::Schedule { expression, .. } => {
                     schedules += 1;
-                    events::check_schedule(expression)
-                        .and_then(|()| events::check_schedule_rule_name(&self.stack.name, &function.name, schedules))
+                    rules::schedule::check_schedule(expression).and_then(|()| {
+                        rules::names::check_schedule_rule_name(&self.stack.name, &function.name, schedules)
+                    })
                 }
                 Trigger::Url { auth, .. } => {
                     urls += 1;
-                    events::check_url_auth(auth).map(drop).and_then(|()| events::check_url_count(&function.name, urls))
+                    rules::urls::check_url_auth(auth)
+                        .map(drop)
+                        .and_then(|()| rules::urls::check_url_count(&function.name, urls))
                 }
             };
             self.problem(subject.into(), origin, result);
@@ -666,7 +677,8 @@ impl<'a> Checker<'a> {
         for function in &self.stack.functions {
             for trigger in &function.triggers {
                 let Trigger::S3(s3) = trigger else { continue };
-                let Ok(events) = s3.events().iter().map(|on| events::s3_events_for(on)).collect::<Result<Vec<_>, _>>()
+                let Ok(events) =
+                    s3.events().iter().map(|on| rules::s3::s3_events_for(on)).collect::<Result<Vec<_>, _>>()
                 else {
                     continue;
                 };
@@ -676,16 +688,16 @@ impl<'a> Checker<'a> {
         }
         let mut problems = Vec::new();
         for notifications in per_bucket.values() {
-            let shaped: Vec<events::Notification<'_>> = notifications
+            let shaped: Vec<rules::s3::Notification<'_>> = notifications
                 .iter()
-                .map(|(function, s3, events)| events::Notification {
+                .map(|(function, s3, events)| rules::s3::Notification {
                     function: &function.name,
                     events,
                     prefix: s3.prefix.as_deref().unwrap_or(""),
                     suffix: s3.suffix.as_deref().unwrap_or(""),
                 })
                 .collect();
-            for (_, later, message) in events::overlapping_notifications(&shaped) {
+            for (_, later, message) in rules::s3::overlapping_notifications(&shaped) {
                 let (function, s3, _) = &notifications[later];
                 problems.push(Problem {
                     subject: format!("function `{}`", function.name),
@@ -737,9 +749,9 @@ impl<'a> Checker<'a> {
         }
         use rules::runtimes::Family;
         let files = match runtime.family {
-            Family::Python => rules::handler::check_python(code, &shown, handler),
-            Family::Node => rules::handler::check_node(code, &shown, handler),
-            Family::Provided => rules::handler::check_bootstrap(code, &shown),
+            Family::Python => scan::python::check_python(code, &shown, handler),
+            Family::Node => scan::node::check_node(code, &shown, handler),
+            Family::Provided => scan::bootstrap::check_bootstrap(code, &shown),
             _ => Ok(Vec::new()),
         };
         self.problem(subject.into(), origin, files.map(drop));
@@ -763,8 +775,8 @@ impl<'a> Checker<'a> {
                         let table = self.stack.table_named(&reference.target);
                         match table {
                             Some(table) if attribute.name == "stream_arn" => {
-                                events::check_table_has_stream(&table.name, table.has_stream())
-                                    .map_err(|_| events::no_stream_arn(&table.name))
+                                rules::streams::check_table_has_stream(&table.name, table.has_stream())
+                                    .map_err(|_| rules::streams::no_stream_arn(&table.name))
                             }
                             _ => Ok(()),
                         }
@@ -786,7 +798,7 @@ impl<'a> Checker<'a> {
         for function in &self.stack.functions {
             for trigger in &function.triggers {
                 let Trigger::Http { method, path, origin } = trigger else { continue };
-                let key = rules::triggers::route_key(method, path);
+                let key = rules::http::route_key(method, path);
                 match seen.get(&key) {
                     Some(first) => problems.push(Problem {
                         subject: format!("function `{}`", function.name),

@@ -13,7 +13,7 @@ use crate::package::progress::Progress;
 use crate::package::{Package, PackageError};
 use crate::queue::Queue;
 use crate::reference::{EnvValue, Ref};
-use crate::rules::events::{self, StreamSource};
+use crate::rules::streams::StreamSource;
 use crate::rules::{self, resources::Kind};
 use crate::stack::{Backend, Stack};
 use crate::stream::Stream;
@@ -380,7 +380,7 @@ impl<'a> Builder<'a> {
                     None => Address::new("aws_dynamodb_table", target).attr(attribute),
                     // A stream's ARN carries the time it was enabled: only DynamoDB knows it.
                     Some(existing) if attribute == "stream_arn" => {
-                        let name = events::existing_name(Kind::Table, existing).to_owned();
+                        let name = rules::sources::existing_name(Kind::Table, existing).to_owned();
                         let body = serde_json::json!({ "name": terraform::literal(&name) });
                         self.doc.data("aws_dynamodb_table", target, &body).attr("stream_arn")
                     }
@@ -413,7 +413,7 @@ impl<'a> Builder<'a> {
     /// An attribute of an existing queue, table, topic or stream: from its ARN when given one,
     /// otherwise built from its name, the stack's region and the deploying account.
     fn existing_reference(&mut self, kind: Kind, existing: &str, attribute: &str) -> String {
-        let name = terraform::literal(events::existing_name(kind, existing));
+        let name = terraform::literal(rules::sources::existing_name(kind, existing));
         let (region, account) = match existing.strip_prefix("arn:") {
             Some(arn) => {
                 let parts: Vec<&str> = arn.splitn(5, ':').collect();
@@ -749,7 +749,7 @@ impl<'a> Builder<'a> {
         )?;
         let mut used = BTreeSet::new();
         for (method, path, origin) in routes {
-            let key = rules::triggers::route_key(method, path);
+            let key = rules::http::route_key(method, path);
             let slug = unique_slug(&mut used, &key);
             let what = note(&format!("route `{key}` of function `{name}`"), origin);
             self.add(
@@ -774,7 +774,7 @@ impl<'a> Builder<'a> {
                     source_arn: Some(format!(
                         "{}{}",
                         api.attr("execution_arn"),
-                        rules::triggers::permission_source_suffix(method, path)
+                        rules::http::permission_source_suffix(method, path)
                     )),
                     function_url_auth_type: None,
                 },
@@ -791,7 +791,7 @@ impl<'a> Builder<'a> {
             let redrive_policy = match &queue.dead_letter {
                 Some(dead_letter) => {
                     let arn = self.reference(&Ref::new(dead_letter.clone(), "arn"));
-                    let max_receive = queue.max_receive.unwrap_or(events::DEFAULT_MAX_RECEIVE);
+                    let max_receive = queue.max_receive.unwrap_or(rules::sqs::DEFAULT_MAX_RECEIVE);
                     Some(format!(r#"{{"deadLetterTargetArn":"{arn}","maxReceiveCount":{max_receive}}}"#))
                 }
                 None => None,
@@ -801,12 +801,12 @@ impl<'a> Builder<'a> {
                 name,
                 &SqsQueue {
                     note: note(&format!("queue `{name}`"), &queue.origin),
-                    name: events::queue_name(&self.stack.name, name, queue.fifo),
+                    name: rules::names::queue_name(&self.stack.name, name, queue.fifo),
                     fifo_queue: queue.fifo,
                     visibility_timeout_seconds: queue
                         .visibility_seconds()
-                        .unwrap_or(events::DEFAULT_VISIBILITY_TIMEOUT),
-                    message_retention_seconds: queue.retention_seconds().unwrap_or(events::DEFAULT_RETENTION),
+                        .unwrap_or(rules::sqs::DEFAULT_VISIBILITY_TIMEOUT),
+                    message_retention_seconds: queue.retention_seconds().unwrap_or(rules::sqs::DEFAULT_RETENTION),
                     sqs_managed_sse_enabled: true,
                     redrive_policy,
                 },
@@ -827,13 +827,14 @@ impl<'a> Builder<'a> {
         if let Some(range_key) = &table.range_key {
             attribute.push(DynamodbAttribute { name: range_key.clone(), kind: "S".into() });
         }
-        let view = table.stream.as_deref().map(|view| events::check_stream_view(view).expect("checked: stream views"));
+        let view =
+            table.stream.as_deref().map(|view| rules::streams::check_stream_view(view).expect("checked: stream views"));
         self.add(
             "aws_dynamodb_table",
             name,
             &DynamodbTable {
                 note: note(&format!("table `{name}`"), &table.origin),
-                name: events::table_name(&self.stack.name, name),
+                name: rules::names::table_name(&self.stack.name, name),
                 billing_mode: "PAY_PER_REQUEST".into(),
                 hash_key,
                 range_key: table.range_key.clone(),
@@ -856,7 +857,7 @@ impl<'a> Builder<'a> {
                 name,
                 &SnsTopic {
                     note: note(&format!("topic `{name}`"), &topic.origin),
-                    name: events::topic_name(&self.stack.name, name, topic.fifo),
+                    name: rules::names::topic_name(&self.stack.name, name, topic.fifo),
                     fifo_topic: topic.fifo,
                     kms_master_key_id: "alias/aws/sns".into(),
                 },
@@ -878,7 +879,7 @@ impl<'a> Builder<'a> {
             name,
             &KinesisStream {
                 note: note(&format!("stream `{name}`"), &stream.origin),
-                name: events::stream_name(&self.stack.name, name),
+                name: rules::names::stream_name(&self.stack.name, name),
                 shard_count: stream.shards,
                 stream_mode_details: vec![StreamModeDetails { stream_mode: mode.into() }],
                 retention_period: 24,
@@ -932,7 +933,7 @@ impl<'a> Builder<'a> {
                 Trigger::Sqs(sqs) => {
                     let slug = unique_slug(&mut used, &format!("sqs {}", sqs.queue));
                     let arn = self.reference(&Ref::new(sqs.queue.clone(), "arn"));
-                    let batch_size = sqs.batch_size.unwrap_or(events::DEFAULT_SQS_BATCH_SIZE);
+                    let batch_size = sqs.batch_size.unwrap_or(rules::sqs::DEFAULT_SQS_BATCH_SIZE);
                     self.add(
                         "aws_lambda_event_source_mapping",
                         &format!("{name}-{slug}"),
@@ -953,8 +954,9 @@ impl<'a> Builder<'a> {
                         StreamSource::DynamoDb => self.reference(&Ref::new(stream.target.clone(), "stream_arn")),
                         StreamSource::Kinesis => self.reference(&Ref::new(stream.target.clone(), "arn")),
                     };
-                    let start = stream.start.as_deref().unwrap_or(events::DEFAULT_START);
-                    let start = events::check_start_position(stream.source, start).expect("checked: start positions");
+                    let start = stream.start.as_deref().unwrap_or(rules::streams::DEFAULT_START);
+                    let start =
+                        rules::streams::check_start_position(stream.source, start).expect("checked: start positions");
                     self.add(
                         "aws_lambda_event_source_mapping",
                         &format!("{name}-{slug}"),
@@ -962,7 +964,7 @@ impl<'a> Builder<'a> {
                             note: note(&format!("{trigger} of function `{name}`"), &origin),
                             event_source_arn: arn,
                             function_name: lambda.attr("arn"),
-                            batch_size: stream.batch_size.unwrap_or(events::DEFAULT_STREAM_BATCH_SIZE),
+                            batch_size: stream.batch_size.unwrap_or(rules::streams::DEFAULT_STREAM_BATCH_SIZE),
                             maximum_batching_window_in_seconds: stream.window,
                             starting_position: Some(start.to_owned()),
                             function_response_types: report_failures(stream.report_failures),
@@ -996,7 +998,7 @@ impl<'a> Builder<'a> {
                         &format!("{name}-{slug}"),
                         &CloudwatchEventRule {
                             note: what.clone(),
-                            name: events::schedule_rule_name(&self.stack.name, name, schedules),
+                            name: rules::names::schedule_rule_name(&self.stack.name, name, schedules),
                             description: format!("Invokes function `{name}` on `{expression}`"),
                             schedule_expression: terraform::literal(expression),
                         },
@@ -1023,7 +1025,7 @@ impl<'a> Builder<'a> {
                     )?;
                 }
                 Trigger::Url { auth, .. } => {
-                    let auth_type = events::check_url_auth(auth).expect("checked: url auth");
+                    let auth_type = rules::urls::check_url_auth(auth).expect("checked: url auth");
                     let what = note(&format!("{trigger} of function `{name}`"), &origin);
                     let url = self.add(
                         "aws_lambda_function_url",
@@ -1086,7 +1088,7 @@ impl<'a> Builder<'a> {
         let permission = self.permission(name, &slug, &what, lambda, "s3.amazonaws.com", Some(arn), None)?;
         let mut events_written: Vec<String> = Vec::new();
         for on in s3.events() {
-            for event in events::s3_events_for(on).expect("checked: s3 events") {
+            for event in rules::s3::s3_events_for(on).expect("checked: s3 events") {
                 if !events_written.iter().any(|e| e == event) {
                     events_written.push((*event).to_owned());
                 }

@@ -1,7 +1,7 @@
 //! SNS topics a stack owns or refers to.
 
 use crate::error::Origin;
-use crate::rules::{events, resources::Kind};
+use crate::rules::{self, resources::Kind};
 
 /// An SNS topic: owned by the stack (encrypted with the AWS managed SNS key), or an existing
 /// topic referred to by name or ARN.
@@ -55,7 +55,7 @@ impl Topic {
     /// Whether the topic is FIFO; an existing topic is when its name ends in `.fifo`.
     pub fn is_fifo(&self) -> bool {
         match &self.existing {
-            Some(existing) => events::existing_name(Kind::Topic, existing).ends_with(events::FIFO_SUFFIX),
+            Some(existing) => rules::sources::existing_name(Kind::Topic, existing).ends_with(rules::names::FIFO_SUFFIX),
             None => self.fifo,
         }
     }

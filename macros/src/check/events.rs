@@ -1,10 +1,10 @@
 //! Rules about queues, tables, topics, streams and the triggers that read them. Each `check_*`
-//! calls the shared table in `lambda_stack_core::rules::events`, as the builders do at synth.
+//! calls the shared tables in `lambda_stack_core::rules` (`sqs`, `s3`, `streams`, ...), as the builders do at synth.
 
 use std::collections::BTreeMap;
 
-use lambda_stack_core::rules::events::{self, StreamSource};
-use lambda_stack_core::rules::{resources::Kind, Verdict};
+use lambda_stack_core::rules::streams::StreamSource;
+use lambda_stack_core::rules::{self, resources::Kind, Verdict};
 use proc_macro2::Span;
 use syn::Ident;
 
@@ -36,7 +36,7 @@ impl Cx<'_> {
     /// An `existing` resource is a valid name or an ARN of its kind, and sets no key that only
     /// configures a resource the stack creates.
     pub(super) fn check_existing(&mut self, kind: Kind, existing: &Sp<String>, owned_keys: &[(String, Span)]) {
-        self.errors.check(existing.span, events::check_existing(kind, existing));
+        self.errors.check(existing.span, rules::sources::check_existing(kind, existing));
         for (key, span) in owned_keys {
             self.errors
                 .at(*span, format!("`{key}` configures a {kind} this stack creates; an `existing` {kind} takes none"));
@@ -52,13 +52,13 @@ impl Cx<'_> {
         let fifo = queue.is_fifo();
         self.errors.check(
             queue.name.span(),
-            events::check_owned_queue_name(&text(&self.stack.name), &text(&queue.name), fifo),
+            rules::names::check_owned_queue_name(&text(&self.stack.name), &text(&queue.name), fifo),
         );
         if let Some(seconds) = &queue.visibility_timeout {
-            self.errors.check(seconds.span, events::check_queue_visibility(seconds.value));
+            self.errors.check(seconds.span, rules::sqs::check_queue_visibility(seconds.value));
         }
         if let Some(seconds) = &queue.retention {
-            self.errors.check(seconds.span, events::check_queue_retention(seconds.value));
+            self.errors.check(seconds.span, rules::sqs::check_queue_retention(seconds.value));
         }
         self.check_redrive(queue);
     }
@@ -74,7 +74,7 @@ impl Cx<'_> {
             (None, Some(max)) => max.span.start,
             (None, None) => return,
         };
-        let redrive = events::check_redrive(&name, dead_letter_name.as_deref(), max_receive);
+        let redrive = rules::sqs::check_redrive(&name, dead_letter_name.as_deref(), max_receive);
         if let Err(message) = redrive {
             let span = match (&queue.max_receive, message.contains("max_receive")) {
                 (Some(max), true) => max.span,
@@ -96,10 +96,10 @@ impl Cx<'_> {
             None => return,
         }
         let Some(target) = self.queue_named(dead_letter) else { return };
-        let fifo = events::check_dead_letter_fifo(&name, queue.is_fifo(), &text(dead_letter), target.is_fifo());
+        let fifo = rules::sqs::check_dead_letter_fifo(&name, queue.is_fifo(), &text(dead_letter), target.is_fifo());
         let retention = match (queue.retention_seconds(), target.retention_seconds()) {
             (Some(own), Some(theirs)) => {
-                events::check_dead_letter_retention(&name, own, &text(dead_letter), theirs, queue.is_fifo())
+                rules::sqs::check_dead_letter_retention(&name, own, &text(dead_letter), theirs, queue.is_fifo())
             }
             _ => Verdict::Ok,
         };
@@ -112,17 +112,19 @@ impl Cx<'_> {
     /// `stream` is one of DynamoDB's view types.
     pub(super) fn check_table(&mut self, table: &Table) {
         if let Some(view) = &table.stream {
-            self.errors.check(view.span, events::check_stream_view(view).map(drop));
+            self.errors.check(view.span, rules::streams::check_stream_view(view).map(drop));
         }
         if let Some(existing) = &table.existing {
             self.check_existing(Kind::Table, existing, &table.owned_keys);
             return;
         }
-        self.errors
-            .check(table.name.span(), events::check_owned_table_name(&text(&self.stack.name), &text(&table.name)));
+        self.errors.check(
+            table.name.span(),
+            rules::names::check_owned_table_name(&text(&self.stack.name), &text(&table.name)),
+        );
         match &table.hash_key {
             Some(hash_key) => {
-                let keys = events::check_table_keys(
+                let keys = rules::streams::check_table_keys(
                     &text(&table.name),
                     hash_key,
                     table.range_key.as_ref().map(|r| r.value.as_str()),
@@ -146,7 +148,8 @@ impl Cx<'_> {
         match &topic.existing {
             Some(existing) => self.check_existing(Kind::Topic, existing, &topic.owned_keys),
             None => {
-                let name = events::check_owned_topic_name(&text(&self.stack.name), &text(&topic.name), topic.is_fifo());
+                let name =
+                    rules::names::check_owned_topic_name(&text(&self.stack.name), &text(&topic.name), topic.is_fifo());
                 self.errors.check(topic.name.span(), name);
             }
         }
@@ -158,10 +161,10 @@ impl Cx<'_> {
             self.check_existing(Kind::Stream, existing, &stream.owned_keys);
             return;
         }
-        let name = events::check_owned_stream_name(&text(&self.stack.name), &text(&stream.name));
+        let name = rules::names::check_owned_stream_name(&text(&self.stack.name), &text(&stream.name));
         self.errors.check(stream.name.span(), name);
         if let Some(shards) = &stream.shards {
-            self.verdict(shards.span.start, events::check_shards(&text(&stream.name), shards.value));
+            self.verdict(shards.span.start, rules::streams::check_shards(&text(&stream.name), shards.value));
         }
     }
 
@@ -180,7 +183,7 @@ impl Cx<'_> {
             };
             let ok = self
                 .errors
-                .check(source.span(), events::check_trigger_source(trigger.keyword(), &text(source), kind))
+                .check(source.span(), rules::sources::check_trigger_source(trigger.keyword(), &text(source), kind))
                 .is_some();
             resolved.push(ok);
             if ok && trigger.keyword() != "s3" {
@@ -209,15 +212,18 @@ impl Cx<'_> {
         for (trigger, resolved) in function.triggers.iter().zip(resolved) {
             match trigger {
                 Trigger::Http { method, path } => {
-                    self.errors.check(method.span, lambda_stack_core::rules::triggers::check_method(method));
-                    self.errors.check(path.span, lambda_stack_core::rules::triggers::check_path(path));
+                    self.errors.check(method.span, rules::http::check_method(method));
+                    self.errors.check(path.span, rules::http::check_path(path));
                 }
                 Trigger::S3(s3) => {
                     self.check_s3_trigger(s3);
                     let existing =
                         self.stack.buckets.iter().any(|b| text(&b.name) == text(&s3.bucket) && b.existing.is_some());
                     if resolved && existing {
-                        self.verdict(s3.bucket.span(), events::check_existing_bucket_notification(&text(&s3.bucket)));
+                        self.verdict(
+                            s3.bucket.span(),
+                            rules::s3::check_existing_bucket_notification(&text(&s3.bucket)),
+                        );
                     }
                 }
                 Trigger::Sqs(sqs) => self.check_sqs_trigger(function, sqs, resolved),
@@ -225,24 +231,25 @@ impl Cx<'_> {
                 Trigger::Sns { topic, .. } => {
                     if resolved {
                         let fifo = self.topic_named(topic).is_some_and(Topic::is_fifo);
-                        let subscription = events::check_sns_subscription(&text(topic), fifo, &text(&function.name));
+                        let subscription =
+                            rules::sns::check_sns_subscription(&text(topic), fifo, &text(&function.name));
                         self.errors.check(topic.span(), subscription);
                     }
                 }
                 Trigger::Schedule { expression, .. } => {
                     schedules += 1;
-                    if self.errors.check(expression.span, events::check_schedule(expression)).is_some() {
+                    if self.errors.check(expression.span, rules::schedule::check_schedule(expression)).is_some() {
                         let stack = text(&self.stack.name);
-                        let rule = events::check_schedule_rule_name(&stack, &text(&function.name), schedules);
+                        let rule = rules::names::check_schedule_rule_name(&stack, &text(&function.name), schedules);
                         self.errors.check(expression.span, rule);
                     }
                 }
                 Trigger::Url { keyword, auth } => {
                     urls += 1;
                     if let Some(auth) = auth {
-                        self.errors.check(auth.span, events::check_url_auth(auth).map(drop));
+                        self.errors.check(auth.span, rules::urls::check_url_auth(auth).map(drop));
                     }
-                    self.errors.check(*keyword, events::check_url_count(&text(&function.name), urls));
+                    self.errors.check(*keyword, rules::urls::check_url_count(&text(&function.name), urls));
                 }
             }
         }
@@ -251,11 +258,11 @@ impl Cx<'_> {
     /// An s3 trigger's events are S3's, and its filters are literal and within 1,024 characters.
     fn check_s3_trigger(&mut self, s3: &S3) {
         for on in &s3.on {
-            self.errors.check(on.span, events::s3_events_for(on).map(drop));
+            self.errors.check(on.span, rules::s3::s3_events_for(on).map(drop));
         }
         for (rule, value) in [("prefix", &s3.prefix), ("suffix", &s3.suffix)] {
             if let Some(value) = value {
-                self.errors.check(value.span, events::check_s3_filter(rule, value));
+                self.errors.check(value.span, rules::s3::check_s3_filter(rule, value));
             }
         }
     }
@@ -266,8 +273,8 @@ impl Cx<'_> {
         let queue = if resolved { self.queue_named(&sqs.queue) } else { None };
         let fifo = queue.is_some_and(Queue::is_fifo);
         let visibility = queue.and_then(Queue::visibility_seconds);
-        let batch_size = sqs.batch_size.as_ref().map_or(events::DEFAULT_SQS_BATCH_SIZE, |b| b.value);
-        let batch = events::check_sqs_batch(batch_size, sqs.window.as_ref().map(|w| w.value), fifo);
+        let batch_size = sqs.batch_size.as_ref().map_or(rules::sqs::DEFAULT_SQS_BATCH_SIZE, |b| b.value);
+        let batch = rules::sqs::check_sqs_batch(batch_size, sqs.window.as_ref().map(|w| w.value), fifo);
         if let Err(message) = &batch {
             let span = match (&sqs.batch_size, &sqs.window) {
                 (_, Some(window)) if message.contains("window") && !message.contains("batch_size") => window.span,
@@ -283,7 +290,7 @@ impl Cx<'_> {
                 .as_ref()
                 .map_or(lambda_stack_core::rules::limits::DEFAULT_TIMEOUT_SECONDS, |t| t.value);
             let result =
-                events::check_visibility_timeout(timeout, visibility, &text(&sqs.queue), &text(&function.name));
+                rules::sqs::check_visibility_timeout(timeout, visibility, &text(&sqs.queue), &text(&function.name));
             self.errors.check(sqs.queue.span(), result);
         }
     }
@@ -292,10 +299,11 @@ impl Cx<'_> {
     /// records, and a dynamodb trigger's table has a stream.
     fn check_stream_trigger(&mut self, stream: &StreamRead, resolved: bool) {
         if let Some(start) = &stream.start {
-            self.errors.check(start.span, events::check_start_position(stream.source, start).map(drop));
+            self.errors.check(start.span, rules::streams::check_start_position(stream.source, start).map(drop));
         }
-        let batch_size = stream.batch_size.as_ref().map_or(events::DEFAULT_STREAM_BATCH_SIZE, |b| b.value);
-        let batch = events::check_stream_batch(stream.source, batch_size, stream.window.as_ref().map(|w| w.value));
+        let batch_size = stream.batch_size.as_ref().map_or(rules::streams::DEFAULT_STREAM_BATCH_SIZE, |b| b.value);
+        let batch =
+            rules::streams::check_stream_batch(stream.source, batch_size, stream.window.as_ref().map(|w| w.value));
         if let Err(message) = batch {
             let span = match (&stream.batch_size, &stream.window) {
                 (Some(b), _) if message.starts_with("batch_size") => b.span,
@@ -307,7 +315,7 @@ impl Cx<'_> {
         }
         if resolved && stream.source == StreamSource::DynamoDb {
             if let Some(table) = self.table_named(&stream.target) {
-                let has = events::check_table_has_stream(&text(&table.name), table.stream.is_some());
+                let has = rules::streams::check_table_has_stream(&text(&table.name), table.stream.is_some());
                 self.errors.check(stream.target.span(), has);
             }
         }
@@ -322,7 +330,7 @@ impl Cx<'_> {
                 let Trigger::S3(s3) = trigger else { continue };
                 let words: Vec<&str> =
                     if s3.on.is_empty() { vec!["created"] } else { s3.on.iter().map(|o| o.value.as_str()).collect() };
-                let Ok(found) = words.iter().map(|w| events::s3_events_for(w)).collect::<Result<Vec<_>, _>>() else {
+                let Ok(found) = words.iter().map(|w| rules::s3::s3_events_for(w)).collect::<Result<Vec<_>, _>>() else {
                     continue;
                 };
                 let found: Vec<&'static str> = found.into_iter().flatten().copied().collect();
@@ -330,16 +338,16 @@ impl Cx<'_> {
             }
         }
         for notifications in per_bucket.values() {
-            let shaped: Vec<events::Notification<'_>> = notifications
+            let shaped: Vec<rules::s3::Notification<'_>> = notifications
                 .iter()
-                .map(|(function, s3, found)| events::Notification {
+                .map(|(function, s3, found)| rules::s3::Notification {
                     function,
                     events: found,
                     prefix: s3.prefix.as_ref().map_or("", |p| p.value.as_str()),
                     suffix: s3.suffix.as_ref().map_or("", |s| s.value.as_str()),
                 })
                 .collect();
-            for (_, later, message) in events::overlapping_notifications(&shaped) {
+            for (_, later, message) in rules::s3::overlapping_notifications(&shaped) {
                 self.errors.at(notifications[later].1.bucket.span(), message);
             }
         }
@@ -349,12 +357,12 @@ impl Cx<'_> {
     pub(super) fn check_dead_letter(&mut self, function: &Function) {
         let Some(target) = &function.dead_letter else { return };
         let Some(kind) = self.kind_of(target) else { return };
-        if self.errors.check(target.span(), events::dead_letter_grant(&text(target), kind)).is_none() {
+        if self.errors.check(target.span(), rules::grants::dead_letter_grant(&text(target), kind)).is_none() {
             return;
         }
         let fifo = self.queue_named(target).is_some_and(Queue::is_fifo)
             || self.topic_named(target).is_some_and(Topic::is_fifo);
-        self.errors.check(target.span(), events::check_dead_letter_target(&text(target), fifo));
+        self.errors.check(target.span(), rules::grants::check_dead_letter_target(&text(target), fifo));
     }
 
     /// `orders.stream_arn` needs the table to have a stream.
@@ -364,7 +372,7 @@ impl Cx<'_> {
         }
         if let Some(table) = self.table_named(target) {
             if table.stream.is_none() {
-                self.errors.at(attribute.span(), events::no_stream_arn(&text(target)));
+                self.errors.at(attribute.span(), rules::streams::no_stream_arn(&text(target)));
             }
         }
     }

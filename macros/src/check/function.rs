@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use lambda_stack_core::rules::events;
+use lambda_stack_core::rules;
 use lambda_stack_core::rules::resources::{self, Kind, Target};
 use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
 
@@ -55,8 +55,9 @@ pub fn check_rust_fn(function: &RustFn, errors: &mut Errors) -> CheckedFn {
     };
     let mut out = CheckedFn::default();
     let mut refer = |name_of: &str, kinds: Vec<Kind>, what: String| {
-        let missing =
-            format!("`#[function]` `{name}` names `{name_of}` in {what}, but the stack binding it declares no `{name_of}`");
+        let missing = format!(
+            "`#[function]` `{name}` names `{name_of}` in {what}, but the stack binding it declares no `{name_of}`"
+        );
         let wrong_kind = format!(
             "`#[function]` `{name}` names `{name_of}` in {what}, which needs {}, but the stack binding it declares `{name_of}` as another kind",
             one_of(kinds.iter().map(|k| k.to_string())).replace('`', "")
@@ -68,7 +69,9 @@ pub fn check_rust_fn(function: &RustFn, errors: &mut Errors) -> CheckedFn {
     // Trigger sources stand for declarations of the kind they read, so the trigger rules run.
     let mut kinds = BTreeMap::new();
     for trigger in &config.triggers {
-        let (Some(source), Some(kind)) = (trigger.source(), events::trigger_source(trigger.keyword())) else { continue };
+        let (Some(source), Some(kind)) = (trigger.source(), rules::sources::trigger_source(trigger.keyword())) else {
+            continue;
+        };
         kinds.entry(text(source)).or_insert((kind, source));
         refer(&text(source), vec![kind], format!("`{}({source})`", trigger.keyword()));
     }
@@ -77,7 +80,7 @@ pub fn check_rust_fn(function: &RustFn, errors: &mut Errors) -> CheckedFn {
     }
     if let Some(target) = &config.dead_letter {
         let fit: Vec<Kind> =
-            Kind::ALL.into_iter().filter(|&k| events::dead_letter_grant(&text(target), k).is_ok()).collect();
+            Kind::ALL.into_iter().filter(|&k| rules::grants::dead_letter_grant(&text(target), k).is_ok()).collect();
         refer(&text(target), fit, "`dead_letter`".into());
     }
     let mut cx = Cx { stack: &alone, kinds, errors, checked: Checked::default() };
@@ -120,7 +123,8 @@ fn statement_kinds(errors: &mut Errors, statement: &Statement) -> Option<(String
     for kind in Kind::ALL {
         let result = match sub {
             None => statement.actions.iter().try_for_each(|action| {
-                resources::check_statement(&action.text, action.wildcard, Target::Resource { kind, name: &name }).map(drop)
+                resources::check_statement(&action.text, action.wildcard, Target::Resource { kind, name: &name })
+                    .map(drop)
             }),
             Some(sub) => resources::check_sub_resource(kind, &name, &text(sub)).and_then(|found| {
                 resources::check_sub_pattern(&name, &found, pattern.map(|p| p.value.as_str()))?;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use lambda_stack_core::rules::{self, resources::Kind, runtimes::Family, Verdict};
+use lambda_stack_core::scan;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::Ident;
@@ -327,9 +328,9 @@ impl Cx<'_> {
             return;
         }
         let files = match family {
-            Family::Python => rules::handler::check_python(dir, as_written, handler),
-            Family::Node => rules::handler::check_node(dir, as_written, handler),
-            Family::Provided => rules::handler::check_bootstrap(dir, as_written),
+            Family::Python => scan::python::check_python(dir, as_written, handler),
+            Family::Node => scan::node::check_node(dir, as_written, handler),
+            Family::Provided => scan::bootstrap::check_bootstrap(dir, as_written),
             _ => Ok(Vec::new()),
         };
         let span = if family == Family::Provided { as_written.span } else { handler.span };
@@ -436,7 +437,7 @@ impl Cx<'_> {
         for function in &self.stack.functions {
             for trigger in &function.triggers {
                 let Trigger::Http { method, path } = trigger else { continue };
-                let key = rules::triggers::route_key(method, path);
+                let key = rules::http::route_key(method, path);
                 match seen.get(&key) {
                     Some(first) => self.errors.at(
                         path.span,
@@ -477,23 +478,23 @@ impl Cx<'_> {
 
     /// The statements the builders derive from a function's poll triggers and `dead_letter`, sized.
     fn derived_sizes(&self, function: &Function) -> Vec<(Vec<String>, usize)> {
-        use rules::events::{self, GrantOn};
-        let mut grants: Vec<(String, Kind, events::Grant)> = Vec::new();
+        use rules::grants::GrantOn;
+        let mut grants: Vec<(String, Kind, rules::grants::Grant)> = Vec::new();
         for trigger in &function.triggers {
             let Some(source) = trigger.source() else { continue };
             let Some(&(kind, _)) = self.kinds.get(&text(source)) else { continue };
-            if events::trigger_source(trigger.keyword()) == Some(kind) {
-                grants.extend(events::poll_grants(kind).iter().map(|g| (text(source), kind, *g)));
+            if rules::sources::trigger_source(trigger.keyword()) == Some(kind) {
+                grants.extend(rules::grants::poll_grants(kind).iter().map(|g| (text(source), kind, *g)));
             }
         }
         if let Some(target) = &function.dead_letter {
             if let Some(&(kind, _)) = self.kinds.get(&text(target)) {
-                if let Ok(grant) = events::dead_letter_grant(&text(target), kind) {
+                if let Ok(grant) = rules::grants::dead_letter_grant(&text(target), kind) {
                     grants.push((text(target), kind, grant));
                 }
             }
         }
-        let mut unique: Vec<(String, Kind, events::Grant)> = Vec::new();
+        let mut unique: Vec<(String, Kind, rules::grants::Grant)> = Vec::new();
         for grant in grants {
             if !unique.iter().any(|g| g.0 == grant.0 && g.2 == grant.2) {
                 unique.push(grant);

@@ -2,7 +2,7 @@
 
 use std::collections::{btree_map, BTreeMap, BTreeSet};
 
-use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::suggest::expected_one_of;
 use syn::Ident;
 
 use crate::errors::Errors;
@@ -26,13 +26,7 @@ impl<'a> Fields<'a> {
                     if !keys.contains(&key.as_str()) {
                         errors.at(
                             field.key.span(),
-                            format!(
-                                "unknown key `{key}` in {what}{}",
-                                match did_you_mean(&key, keys.iter().copied()) {
-                                    hint if hint.is_empty() => format!("; expected {}", one_of(keys.iter())),
-                                    hint => hint,
-                                }
-                            ),
+                            format!("unknown key `{key}` in {what}{}", expected_one_of(&key, keys.iter().copied())),
                         );
                     } else if let btree_map::Entry::Vacant(slot) = fields.entry(key.clone()) {
                         slot.insert(field);

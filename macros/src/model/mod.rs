@@ -10,7 +10,7 @@ mod triggers;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::suggest::{did_you_mean, expected_one_of, one_of};
 use syn::{Attribute, Ident};
 
 use crate::callsite::CallSite;
@@ -191,13 +191,7 @@ impl Stack {
                 "function" => stack.functions.push(Function::from_ast(block, site, errors)),
                 kind => errors.at(
                     block.kind.span(),
-                    format!(
-                        "unknown declaration `{kind}`{}",
-                        match did_you_mean(kind, DECLARATIONS.iter().copied()) {
-                            hint if hint.is_empty() => format!("; expected {}", one_of(DECLARATIONS.iter())),
-                            hint => hint,
-                        }
-                    ),
+                    format!("unknown declaration `{kind}`{}", expected_one_of(kind, DECLARATIONS.iter().copied())),
                 ),
             }
         }

@@ -58,18 +58,18 @@ impl Queue {
 
     pub fn is_fifo(&self) -> bool {
         match &self.existing {
-            Some(existing) => lambda_stack_core::rules::events::existing_name(
+            Some(existing) => lambda_stack_core::rules::sources::existing_name(
                 lambda_stack_core::rules::resources::Kind::Queue,
                 existing,
             )
-            .ends_with(lambda_stack_core::rules::events::FIFO_SUFFIX),
+            .ends_with(lambda_stack_core::rules::names::FIFO_SUFFIX),
             None => self.fifo.as_ref().is_some_and(|f| f.value),
         }
     }
 
     /// The visibility timeout the queue will have; unknown for an existing queue.
     pub fn visibility_seconds(&self) -> Option<u64> {
-        use lambda_stack_core::rules::events::DEFAULT_VISIBILITY_TIMEOUT;
+        use lambda_stack_core::rules::sqs::DEFAULT_VISIBILITY_TIMEOUT;
         self.existing
             .is_none()
             .then(|| self.visibility_timeout.as_ref().map_or(DEFAULT_VISIBILITY_TIMEOUT, |v| v.value))
@@ -77,7 +77,7 @@ impl Queue {
 
     /// The retention the queue will have; unknown for an existing queue.
     pub fn retention_seconds(&self) -> Option<u64> {
-        use lambda_stack_core::rules::events::DEFAULT_RETENTION;
+        use lambda_stack_core::rules::sqs::DEFAULT_RETENTION;
         self.existing.is_none().then(|| self.retention.as_ref().map_or(DEFAULT_RETENTION, |v| v.value))
     }
 }
@@ -128,11 +128,11 @@ impl Topic {
 
     pub fn is_fifo(&self) -> bool {
         match &self.existing {
-            Some(existing) => lambda_stack_core::rules::events::existing_name(
+            Some(existing) => lambda_stack_core::rules::sources::existing_name(
                 lambda_stack_core::rules::resources::Kind::Topic,
                 existing,
             )
-            .ends_with(lambda_stack_core::rules::events::FIFO_SUFFIX),
+            .ends_with(lambda_stack_core::rules::names::FIFO_SUFFIX),
             None => self.fifo.as_ref().is_some_and(|f| f.value),
         }
     }

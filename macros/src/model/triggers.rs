@@ -3,8 +3,8 @@
 //! `dynamodb(orders, start: latest)`, `kinesis(clicks, start: trim_horizon)`, `sns(alerts)`,
 //! `schedule("rate(5 minutes)")`, `url(auth: iam)`.
 
-use lambda_stack_core::rules::events::StreamSource;
-use lambda_stack_core::rules::suggest::{did_you_mean, one_of};
+use lambda_stack_core::rules::streams::StreamSource;
+use lambda_stack_core::rules::suggest::{did_you_mean, expected_one_of, one_of};
 use proc_macro2::Span;
 use syn::Ident;
 
@@ -260,16 +260,8 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             Some(Trigger::Url { keyword, auth })
         }
         other => {
-            errors.at(
-                keyword,
-                format!(
-                    "unknown trigger `{other}`{}",
-                    match did_you_mean(other, TRIGGERS.iter().copied()) {
-                        hint if hint.is_empty() => format!("; expected {}", one_of(TRIGGERS.iter())),
-                        hint => hint,
-                    }
-                ),
-            );
+            errors
+                .at(keyword, format!("unknown trigger `{other}`{}", expected_one_of(other, TRIGGERS.iter().copied())));
             None
         }
     }

@@ -7,3 +7,4 @@
 //! Std only: the proc-macro compiles this crate for the compiler.
 
 pub mod rules;
+pub mod scan;

@@ -5,7 +5,7 @@
 //! mapping and the read permissions they need on the function's role.
 
 use crate::error::Origin;
-use crate::rules::events::StreamSource;
+use crate::rules::streams::StreamSource;
 
 /// A trigger of a function.
 ///

@@ -6,7 +6,7 @@
 //! aggregate quota on the quotas page.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::env;
+//! use lambda_stack_core::rules::env;
 //! assert!(env::check_key("GREETING").is_ok());
 //! assert!(env::check_key("AWS_REGION").is_err());
 //! ```

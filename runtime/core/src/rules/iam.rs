@@ -7,7 +7,7 @@
 //! action names case-insensitively, so lookups here do too and answer with AWS's own casing.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::iam;
+//! use lambda_stack_core::rules::iam;
 //! let get = iam::check_action("s3", "getobject").unwrap();
 //! assert_eq!(get.full_name(), "s3:GetObject");
 //! assert!(get.applies_to("object") && !get.applies_to("bucket"));
@@ -69,7 +69,7 @@ impl Action {
     /// `s3:GetObject`; none when it only works with `"Resource": "*"`.
     ///
     /// ```
-    /// # use lambda_stack_runtime::rules::iam;
+    /// # use lambda_stack_core::rules::iam;
     /// let send = iam::action("sqs", "SendMessage").unwrap();
     /// assert_eq!(send.resource_types().collect::<Vec<_>>(), ["queue"]);
     /// ```
@@ -85,7 +85,7 @@ impl Action {
     /// The action has no resource type, so IAM only honours it with `"Resource": "*"`.
     ///
     /// ```
-    /// # use lambda_stack_runtime::rules::iam;
+    /// # use lambda_stack_core::rules::iam;
     /// assert!(iam::action("xray", "PutTraceSegments").unwrap().needs_star_resource());
     /// ```
     pub fn needs_star_resource(&self) -> bool {
@@ -98,15 +98,10 @@ impl Action {
     }
 }
 
-/// Whether `service` is an IAM service prefix (case-insensitive).
-pub fn service_exists(service: &str) -> bool {
-    find_service(service).is_some()
-}
-
 /// The action `service:name`, looked up case-insensitively, with AWS's casing.
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// assert_eq!(iam::action("SQS", "receivemessage").unwrap().name, "ReceiveMessage");
 /// assert!(iam::action("sqs", "ReceiveMesage").is_none());
 /// ```
@@ -117,7 +112,7 @@ pub fn action(service: &str, name: &str) -> Option<Action> {
 /// An action exists in AWS's list of IAM actions.
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// assert_eq!(
 ///     iam::check_action("sqs", "ReceiveMesage").unwrap_err(),
 ///     "unknown IAM action `sqs:ReceiveMesage`; did you mean `sqs:ReceiveMessage`?"
@@ -160,7 +155,7 @@ pub fn check_action(service: &str, name: &str) -> Result<Action, String> {
 /// error, because IAM would silently grant nothing.
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// let gets = iam::expand_wildcard("s3", "GetObject*").unwrap();
 /// assert!(gets.iter().any(|a| a.name == "GetObjectTagging"));
 /// assert_eq!(
@@ -209,7 +204,7 @@ pub fn expand_wildcard(service: &str, name_pattern: &str) -> Result<Vec<Action>,
 /// none.
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// assert_eq!(iam::arn_resource_types("arn:aws:sqs:eu-west-3:123456789012:jobs"), [("sqs", "queue")]);
 /// assert_eq!(iam::arn_resource_types("arn:aws:s3:::reports")[0], ("s3", "bucket"));
 /// assert!(!iam::arn_resource_types("arn:aws:s3:::reports/*").contains(&("s3", "bucket")));
@@ -258,7 +253,7 @@ pub fn arn_resource_types(arn: &str) -> Vec<(&'static str, &'static str)> {
 /// resource in words for the message ("a bucket", "the queue `jobs`").
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// let get = iam::action("s3", "GetObject").unwrap();
 /// assert!(iam::check_applies(&get, "s3", "object", "an object").is_ok());
 /// assert_eq!(
@@ -317,7 +312,7 @@ impl ManagedPolicy {
 /// The AWS managed policy named exactly `name` (policy names are case-sensitive).
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// assert_eq!(
 ///     iam::managed_policy("AWSLambdaBasicExecutionRole").unwrap().arn,
 ///     "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
@@ -331,7 +326,7 @@ pub fn managed_policy(name: &str) -> Option<ManagedPolicy> {
 /// `name` is an AWS managed policy that a role of ours can hold.
 ///
 /// ```
-/// # use lambda_stack_runtime::rules::iam;
+/// # use lambda_stack_core::rules::iam;
 /// assert_eq!(
 ///     iam::check_managed_policy("AWSLambdaBasicExecutionRol").unwrap_err(),
 ///     "unknown AWS managed policy `AWSLambdaBasicExecutionRol`; did you mean `AWSLambdaBasicExecutionRole`?"
@@ -815,9 +810,9 @@ mod tests {
         assert!(actions > 20_000, "{actions} actions");
         assert!(t.policies.len() > 1_000);
         for s in ["s3", "sqs", "lambda", "dynamodb", "logs", "sns", "events", "kinesis", "xray", "iam"] {
-            assert!(service_exists(s), "{s}");
+            assert!(find_service(s).is_some(), "{s}");
         }
-        assert!(!service_exists("s4"));
+        assert!(find_service("s4").is_none());
     }
 
     #[test]

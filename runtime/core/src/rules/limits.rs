@@ -8,7 +8,7 @@
 //! used; widening one is a reviewed change to this file.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::limits;
+//! use lambda_stack_core::rules::limits;
 //! assert!(limits::check_timeout(900).is_ok());
 //! assert!(limits::check_timeout(901).is_err());
 //! ```
@@ -27,6 +27,11 @@ pub const DEFAULT_TIMEOUT_SECONDS: u64 = 3;
 pub const EPHEMERAL_STORAGE_MB: RangeInclusive<u64> = 512..=10_240;
 /// Layers a function may use.
 pub const MAX_LAYERS: usize = 5;
+/// A layer version ARN, in characters (the API's `LayerVersionArn` pattern, 1 to 2048).
+pub const MAX_LAYER_ARN_CHARS: usize = 2_048;
+/// The largest reserved concurrency accepted: above any account's concurrency limit. The account's
+/// own limit (1,000 by default, 10 on new accounts) is not known at build time.
+pub const MAX_RESERVED_CONCURRENCY: u64 = 1_000_000;
 /// Function description length in characters.
 pub const MAX_DESCRIPTION_CHARS: usize = 256;
 /// CloudWatch Logs `retention_in_days` values (API `Days` enum, PutRetentionPolicy).
@@ -114,7 +119,7 @@ pub fn check_layer_arn(arn: &str) -> Result<(), String> {
         && parts[6].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && !parts[7].is_empty()
         && parts[7].chars().all(|c| c.is_ascii_digit());
-    if valid && arn.len() <= 2048 {
+    if valid && arn.len() <= MAX_LAYER_ARN_CHARS {
         Ok(())
     } else {
         Err(format!("`{arn}` is not a layer version ARN; expected `arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION`"))
@@ -133,8 +138,7 @@ pub fn check_description(text: &str) -> Result<(), String> {
 
 /// Reserved concurrency is a count of executions; 0 stops the function from running at all.
 pub fn check_reserved_concurrency(count: u64) -> Result<(), String> {
-    // The account limit (1,000 by default, 10 on new accounts) is not known at build time.
-    if count <= 1_000_000 {
+    if count <= MAX_RESERVED_CONCURRENCY {
         Ok(())
     } else {
         Err(format!("reserved_concurrency {count} is beyond any account's concurrency limit"))

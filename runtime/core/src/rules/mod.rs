@@ -8,7 +8,7 @@
 //! was expected, and a did-you-mean where one helps. The caller adds the location.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::limits;
+//! use lambda_stack_core::rules::limits;
 //! assert!(limits::check_memory(256).is_ok());
 //! assert_eq!(
 //!     limits::check_memory(64).unwrap_err(),
@@ -17,8 +17,9 @@
 //! ```
 
 pub mod env;
-pub mod events;
+pub mod grants;
 pub mod handler;
+pub mod http;
 pub mod iam;
 pub mod limits;
 pub mod names;
@@ -26,8 +27,14 @@ pub mod regions;
 pub mod resources;
 pub mod runtimes;
 pub mod rust;
+pub mod s3;
+pub mod schedule;
+pub mod sns;
+pub mod sources;
+pub mod sqs;
+pub mod streams;
 pub mod suggest;
-pub mod triggers;
+pub mod urls;
 
 /// The outcome of a rule that can pass, warn, or fail.
 #[derive(Debug, Clone, PartialEq, Eq)]

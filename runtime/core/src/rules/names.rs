@@ -2,28 +2,30 @@
 //!
 //! A declaration's name is a Rust identifier; it becomes the Terraform resource name as it is, and
 //! AWS names are derived from it with the stack's name in front (`hello` in stack `shop` is the
-//! function `shop-hello`), so two stacks in one account do not collide. Rules are the API models'
-//! (botocore 1.44.8) and the S3 bucket naming rules page
-//! (docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html), as of 2026-11-25.
+//! function `shop-hello`), so two stacks in one account do not collide. Every AWS name limit
+//! lambda-stack knows is here: functions, roles, buckets, queues, topics, tables, streams and
+//! EventBridge rules. Rules are the API models' (botocore 1.44.8: SQS `CreateQueue`, SNS
+//! `CreateTopic`, DynamoDB `TableName`, Kinesis `StreamName`, ...) and the S3 bucket naming rules
+//! page (docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html), as of 2026-11-25.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::names;
+//! use lambda_stack_core::rules::names;
 //! assert_eq!(names::function_name("shop", "hello"), "shop-hello");
 //! assert!(names::check_function_name("shop", "hello").is_ok());
 //! ```
+
+use std::ops::RangeInclusive;
 
 /// Lambda function names: `[a-zA-Z0-9_-]{1,64}`.
 pub const MAX_FUNCTION_NAME: usize = 64;
 /// IAM role names: `[\w+=,.@-]{1,64}`.
 pub const MAX_ROLE_NAME: usize = 64;
-/// IAM policy names: `[\w+=,.@-]{1,128}`.
-pub const MAX_POLICY_NAME: usize = 128;
 /// S3 bucket names: 3 to 63 characters.
-pub const BUCKET_NAME_CHARS: std::ops::RangeInclusive<usize> = 3..=63;
+pub const BUCKET_NAME_CHARS: RangeInclusive<usize> = 3..=63;
 /// Terraform's `bucket_prefix` (it appends 26 characters of its own).
 pub const MAX_BUCKET_PREFIX: usize = 37;
-/// HTTP API names (API Gateway `CreateApi`): 1 to 128 characters.
-pub const MAX_API_NAME: usize = 128;
+/// The longest region name (`ap-southeast-5`), which ARNs and queue URLs contain.
+pub const MAX_REGION_NAME: usize = 14;
 
 /// The Lambda function name of `function` in `stack`.
 pub fn function_name(stack: &str, function: &str) -> String {
@@ -153,6 +155,166 @@ pub fn check_bucket_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The suffix of FIFO queue and topic names.
+pub const FIFO_SUFFIX: &str = ".fifo";
+/// SQS queue names, `.fifo` included.
+pub const MAX_QUEUE_NAME: usize = 80;
+/// SNS topic names, `.fifo` included.
+pub const MAX_TOPIC_NAME: usize = 256;
+/// DynamoDB table names: `[a-zA-Z0-9_.-]{3,255}`.
+pub const TABLE_NAME_CHARS: RangeInclusive<usize> = 3..=255;
+/// Kinesis stream names: `[a-zA-Z0-9_.-]{1,128}`.
+pub const STREAM_NAME_CHARS: RangeInclusive<usize> = 1..=128;
+
+/// The SQS name of `queue` in `stack`, with `.fifo` for a FIFO queue.
+pub fn queue_name(stack: &str, queue: &str, fifo: bool) -> String {
+    format!("{stack}-{queue}{}", if fifo { FIFO_SUFFIX } else { "" })
+}
+
+/// The SNS name of `topic` in `stack`, with `.fifo` for a FIFO topic.
+pub fn topic_name(stack: &str, topic: &str, fifo: bool) -> String {
+    format!("{stack}-{topic}{}", if fifo { FIFO_SUFFIX } else { "" })
+}
+
+/// The DynamoDB name of `table` in `stack`.
+pub fn table_name(stack: &str, table: &str) -> String {
+    format!("{stack}-{table}")
+}
+
+/// The Kinesis name of `stream` in `stack`.
+pub fn stream_name(stack: &str, stream: &str) -> String {
+    format!("{stack}-{stream}")
+}
+
+/// An SQS queue name: at most 80 characters of letters, digits, `-` and `_`, ending in `.fifo`
+/// exactly when the queue is FIFO.
+pub fn check_queue_name(name: &str, fifo: bool) -> Result<(), String> {
+    check_fifo_name("queue", "SQS", name, fifo, MAX_QUEUE_NAME)
+}
+
+/// An SNS topic name: at most 256 characters of letters, digits, `-` and `_`, ending in `.fifo`
+/// exactly when the topic is FIFO.
+pub fn check_topic_name(name: &str, fifo: bool) -> Result<(), String> {
+    check_fifo_name("topic", "SNS", name, fifo, MAX_TOPIC_NAME)
+}
+
+fn check_fifo_name(kind: &str, service: &str, name: &str, fifo: bool, max: usize) -> Result<(), String> {
+    let base = match (fifo, name.strip_suffix(FIFO_SUFFIX)) {
+        (true, Some(base)) => base,
+        (true, None) => return Err(format!("FIFO {kind} name `{name}` must end with `{FIFO_SUFFIX}`")),
+        (false, Some(_)) => {
+            return Err(format!(
+                "{kind} name `{name}` ends with `{FIFO_SUFFIX}`, which {service} keeps for FIFO {kind}s; \
+                 add `fifo: true` or rename it"
+            ))
+        }
+        (false, None) => name,
+    };
+    if base.is_empty() {
+        return Err(format!("{kind} name `{name}` is empty"));
+    }
+    if name.len() > max {
+        return Err(format!("{kind} name `{name}` is {} characters, above {service}'s limit of {max}", name.len()));
+    }
+    if let Some(bad) = base.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        return Err(format!(
+            "{kind} name `{name}` contains `{bad}`; {service} allows letters, digits, `-` and `_`{}",
+            if fifo { " before `.fifo`" } else { "" }
+        ));
+    }
+    Ok(())
+}
+
+/// A DynamoDB table name: 3–255 characters of letters, digits, `_`, `.` and `-`.
+pub fn check_table_name(name: &str) -> Result<(), String> {
+    check_dotted_name("table", "DynamoDB", name, &TABLE_NAME_CHARS)
+}
+
+/// A Kinesis stream name: 1–128 characters of letters, digits, `_`, `.` and `-`.
+pub fn check_stream_name(name: &str) -> Result<(), String> {
+    check_dotted_name("stream", "Kinesis", name, &STREAM_NAME_CHARS)
+}
+
+fn check_dotted_name(kind: &str, service: &str, name: &str, length: &RangeInclusive<usize>) -> Result<(), String> {
+    if !length.contains(&name.len()) {
+        return Err(format!(
+            "{kind} name `{name}` must be {} to {} characters, found {}",
+            length.start(),
+            length.end(),
+            name.len()
+        ));
+    }
+    if let Some(bad) = name.chars().find(|&c| !(c.is_ascii_alphanumeric() || "_.-".contains(c))) {
+        return Err(format!(
+            "{kind} name `{name}` contains `{bad}`; {service} allows letters, digits, `_`, `.` and `-`"
+        ));
+    }
+    Ok(())
+}
+
+/// An owned queue's AWS name (`{stack}-{queue}`, `.fifo` for FIFO) fits SQS's 80 characters.
+pub fn check_owned_queue_name(stack: &str, queue: &str, fifo: bool) -> Result<(), String> {
+    check_owned("queue", "SQS", stack, queue, &queue_name(stack, queue, fifo), MAX_QUEUE_NAME)?;
+    check_queue_name(&queue_name(stack, queue, fifo), fifo)
+}
+
+/// An owned topic's AWS name (`{stack}-{topic}`, `.fifo` for FIFO) fits SNS's 256 characters.
+pub fn check_owned_topic_name(stack: &str, topic: &str, fifo: bool) -> Result<(), String> {
+    check_owned("topic", "SNS", stack, topic, &topic_name(stack, topic, fifo), MAX_TOPIC_NAME)?;
+    check_topic_name(&topic_name(stack, topic, fifo), fifo)
+}
+
+/// An owned table's AWS name (`{stack}-{table}`) fits DynamoDB's 255 characters.
+pub fn check_owned_table_name(stack: &str, table: &str) -> Result<(), String> {
+    let name = table_name(stack, table);
+    check_owned("table", "DynamoDB", stack, table, &name, *TABLE_NAME_CHARS.end())?;
+    check_table_name(&name)
+}
+
+/// An owned stream's AWS name (`{stack}-{stream}`) fits Kinesis's 128 characters.
+pub fn check_owned_stream_name(stack: &str, stream: &str) -> Result<(), String> {
+    let name = stream_name(stack, stream);
+    check_owned("stream", "Kinesis", stack, stream, &name, *STREAM_NAME_CHARS.end())?;
+    check_stream_name(&name)
+}
+
+/// The derived name fits, and the declaration name is one AWS names can be built from.
+fn check_owned(kind: &str, service: &str, stack: &str, declared: &str, name: &str, max: usize) -> Result<(), String> {
+    if name.len() > max {
+        return Err(format!(
+            "{kind} name `{name}` (stack `{stack}` + {kind} `{declared}`) is {} characters, above \
+             {service}'s limit of {max}; shorten the {kind} or stack name",
+            name.len()
+        ));
+    }
+    check_declaration_name(kind, declared)
+}
+
+/// The EventBridge rule of a function's `n`-th schedule (from 1): `{stack}-{function}-schedule`,
+/// then `-schedule-2`, ...
+pub fn schedule_rule_name(stack: &str, function: &str, n: usize) -> String {
+    match n {
+        0 | 1 => format!("{stack}-{function}-schedule"),
+        n => format!("{stack}-{function}-schedule-{n}"),
+    }
+}
+
+/// An EventBridge rule name is at most 64 characters.
+pub const MAX_RULE_NAME: usize = 64;
+
+/// The rule name of a schedule fits EventBridge's 64 characters.
+pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result<(), String> {
+    let name = schedule_rule_name(stack, function, n);
+    if name.len() > MAX_RULE_NAME {
+        return Err(format!(
+            "the EventBridge rule of this schedule, `{name}`, is {} characters, above EventBridge's limit of \
+             {MAX_RULE_NAME}; shorten the function or stack name",
+            name.len()
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +348,55 @@ mod tests {
         assert!(check_stack_name("hello").is_ok());
         assert!(check_stack_name("9lives").is_err());
         assert!(check_stack_name(&"s".repeat(33)).is_err());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(queue_name("shop", "jobs", false), "shop-jobs");
+        assert_eq!(queue_name("shop", "jobs", true), "shop-jobs.fifo");
+        assert_eq!(topic_name("shop", "alerts", true), "shop-alerts.fifo");
+        assert_eq!(table_name("shop", "orders"), "shop-orders");
+        assert_eq!(stream_name("shop", "clicks"), "shop-clicks");
+
+        assert!(check_queue_name("jobs", false).is_ok());
+        assert!(check_queue_name("jobs.fifo", true).is_ok());
+        assert!(check_queue_name("jobs", true).unwrap_err().contains("must end with `.fifo`"));
+        assert!(check_queue_name("jobs.fifo", false).unwrap_err().contains("add `fifo: true`"));
+        assert!(check_queue_name(".fifo", true).unwrap_err().contains("is empty"));
+        assert!(check_queue_name("", false).unwrap_err().contains("is empty"));
+        assert!(check_queue_name("my.jobs", false).unwrap_err().contains("contains `.`"));
+        assert!(check_queue_name(&"q".repeat(80), false).is_ok());
+        assert!(check_queue_name(&"q".repeat(81), false).is_err());
+        assert!(check_queue_name(&format!("{}.fifo", "q".repeat(75)), true).is_ok());
+        assert!(check_queue_name(&format!("{}.fifo", "q".repeat(76)), true).unwrap_err().contains("limit of 80"));
+        assert!(check_topic_name(&"t".repeat(256), false).is_ok());
+        assert!(check_topic_name(&"t".repeat(257), false).is_err());
+        assert!(check_topic_name("alerts!", false).unwrap_err().contains("contains `!`"));
+
+        assert!(check_table_name("shop.orders-v2_x").is_ok());
+        assert!(check_table_name("ab").is_err());
+        assert!(check_table_name(&"t".repeat(255)).is_ok());
+        assert!(check_table_name(&"t".repeat(256)).is_err());
+        assert!(check_table_name("orders/2").unwrap_err().contains("contains `/`"));
+        assert!(check_stream_name("a").is_ok());
+        assert!(check_stream_name("").is_err());
+        assert!(check_stream_name(&"s".repeat(129)).is_err());
+
+        assert!(check_owned_queue_name("shop", "jobs", true).is_ok());
+        let message = check_owned_queue_name("shop", &"q".repeat(72), true).unwrap_err();
+        assert!(message.contains("(stack `shop` + queue `qqq") && message.contains("limit of 80"), "{message}");
+        assert!(check_owned_queue_name("shop", "jobs-1", false).unwrap_err().contains("ASCII letters, digits and `_`"));
+        assert!(check_owned_topic_name("shop", "alerts", false).is_ok());
+        assert!(check_owned_table_name("shop", "orders").is_ok());
+        assert!(check_owned_table_name("shop", &"t".repeat(251)).is_err());
+        assert!(check_owned_stream_name("shop", "clicks").is_ok());
+        assert!(check_owned_stream_name("shop", &"s".repeat(124)).is_err());
+    }
+
+    #[test]
+    fn schedule_rule_names() {
+        assert!(check_schedule_rule_name("s", "f", 2).is_ok());
+        assert_eq!(schedule_rule_name("s", "f", 2), "s-f-schedule-2");
+        assert!(check_schedule_rule_name(&"s".repeat(30), &"f".repeat(30), 1).is_err());
     }
 }

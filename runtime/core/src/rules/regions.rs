@@ -2,7 +2,7 @@
 //! `scripts/gen-rules.sh` into `data/regions.txt`; [`SOURCE`] says which version).
 //!
 //! ```
-//! use lambda_stack_runtime::rules::regions;
+//! use lambda_stack_core::rules::regions;
 //! assert!(regions::check_region("eu-west-3").is_ok());
 //! assert_eq!(
 //!     regions::check_region("eu-west-9").unwrap_err(),

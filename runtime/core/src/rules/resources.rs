@@ -6,12 +6,16 @@
 //! on objects, and a bucket is not one.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::resources::{Kind, check_attribute};
+//! use lambda_stack_core::rules::resources::{Kind, check_attribute};
 //! assert!(check_attribute(Kind::Bucket, "reports", "name").is_ok());
 //! assert!(check_attribute(Kind::Bucket, "reports", "nmae").unwrap_err().contains("did you mean `name`?"));
 //! ```
 
 use super::iam::{self, Action};
+use super::names::{
+    BUCKET_NAME_CHARS, MAX_FUNCTION_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME, MAX_ROLE_NAME, MAX_TOPIC_NAME,
+    STREAM_NAME_CHARS, TABLE_NAME_CHARS,
+};
 use super::suggest::did_you_mean;
 
 /// A kind of declaration in a stack.
@@ -67,9 +71,9 @@ impl SubResource {
 }
 
 /// The longest ARN prefix of a regional resource, `arn:PARTITION:SERVICE:REGION:ACCOUNT:`, with
-/// the longest partition (`aws-us-gov`) and region names (14 characters, `ap-southeast-5`).
+/// the longest partition (`aws-us-gov`) and region names ([`MAX_REGION_NAME`], `ap-southeast-5`).
 const fn regional_arn_prefix(service: &str) -> usize {
-    "arn:aws-us-gov:".len() + service.len() + ":".len() + 14 + ":123456789012:".len()
+    "arn:aws-us-gov:".len() + service.len() + ":".len() + MAX_REGION_NAME + ":123456789012:".len()
 }
 
 /// A DynamoDB stream label, as in `.../stream/2026-11-25T10:00:00.000`.
@@ -126,11 +130,6 @@ impl Kind {
         }
     }
 
-    /// The kind a keyword declares.
-    pub fn from_keyword(keyword: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword)
-    }
-
     /// Whether the kind can refer to a resource outside the stack with `existing:`.
     pub fn can_be_existing(self) -> bool {
         !matches!(self, Kind::Role | Kind::Function)
@@ -151,36 +150,41 @@ impl Kind {
 
     /// The attributes a reference can read (`reports.name`).
     pub fn attributes(self) -> &'static [Attribute] {
-        const QUEUE_ARN: usize = regional_arn_prefix("sqs") + super::events::MAX_QUEUE_NAME;
-        const TABLE_ARN: usize = regional_arn_prefix("dynamodb") + "table/".len() + 255;
-        const TOPIC_ARN: usize = regional_arn_prefix("sns") + super::events::MAX_TOPIC_NAME;
-        const STREAM_ARN: usize = regional_arn_prefix("kinesis") + "stream/".len() + 128;
+        const MAX_TABLE_NAME: usize = *TABLE_NAME_CHARS.end();
+        const MAX_STREAM_NAME: usize = *STREAM_NAME_CHARS.end();
+        const MAX_BUCKET_NAME: usize = *BUCKET_NAME_CHARS.end();
+        const QUEUE_ARN: usize = regional_arn_prefix("sqs") + MAX_QUEUE_NAME;
+        const TABLE_ARN: usize = regional_arn_prefix("dynamodb") + "table/".len() + MAX_TABLE_NAME;
+        const TOPIC_ARN: usize = regional_arn_prefix("sns") + MAX_TOPIC_NAME;
+        const STREAM_ARN: usize = regional_arn_prefix("kinesis") + "stream/".len() + MAX_STREAM_NAME;
         // https://sqs.REGION.amazonaws.com.cn/ACCOUNT/NAME
         const QUEUE_URL: usize =
-            "https://sqs.".len() + 14 + ".amazonaws.com.cn/".len() + 13 + super::events::MAX_QUEUE_NAME;
+            "https://sqs.".len() + MAX_REGION_NAME + ".amazonaws.com.cn/".len() + 13 + MAX_QUEUE_NAME;
         // arn:aws:s3::: + 63 characters of name.
-        const BUCKET: &[Attribute] = &[Attribute { name: "arn", max_len: 76 }, Attribute { name: "name", max_len: 63 }];
+        const BUCKET: &[Attribute] = &[
+            Attribute { name: "arn", max_len: "arn:aws:s3:::".len() + MAX_BUCKET_NAME },
+            Attribute { name: "name", max_len: MAX_BUCKET_NAME },
+        ];
         const QUEUE: &[Attribute] = &[
             Attribute { name: "arn", max_len: QUEUE_ARN },
-            Attribute { name: "name", max_len: super::events::MAX_QUEUE_NAME },
+            Attribute { name: "name", max_len: MAX_QUEUE_NAME },
             Attribute { name: "url", max_len: QUEUE_URL },
         ];
         const TABLE: &[Attribute] = &[
             Attribute { name: "arn", max_len: TABLE_ARN },
-            Attribute { name: "name", max_len: 255 },
+            Attribute { name: "name", max_len: MAX_TABLE_NAME },
             Attribute { name: "stream_arn", max_len: TABLE_ARN + "/stream/".len() + STREAM_LABEL },
         ];
-        const TOPIC: &[Attribute] = &[
-            Attribute { name: "arn", max_len: TOPIC_ARN },
-            Attribute { name: "name", max_len: super::events::MAX_TOPIC_NAME },
-        ];
+        const TOPIC: &[Attribute] =
+            &[Attribute { name: "arn", max_len: TOPIC_ARN }, Attribute { name: "name", max_len: MAX_TOPIC_NAME }];
         const STREAM: &[Attribute] =
-            &[Attribute { name: "arn", max_len: STREAM_ARN }, Attribute { name: "name", max_len: 128 }];
+            &[Attribute { name: "arn", max_len: STREAM_ARN }, Attribute { name: "name", max_len: MAX_STREAM_NAME }];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
-        const ROLE: &[Attribute] = &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: 64 }];
+        const ROLE: &[Attribute] =
+            &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
         // The API's FunctionArn pattern allows up to 140 characters.
         const FUNCTION: &[Attribute] =
-            &[Attribute { name: "arn", max_len: 140 }, Attribute { name: "name", max_len: 64 }];
+            &[Attribute { name: "arn", max_len: 140 }, Attribute { name: "name", max_len: MAX_FUNCTION_NAME }];
         match self {
             Kind::Bucket => BUCKET,
             Kind::Queue => QUEUE,

@@ -48,8 +48,8 @@
 //! 3. Set [`AS_OF`] and [`SOURCES`].
 //!
 //! ```
-//! use lambda_stack_runtime::rules::runtimes::{check_runtime, Date};
-//! use lambda_stack_runtime::rules::Verdict;
+//! use lambda_stack_core::rules::runtimes::{check_runtime, Date};
+//! use lambda_stack_core::rules::Verdict;
 //!
 //! let today = Date::parse("2026-11-25").unwrap();
 //! assert_eq!(check_runtime("python3.12", today), Verdict::Ok);
@@ -74,7 +74,7 @@ pub const SOURCES: &str = "AWS Lambda developer guide, \"Lambda runtimes\" \
 /// A calendar day in UTC, which is how AWS states its runtime dates.
 ///
 /// ```
-/// use lambda_stack_runtime::rules::runtimes::Date;
+/// use lambda_stack_core::rules::runtimes::Date;
 /// let date = Date::parse("2027-02-01").unwrap();
 /// assert_eq!(date.to_string(), "2027-02-01");
 /// assert!(date > Date::parse("2026-12-31").unwrap());
@@ -105,7 +105,7 @@ impl Date {
     /// `YYYY-MM-DD`, a real calendar day; anything else is `None`.
     ///
     /// ```
-    /// use lambda_stack_runtime::rules::runtimes::Date;
+    /// use lambda_stack_core::rules::runtimes::Date;
     /// assert!(Date::parse("2028-02-29").is_some());
     /// assert!(Date::parse("2027-02-29").is_none());
     /// assert!(Date::parse("2027-2-1").is_none());
@@ -135,7 +135,7 @@ impl Date {
     /// The UTC day containing the instant `seconds` after 1970-01-01T00:00:00Z.
     ///
     /// ```
-    /// use lambda_stack_runtime::rules::runtimes::Date;
+    /// use lambda_stack_core::rules::runtimes::Date;
     /// assert_eq!(Date::from_unix_seconds(1_795_564_800).to_string(), "2026-11-25");
     /// ```
     pub fn from_unix_seconds(seconds: u64) -> Date {
@@ -155,7 +155,7 @@ impl Date {
     /// Days since 1970-01-01 (negative before it), for counting the days between two dates.
     ///
     /// ```
-    /// use lambda_stack_runtime::rules::runtimes::Date;
+    /// use lambda_stack_core::rules::runtimes::Date;
     /// let from = Date::parse("2027-02-01").unwrap();
     /// let to = Date::parse("2027-03-03").unwrap();
     /// assert_eq!(to.days_since_epoch() - from.days_since_epoch(), 30);
@@ -232,7 +232,7 @@ impl Family {
     /// The family's name as people write it.
     ///
     /// ```
-    /// use lambda_stack_runtime::rules::runtimes::Family;
+    /// use lambda_stack_core::rules::runtimes::Family;
     /// assert_eq!(Family::Dotnet.name(), ".NET");
     /// ```
     pub fn name(self) -> &'static str {
@@ -284,7 +284,7 @@ impl Runtime {
     /// The newest runtime of the same family.
     ///
     /// ```
-    /// use lambda_stack_runtime::rules::runtimes::lookup;
+    /// use lambda_stack_core::rules::runtimes::lookup;
     /// assert_eq!(lookup("java8.al2").unwrap().newest_in_family().id, "java25");
     /// ```
     pub fn newest_in_family(&self) -> &'static Runtime {
@@ -296,7 +296,7 @@ impl Runtime {
     /// runtime when `go1.x` was retired.
     ///
     /// ```
-    /// use lambda_stack_runtime::rules::runtimes::lookup;
+    /// use lambda_stack_core::rules::runtimes::lookup;
     /// assert_eq!(lookup("python3.8").unwrap().upgrade_target().id, "python3.14");
     /// assert_eq!(lookup("go1.x").unwrap().upgrade_target().id, "provided.al2023");
     /// ```
@@ -410,7 +410,7 @@ const CONTAINER_ONLY: &[&str] = &["dotnet5.0", "dotnet7", "dotnet9"];
 /// The runtime with this exact identifier (identifiers are case-sensitive, as in the API).
 ///
 /// ```
-/// use lambda_stack_runtime::rules::runtimes::{lookup, Family};
+/// use lambda_stack_core::rules::runtimes::{lookup, Family};
 /// let runtime = lookup("python3.12").unwrap();
 /// assert_eq!((runtime.family, runtime.version), (Family::Python, Some("3.12")));
 /// assert!(lookup("python3.21").is_none());
@@ -427,7 +427,7 @@ pub fn all() -> &'static [Runtime] {
 /// The runtimes of `family` that AWS still supports (not deprecated) on `today`, newest first.
 ///
 /// ```
-/// use lambda_stack_runtime::rules::runtimes::{supported, Date, Family};
+/// use lambda_stack_core::rules::runtimes::{supported, Date, Family};
 /// let today = Date::parse("2026-11-25").unwrap();
 /// let ids: Vec<&str> = supported(Family::Node, today).map(|r| r.id).collect();
 /// assert_eq!(ids, ["nodejs24.x", "nodejs22.x"]);
@@ -442,8 +442,8 @@ pub fn supported(family: Family, today: Date) -> impl Iterator<Item = &'static R
 /// runtimes of its family).
 ///
 /// ```
-/// use lambda_stack_runtime::rules::runtimes::{check_runtime, Date};
-/// use lambda_stack_runtime::rules::Verdict;
+/// use lambda_stack_core::rules::runtimes::{check_runtime, Date};
+/// use lambda_stack_core::rules::Verdict;
 /// let today = Date::parse("2026-11-25").unwrap();
 /// assert_eq!(
 ///     check_runtime("python3.21", today),

@@ -6,7 +6,7 @@
 //! binary must not need a newer symbol version; the ELF machine must match the architecture.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::rust::{check_glibc_versions, target};
+//! use lambda_stack_core::rules::rust::{check_glibc_versions, target};
 //! assert_eq!(target("arm64").unwrap().triple, "aarch64-unknown-linux-gnu");
 //! assert!(check_glibc_versions(["GLIBC_2.2.5", "GLIBC_2.34"]).is_ok());
 //! assert_eq!(
@@ -15,8 +15,6 @@
 //!      build on an older system or with `cargo zigbuild --target TRIPLE.2.34`"
 //! );
 //! ```
-
-use super::suggest::{did_you_mean, one_of};
 
 /// The runtime every Rust function deploys as.
 pub const RUNTIME: &str = "provided.al2023";
@@ -53,22 +51,6 @@ pub fn implied_key(key: &str) -> Option<&'static str> {
         "exclude" => Some("a Rust function's package is its `bootstrap` alone"),
         _ => None,
     }
-}
-
-/// `#[function]` takes `key`: `Err` says why not, with a did-you-mean.
-pub fn check_attribute_key(key: &str) -> Result<(), String> {
-    if ATTRIBUTE_KEYS.contains(&key) {
-        return Ok(());
-    }
-    if let Some(why) = implied_key(key) {
-        return Err(format!("`#[function]` takes no `{key}`: {why}"));
-    }
-    let hint = did_you_mean(key, ATTRIBUTE_KEYS.iter().copied());
-    Err(if hint.is_empty() {
-        format!("unknown key `{key}` in `#[function]`; expected {}", one_of(ATTRIBUTE_KEYS))
-    } else {
-        format!("unknown key `{key}` in `#[function]`{hint}")
-    })
 }
 
 /// What a Rust function is built for on one architecture.
@@ -135,7 +117,10 @@ pub fn check_elf_machine(arch: &str, machine: u16) -> Result<(), String> {
         .iter()
         .find(|t| t.elf_machine == machine)
         .map_or_else(|| format!("ELF machine {machine}"), |t| format!("{} ({})", t.machine_name, t.arch));
-    Err(format!("the binary is built for {found}, but the function runs on {arch}, which needs {}", target.machine_name))
+    Err(format!(
+        "the binary is built for {found}, but the function runs on {arch}, which needs {}",
+        target.machine_name
+    ))
 }
 
 /// `GLIBC_2.34` → (2, 34); other version names (`GCC_3.0`, `GLIBC_PRIVATE`) → `None`.
@@ -165,18 +150,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attribute_keys() {
-        assert!(check_attribute_key("memory").is_ok());
-        assert!(check_attribute_key("runtime").unwrap_err().contains("`provided.al2023`"));
-        assert!(check_attribute_key("memroy").unwrap_err().ends_with("did you mean `memory`?"));
-    }
-
-    #[test]
     fn machines() {
         assert!(check_elf_machine("x86_64", 62).is_ok());
         assert!(check_elf_machine("arm64", 183).is_ok());
         let message = check_elf_machine("arm64", 62).unwrap_err();
-        assert_eq!(message, "the binary is built for x86-64 (x86_64), but the function runs on arm64, which needs AArch64");
+        assert_eq!(
+            message,
+            "the binary is built for x86-64 (x86_64), but the function runs on arm64, which needs AArch64"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Did-you-mean suggestions for misspelt names.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::suggest::closest;
+//! use lambda_stack_core::rules::suggest::closest;
 //! assert_eq!(closest("memroy", ["memory", "timeout"]), Some("memory"));
 //! assert_eq!(closest("zzzzzz", ["memory", "timeout"]), None);
 //! ```
@@ -32,6 +32,20 @@ where
     match closest(input, candidates) {
         Some(candidate) => format!("; did you mean `{candidate}`?"),
         None => String::new(),
+    }
+}
+
+/// The did-you-mean hint for `word` among `options`, or `; expected `a`, `b` or `c`` when none is
+/// close: append it to an "unknown ..." message.
+pub fn expected_one_of<'a, I>(word: &str, options: I) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let options = options.into_iter();
+    match did_you_mean(word, options.clone()) {
+        hint if hint.is_empty() => format!("; expected {}", one_of(options)),
+        hint => hint,
     }
 }
 
@@ -87,5 +101,11 @@ mod tests {
     fn lists_read_like_prose() {
         assert_eq!(one_of(["a"]), "`a`");
         assert_eq!(one_of(["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+
+    #[test]
+    fn expected_one_of_hints_or_lists() {
+        assert_eq!(expected_one_of("memroy", ["memory", "timeout"]), "; did you mean `memory`?");
+        assert_eq!(expected_one_of("zzzzzz", ["memory", "timeout"]), "; expected `memory` or `timeout`");
     }
 }

@@ -1,4 +1,5 @@
-//! Trigger rules: HTTP API routes.
+//! HTTP API routes: the `http(..)` trigger's method and path, and the route keys and permissions
+//! derived from them.
 //!
 //! Source: API Gateway developer guide, "Working with routes for HTTP APIs"
 //! (docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html), 2026-11-25:
@@ -6,7 +7,7 @@
 //! and a greedy `{name+}` may only end the path.
 //!
 //! ```
-//! use lambda_stack_runtime::rules::triggers::check_route;
+//! use lambda_stack_core::rules::http::check_route;
 //! assert!(check_route("GET", "/orders/{id}").is_ok());
 //! assert!(check_route("GET", "orders").is_err());
 //! ```

@@ -1,0 +1,103 @@
+//! The OS-only runtimes' executable: a file named `bootstrap` at the root of the code directory,
+//! with an execute bit, which Lambda starts in place of a language runtime.
+//!
+//! Nothing is parsed here: the check is a directory lookup with exact letter case (Lambda's file
+//! system is case-sensitive) and, on Unix, the file's mode.
+
+use std::path::{Path, PathBuf};
+
+use super::{absolute, check_code_dir, entry, list_dir, shown, Found};
+
+/// Provided runtimes: an executable (any x bit) file named `bootstrap` at the root of code_dir.
+///
+/// ```
+/// use lambda_stack_core::scan::bootstrap::check_bootstrap;
+/// let dir = tempfile::tempdir().unwrap();
+/// assert_eq!(
+///     check_bootstrap(dir.path(), "functions/resize").unwrap_err(),
+///     "no `bootstrap` at the root of `functions/resize`: an OS-only runtime starts the \
+///      executable named `bootstrap`"
+/// );
+/// ```
+pub fn check_bootstrap(code_dir: &Path, code_dir_display: &str) -> Result<Vec<PathBuf>, String> {
+    check_code_dir(code_dir, code_dir_display)?;
+    let path = code_dir.join("bootstrap");
+    let display = shown(code_dir_display, "bootstrap");
+    match entry(&list_dir(code_dir), "bootstrap") {
+        Found::File => {}
+        Found::Dir => {
+            return Err(format!(
+                "`{display}` is a directory; an OS-only runtime starts an executable file named `bootstrap`"
+            ))
+        }
+        found => {
+            let mut message = format!(
+                "no `bootstrap` at the root of `{code_dir_display}`: an OS-only runtime starts the \
+                 executable named `bootstrap`"
+            );
+            if let Found::OtherCase(actual) = found {
+                message.push_str(&format!(
+                    "; found `{}`, but Lambda's file system is case-sensitive",
+                    shown(code_dir_display, &actual)
+                ));
+            }
+            return Err(message);
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode =
+            std::fs::metadata(&path).map_err(|error| format!("cannot read `{display}`: {error}"))?.permissions().mode();
+        if mode & 0o111 == 0 {
+            return Err(format!("`{display}` is not executable; Lambda runs it as a program: `chmod +x {display}`"));
+        }
+    }
+    Ok(vec![absolute(&path)])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::super::tests::code;
+    use super::*;
+
+    #[test]
+    fn bootstrap_must_exist_and_run() {
+        let dir = code(&[]);
+        assert_eq!(
+            check_bootstrap(dir.path(), "functions/resize/"),
+            Err("no `bootstrap` at the root of `functions/resize/`: an OS-only runtime starts the \
+                 executable named `bootstrap`"
+                .into())
+        );
+        fs::create_dir(dir.path().join("bootstrap")).unwrap();
+        assert!(check_bootstrap(dir.path(), "f").unwrap_err().contains("is a directory"));
+        let dir = code(&[("Bootstrap", "")]);
+        assert!(check_bootstrap(dir.path(), "f")
+            .unwrap_err()
+            .ends_with("found `f/Bootstrap`, but Lambda's file system is case-sensitive"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn bootstrap_needs_an_execute_bit() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = code(&[("bootstrap", "#!/bin/sh\n")]);
+        let path = dir.path().join("bootstrap");
+        let set = |mode: u32| fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+        set(0o644);
+        assert_eq!(
+            check_bootstrap(dir.path(), "functions/resize"),
+            Err("`functions/resize/bootstrap` is not executable; Lambda runs it as a program: \
+                 `chmod +x functions/resize/bootstrap`"
+                .into())
+        );
+        for mode in [0o755, 0o700, 0o654, 0o645] {
+            set(mode);
+            let read = check_bootstrap(dir.path(), "functions/resize").unwrap();
+            assert!(read[0].is_absolute() && read[0].ends_with("bootstrap"), "{mode:o}");
+        }
+    }
+}
