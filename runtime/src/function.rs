@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::error::Origin;
+use crate::origin::Origin;
 use crate::iam::Statement;
 use crate::reference::EnvValue;
 use crate::trigger::Trigger;

@@ -11,6 +11,7 @@ mod function;
 mod host;
 mod iam;
 pub mod local;
+mod origin;
 pub mod output;
 pub mod package;
 mod queue;
@@ -32,9 +33,10 @@ mod trigger;
 pub use crate::{
     bucket::Bucket,
     cli::App,
-    error::{Error, Origin, Problem, Result},
+    error::{Error, Result},
     function::{Arch, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
+    origin::{Origin, Problem},
     queue::Queue,
     reference::{EnvValue, Ref},
     stack::{Backend, Findings, Stack},

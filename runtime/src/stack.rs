@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::bucket::Bucket;
-use crate::error::{Origin, Problem};
+use crate::origin::{Origin, Problem};
 use crate::function::Function;
 use crate::iam::{ManagedPolicy, Resource, Role, Statement};
 use crate::queue::Queue;

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use crate::bucket::Bucket;
-use crate::error::{Error, Origin, Problem, Result};
+use crate::error::{Error, Result};
+use crate::origin::{Origin, Problem};
 use crate::function::{Function, Tracing};
 use crate::iam::{ManagedPolicy, Resource, Statement};
 use crate::package::build::{self, BuildOptions, FunctionCode};
