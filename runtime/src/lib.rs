@@ -17,11 +17,7 @@ pub mod package;
 mod queue;
 mod reference;
 #[cfg(feature = "rust")]
-pub mod build;
-#[cfg(feature = "rust")]
 pub mod rust;
-#[cfg(feature = "rust")]
-mod serve;
 mod stack;
 mod stream;
 pub mod synth;

@@ -69,7 +69,7 @@ pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesi
         return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
     }
     #[cfg(feature = "rust")]
-    let bootstraps = crate::build::bootstraps(stack)?;
+    let bootstraps = crate::rust::bootstrap::bootstraps(stack)?;
     #[cfg(not(feature = "rust"))]
     let bootstraps = BTreeMap::new();
     let assets = package_functions(stack, &bootstraps, options)?;

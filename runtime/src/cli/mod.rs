@@ -111,7 +111,7 @@ impl App {
     /// Rust function named by `_HANDLER`: the binary is its `bootstrap`.
     pub fn run(self) -> Result<()> {
         #[cfg(feature = "rust")]
-        let result = match crate::serve::in_lambda(&self.stacks) {
+        let result = match crate::rust::serve::in_lambda(&self.stacks) {
             Some(served) => served,
             None => self.run_with(std::env::args_os()),
         };
