@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""module-graph.py SRC_DIR... — the graph of a crate's top-level modules, and its cycles.
+"""module-graph.py [--drop FROM->TO]... SRC_DIR... — a crate's top-level module graph, and its cycles.
 
 Reads every `.rs` file under each SRC_DIR (a crate's `src/`), finds its references to the crate's
 own modules (`use crate::x::..`, `use crate::{x::.., y}`, `crate::x::..` in code, and `super::`
@@ -12,7 +12,8 @@ and `mod tests;` with its file).
 
 Prints each module's dependencies, then the strongly connected components; for each one with more
 than one module, the edges inside it with the file and line of one reference each. Exits 1 when
-a component has more than one module (a cycle), 0 otherwise. Python 3 standard library only.
+a component has more than one module (a cycle), 0 otherwise. `--drop FROM->TO` leaves an edge
+out, to see what is left once a planned move lands. Python 3 standard library only.
 """
 
 import os
@@ -253,9 +254,16 @@ def main(args):
     if not args:
         print(__doc__.strip().splitlines()[0], file=sys.stderr)
         return 2
+    dropped = []
+    while args and args[0] == "--drop":
+        dropped.append(tuple(args[1].split("->")))
+        args = args[2:]
     status = 0
     for src in args:
         edges = graph(src)
+        for a, b in dropped:
+            if edges.get(a, {}).pop(b, None) is not None:
+                print(f"{src}: leaving out {a} -> {b}")
         print(f"{src}: {len(edges)} top-level modules")
         for m in sorted(edges):
             print(f"  {m} -> {', '.join(sorted(edges[m])) or '-'}")
