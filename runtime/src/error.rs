@@ -51,7 +51,9 @@ impl std::error::Error for Error {
         match self {
             Error::Package { source, .. } => Some(source.as_ref()),
             Error::Io { source, .. } => Some(source),
-            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Toolchain(_) | Error::Lambda { .. } => None,
+            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Toolchain(_) | Error::Lambda { .. } => {
+                None
+            }
         }
     }
 }
