@@ -122,7 +122,8 @@ pub mod events {
 /// types, and the `bootstrap` build. Needs the `rust` feature.
 #[cfg(feature = "rust")]
 pub mod rust {
-    pub use lambda_stack_runtime::build;
+    /// The `bootstrap` build (`lambda_stack_runtime::rust::bootstrap`), under its old name.
+    pub use lambda_stack_runtime::rust::bootstrap as build;
     pub use lambda_stack_runtime::rust::{Binary, Context, Diagnostic, Error, LambdaEvent, RustFunction};
 }
 

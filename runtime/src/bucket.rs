@@ -1,6 +1,6 @@
 //! S3 buckets a stack owns or refers to.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 
 /// An S3 bucket: owned by the stack (created with a unique generated name, private, encrypted,
 /// versioned), or an existing bucket referred to by name.

@@ -1,45 +1,9 @@
-//! Errors of synthesis, and where a declaration came from.
+//! Errors of synthesis: why a synth failed ([`Error`]), and the crate's [`Result`].
 
 use std::fmt;
 use std::path::PathBuf;
 
-/// Where a declaration was written: the source file and line of the `lambda_stack!` item, or of
-/// the builder call when written by hand.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Origin {
-    pub file: String,
-    pub line: u32,
-}
-
-impl Origin {
-    /// The caller's location: a hand-written builder call points at itself.
-    #[track_caller]
-    pub fn caller() -> Origin {
-        let location = std::panic::Location::caller();
-        Origin { file: location.file().replace('\\', "/"), line: location.line() }
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
-}
-
-/// One broken rule, with what it is about and where that was declared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// What the problem is about: "function `hello`".
-    pub subject: String,
-    pub origin: Origin,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.subject, self.origin, self.message)
-    }
-}
+use crate::origin::Problem;
 
 /// Why a synth failed.
 #[derive(Debug)]
@@ -87,7 +51,9 @@ impl std::error::Error for Error {
         match self {
             Error::Package { source, .. } => Some(source.as_ref()),
             Error::Io { source, .. } => Some(source),
-            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Toolchain(_) | Error::Lambda { .. } => None,
+            Error::Invalid { .. } | Error::Usage(_) | Error::Build(_) | Error::Toolchain(_) | Error::Lambda { .. } => {
+                None
+            }
         }
     }
 }

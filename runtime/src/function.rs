@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::error::Origin;
 use crate::iam::Statement;
+use crate::origin::Origin;
 use crate::reference::EnvValue;
 use crate::trigger::Trigger;
 

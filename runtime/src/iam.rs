@@ -1,6 +1,6 @@
 //! IAM roles and least-privilege statements.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 
 /// What an IAM statement acts on.
 ///

@@ -5,22 +5,19 @@
 pub use lambda_stack_core::{rules, scan};
 
 mod bucket;
-#[cfg(feature = "rust")]
-pub mod build;
 pub mod cli;
 mod error;
 mod function;
 mod host;
 mod iam;
 pub mod local;
+mod origin;
 pub mod output;
 pub mod package;
 mod queue;
 mod reference;
 #[cfg(feature = "rust")]
 pub mod rust;
-#[cfg(feature = "rust")]
-mod serve;
 mod stack;
 mod stream;
 pub mod synth;
@@ -32,9 +29,10 @@ mod trigger;
 pub use crate::{
     bucket::Bucket,
     cli::App,
-    error::{Error, Origin, Problem, Result},
+    error::{Error, Result},
     function::{Arch, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
+    origin::{Origin, Problem},
     queue::Queue,
     reference::{EnvValue, Ref},
     stack::{Backend, Findings, Stack},

@@ -1,6 +1,6 @@
 //! SQS queues a stack owns or refers to.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 use crate::rules;
 
 /// An SQS queue: owned by the stack (encrypted with SQS-managed keys), or an existing queue

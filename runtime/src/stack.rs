@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::bucket::Bucket;
-use crate::error::{Origin, Problem};
 use crate::function::Function;
 use crate::iam::{ManagedPolicy, Resource, Role, Statement};
+use crate::origin::{Origin, Problem};
 use crate::queue::Queue;
 use crate::reference::EnvValue;
 use crate::rules::grants::GrantOn;

@@ -1,6 +1,6 @@
 //! Kinesis data streams a stack owns or refers to.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 
 /// A Kinesis data stream: owned by the stack (encrypted with the AWS managed Kinesis key;
 /// on-demand capacity unless `shards` is given), or an existing stream referred to by name or ARN.

@@ -1,6 +1,6 @@
 //! DynamoDB tables a stack owns or refers to.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 
 /// A DynamoDB table: owned by the stack (on-demand billing, point-in-time recovery, string keys),
 /// or an existing table referred to by name or ARN.

@@ -1,6 +1,6 @@
 //! SNS topics a stack owns or refers to.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 use crate::rules::{self, resources::Kind};
 
 /// An SNS topic: owned by the stack (encrypted with the AWS managed SNS key), or an existing

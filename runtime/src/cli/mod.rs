@@ -111,7 +111,7 @@ impl App {
     /// Rust function named by `_HANDLER`: the binary is its `bootstrap`.
     pub fn run(self) -> Result<()> {
         #[cfg(feature = "rust")]
-        let result = match crate::serve::in_lambda(&self.stacks) {
+        let result = match crate::rust::serve::in_lambda(&self.stacks) {
             Some(served) => served,
             None => self.run_with(std::env::args_os()),
         };
@@ -280,7 +280,8 @@ impl App {
                 println!(
                     "  {:<24} {:>10} zipped, {} files",
                     asset.function,
-                    human_bytes(asset.package.bytes.len() as u64),
+                    // `HumanBytes` ignores the width: pad its text.
+                    indicatif::HumanBytes(asset.package.bytes.len() as u64).to_string(),
                     asset.package.files
                 );
             }
@@ -338,21 +339,5 @@ fn write_svg(text: &str, path: &Path) -> Result<()> {
         Ok(())
     } else {
         Err(Error::Usage(format!("`dot -Tsvg` failed ({status})")))
-    }
-}
-
-/// `1.2 KiB`, `3.4 MiB`.
-pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
     }
 }

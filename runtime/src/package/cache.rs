@@ -99,19 +99,15 @@ pub(crate) fn publish_dir(staging: &Path, entry: &Path) -> io::Result<()> {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename
+/// (`tempfile` removes the temporary file when writing or renaming fails). The file is readable by
+/// its owner only, as `tempfile` creates it: the cache is the user's own.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent)?;
-    let temporary = parent.join(unique_name(".tmp"));
-    let written = fs::File::create(&temporary).and_then(|mut file| file.write_all(bytes));
-    match written.and_then(|()| fs::rename(&temporary, path)) {
-        Ok(()) => Ok(()),
-        Err(error) => {
-            let _ = fs::remove_file(&temporary);
-            Err(error)
-        }
-    }
+    let mut temporary = tempfile::NamedTempFile::new_in(parent)?;
+    temporary.write_all(bytes)?;
+    temporary.persist(path).map(drop).map_err(|error| error.error)
 }
 
 /// Lowercase hex SHA-256 of the `parts`, each length-prefixed so that no two lists of parts hash

@@ -77,7 +77,7 @@ impl Progress {
             self.show_steps(bar, |steps| steps.retain(|(name, _)| name != function));
             bar.inc(1);
         } else if let Some(took) = zipped.filter(|took| self.plain && *took >= SLOW_PACKAGE) {
-            eprintln!("  {function}: zipped {files} files ({}) in {:.1?}", crate::cli::human_bytes(bytes), took);
+            eprintln!("  {function}: zipped {files} files ({}) in {:.1?}", indicatif::HumanBytes(bytes), took);
         }
     }
 

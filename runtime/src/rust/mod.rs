@@ -17,12 +17,21 @@
 //! The function deploys as `provided.al2023` with its own name as handler; the stack binary, built
 //! for the function's architecture, is its `bootstrap`, and inside Lambda [`crate::App::run`]
 //! serves the function `_HANDLER` names.
+//!
+//! Everything about Rust functions lives here: [`RustFunction`] and [`Binary`] (this file), the
+//! event types triggers send ([`events`]), the checks a binding runs at compile time
+//! (`compile_checks`), building the `bootstrap` at synth ([`bootstrap`]), and serving the function
+//! inside Lambda (`serve`).
 
+pub mod bootstrap;
+mod compile_checks;
 pub mod events;
+pub(crate) mod serve;
 
 use crate::function::Function;
 use crate::rules::resources::Kind;
 
+pub use compile_checks::{check_key_once, check_references, check_visibility};
 pub use lambda_runtime::{self, service_fn, Context, Diagnostic, Error, LambdaEvent};
 
 /// What `#[function]` generates for an `async fn`; [`Function::rust`] reads it.
@@ -126,96 +135,6 @@ impl Function {
 /// would.
 pub fn block_on<T>(future: impl std::future::Future<Output = Result<T, Error>>) -> Result<T, Error> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(future)
-}
-
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-const fn contains(names: &[&str], name: &str) -> bool {
-    let mut i = 0;
-    while i < names.len() {
-        if same(names[i], name) {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
-
-/// Compile-time: the `function` block binding `F` does not set `key` when `#[function]` did.
-pub const fn check_key_once<F: RustFunction>(key: &str, message: &'static str) {
-    if contains(F::KEYS, key) {
-        panic!("{}", message);
-    }
-}
-
-/// Compile-time: every declaration `F`'s attribute names is in `declared`, with a kind it may be.
-pub const fn check_references<F: RustFunction>(declared: &[(&str, Kind)]) {
-    let references = F::REFERENCES;
-    let mut i = 0;
-    while i < references.len() {
-        let reference = &references[i];
-        let mut found = None;
-        let mut j = 0;
-        while j < declared.len() {
-            if same(declared[j].0, reference.name) {
-                found = Some(declared[j].1);
-            }
-            j += 1;
-        }
-        match found {
-            None => panic!("{}", reference.missing),
-            Some(kind) => {
-                let mut allowed = false;
-                let mut k = 0;
-                while k < reference.kinds.len() {
-                    if reference.kinds[k] as u8 == kind as u8 {
-                        allowed = true;
-                    }
-                    k += 1;
-                }
-                if !allowed {
-                    panic!("{}", reference.wrong_kind);
-                }
-            }
-        }
-        i += 1;
-    }
-}
-
-/// Compile-time: a queue with a visibility timeout of `visibility` seconds that `F` reads (from
-/// its attribute's triggers, or from the block's when `from_block`) keeps messages hidden for as
-/// long as the function may run: `timeout` from the block, else from the attribute, else Lambda's
-/// default.
-pub const fn check_visibility<F: RustFunction>(
-    queue: &str,
-    visibility: u64,
-    block_timeout: Option<u64>,
-    from_block: bool,
-    message: &'static str,
-) {
-    if !from_block && !contains(F::SQS_QUEUES, queue) {
-        return;
-    }
-    let timeout = match (block_timeout, F::TIMEOUT) {
-        (Some(timeout), _) | (None, Some(timeout)) => timeout,
-        (None, None) => crate::rules::limits::DEFAULT_TIMEOUT_SECONDS,
-    };
-    if timeout > visibility {
-        panic!("{}", message);
-    }
 }
 
 /// A Rust function runs the stack binary as `provided.al2023` with its own name as handler: it

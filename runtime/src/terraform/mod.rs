@@ -5,10 +5,10 @@
 //! duplicate address is an error, never a silent overwrite.
 //!
 //! ```
-//! use lambda_stack_runtime::terraform::{Document, resources::CloudwatchLogGroup};
+//! use lambda_stack_runtime::terraform::{Document, resources::{CloudwatchLogGroup, Resource as _}};
 //! let mut doc = Document::new();
 //! let logs = doc
-//!     .add("aws_cloudwatch_log_group", "hello", &CloudwatchLogGroup {
+//!     .add(CloudwatchLogGroup::TYPE, "hello", &CloudwatchLogGroup {
 //!         note: "function `hello`".into(),
 //!         name: "/aws/lambda/shop-hello".into(),
 //!         retention_in_days: 365,
@@ -36,6 +36,12 @@ pub struct Address {
 impl Address {
     pub fn new(kind: &str, name: &str) -> Self {
         Address { kind: kind.to_owned(), name: name.to_owned() }
+    }
+
+    /// The address of the resource `NAME` of type `R`: `Address::of::<S3Bucket>("uploads")` is
+    /// `aws_s3_bucket.uploads`.
+    pub fn of<R: resources::Resource>(name: &str) -> Self {
+        Address::new(R::TYPE, name)
     }
 
     /// An interpolation of one of the resource's attributes: `${TYPE.NAME.ATTR}`.

@@ -8,6 +8,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+/// A Terraform resource type: the struct is the resource's body, [`Resource::TYPE`] its type name
+/// in the provider, so code adding one (`Document::add(S3Bucket::TYPE, ..)`) or naming one
+/// ([`Address::of`](super::Address::of)) never spells the type name itself.
+pub trait Resource: Serialize {
+    /// The provider's name for the type: `aws_s3_bucket`.
+    const TYPE: &'static str;
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }
@@ -50,6 +58,10 @@ pub struct LambdaFunction {
     pub depends_on: Vec<String>,
 }
 
+impl Resource for LambdaFunction {
+    const TYPE: &'static str = "aws_lambda_function";
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Environment {
     pub variables: BTreeMap<String, String>,
@@ -79,6 +91,10 @@ pub struct CloudwatchLogGroup {
     pub retention_in_days: u64,
 }
 
+impl Resource for CloudwatchLogGroup {
+    const TYPE: &'static str = "aws_cloudwatch_log_group";
+}
+
 /// `aws_iam_role`
 #[derive(Debug, Clone, Serialize)]
 pub struct IamRole {
@@ -88,6 +104,10 @@ pub struct IamRole {
     pub assume_role_policy: String,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
+}
+
+impl Resource for IamRole {
+    const TYPE: &'static str = "aws_iam_role";
 }
 
 /// `aws_iam_role_policy`: an inline policy.
@@ -100,6 +120,10 @@ pub struct IamRolePolicy {
     pub policy: String,
 }
 
+impl Resource for IamRolePolicy {
+    const TYPE: &'static str = "aws_iam_role_policy";
+}
+
 /// `aws_iam_role_policy_attachment`: a managed policy on a role.
 #[derive(Debug, Clone, Serialize)]
 pub struct IamRolePolicyAttachment {
@@ -107,6 +131,10 @@ pub struct IamRolePolicyAttachment {
     pub note: String,
     pub role: String,
     pub policy_arn: String,
+}
+
+impl Resource for IamRolePolicyAttachment {
+    const TYPE: &'static str = "aws_iam_role_policy_attachment";
 }
 
 /// `aws_s3_bucket`
@@ -121,6 +149,10 @@ pub struct S3Bucket {
     pub tags: BTreeMap<String, String>,
 }
 
+impl Resource for S3Bucket {
+    const TYPE: &'static str = "aws_s3_bucket";
+}
+
 /// `aws_s3_bucket_public_access_block`
 #[derive(Debug, Clone, Serialize)]
 pub struct S3BucketPublicAccessBlock {
@@ -133,6 +165,10 @@ pub struct S3BucketPublicAccessBlock {
     pub restrict_public_buckets: bool,
 }
 
+impl Resource for S3BucketPublicAccessBlock {
+    const TYPE: &'static str = "aws_s3_bucket_public_access_block";
+}
+
 /// `aws_s3_bucket_server_side_encryption_configuration`
 #[derive(Debug, Clone, Serialize)]
 pub struct S3BucketEncryption {
@@ -140,6 +176,10 @@ pub struct S3BucketEncryption {
     pub note: String,
     pub bucket: String,
     pub rule: Vec<S3EncryptionRule>,
+}
+
+impl Resource for S3BucketEncryption {
+    const TYPE: &'static str = "aws_s3_bucket_server_side_encryption_configuration";
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,6 +201,10 @@ pub struct S3BucketVersioning {
     pub versioning_configuration: Vec<S3VersioningConfiguration>,
 }
 
+impl Resource for S3BucketVersioning {
+    const TYPE: &'static str = "aws_s3_bucket_versioning";
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct S3VersioningConfiguration {
     pub status: String,
@@ -174,6 +218,10 @@ pub struct S3BucketLifecycle {
     pub bucket: String,
     pub rule: Vec<S3LifecycleRule>,
     pub depends_on: Vec<String>,
+}
+
+impl Resource for S3BucketLifecycle {
+    const TYPE: &'static str = "aws_s3_bucket_lifecycle_configuration";
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -209,6 +257,10 @@ pub struct S3BucketNotification {
     pub depends_on: Vec<String>,
 }
 
+impl Resource for S3BucketNotification {
+    const TYPE: &'static str = "aws_s3_bucket_notification";
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct S3LambdaNotification {
     pub id: String,
@@ -229,6 +281,10 @@ pub struct Apigatewayv2Api {
     pub protocol_type: String,
 }
 
+impl Resource for Apigatewayv2Api {
+    const TYPE: &'static str = "aws_apigatewayv2_api";
+}
+
 /// `aws_apigatewayv2_stage`
 #[derive(Debug, Clone, Serialize)]
 pub struct Apigatewayv2Stage {
@@ -238,6 +294,10 @@ pub struct Apigatewayv2Stage {
     pub name: String,
     pub auto_deploy: bool,
     pub access_log_settings: Vec<AccessLogSettings>,
+}
+
+impl Resource for Apigatewayv2Stage {
+    const TYPE: &'static str = "aws_apigatewayv2_stage";
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -258,6 +318,10 @@ pub struct Apigatewayv2Integration {
     pub payload_format_version: String,
 }
 
+impl Resource for Apigatewayv2Integration {
+    const TYPE: &'static str = "aws_apigatewayv2_integration";
+}
+
 /// `aws_apigatewayv2_route`
 #[derive(Debug, Clone, Serialize)]
 pub struct Apigatewayv2Route {
@@ -266,6 +330,10 @@ pub struct Apigatewayv2Route {
     pub api_id: String,
     pub route_key: String,
     pub target: String,
+}
+
+impl Resource for Apigatewayv2Route {
+    const TYPE: &'static str = "aws_apigatewayv2_route";
 }
 
 /// `aws_lambda_permission`: lets a service invoke a function, from one source only.
@@ -283,6 +351,10 @@ pub struct LambdaPermission {
     pub function_url_auth_type: Option<String>,
 }
 
+impl Resource for LambdaPermission {
+    const TYPE: &'static str = "aws_lambda_permission";
+}
+
 /// `aws_sqs_queue`, encrypted with SQS-managed keys.
 #[derive(Debug, Clone, Serialize)]
 pub struct SqsQueue {
@@ -296,6 +368,10 @@ pub struct SqsQueue {
     pub sqs_managed_sse_enabled: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redrive_policy: Option<String>,
+}
+
+impl Resource for SqsQueue {
+    const TYPE: &'static str = "aws_sqs_queue";
 }
 
 /// `aws_dynamodb_table`, on-demand.
@@ -314,6 +390,10 @@ pub struct DynamodbTable {
     pub stream_view_type: Option<String>,
     pub point_in_time_recovery: Vec<Enabled>,
     pub server_side_encryption: Vec<Enabled>,
+}
+
+impl Resource for DynamodbTable {
+    const TYPE: &'static str = "aws_dynamodb_table";
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -339,6 +419,10 @@ pub struct SnsTopic {
     pub kms_master_key_id: String,
 }
 
+impl Resource for SnsTopic {
+    const TYPE: &'static str = "aws_sns_topic";
+}
+
 /// `aws_kinesis_stream`, encrypted with the AWS managed Kinesis key.
 #[derive(Debug, Clone, Serialize)]
 pub struct KinesisStream {
@@ -351,6 +435,10 @@ pub struct KinesisStream {
     pub retention_period: u64,
     pub encryption_type: String,
     pub kms_key_id: String,
+}
+
+impl Resource for KinesisStream {
+    const TYPE: &'static str = "aws_kinesis_stream";
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -374,6 +462,10 @@ pub struct LambdaEventSourceMapping {
     pub function_response_types: Vec<String>,
 }
 
+impl Resource for LambdaEventSourceMapping {
+    const TYPE: &'static str = "aws_lambda_event_source_mapping";
+}
+
 /// `aws_sns_topic_subscription`
 #[derive(Debug, Clone, Serialize)]
 pub struct SnsTopicSubscription {
@@ -385,6 +477,10 @@ pub struct SnsTopicSubscription {
     pub depends_on: Vec<String>,
 }
 
+impl Resource for SnsTopicSubscription {
+    const TYPE: &'static str = "aws_sns_topic_subscription";
+}
+
 /// `aws_cloudwatch_event_rule` with a schedule.
 #[derive(Debug, Clone, Serialize)]
 pub struct CloudwatchEventRule {
@@ -393,6 +489,10 @@ pub struct CloudwatchEventRule {
     pub name: String,
     pub description: String,
     pub schedule_expression: String,
+}
+
+impl Resource for CloudwatchEventRule {
+    const TYPE: &'static str = "aws_cloudwatch_event_rule";
 }
 
 /// `aws_cloudwatch_event_target`
@@ -406,6 +506,10 @@ pub struct CloudwatchEventTarget {
     pub depends_on: Vec<String>,
 }
 
+impl Resource for CloudwatchEventTarget {
+    const TYPE: &'static str = "aws_cloudwatch_event_target";
+}
+
 /// `aws_lambda_function_url`
 #[derive(Debug, Clone, Serialize)]
 pub struct LambdaFunctionUrl {
@@ -413,6 +517,10 @@ pub struct LambdaFunctionUrl {
     pub note: String,
     pub function_name: String,
     pub authorization_type: String,
+}
+
+impl Resource for LambdaFunctionUrl {
+    const TYPE: &'static str = "aws_lambda_function_url";
 }
 
 /// `aws_s3_object`: a package uploaded to the stack's `assets` bucket.
@@ -427,4 +535,8 @@ pub struct S3Object {
     /// Replaces the object when the zip changes (an ETag is not an MD5 for multipart or KMS uploads).
     pub source_hash: String,
     pub content_type: String,
+}
+
+impl Resource for S3Object {
+    const TYPE: &'static str = "aws_s3_object";
 }

@@ -4,7 +4,7 @@
 //! scoped to their source; poll triggers (`sqs`, `dynamodb`, `kinesis`) get an event source
 //! mapping and the read permissions they need on the function's role.
 
-use crate::error::Origin;
+use crate::origin::Origin;
 use crate::rules::streams::StreamSource;
 
 /// A trigger of a function.

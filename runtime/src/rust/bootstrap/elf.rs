@@ -16,7 +16,7 @@ pub struct ElfInfo {
 /// Reads `bytes` as a 64-bit ELF executable.
 ///
 /// ```
-/// use lambda_stack_runtime::build::elf::read_elf;
+/// use lambda_stack_runtime::rust::bootstrap::elf::read_elf;
 /// let me = std::fs::read(std::env::current_exe().unwrap()).unwrap();
 /// let info = read_elf(&me).unwrap();
 /// assert!(info.machine == 62 || info.machine == 183);

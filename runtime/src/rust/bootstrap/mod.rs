@@ -128,7 +128,8 @@ fn locate(binary: &Binary, function: &str) -> Result<Located> {
             let kinds = target["kind"].as_array()?;
             let kind = if kinds.iter().any(|k| k == "bin") {
                 "bin"
-            } else if kinds.iter().any(|k| k == "example") && target["crate_types"].as_array()?.iter().any(|c| c == "bin")
+            } else if kinds.iter().any(|k| k == "example")
+                && target["crate_types"].as_array()?.iter().any(|c| c == "bin")
             {
                 "example"
             } else {
@@ -143,9 +144,10 @@ fn locate(binary: &Binary, function: &str) -> Result<Located> {
         .find(|(_, _, src)| *src == stack_file)
         .or_else(|| {
             let bin_name = binary.bin_name.as_deref()?;
-            binaries.iter().find(|(kind, name, _)| *kind == "bin" && *name == bin_name).or_else(|| {
-                binaries.iter().find(|(kind, name, _)| *kind == "example" && *name == bin_name)
-            })
+            binaries
+                .iter()
+                .find(|(kind, name, _)| *kind == "bin" && *name == bin_name)
+                .or_else(|| binaries.iter().find(|(kind, name, _)| *kind == "example" && *name == bin_name))
         })
         .or_else(|| match binaries.iter().filter(|(kind, _, _)| *kind == "bin").collect::<Vec<_>>().as_slice() {
             [only] => Some(*only),
@@ -178,7 +180,8 @@ fn cargo_metadata(manifest_path: &Path) -> Result<Value> {
     if !output.status.success() {
         return Err(Error::Build(format!("`cargo metadata --manifest-path {}` failed", manifest_path.display())));
     }
-    serde_json::from_slice(&output.stdout).map_err(|e| Error::Build(format!("`cargo metadata` printed invalid JSON: {e}")))
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| Error::Build(format!("`cargo metadata` printed invalid JSON: {e}")))
 }
 
 /// Removes `.` and folds `..` without touching the file system.
@@ -313,11 +316,11 @@ fn cargo_config_names(dir: &Path, triple: &str) -> bool {
     if let Some(home) = std::env::var_os("CARGO_HOME") {
         candidates.push(PathBuf::from(home));
     }
-    candidates.iter().flat_map(|d| [d.join("config.toml"), d.join("config")]).any(|file| {
-        std::fs::read_to_string(file).is_ok_and(|text| text.contains(&quoted) || text.contains(&wanted))
-    })
+    candidates
+        .iter()
+        .flat_map(|d| [d.join("config.toml"), d.join("config")])
+        .any(|file| std::fs::read_to_string(file).is_ok_and(|text| text.contains(&quoted) || text.contains(&wanted)))
 }
-
 
 fn python_has_ziglang() -> bool {
     Command::new("python3")

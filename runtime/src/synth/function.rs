@@ -1,0 +1,102 @@
+//! A function: its log group, the function itself (environment, dead letters, code uploaded
+//! directly or through the `assets` bucket) and its ARN as an output; its triggers follow
+//! ([`super::http`], [`super::triggers`]).
+
+use std::collections::BTreeMap;
+
+use super::{note, Asset, Builder};
+use crate::error::Result;
+use crate::function::Function;
+use crate::reference::{EnvValue, Ref};
+use crate::rules;
+use crate::terraform::resources::{
+    CloudwatchLogGroup, DeadLetterConfig, Environment, EphemeralStorage, IamRole, LambdaFunction, S3Object,
+    TracingConfig,
+};
+use crate::terraform::{self, Address};
+
+impl Builder<'_> {
+    pub(super) fn function(&mut self, function: &Function, asset: &Asset) -> Result<()> {
+        let name = &function.name;
+        let origin = &function.origin;
+        let function_name = rules::names::function_name(&self.stack.name, name);
+        let logs = self.add(
+            name,
+            &CloudwatchLogGroup {
+                note: note(&format!("logs of function `{name}`"), origin),
+                name: rules::names::log_group_name(&function_name),
+                retention_in_days: function.log_retention.unwrap_or(rules::limits::DEFAULT_LOG_RETENTION_DAYS),
+            },
+        )?;
+        let role = function.role.as_deref().unwrap_or(name);
+        let mut depends_on = vec![logs.to_string()];
+        depends_on.extend(self.role_dependencies.get(role).cloned().unwrap_or_default());
+        let mut variables: BTreeMap<String, String> = BTreeMap::new();
+        for (key, value) in &function.env {
+            let value = match value {
+                EnvValue::Literal(text) => terraform::literal(text),
+                EnvValue::Ref(reference) => self.reference(reference),
+            };
+            variables.insert(key.clone(), value);
+        }
+        let dead_letter_config = function
+            .dead_letter
+            .as_ref()
+            .map(|target| DeadLetterConfig { target_arn: self.reference(&Ref::new(target.clone(), "arn")) });
+        let runtime = function.runtime.clone().expect("checked: every function has a runtime");
+        let (filename, s3_bucket, s3_key) = match &asset.s3_bucket {
+            None => (Some(asset.path.clone()), None, None),
+            Some(bucket) => {
+                let object = self.code_object(function, asset, bucket)?;
+                (None, Some(object.attr("bucket")), Some(object.attr("key")))
+            }
+        };
+        let lambda = self.add(
+            name,
+            &LambdaFunction {
+                note: note(&format!("function `{name}`"), origin),
+                function_name: function_name.clone(),
+                role: Address::of::<IamRole>(role).attr("arn"),
+                runtime,
+                handler: function.handler.clone().expect("checked: every function has a handler"),
+                filename,
+                s3_bucket,
+                s3_key,
+                source_code_hash: asset.package.sha256_base64.clone(),
+                memory_size: function.memory_mb(),
+                timeout: function.timeout_seconds(),
+                architectures: vec![function.arch.as_str().into()],
+                description: function.description.as_deref().map(terraform::literal),
+                environment: (!variables.is_empty()).then_some(Environment { variables }),
+                ephemeral_storage: function.ephemeral_storage.map(|size| EphemeralStorage { size }),
+                reserved_concurrent_executions: function.reserved_concurrency,
+                tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
+                dead_letter_config,
+                layers: function.layers.clone(),
+                tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
+                depends_on,
+            },
+        )?;
+        self.output(&format!("{name}_arn"), lambda.attr("arn"), format!("The ARN of function `{function_name}`"))?;
+        self.http_routes(function, &lambda)?;
+        self.event_triggers(function, &lambda)
+    }
+
+    /// A package too big for a direct upload, as an object of the stack's `assets` bucket, named
+    /// by its hash so a changed package is a new key (and a new deployment).
+    fn code_object(&mut self, function: &Function, asset: &Asset, bucket: &str) -> Result<Address> {
+        let name = &function.name;
+        let bucket_name = self.reference(&Ref::new(bucket.to_owned(), "name"));
+        self.add(
+            name,
+            &S3Object {
+                note: note(&format!("code of function `{name}`, too big for a direct upload"), &function.origin),
+                bucket: bucket_name,
+                key: format!("lambda-stack/{}/{name}/{}.zip", self.stack.name, asset.package.sha256_hex),
+                source: asset.path.clone(),
+                source_hash: asset.package.sha256_base64.clone(),
+                content_type: "application/zip".into(),
+            },
+        )
+    }
+}

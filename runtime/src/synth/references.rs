@@ -1,0 +1,128 @@
+//! What a reference to a declaration becomes: an interpolation of the resource's attribute when
+//! the stack owns it, or a literal (name, ARN, URL) built from what is known of an `existing` one.
+
+use super::Builder;
+use crate::bucket::Bucket;
+use crate::iam::Resource;
+use crate::reference::Ref;
+use crate::rules::{self, resources::Kind};
+use crate::terraform::resources::{
+    DynamodbTable, IamRole, KinesisStream, LambdaFunction, Resource as _, S3Bucket, SnsTopic, SqsQueue,
+};
+use crate::terraform::{self, Address};
+
+impl Builder<'_> {
+    /// The value of `target.attribute`: an interpolation, or a literal when it is known now.
+    pub(super) fn reference(&mut self, reference: &Ref) -> String {
+        let target = reference.target.as_str();
+        let attribute = reference.attribute.as_str();
+        match self.kinds[target] {
+            Kind::Bucket => match self.bucket_named(target).existing_name() {
+                Some(name) if attribute == "name" => terraform::literal(name),
+                Some(name) => format!("arn:{}:s3:::{}", self.partition, terraform::literal(name)),
+                None if attribute == "name" => Address::of::<S3Bucket>(target).attr("bucket"),
+                None => Address::of::<S3Bucket>(target).attr("arn"),
+            },
+            Kind::Queue => {
+                let queue = self.stack.queue_named(target).expect("checked: references resolve");
+                match &queue.existing {
+                    None => Address::of::<SqsQueue>(target).attr(attribute),
+                    Some(existing) => self.existing_reference(Kind::Queue, existing, attribute),
+                }
+            }
+            Kind::Table => {
+                let table = self.stack.table_named(target).expect("checked: references resolve");
+                match &table.existing {
+                    None => Address::of::<DynamodbTable>(target).attr(attribute),
+                    // A stream's ARN carries the time it was enabled: only DynamoDB knows it.
+                    Some(existing) if attribute == "stream_arn" => {
+                        let name = rules::sources::existing_name(Kind::Table, existing).to_owned();
+                        let body = serde_json::json!({ "name": terraform::literal(&name) });
+                        self.doc.data(DynamodbTable::TYPE, target, &body).attr("stream_arn")
+                    }
+                    Some(existing) => self.existing_reference(Kind::Table, existing, attribute),
+                }
+            }
+            Kind::Topic => {
+                let topic = self.stack.topic_named(target).expect("checked: references resolve");
+                match &topic.existing {
+                    None => Address::of::<SnsTopic>(target).attr(attribute),
+                    Some(existing) => self.existing_reference(Kind::Topic, existing, attribute),
+                }
+            }
+            Kind::Stream => {
+                let stream = self.stack.streams.iter().find(|s| s.name == target).expect("checked: references resolve");
+                match &stream.existing {
+                    None => Address::of::<KinesisStream>(target).attr(attribute),
+                    Some(existing) => self.existing_reference(Kind::Stream, existing, attribute),
+                }
+            }
+            Kind::Role if attribute == "name" => Address::of::<IamRole>(target).attr("name"),
+            Kind::Role => Address::of::<IamRole>(target).attr("arn"),
+            // A function's name is known now; writing it out keeps functions that name each other
+            // free of dependency cycles.
+            Kind::Function if attribute == "name" => rules::names::function_name(&self.stack.name, target),
+            Kind::Function => Address::of::<LambdaFunction>(target).attr("arn"),
+        }
+    }
+
+    /// An attribute of an existing queue, table, topic or stream: from its ARN when given one,
+    /// otherwise built from its name, the stack's region and the deploying account.
+    fn existing_reference(&mut self, kind: Kind, existing: &str, attribute: &str) -> String {
+        let name = terraform::literal(rules::sources::existing_name(kind, existing));
+        let (region, account) = match existing.strip_prefix("arn:") {
+            Some(arn) => {
+                let parts: Vec<&str> = arn.splitn(5, ':').collect();
+                (
+                    parts.get(2).copied().unwrap_or(self.region).to_owned(),
+                    parts.get(3).copied().unwrap_or("").to_owned(),
+                )
+            }
+            None => {
+                let identity = self.doc.data("aws_caller_identity", "current", &serde_json::json!({}));
+                (self.region_of_provider(), identity.attr("account_id"))
+            }
+        };
+        let (service, path) = match kind {
+            Kind::Queue => ("sqs", ""),
+            Kind::Table => ("dynamodb", "table/"),
+            Kind::Topic => ("sns", ""),
+            _ => ("kinesis", "stream/"),
+        };
+        match attribute {
+            "name" => name,
+            "url" => {
+                let suffix = if self.partition == "aws-cn" { "amazonaws.com.cn" } else { "amazonaws.com" };
+                format!("https://sqs.{region}.{suffix}/{account}/{name}")
+            }
+            _ if existing.starts_with("arn:") => terraform::literal(existing),
+            _ => format!("arn:{}:{service}:{region}:{account}:{path}{name}", self.partition),
+        }
+    }
+
+    /// The stack's region, or the provider's when the stack names none.
+    fn region_of_provider(&mut self) -> String {
+        if self.region.is_empty() {
+            self.doc.data("aws_region", "current", &serde_json::json!({})).attr("name")
+        } else {
+            self.region.to_owned()
+        }
+    }
+
+    fn bucket_named(&self, name: &str) -> &Bucket {
+        self.stack.buckets.iter().find(|b| b.name == name).expect("checked: references resolve")
+    }
+
+    pub(super) fn resource_arn(&mut self, resource: &Resource) -> String {
+        match resource {
+            Resource::Named(name) => self.reference(&Ref::new(name.clone(), "arn")),
+            Resource::Sub { target, sub, pattern } => {
+                let arn = self.reference(&Ref::new(target.clone(), "arn"));
+                let kind = self.kinds[target.as_str()];
+                let sub = kind.sub_resources().iter().find(|s| s.name == sub).expect("checked: sub-resources exist");
+                format!("{arn}{}", terraform::literal(&sub.arn_suffix(pattern.as_deref())))
+            }
+            Resource::Arn(arn) => terraform::literal(arn),
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Buckets, queues, tables, topics and streams: an owned one is created with lambda-stack's
+//! defaults (private, encrypted, ...); an `existing` one only gets what triggers on it need.
+
+use std::collections::BTreeMap;
+
+use super::{note, Builder};
+use crate::bucket::Bucket;
+use crate::error::Result;
+use crate::queue::Queue;
+use crate::reference::Ref;
+use crate::rules;
+use crate::stream::Stream;
+use crate::table::Table;
+use crate::terraform::resources::{
+    DynamodbAttribute, DynamodbTable, Enabled, KinesisStream, S3AbortIncompleteUpload, S3Bucket, S3BucketEncryption,
+    S3BucketLifecycle, S3BucketNotification, S3BucketPublicAccessBlock, S3BucketVersioning, S3EncryptionDefault,
+    S3EncryptionRule, S3LifecycleRule, S3NoncurrentExpiration, S3VersioningConfiguration, SnsTopic, SqsQueue,
+    StreamModeDetails,
+};
+use crate::terraform::{self, Address};
+use crate::topic::Topic;
+
+impl Builder<'_> {
+    /// An owned bucket is private, encrypted, versioned, cleans up incomplete uploads and old
+    /// versions, and publishes its events to EventBridge (free for AWS service events, and what
+    /// audit rules listen to).
+    pub(super) fn bucket(&mut self, bucket: &Bucket) -> Result<()> {
+        if bucket.existing.is_some() {
+            return Ok(());
+        }
+        let name = &bucket.name;
+        let what = note(&format!("bucket `{name}`"), &bucket.origin);
+        let address = self.add(
+            name,
+            &S3Bucket {
+                note: what.clone(),
+                bucket_prefix: rules::names::bucket_prefix(&self.stack.name, name),
+                force_destroy: false,
+                tags: BTreeMap::new(),
+            },
+        )?;
+        let id = address.attr("id");
+        self.add(
+            name,
+            &S3BucketPublicAccessBlock {
+                note: what.clone(),
+                bucket: id.clone(),
+                block_public_acls: true,
+                block_public_policy: true,
+                ignore_public_acls: true,
+                restrict_public_buckets: true,
+            },
+        )?;
+        self.add(
+            name,
+            &S3BucketEncryption {
+                note: what.clone(),
+                bucket: id.clone(),
+                rule: vec![S3EncryptionRule {
+                    apply_server_side_encryption_by_default: vec![S3EncryptionDefault {
+                        sse_algorithm: "AES256".into(),
+                    }],
+                }],
+            },
+        )?;
+        let versioning = self.add(
+            name,
+            &S3BucketVersioning {
+                note: what.clone(),
+                bucket: id.clone(),
+                versioning_configuration: vec![S3VersioningConfiguration { status: "Enabled".into() }],
+            },
+        )?;
+        self.add(
+            name,
+            &S3BucketLifecycle {
+                note: what,
+                bucket: id,
+                rule: vec![S3LifecycleRule {
+                    id: "lambda-stack-defaults".into(),
+                    status: "Enabled".into(),
+                    filter: vec![BTreeMap::new()],
+                    abort_incomplete_multipart_upload: vec![S3AbortIncompleteUpload { days_after_initiation: 7 }],
+                    noncurrent_version_expiration: vec![S3NoncurrentExpiration { noncurrent_days: 90 }],
+                }],
+                // S3 rejects a noncurrent-version rule racing the versioning change.
+                depends_on: vec![versioning.to_string()],
+            },
+        )?;
+        Ok(())
+    }
+
+    /// An owned queue: encrypted with SQS-managed keys, its redrive policy pointing at its
+    /// dead-letter queue. Every queue's URL is an output.
+    pub(super) fn queue(&mut self, queue: &Queue) -> Result<()> {
+        let name = &queue.name;
+        if queue.existing.is_none() {
+            let redrive_policy = match &queue.dead_letter {
+                Some(dead_letter) => {
+                    let arn = self.reference(&Ref::new(dead_letter.clone(), "arn"));
+                    let max_receive = queue.max_receive.unwrap_or(rules::sqs::DEFAULT_MAX_RECEIVE);
+                    Some(format!(r#"{{"deadLetterTargetArn":"{arn}","maxReceiveCount":{max_receive}}}"#))
+                }
+                None => None,
+            };
+            self.add(
+                name,
+                &SqsQueue {
+                    note: note(&format!("queue `{name}`"), &queue.origin),
+                    name: rules::names::queue_name(&self.stack.name, name, queue.fifo),
+                    fifo_queue: queue.fifo,
+                    visibility_timeout_seconds: queue
+                        .visibility_seconds()
+                        .unwrap_or(rules::sqs::DEFAULT_VISIBILITY_TIMEOUT),
+                    message_retention_seconds: queue.retention_seconds().unwrap_or(rules::sqs::DEFAULT_RETENTION),
+                    sqs_managed_sse_enabled: true,
+                    redrive_policy,
+                },
+            )?;
+        }
+        let url = self.reference(&Ref::new(name.clone(), "url"));
+        self.output(&format!("{name}_queue_url"), url, format!("The URL of queue `{name}`"))
+    }
+
+    /// An owned table: on-demand, string keys, point-in-time recovery, encrypted, with its stream.
+    pub(super) fn table(&mut self, table: &Table) -> Result<()> {
+        if table.existing.is_some() {
+            return Ok(());
+        }
+        let name = &table.name;
+        let hash_key = table.hash_key.clone().expect("checked: owned tables have a hash key");
+        let mut attribute = vec![DynamodbAttribute { name: hash_key.clone(), kind: "S".into() }];
+        if let Some(range_key) = &table.range_key {
+            attribute.push(DynamodbAttribute { name: range_key.clone(), kind: "S".into() });
+        }
+        let view = table.stream.as_deref().map(|view| rules::streams::check_stream_view(view).expect("checked: stream views"));
+        self.add(
+            name,
+            &DynamodbTable {
+                note: note(&format!("table `{name}`"), &table.origin),
+                name: rules::names::table_name(&self.stack.name, name),
+                billing_mode: "PAY_PER_REQUEST".into(),
+                hash_key,
+                range_key: table.range_key.clone(),
+                attribute,
+                stream_enabled: view.is_some(),
+                stream_view_type: view.map(str::to_owned),
+                point_in_time_recovery: vec![Enabled { enabled: true }],
+                server_side_encryption: vec![Enabled { enabled: true }],
+            },
+        )?;
+        Ok(())
+    }
+
+    /// An owned topic, encrypted with the AWS managed SNS key. Every topic's ARN is an output.
+    pub(super) fn topic(&mut self, topic: &Topic) -> Result<()> {
+        let name = &topic.name;
+        if topic.existing.is_none() {
+            self.add(
+                name,
+                &SnsTopic {
+                    note: note(&format!("topic `{name}`"), &topic.origin),
+                    name: rules::names::topic_name(&self.stack.name, name, topic.fifo),
+                    fifo_topic: topic.fifo,
+                    kms_master_key_id: "alias/aws/sns".into(),
+                },
+            )?;
+        }
+        let arn = self.reference(&Ref::new(name.clone(), "arn"));
+        self.output(&format!("{name}_topic_arn"), arn, format!("The ARN of topic `{name}`"))
+    }
+
+    /// An owned Kinesis stream: on-demand unless it has `shards`, encrypted with the AWS managed key.
+    pub(super) fn kinesis_stream(&mut self, stream: &Stream) -> Result<()> {
+        if stream.existing.is_some() {
+            return Ok(());
+        }
+        let name = &stream.name;
+        let mode = if stream.shards.is_some() { "PROVISIONED" } else { "ON_DEMAND" };
+        self.add(
+            name,
+            &KinesisStream {
+                note: note(&format!("stream `{name}`"), &stream.origin),
+                name: rules::names::stream_name(&self.stack.name, name),
+                shard_count: stream.shards,
+                stream_mode_details: vec![StreamModeDetails { stream_mode: mode.into() }],
+                retention_period: 24,
+                encryption_type: "KMS".into(),
+                kms_key_id: "alias/aws/kinesis".into(),
+            },
+        )?;
+        Ok(())
+    }
+
+    /// A bucket's one notification configuration: EventBridge for owned buckets, and every `s3`
+    /// trigger on it, created after the permissions that let S3 invoke the functions.
+    pub(super) fn bucket_notification(&mut self, bucket: &Bucket) -> Result<()> {
+        let (lambda_function, depends_on) = self.notifications.remove(&bucket.name).unwrap_or_default();
+        let owned = bucket.existing.is_none();
+        if !owned && lambda_function.is_empty() {
+            return Ok(());
+        }
+        let name = &bucket.name;
+        let what = if owned {
+            note(&format!("bucket `{name}`"), &bucket.origin)
+        } else {
+            note(
+                &format!("notifications of existing bucket `{name}`: this replaces the bucket's whole notification configuration"),
+                &bucket.origin,
+            )
+        };
+        let target = match bucket.existing_name() {
+            Some(existing) => terraform::literal(existing),
+            None => Address::of::<S3Bucket>(name).attr("id"),
+        };
+        self.add(
+            name,
+            &S3BucketNotification { note: what, bucket: target, eventbridge: owned, lambda_function, depends_on },
+        )?;
+        Ok(())
+    }
+}

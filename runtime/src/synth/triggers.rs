@@ -1,0 +1,233 @@
+//! The resources behind a function's event triggers other than HTTP routes: permissions for push
+//! sources (S3, SNS, schedules), event source mappings for poll sources (SQS, DynamoDB and Kinesis
+//! streams), subscriptions, schedule rules and the function URL.
+
+use std::collections::BTreeSet;
+
+use super::{note, unique_slug, Builder};
+use crate::error::Result;
+use crate::function::Function;
+use crate::reference::Ref;
+use crate::rules::{self, streams::StreamSource};
+use crate::terraform::resources::{
+    CloudwatchEventRule, CloudwatchEventTarget, LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission,
+    S3LambdaNotification, SnsTopicSubscription,
+};
+use crate::terraform::{self, Address};
+use crate::trigger::{S3Trigger, Trigger};
+
+impl Builder<'_> {
+    /// The resources behind a function's event triggers: permissions for push sources, event
+    /// source mappings for poll sources, subscriptions, schedules and the function URL.
+    pub(super) fn event_triggers(&mut self, function: &Function, lambda: &Address) -> Result<()> {
+        let name = &function.name;
+        let mut used = BTreeSet::new();
+        let mut schedules = 0;
+        for trigger in &function.triggers {
+            let origin = trigger.origin().clone();
+            match trigger {
+                Trigger::Http { .. } => {}
+                Trigger::S3(s3) => self.s3_trigger(function, lambda, s3, &mut used)?,
+                Trigger::Sqs(sqs) => {
+                    let slug = unique_slug(&mut used, &format!("sqs {}", sqs.queue));
+                    let arn = self.reference(&Ref::new(sqs.queue.clone(), "arn"));
+                    let batch_size = sqs.batch_size.unwrap_or(rules::sqs::DEFAULT_SQS_BATCH_SIZE);
+                    self.add(
+                        &format!("{name}-{slug}"),
+                        &LambdaEventSourceMapping {
+                            note: note(&format!("{trigger} of function `{name}`"), &origin),
+                            event_source_arn: arn,
+                            function_name: lambda.attr("arn"),
+                            batch_size,
+                            maximum_batching_window_in_seconds: sqs.window,
+                            starting_position: None,
+                            function_response_types: report_failures(sqs.report_failures),
+                        },
+                    )?;
+                }
+                Trigger::Stream(stream) => {
+                    let slug = unique_slug(&mut used, &format!("{} {}", stream.source.keyword(), stream.target));
+                    let arn = match stream.source {
+                        StreamSource::DynamoDb => self.reference(&Ref::new(stream.target.clone(), "stream_arn")),
+                        StreamSource::Kinesis => self.reference(&Ref::new(stream.target.clone(), "arn")),
+                    };
+                    let start = stream.start.as_deref().unwrap_or(rules::streams::DEFAULT_START);
+                    let start = rules::streams::check_start_position(stream.source, start).expect("checked: start positions");
+                    self.add(
+                        &format!("{name}-{slug}"),
+                        &LambdaEventSourceMapping {
+                            note: note(&format!("{trigger} of function `{name}`"), &origin),
+                            event_source_arn: arn,
+                            function_name: lambda.attr("arn"),
+                            batch_size: stream.batch_size.unwrap_or(rules::streams::DEFAULT_STREAM_BATCH_SIZE),
+                            maximum_batching_window_in_seconds: stream.window,
+                            starting_position: Some(start.to_owned()),
+                            function_response_types: report_failures(stream.report_failures),
+                        },
+                    )?;
+                }
+                Trigger::Sns { topic, .. } => {
+                    let slug = unique_slug(&mut used, &format!("sns {topic}"));
+                    let arn = self.reference(&Ref::new(topic.clone(), "arn"));
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let permission =
+                        self.permission(name, &slug, &what, lambda, "sns.amazonaws.com", Some(arn.clone()), None)?;
+                    self.add(
+                        &format!("{name}-{slug}"),
+                        &SnsTopicSubscription {
+                            note: what,
+                            topic_arn: arn,
+                            protocol: "lambda".into(),
+                            endpoint: lambda.attr("arn"),
+                            depends_on: vec![permission.to_string()],
+                        },
+                    )?;
+                }
+                Trigger::Schedule { expression, .. } => {
+                    schedules += 1;
+                    let slug = unique_slug(&mut used, "schedule");
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let rule = self.add(
+                        &format!("{name}-{slug}"),
+                        &CloudwatchEventRule {
+                            note: what.clone(),
+                            name: rules::names::schedule_rule_name(&self.stack.name, name, schedules),
+                            description: format!("Invokes function `{name}` on `{expression}`"),
+                            schedule_expression: terraform::literal(expression),
+                        },
+                    )?;
+                    let permission = self.permission(
+                        name,
+                        &slug,
+                        &what,
+                        lambda,
+                        "events.amazonaws.com",
+                        Some(rule.attr("arn")),
+                        None,
+                    )?;
+                    self.add(
+                        &format!("{name}-{slug}"),
+                        &CloudwatchEventTarget {
+                            note: what,
+                            rule: rule.attr("name"),
+                            target_id: "lambda".into(),
+                            arn: lambda.attr("arn"),
+                            depends_on: vec![permission.to_string()],
+                        },
+                    )?;
+                }
+                Trigger::Url { auth, .. } => {
+                    let auth_type = rules::urls::check_url_auth(auth).expect("checked: url auth");
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let url = self.add(
+                        name,
+                        &LambdaFunctionUrl {
+                            note: what.clone(),
+                            function_name: lambda.attr("function_name"),
+                            authorization_type: auth_type.into(),
+                        },
+                    )?;
+                    if auth_type == "NONE" {
+                        // A public URL needs a resource policy letting anyone call it through the URL.
+                        // Since October 2025 a new URL also needs `lambda:InvokeFunction` for the same
+                        // principal, or every request gets 403. Provider 5.x cannot scope that one to
+                        // URL calls (`invoked_via_function_url` is 6.x only), and a public URL makes
+                        // the function callable by anyone anyway.
+                        for (slug, statement_id, action, auth_type) in [
+                            ("url", "url-public", "lambda:InvokeFunctionUrl", Some("NONE".to_owned())),
+                            ("url-invoke", "url-public-invoke", "lambda:InvokeFunction", None),
+                        ] {
+                            self.add(
+                                &format!("{name}-{slug}"),
+                                &LambdaPermission {
+                                    note: what.clone(),
+                                    statement_id: statement_id.into(),
+                                    action: action.into(),
+                                    function_name: lambda.attr("function_name"),
+                                    principal: "*".into(),
+                                    source_arn: None,
+                                    function_url_auth_type: auth_type,
+                                },
+                            )?;
+                        }
+                    }
+                    self.output(
+                        &format!("{name}_function_url"),
+                        url.attr("function_url"),
+                        format!("The URL of function `{name}`"),
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An `s3` trigger: S3 may invoke the function for this bucket, and the bucket's notification
+    /// configuration gets the rule.
+    fn s3_trigger(
+        &mut self,
+        function: &Function,
+        lambda: &Address,
+        s3: &S3Trigger,
+        used: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        let name = &function.name;
+        let slug = unique_slug(used, &format!("s3 {}", s3.bucket));
+        let arn = self.reference(&Ref::new(s3.bucket.clone(), "arn"));
+        let what = note(&format!("{} of function `{name}`", Trigger::S3(s3.clone())), &s3.origin);
+        let permission = self.permission(name, &slug, &what, lambda, "s3.amazonaws.com", Some(arn), None)?;
+        let mut events_written: Vec<String> = Vec::new();
+        for on in s3.events() {
+            for event in rules::s3::s3_events_for(on).expect("checked: s3 events") {
+                if !events_written.iter().any(|e| e == event) {
+                    events_written.push((*event).to_owned());
+                }
+            }
+        }
+        let (rules, depends_on) = self.notifications.entry(s3.bucket.clone()).or_default();
+        rules.push(S3LambdaNotification {
+            id: format!("{name}-{slug}"),
+            lambda_function_arn: lambda.attr("arn"),
+            events: events_written,
+            filter_prefix: s3.prefix.as_deref().map(terraform::literal),
+            filter_suffix: s3.suffix.as_deref().map(terraform::literal),
+        });
+        depends_on.push(permission.to_string());
+        Ok(())
+    }
+
+    /// Lets `principal` invoke the function, from `source_arn` only.
+    #[allow(clippy::too_many_arguments)]
+    fn permission(
+        &mut self,
+        function: &str,
+        slug: &str,
+        what: &str,
+        lambda: &Address,
+        principal: &str,
+        source_arn: Option<String>,
+        function_url_auth_type: Option<String>,
+    ) -> Result<Address> {
+        self.add(
+            &format!("{function}-{slug}"),
+            &LambdaPermission {
+                note: what.to_owned(),
+                statement_id: slug.to_owned(),
+                action: "lambda:InvokeFunction".into(),
+                function_name: lambda.attr("function_name"),
+                principal: principal.into(),
+                source_arn,
+                function_url_auth_type,
+            },
+        )
+    }
+}
+
+/// `report_failures: true` → Lambda reads `batchItemFailures` from the function's response.
+fn report_failures(report: bool) -> Vec<String> {
+    if report {
+        vec!["ReportBatchItemFailures".into()]
+    } else {
+        Vec::new()
+    }
+}
