@@ -180,8 +180,10 @@ fn serve_connection(stream: TcpStream, queue: &Mutex<VecDeque<String>>, tx: &mps
             writer.write_all(response.as_bytes()).unwrap();
         } else {
             let answer = r#"{"status":"OK"}"#;
-            let response =
-                format!("HTTP/1.1 202 Accepted\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{answer}", answer.len());
+            let response = format!(
+                "HTTP/1.1 202 Accepted\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{answer}",
+                answer.len()
+            );
             writer.write_all(response.as_bytes()).unwrap();
             let _ = tx.send(Sent { path, headers, body });
         }
@@ -244,7 +246,8 @@ fn the_packaged_bootstrap_serves_its_function_through_the_runtime_api() {
     let _child = Killed(child);
 
     let started = Instant::now();
-    let next = || sent.recv_timeout(Duration::from_secs(30).saturating_sub(started.elapsed())).expect("the bootstrap posts");
+    let next =
+        || sent.recv_timeout(Duration::from_secs(30).saturating_sub(started.elapsed())).expect("the bootstrap posts");
     let response = next();
     assert!(response.path.ends_with("/response"), "{response:?}");
     assert!(response.path.starts_with("/2018-06-01/runtime/invocation/request-"), "{response:?}");
@@ -257,7 +260,10 @@ fn the_packaged_bootstrap_serves_its_function_through_the_runtime_api() {
     assert!(error.path.ends_with("/error"), "{error:?}");
     assert!(error.headers.contains_key("lambda-runtime-function-error-type"), "{error:?}");
     let body: serde_json::Value = serde_json::from_str(&error.body).unwrap();
-    assert!(body["errorMessage"].as_str().unwrap().contains("an order needs an `item` and a positive `quantity`"), "{body}");
+    assert!(
+        body["errorMessage"].as_str().unwrap().contains("an order needs an `item` and a positive `quantity`"),
+        "{body}"
+    );
 }
 
 /// `invoke` runs the arm64 `bootstrap` on this x86_64 machine under Debian's `qemu-user`

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 
 use crate::span::Range;
 
-/// The errors found so far. Phases add to it; [`Errors::propagate`] gates the next phase.
+/// The errors found so far. Phases add to it; expansion runs only when it is empty.
 #[derive(Default)]
 pub struct Errors {
     errors: Vec<syn::Error>,

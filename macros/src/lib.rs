@@ -1,8 +1,9 @@
 //! The `lambda_stack!` macro. Users reach it through the `lambda-stack` crate, whose docs describe
 //! the language; this crate parses, checks and expands it.
 //!
-//! Only this file touches `proc_macro`; the phases run on `proc_macro2` and are unit-tested:
-//! `parse` (syntax) → `model` (typed, with spans) → `check` (one function per rule) → `expand`.
+//! Only this file touches `proc_macro`; the phases run on `proc_macro2`: `parse` (syntax) →
+//! `model` (typed, with spans) → `check` (the core's one checker, findings put on spans) →
+//! `expand`, which runs only when nothing before it found an error.
 
 mod callsite;
 mod check;
@@ -18,7 +19,7 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn lambda_stack(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as parse::Input);
-    let site = callsite::CallSite::new(Some(proc_macro::Span::call_site().local_file()).flatten());
+    let site = callsite::CallSite::new(proc_macro::Span::call_site().local_file());
     lambda_stack_impl(input, &site).into()
 }
 
@@ -27,7 +28,7 @@ pub fn lambda_stack(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn function(args: TokenStream, item: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(args as parse::function::FunctionArgs);
-    let site = callsite::CallSite::new(Some(proc_macro::Span::call_site().local_file()).flatten());
+    let site = callsite::CallSite::new(proc_macro::Span::call_site().local_file());
     function_impl(args, item.into(), &site).into()
 }
 
@@ -41,7 +42,10 @@ fn function_impl(
     let item: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(item) => item,
         Err(_) => {
-            let error = syn::Error::new(attribute, "`#[function]` goes on an `async fn NAME(event: LambdaEvent<E>) -> Result<R, Error>`");
+            let error = syn::Error::new(
+                attribute,
+                "`#[function]` goes on an `async fn NAME(event: LambdaEvent<E>) -> Result<R, Error>`",
+            );
             let mut output = item;
             output.extend(error.into_compile_error());
             return output;
@@ -51,7 +55,7 @@ fn function_impl(
     let function = model::function::RustFn::from_ast(&args, item, site, &mut errors);
     let checked = check::function::check_rust_fn(&function, &mut errors);
     if errors.is_empty() {
-        expand::function::rust_fn(&function, &checked, site, attribute)
+        expand::function::rust_fn(&function, &checked, attribute)
     } else {
         let mut output = quote::ToTokens::into_token_stream(function.item);
         output.extend(errors.into_compile_errors());
@@ -65,14 +69,17 @@ fn lambda_stack_impl(input: parse::Input, site: &callsite::CallSite) -> proc_mac
     for error in &input.errors {
         errors.push(error.clone());
     }
-    let mut expanded = proc_macro2::TokenStream::new();
-    for decl in &input.stacks {
-        let stack = model::Stack::from_ast(decl, site, &mut errors);
-        let checked = check::check(&stack, &mut errors);
-        expanded.extend(expand::stack(&stack, &checked, site));
-    }
+    let checked: Vec<(model::Stack, check::Checked)> = input
+        .stacks
+        .iter()
+        .map(|decl| {
+            let stack = model::Stack::from_ast(decl, site, &mut errors);
+            let checked = check::check(&stack, site, &mut errors);
+            (stack, checked)
+        })
+        .collect();
     if errors.is_empty() {
-        expanded
+        checked.iter().map(|(stack, checked)| expand::stack(stack, checked)).collect()
     } else {
         let mut output = expand::fallback(&input);
         output.extend(errors.into_compile_errors());

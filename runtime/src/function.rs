@@ -8,42 +8,7 @@ use crate::origin::Origin;
 use crate::reference::EnvValue;
 use crate::trigger::Trigger;
 
-/// The instruction set a function runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Arch {
-    #[default]
-    X86_64,
-    Arm64,
-}
-
-impl Arch {
-    /// The name Lambda uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Arch::X86_64 => "x86_64",
-            Arch::Arm64 => "arm64",
-        }
-    }
-}
-
-/// X-Ray tracing mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tracing {
-    /// Trace only requests that arrive with a sampled trace header (Lambda's default).
-    #[default]
-    PassThrough,
-    /// Sample and trace requests; the function's role gets `AWSXRayDaemonWriteAccess`.
-    Active,
-}
-
-impl Tracing {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tracing::PassThrough => "PassThrough",
-            Tracing::Active => "Active",
-        }
-    }
-}
+pub use lambda_stack_core::decl::{Arch, Tracing};
 
 /// A Lambda function: its code, runtime and handler, its limits, its role and triggers.
 ///
@@ -70,8 +35,8 @@ pub struct Function {
     pub(crate) code_as_written: Option<String>,
     pub(crate) memory: Option<u64>,
     pub(crate) timeout: Option<u64>,
-    pub(crate) env: BTreeMap<String, EnvValue>,
-    pub(crate) duplicate_env: Vec<String>,
+    /// In the order set; a key set twice is reported by [`crate::Stack::check`].
+    pub(crate) env: Vec<(String, EnvValue)>,
     pub(crate) role: Option<String>,
     pub(crate) allow: Vec<Statement>,
     pub(crate) arch: Arch,
@@ -87,8 +52,7 @@ pub struct Function {
     pub(crate) exclude: Vec<String>,
     pub(crate) origin: Origin,
     /// Set by [`Function::rust`]: the function is a `#[function]` served by the stack binary.
-    #[cfg(feature = "rust")]
-    pub(crate) rust: Option<crate::rust::RustCode>,
+    pub(crate) rust: Option<RustCode>,
 }
 
 pub use crate::rules::limits::{DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS};
@@ -104,8 +68,7 @@ impl Function {
             code_as_written: None,
             memory: None,
             timeout: None,
-            env: BTreeMap::new(),
-            duplicate_env: Vec::new(),
+            env: Vec::new(),
             role: None,
             allow: Vec::new(),
             arch: Arch::default(),
@@ -120,7 +83,6 @@ impl Function {
             dead_letter: None,
             exclude: Vec::new(),
             origin: Origin::caller(),
-            #[cfg(feature = "rust")]
             rust: None,
         }
     }
@@ -166,10 +128,7 @@ impl Function {
 
     /// Sets an environment variable; setting one twice is reported at synth.
     pub fn env(mut self, key: impl Into<String>, value: impl Into<EnvValue>) -> Self {
-        let key = key.into();
-        if self.env.insert(key.clone(), value.into()).is_some() {
-            self.duplicate_env.push(key);
-        }
+        self.env.push((key.into(), value.into()));
         self
     }
 
@@ -269,5 +228,53 @@ impl Function {
 
     pub(crate) fn timeout_seconds(&self) -> u64 {
         self.timeout.unwrap_or(DEFAULT_TIMEOUT_SECONDS)
+    }
+}
+
+/// Which binary of which package serves a stack's Rust functions: the one whose `main` calls
+/// [`crate::App::run`]. `lambda_stack!` fills it in from where it is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binary {
+    /// The package's directory (`CARGO_MANIFEST_DIR`).
+    pub manifest_dir: String,
+    /// The package's name (`CARGO_PKG_NAME`).
+    pub package: String,
+    /// The file holding the stack (`file!()`), relative to the workspace root or absolute.
+    pub file: String,
+    /// The binary being compiled, when it is one (`CARGO_BIN_NAME`).
+    pub bin_name: Option<String>,
+}
+
+impl Binary {
+    /// ```
+    /// use lambda_stack_runtime::Binary;
+    /// let binary = Binary::new(env!("CARGO_MANIFEST_DIR"), env!("CARGO_PKG_NAME"), file!(), option_env!("CARGO_BIN_NAME"));
+    /// assert_eq!(binary.package, "lambda-stack-runtime");
+    /// ```
+    pub fn new(manifest_dir: &str, package: &str, file: &str, bin_name: Option<&str>) -> Self {
+        Binary {
+            manifest_dir: manifest_dir.to_owned(),
+            package: package.to_owned(),
+            file: file.to_owned(),
+            bin_name: bin_name.map(str::to_owned),
+        }
+    }
+}
+
+/// A Rust function's code: the binary that serves it, and how (set by `Function::rust` of the
+/// `rust` feature).
+#[derive(Debug, Clone)]
+pub struct RustCode {
+    pub(crate) binary: Binary,
+    /// The Rust type behind the handler, to tell two functions of one name apart.
+    pub(crate) type_name: &'static str,
+    /// Runs the Lambda runtime client with the function as handler.
+    pub(crate) serve: fn() -> Result<(), Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Function {
+    /// Whether this is a Rust function.
+    pub fn is_rust(&self) -> bool {
+        self.rust.is_some()
     }
 }

@@ -30,7 +30,7 @@ pub use crate::{
     bucket::Bucket,
     cli::App,
     error::{Error, Result},
-    function::{Arch, Function, Tracing},
+    function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
     origin::{Origin, Problem},
     queue::Queue,

@@ -1,7 +1,9 @@
 //! SQS queues a stack owns or refers to.
 
+use lambda_stack_core::decl;
+use lambda_stack_core::keys::Key;
+
 use crate::origin::Origin;
-use crate::rules;
 
 /// An SQS queue: owned by the stack (encrypted with SQS-managed keys), or an existing queue
 /// referred to by name or ARN.
@@ -95,47 +97,38 @@ impl Queue {
 
     /// Whether the queue is FIFO; an existing queue is when its name ends in `.fifo`.
     pub fn is_fifo(&self) -> bool {
-        match &self.existing {
-            Some(existing) => rules::sources::existing_name(crate::rules::resources::Kind::Queue, existing)
-                .ends_with(rules::names::FIFO_SUFFIX),
-            None => self.fifo,
-        }
+        self.to_decl().is_fifo()
     }
 
     /// The visibility timeout the queue will have; unknown for an existing queue.
     pub fn visibility_seconds(&self) -> Option<u64> {
-        match self.existing {
-            Some(_) => None,
-            None => Some(self.visibility_timeout.unwrap_or(rules::sqs::DEFAULT_VISIBILITY_TIMEOUT)),
-        }
+        self.to_decl().visibility_seconds()
     }
 
     /// The retention the queue will have; unknown for an existing queue.
     pub fn retention_seconds(&self) -> Option<u64> {
-        match self.existing {
-            Some(_) => None,
-            None => Some(self.retention.unwrap_or(rules::sqs::DEFAULT_RETENTION)),
-        }
+        self.to_decl().retention_seconds()
     }
 
-    /// The keys only a queue of this stack takes, among those set.
-    pub(crate) fn owned_keys_set(&self) -> Vec<&'static str> {
-        let mut keys = Vec::new();
-        if self.fifo {
-            keys.push("fifo");
+    /// The queue as the checker reads it.
+    pub(crate) fn to_decl(&self) -> decl::Queue {
+        let written = [
+            (Key::Existing, self.existing.is_some()),
+            (Key::Fifo, self.fifo),
+            (Key::VisibilityTimeout, self.visibility_timeout.is_some()),
+            (Key::Retention, self.retention.is_some()),
+            (Key::DeadLetter, self.dead_letter.is_some()),
+            (Key::MaxReceive, self.max_receive.is_some()),
+        ];
+        decl::Queue {
+            name: self.name.clone(),
+            existing: self.existing.clone(),
+            written: written.into_iter().filter_map(|(key, set)| set.then_some(key)).collect(),
+            fifo: self.fifo,
+            visibility_timeout: self.visibility_timeout,
+            retention: self.retention,
+            dead_letter: self.dead_letter.clone(),
+            max_receive: self.max_receive,
         }
-        if self.visibility_timeout.is_some() {
-            keys.push("visibility_timeout");
-        }
-        if self.retention.is_some() {
-            keys.push("retention");
-        }
-        if self.dead_letter.is_some() {
-            keys.push("dead_letter");
-        }
-        if self.max_receive.is_some() {
-            keys.push("max_receive");
-        }
-        keys
     }
 }

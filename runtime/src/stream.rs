@@ -51,12 +51,4 @@ impl Stream {
     pub fn existing_id(&self) -> Option<&str> {
         self.existing.as_deref()
     }
-
-    pub(crate) fn owned_keys_set(&self) -> Vec<&'static str> {
-        if self.shards.is_some() {
-            vec!["shards"]
-        } else {
-            Vec::new()
-        }
-    }
 }

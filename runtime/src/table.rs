@@ -1,5 +1,7 @@
 //! DynamoDB tables a stack owns or refers to.
 
+use lambda_stack_core::decl::{StreamView, Word};
+
 use crate::origin::Origin;
 
 /// A DynamoDB table: owned by the stack (on-demand billing, point-in-time recovery, string keys),
@@ -18,7 +20,7 @@ pub struct Table {
     pub(crate) existing: Option<String>,
     pub(crate) hash_key: Option<String>,
     pub(crate) range_key: Option<String>,
-    pub(crate) stream: Option<String>,
+    pub(crate) stream: Option<Word<StreamView>>,
     pub(crate) origin: Origin,
 }
 
@@ -57,7 +59,7 @@ impl Table {
     /// `new_and_old_images` or `keys_only`. On an existing table, it states that the table has a
     /// stream, which `dynamodb(..)` triggers read.
     pub fn stream(mut self, view: impl Into<String>) -> Self {
-        self.stream = Some(view.into());
+        self.stream = Some(Word::new(view, StreamView::parse));
         self
     }
 
@@ -76,12 +78,5 @@ impl Table {
 
     pub fn has_stream(&self) -> bool {
         self.stream.is_some()
-    }
-
-    pub(crate) fn owned_keys_set(&self) -> Vec<&'static str> {
-        [("hash_key", self.hash_key.is_some()), ("range_key", self.range_key.is_some())]
-            .into_iter()
-            .filter_map(|(key, set)| set.then_some(key))
-            .collect()
     }
 }

@@ -1,7 +1,9 @@
 //! SNS topics a stack owns or refers to.
 
+use lambda_stack_core::decl;
+use lambda_stack_core::keys::Key;
+
 use crate::origin::Origin;
-use crate::rules::{self, resources::Kind};
 
 /// An SNS topic: owned by the stack (encrypted with the AWS managed SNS key), or an existing
 /// topic referred to by name or ARN.
@@ -54,17 +56,17 @@ impl Topic {
 
     /// Whether the topic is FIFO; an existing topic is when its name ends in `.fifo`.
     pub fn is_fifo(&self) -> bool {
-        match &self.existing {
-            Some(existing) => rules::sources::existing_name(Kind::Topic, existing).ends_with(rules::names::FIFO_SUFFIX),
-            None => self.fifo,
-        }
+        self.to_decl().is_fifo()
     }
 
-    pub(crate) fn owned_keys_set(&self) -> Vec<&'static str> {
-        if self.fifo {
-            vec!["fifo"]
-        } else {
-            Vec::new()
+    /// The topic as the checker reads it.
+    pub(crate) fn to_decl(&self) -> decl::Topic {
+        let written = [(Key::Existing, self.existing.is_some()), (Key::Fifo, self.fifo)];
+        decl::Topic {
+            name: self.name.clone(),
+            existing: self.existing.clone(),
+            written: written.into_iter().filter_map(|(key, set)| set.then_some(key)).collect(),
+            fifo: self.fifo,
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Packaging a code directory into a deterministic zip, checked by reading the archives back with
 //! the `zip` crate, with a byte-level parser written here, and with Info-ZIP's `unzip` if present.
 
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Cursor, Read as _};
@@ -685,7 +684,10 @@ fn more_than_50_mb_zipped_is_refused_with_the_package() {
         package_entries(vec![Entry { path: "noise.bin".into(), contents: noise, executable: false }]).unwrap_err();
     let message = error.to_string();
     assert!(message.starts_with("the package is 50.0 MB zipped ("), "{message}");
-    assert!(message.contains("above the 50 MB limit for a direct upload (52428800 bytes); declare `assets: BUCKET`"), "{message}");
+    assert!(
+        message.contains("above the 50 MB limit for a direct upload (52428800 bytes); declare `assets: BUCKET`"),
+        "{message}"
+    );
     let PackageError::ZipTooLarge { package } = error else { panic!("{message}") };
     assert!(package.bytes.len() as u64 > MAX_ZIP_BYTES);
     assert_eq!(package.files, 1);

@@ -12,8 +12,8 @@ use quote::{quote, quote_spanned};
 use syn::Ident;
 
 use super::{function_calls, text};
-use crate::callsite::CallSite;
-use crate::check::function::{sqs_queues, CheckedFn};
+use crate::check::function::CheckedFn;
+use crate::check::Binding;
 use crate::model::function::RustFn;
 use crate::model::{Function, Stack, Trigger};
 
@@ -41,7 +41,7 @@ fn bound_alias(function: &Function) -> Ident {
 }
 
 /// The checked `#[function]`: the function as written, and its companion.
-pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribute: Span) -> TokenStream {
+pub fn rust_fn(function: &RustFn, checked: &CheckedFn, attribute: Span) -> TokenStream {
     let item = &function.item;
     let p = private();
     let ident = &item.sig.ident;
@@ -49,7 +49,7 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribut
     let name = text(ident);
     let config = &function.config;
     let event = function.event.as_ref().expect("checked: the signature has a `LambdaEvent<E>`");
-    let keys = config.written.iter();
+    let keys = config.written.iter().map(|key| key.name());
     let references = checked.references.iter().map(|r| {
         let (name, missing, wrong_kind) = (&r.name, &r.missing, &r.wrong_kind);
         let kinds = r.kinds.iter().map(|kind| Ident::new(&format!("{kind:?}"), Span::call_site()));
@@ -62,8 +62,8 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribut
         }
         None => quote! { ::core::option::Option::None },
     };
-    let queues = sqs_queues(config);
-    let calls = function_calls(config, site);
+    let queues = checked.decl.sqs_queues();
+    let calls = function_calls(config, &checked.decl, None);
     let event_checks = config.triggers.iter().map(|trigger| event_check(ident, trigger));
     let warnings = checked.warnings.iter().map(|(span, message)| super::warning(*span, message));
     let output = match &item.sig.output {
@@ -112,7 +112,7 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, site: &CallSite, attribut
 /// `E` of `F`'s `LambdaEvent<E>` is an event `trigger` sends; the error is on the trigger.
 fn event_check(function: &Ident, trigger: &Trigger) -> TokenStream {
     let p = private_at(trigger.span());
-    let kind = Ident::new(trigger.keyword(), Span::call_site());
+    let kind = Ident::new(trigger.kind().keyword(), Span::call_site());
     quote_spanned! {trigger.span()=>
         let _ = #p::sent_by::#kind::<<#function as #p::RustFunction>::Event>;
     }
@@ -134,46 +134,33 @@ pub fn bind(function: &Function) -> TokenStream {
     }
 }
 
-/// The compile-time checks of a binding that need both the stack and the attribute.
-pub fn binding_checks(stack: &Stack, function: &Function) -> TokenStream {
-    let name = text(&function.name);
+/// The compile-time checks of a binding that need both the stack and the attribute, as `check`
+/// decided them.
+pub fn binding_checks(stack: &Stack, binding: &Binding) -> TokenStream {
+    let function = &stack.functions[binding.function];
     let user = &function.name;
     let ident = &bound_alias(function);
     let mut checks = vec![quote! { #[allow(non_camel_case_types)] type #ident = #user; }];
-    for (key, span) in &function.key_spans {
-        let message = format!(
-            "function `{name}` sets `{key}` both in its `#[function(...)]` attribute and in `lambda_stack!`; keep one"
-        );
+    for (key, span, message) in &binding.keys {
+        let key = key.name();
         let p = private_at(*span);
         checks.push(quote_spanned! {*span=> const _: () = #p::check_key_once::<#ident>(#key, #message); });
     }
     let p = private_at(user.span());
-    let declared = super::declared_kinds(stack).map(|(declared, kind)| {
+    let declared = binding.declared.iter().map(|(declared, kind)| {
         let kind = Ident::new(&format!("{kind:?}"), Span::call_site());
         quote! { (#declared, #p::Kind::#kind) }
     });
     checks.push(quote_spanned! {user.span()=> const _: () = #p::check_references::<#ident>(&[#(#declared),*]); });
-    let block_timeout = function.timeout.as_ref().map(|t| t.value);
-    let block_queues = sqs_queues(function);
-    for queue in &stack.queues {
-        let Some(visibility) = queue.visibility_seconds() else { continue };
-        let queue_name = text(&queue.name);
-        let from_block = block_queues.contains(&queue_name);
-        if from_block && block_timeout.is_some() {
-            continue; // both sides are in the block: the macro's own rule checked them
-        }
-        let message = format!(
-            "the timeout of function `{name}` (its `#[function]`'s, or Lambda's {} s) is longer than the \
-             visibility timeout of queue `{queue_name}` ({visibility} s): messages would be handed out again while \
-             the function still works on them; lower the timeout or raise `visibility_timeout`",
-            lambda_stack_core::rules::limits::DEFAULT_TIMEOUT_SECONDS
-        );
-        let block_timeout = match block_timeout {
+    for check in &binding.visibility {
+        let (queue, visibility, from_block, message) =
+            (&check.queue, check.visibility, check.from_block, &check.message);
+        let block_timeout = match check.block_timeout {
             Some(t) => quote! { ::core::option::Option::Some(#t) },
             None => quote! { ::core::option::Option::None },
         };
         checks.push(quote_spanned! {user.span()=>
-            const _: () = #p::check_visibility::<#ident>(#queue_name, #visibility, #block_timeout, #from_block, #message);
+            const _: () = #p::check_visibility::<#ident>(#queue, #visibility, #block_timeout, #from_block, #message);
         });
     }
     let events = function.triggers.iter().map(|trigger| event_check(ident, trigger));

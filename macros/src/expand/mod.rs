@@ -1,14 +1,15 @@
-//! Model → builder calls. Nothing here validates: the model has passed `check`.
+//! Model → builder calls. Nothing here validates or decides: the model has passed `check`, and
+//! what check decided (descriptions, code paths, binding checks) comes with it in [`Checked`].
 //!
 //! The expansion is what a user could write by hand against `lambda_stack::__private` (the same
 //! builders as the public API): a function named after the stack returning its `Stack`.
 
+use lambda_stack_core::decl;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::Ident;
 
-use crate::callsite::CallSite;
 use crate::check::Checked;
 use crate::model::{
     Arch, Backend, Bucket, EnvValue, Function, Queue, Resource, Role, Stack, Statement, Stream, Table, Topic, Tracing,
@@ -27,7 +28,7 @@ fn line(span: Span) -> u32 {
 }
 
 /// `fn NAME() -> Stack { ... }` for one checked stack.
-pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
+pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
     let fn_name = &stack.name;
     let name = text(&stack.name);
     let docs = &stack.docs;
@@ -76,8 +77,11 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
     let topics = stack.topics.iter().map(topic);
     let streams = stack.streams.iter().map(kinesis_stream);
     let roles = stack.roles.iter().map(role);
-    let functions = stack.functions.iter().map(|f| function(f, site));
-    let bindings = stack.functions.iter().filter(|f| f.binds_rust()).map(|f| self::function::binding_checks(stack, f));
+    let functions = stack.functions.iter().enumerate().map(|(i, f)| {
+        let code_dir = checked.code_dirs.get(i).and_then(Option::as_deref);
+        function(f, &checked.decl.functions[i], code_dir)
+    });
+    let bindings = checked.bindings.iter().map(|binding| self::function::binding_checks(stack, binding));
     quote! {
         #(#docs)*
         #[allow(clippy::all, clippy::pedantic)]
@@ -100,11 +104,6 @@ pub fn stack(stack: &Stack, checked: &Checked, site: &CallSite) -> TokenStream {
                 #(#functions)*
         }
     }
-}
-
-/// Every declaration of the stack by name, with its kind.
-fn declared_kinds(stack: &Stack) -> impl Iterator<Item = (String, lambda_stack_core::rules::resources::Kind)> + '_ {
-    crate::check::declarations(stack).map(|(name, kind)| (text(name), kind))
 }
 
 /// A compiler warning at `span`: the use of a deprecated item, whose note is the message.
@@ -263,11 +262,11 @@ fn trigger(trigger: &Trigger) -> TokenStream {
             let expression = &expression.value;
             quote! { #p::schedule(#expression) }
         }
-        Trigger::Url { auth, .. } => {
-            // `url()` without `auth:` is IAM-authenticated: a public URL is asked for by name.
-            let auth = auth.as_ref().map_or("iam", |a| a.value.as_str());
+        Trigger::Url { auth: Some(auth), .. } => {
+            let auth = &auth.value;
             quote! { #p::url(#auth) }
         }
+        Trigger::Url { auth: None, .. } => quote! { #p::function_url() },
     };
     quote! { .trigger(#call.declared_at(::core::file!(), #line)) }
 }
@@ -331,16 +330,21 @@ fn statement(statement: &Statement) -> TokenStream {
     }
 }
 
-fn function(function: &Function, site: &CallSite) -> TokenStream {
+fn function(function: &Function, lowered: &decl::Function, code_dir: Option<&str>) -> TokenStream {
     let name = text(&function.name);
     let at = declared_at(&function.name);
     let bind = function.binds_rust().then(|| self::function::bind(function));
-    let calls = function_calls(function, site);
+    let calls = function_calls(function, lowered, code_dir);
     quote! { .function(::lambda_stack::__private::Function::new(#name) #at #bind #(#calls)*) }
 }
 
-/// The builder calls setting a function's keys (of a `function` block, or of `#[function(...)]`).
-pub(crate) fn function_calls(function: &Function, site: &CallSite) -> Vec<TokenStream> {
+/// The builder calls setting a function's keys (of a `function` block, or of `#[function(...)]`);
+/// `lowered` is the function as checked, `code_dir` its code directory under the package.
+pub(crate) fn function_calls(
+    function: &Function,
+    lowered: &decl::Function,
+    code_dir: Option<&str>,
+) -> Vec<TokenStream> {
     let mut calls = Vec::new();
     if let Some(runtime) = &function.runtime {
         let runtime = &runtime.value;
@@ -350,16 +354,9 @@ pub(crate) fn function_calls(function: &Function, site: &CallSite) -> Vec<TokenS
         let handler = &handler.value;
         calls.push(quote! { .handler(#handler) });
     }
-    if let Some(code) = &function.code {
+    if let (Some(code), Some(relative)) = (&function.code, code_dir) {
         let as_written = &code.as_written.value;
-        let path = code.resolved.as_deref().and_then(|dir| site.relative_to_manifest(dir));
-        let dir = match path {
-            Some(relative) => quote! { ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #relative) },
-            None => {
-                let absolute = code.resolved.as_deref().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
-                quote! { #absolute }
-            }
-        };
+        let dir = quote! { ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #relative) };
         calls.push(quote! { .code(#dir).code_as_written(#as_written) });
     }
     let numbers = [
@@ -416,13 +413,7 @@ pub(crate) fn function_calls(function: &Function, site: &CallSite) -> Vec<TokenS
         let layer = &layer.value;
         calls.push(quote! { .layer(#layer) });
     }
-    let description = function.description.as_ref().map(|d| d.value.clone()).or_else(|| {
-        function
-            .description_from_docs
-            .clone()
-            .filter(|d| lambda_stack_core::rules::limits::check_description(d).is_ok())
-    });
-    if let Some(description) = description {
+    if let Some(description) = &lowered.description {
         calls.push(quote! { .description(#description) });
     }
     for (key, value) in &function.tags {

@@ -2,6 +2,7 @@
 
 use std::collections::{btree_map, BTreeMap, BTreeSet};
 
+use lambda_stack_core::keys::Key;
 use lambda_stack_core::rules::suggest::expected_one_of;
 use syn::Ident;
 
@@ -11,24 +12,25 @@ use crate::span::Sp;
 
 /// The fields of one block, each key checked against the keys the block takes.
 pub struct Fields<'a> {
-    fields: BTreeMap<String, &'a Field>,
+    fields: BTreeMap<Key, &'a Field>,
 }
 
 impl<'a> Fields<'a> {
     /// Reads the fields of `body`. `what` names the block in messages ("function `hello`");
     /// nested blocks are refused unless `blocks_allowed`.
-    pub fn read(what: &str, body: &'a Body, keys: &[&str], blocks_allowed: bool, errors: &mut Errors) -> Fields<'a> {
+    pub fn read(what: &str, body: &'a Body, keys: &[Key], blocks_allowed: bool, errors: &mut Errors) -> Fields<'a> {
         let mut fields = BTreeMap::new();
         for entry in &body.entries {
             match entry {
                 Entry::Field(field) => {
-                    let key = field.key.to_string();
-                    if !keys.contains(&key.as_str()) {
-                        errors.at(
-                            field.key.span(),
-                            format!("unknown key `{key}` in {what}{}", expected_one_of(&key, keys.iter().copied())),
-                        );
-                    } else if let btree_map::Entry::Vacant(slot) = fields.entry(key.clone()) {
+                    let written = field.key.to_string();
+                    let Some(key) = Key::find(keys, &written) else {
+                        let names = keys.iter().map(|key| key.name());
+                        let hint = expected_one_of(&written, names);
+                        errors.at(field.key.span(), format!("unknown key `{written}` in {what}{hint}"));
+                        continue;
+                    };
+                    if let btree_map::Entry::Vacant(slot) = fields.entry(key) {
                         slot.insert(field);
                     } else {
                         errors.at(field.key.span(), format!("duplicate key `{key}` in {what}"));
@@ -47,19 +49,19 @@ impl<'a> Fields<'a> {
         Fields { fields }
     }
 
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.fields.get(key).map(|field| &field.value)
+    pub fn get(&self, key: Key) -> Option<&'a Value> {
+        self.fields.get(&key).map(|field| &field.value)
     }
 
-    /// Where `key` was written.
-    pub fn key_span(&self, key: &str) -> Option<proc_macro2::Span> {
-        self.fields.get(key).map(|field| field.key.span())
+    /// Each key written, and where.
+    pub fn key_spans(&self) -> Vec<(Key, proc_macro2::Span)> {
+        self.fields.iter().map(|(key, field)| (*key, field.key.span())).collect()
     }
 
     /// The known keys the block wrote, whether or not their values were of the right kind: a
     /// key with a wrong value has been reported already, and is not also "missing".
-    pub fn written(&self) -> BTreeSet<String> {
-        self.fields.keys().cloned().collect()
+    pub fn written(&self) -> BTreeSet<Key> {
+        self.fields.keys().copied().collect()
     }
 }
 

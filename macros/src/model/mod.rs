@@ -10,6 +10,9 @@ mod triggers;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+pub use lambda_stack_core::decl::{Arch, Tracing};
+use lambda_stack_core::keys::{self, Key};
+use lambda_stack_core::rules::resources::Kind;
 use lambda_stack_core::rules::suggest::{did_you_mean, expected_one_of, one_of};
 use syn::{Attribute, Ident};
 
@@ -19,7 +22,7 @@ use crate::parse::{self, Arg, Entry, Value};
 use crate::span::{Range, Sp};
 use fields::Fields;
 pub use sources::{Queue, Stream, Table, Topic};
-pub use triggers::{Sqs, StreamRead, Trigger, S3};
+pub use triggers::Trigger;
 
 pub struct Stack {
     pub name: Ident,
@@ -72,18 +75,6 @@ pub enum Resource {
     Arn(Sp<String>),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Arch {
-    X86_64,
-    Arm64,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Tracing {
-    Active,
-    PassThrough,
-}
-
 pub struct Code {
     pub as_written: Sp<String>,
     /// The directory, resolved against the calling file (when it could be).
@@ -98,9 +89,9 @@ pub enum EnvValue {
 pub struct Function {
     pub name: Ident,
     /// The function keys written, valid or not (see [`Fields::written`]).
-    pub written: BTreeSet<String>,
+    pub written: BTreeSet<Key>,
     /// Where each written key is.
-    pub key_spans: Vec<(String, proc_macro2::Span)>,
+    pub key_spans: Vec<(Key, proc_macro2::Span)>,
     pub description_from_docs: Option<String>,
     pub runtime: Option<Sp<String>>,
     pub handler: Option<Sp<String>>,
@@ -128,49 +119,21 @@ pub struct Function {
 impl Function {
     /// A function with none of `runtime`, `handler` and `code` binds the `#[function]` of its name.
     pub fn binds_rust(&self) -> bool {
-        !["runtime", "handler", "code"].iter().any(|key| self.written.contains(*key))
+        !self.written.iter().any(|key| key.implied_by_rust())
     }
 }
-
-/// Keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[&str] = &["region", "tags", "backend", "assets"];
-pub const DECLARATIONS: &[&str] = &["bucket", "queue", "table", "topic", "stream", "role", "function"];
-pub const BUCKET_KEYS: &[&str] = &["existing"];
-pub const ROLE_KEYS: &[&str] = &["managed", "allow"];
-pub const FUNCTION_KEYS: &[&str] = &[
-    "runtime",
-    "handler",
-    "code",
-    "memory",
-    "timeout",
-    "env",
-    "role",
-    "allow",
-    "arch",
-    "ephemeral_storage",
-    "reserved_concurrency",
-    "tracing",
-    "layers",
-    "description",
-    "log_retention",
-    "tags",
-    "triggers",
-    "dead_letter",
-    "exclude",
-];
-const BACKEND_S3_KEYS: &[&str] = &["bucket", "key", "region", "encrypt"];
 
 impl Stack {
     pub fn from_ast(decl: &parse::StackDecl, site: &CallSite, errors: &mut Errors) -> Stack {
         let what = format!("stack `{}`", decl.name);
-        let fields = Fields::read(&what, &decl.body, STACK_KEYS, true, errors);
+        let fields = Fields::read(&what, &decl.body, keys::STACK_KEYS, true, errors);
         let mut stack = Stack {
             name: decl.name.clone(),
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
-            region: fields.get("region").and_then(|v| fields::string(errors, "region", v)),
-            tags: fields.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
-            backend: fields.get("backend").and_then(|v| backend(errors, v)),
-            assets: fields.get("assets").and_then(|v| fields::ident(errors, "assets", v)).cloned(),
+            region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
+            tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
+            backend: fields.get(Key::Backend).and_then(|v| backend(errors, v)),
+            assets: fields.get(Key::Assets).and_then(|v| fields::ident(errors, "assets", v)).cloned(),
             buckets: Vec::new(),
             queues: Vec::new(),
             tables: Vec::new(),
@@ -181,17 +144,21 @@ impl Stack {
         };
         for entry in &decl.body.entries {
             let Entry::Block(block) = entry else { continue };
-            match block.kind.to_string().as_str() {
-                "bucket" => stack.buckets.push(Bucket::from_ast(block, errors)),
-                "queue" => stack.queues.push(Queue::from_ast(block, errors)),
-                "table" => stack.tables.push(Table::from_ast(block, errors)),
-                "topic" => stack.topics.push(Topic::from_ast(block, errors)),
-                "stream" => stack.streams.push(Stream::from_ast(block, errors)),
-                "role" => stack.roles.push(Role::from_ast(block, errors)),
-                "function" => stack.functions.push(Function::from_ast(block, site, errors)),
-                kind => errors.at(
+            let keyword = block.kind.to_string();
+            match Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword) {
+                Some(Kind::Bucket) => stack.buckets.push(Bucket::from_ast(block, errors)),
+                Some(Kind::Queue) => stack.queues.push(Queue::from_ast(block, errors)),
+                Some(Kind::Table) => stack.tables.push(Table::from_ast(block, errors)),
+                Some(Kind::Topic) => stack.topics.push(Topic::from_ast(block, errors)),
+                Some(Kind::Stream) => stack.streams.push(Stream::from_ast(block, errors)),
+                Some(Kind::Role) => stack.roles.push(Role::from_ast(block, errors)),
+                Some(Kind::Function) => stack.functions.push(Function::from_ast(block, site, errors)),
+                None => errors.at(
                     block.kind.span(),
-                    format!("unknown declaration `{kind}`{}", expected_one_of(kind, DECLARATIONS.iter().copied())),
+                    format!(
+                        "unknown declaration `{keyword}`{}",
+                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()))
+                    ),
                 ),
             }
         }
@@ -203,21 +170,21 @@ fn backend(errors: &mut Errors, value: &Value) -> Option<Backend> {
     match value {
         Value::Path(parts) if parts.len() == 1 && parts[0].text() == "local" => Some(Backend::Local),
         Value::Block { name, body } if name == "s3" => {
-            let fields = Fields::read("the `s3` backend", body, BACKEND_S3_KEYS, false, errors);
-            let bucket = fields.get("bucket").and_then(|v| fields::string(errors, "bucket", v));
-            let key = fields.get("key").and_then(|v| fields::string(errors, "key", v));
-            if bucket.is_none() && fields.get("bucket").is_none() {
+            let fields = Fields::read("the `s3` backend", body, keys::BACKEND_S3_KEYS, false, errors);
+            let bucket = fields.get(Key::Bucket).and_then(|v| fields::string(errors, "bucket", v));
+            let key = fields.get(Key::StateKey).and_then(|v| fields::string(errors, "key", v));
+            if bucket.is_none() && fields.get(Key::Bucket).is_none() {
                 errors.at(name.span(), "the `s3` backend needs `bucket: \"...\"`");
             }
-            if key.is_none() && fields.get("key").is_none() {
+            if key.is_none() && fields.get(Key::StateKey).is_none() {
                 errors.at(name.span(), "the `s3` backend needs `key: \"...\"`, the state object's key");
             }
             Some(Backend::S3 {
                 bucket: bucket?,
                 key: key?,
-                region: fields.get("region").and_then(|v| fields::string(errors, "region", v)),
+                region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
                 encrypt: fields
-                    .get("encrypt")
+                    .get(Key::Encrypt)
                     .and_then(|v| fields::boolean(errors, "encrypt", v))
                     .is_none_or(|b| b.value),
             })
@@ -237,25 +204,25 @@ fn backend(errors: &mut Errors, value: &Value) -> Option<Backend> {
 
 impl Bucket {
     fn from_ast(block: &parse::Block, errors: &mut Errors) -> Bucket {
-        let fields = Fields::read(&format!("bucket `{}`", block.name), &block.body, BUCKET_KEYS, false, errors);
+        let fields = Fields::read(&format!("bucket `{}`", block.name), &block.body, keys::BUCKET_KEYS, false, errors);
         Bucket {
             name: block.name.clone(),
-            existing: fields.get("existing").and_then(|v| fields::string(errors, "existing", v)),
+            existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
         }
     }
 }
 
 impl Role {
     fn from_ast(block: &parse::Block, errors: &mut Errors) -> Role {
-        let fields = Fields::read(&format!("role `{}`", block.name), &block.body, ROLE_KEYS, false, errors);
+        let fields = Fields::read(&format!("role `{}`", block.name), &block.body, keys::ROLE_KEYS, false, errors);
         let managed = fields
-            .get("managed")
+            .get(Key::Managed)
             .and_then(|v| fields::list(errors, "managed", v))
             .unwrap_or_default()
             .iter()
             .filter_map(|item| fields::word(errors, "managed", item))
             .collect();
-        Role { name: block.name.clone(), managed, allow: statements(errors, fields.get("allow")) }
+        Role { name: block.name.clone(), managed, allow: statements(errors, fields.get(Key::Allow)) }
     }
 }
 
@@ -355,7 +322,7 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
 impl Function {
     fn from_ast(block: &parse::Block, site: &CallSite, errors: &mut Errors) -> Function {
         let what = format!("function `{}`", block.name);
-        Function::from_body(&block.name, &block.attrs, &block.body, &what, FUNCTION_KEYS, site, errors)
+        Function::from_body(&block.name, &block.attrs, &block.body, &what, keys::FUNCTION_KEYS, site, errors)
     }
 
     /// A function from the keys of `body`, which may take only `keys` (a `function` block, or the
@@ -365,23 +332,23 @@ impl Function {
         attrs: &[Attribute],
         body: &parse::Body,
         what: &str,
-        keys: &[&str],
+        keys: &[Key],
         site: &CallSite,
         errors: &mut Errors,
     ) -> Function {
         let f = Fields::read(what, body, keys, false, errors);
         let int =
-            |errors: &mut Errors, key: &str, unit: &str| f.get(key).and_then(|v| fields::int(errors, key, unit, v));
-        let code = f.get("code").and_then(|v| fields::string(errors, "code", v)).map(|as_written| {
+            |errors: &mut Errors, key: Key| f.get(key).and_then(|v| fields::int(errors, key.name(), key.unit(), v));
+        let code = f.get(Key::Code).and_then(|v| fields::string(errors, "code", v)).map(|as_written| {
             let resolved = errors.check(as_written.span, site.resolve(&as_written.value));
             Code { as_written, resolved }
         });
         Function {
             name: name.clone(),
             written: f.written(),
-            key_spans: f.written().into_iter().filter_map(|key| f.key_span(&key).map(|span| (key, span))).collect(),
+            key_spans: f.key_spans(),
             description_from_docs: description_from_docs(attrs),
-            runtime: f.get("runtime").and_then(|v| match v {
+            runtime: f.get(Key::Runtime).and_then(|v| match v {
                 Value::Str(_) | Value::Path(_) => fields::word(errors, "runtime", v),
                 other => {
                     errors.at(
@@ -394,29 +361,29 @@ impl Function {
                     None
                 }
             }),
-            handler: f.get("handler").and_then(|v| fields::string(errors, "handler", v)),
+            handler: f.get(Key::Handler).and_then(|v| fields::string(errors, "handler", v)),
             code,
-            memory: int(errors, "memory", "MB"),
-            timeout: int(errors, "timeout", "seconds"),
-            env: f.get("env").map(|v| env(errors, v)).unwrap_or_default(),
-            env_span: f.get("env").map(Value::span),
-            role: f.get("role").and_then(|v| fields::ident(errors, "role", v)).cloned(),
-            allow: statements(errors, f.get("allow")),
+            memory: int(errors, Key::Memory),
+            timeout: int(errors, Key::Timeout),
+            env: f.get(Key::Env).map(|v| env(errors, v)).unwrap_or_default(),
+            env_span: f.get(Key::Env).map(Value::span),
+            role: f.get(Key::Role).and_then(|v| fields::ident(errors, "role", v)).cloned(),
+            allow: statements(errors, f.get(Key::Allow)),
             arch: f
-                .get("arch")
-                .and_then(|v| choice(errors, "arch", v, &[("x86_64", Arch::X86_64), ("arm64", Arch::Arm64)])),
-            ephemeral_storage: int(errors, "ephemeral_storage", "MB"),
-            reserved_concurrency: int(errors, "reserved_concurrency", "executions"),
-            tracing: f.get("tracing").and_then(|v| {
-                choice(errors, "tracing", v, &[("active", Tracing::Active), ("pass_through", Tracing::PassThrough)])
-            }),
-            layers: f.get("layers").map(|v| fields::strings(errors, "layers", v)).unwrap_or_default(),
-            description: f.get("description").and_then(|v| fields::string(errors, "description", v)),
-            log_retention: int(errors, "log_retention", "days"),
-            tags: f.get("tags").map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
-            triggers: f.get("triggers").map(|v| triggers::triggers(errors, v)).unwrap_or_default(),
-            dead_letter: f.get("dead_letter").and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
-            exclude: f.get("exclude").map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
+                .get(Key::Arch)
+                .and_then(|v| choice(errors, "arch", v, &Arch::ALL.map(|arch| (arch.as_str(), arch)))),
+            ephemeral_storage: int(errors, Key::EphemeralStorage),
+            reserved_concurrency: int(errors, Key::ReservedConcurrency),
+            tracing: f
+                .get(Key::Tracing)
+                .and_then(|v| choice(errors, "tracing", v, &Tracing::ALL.map(|tracing| (tracing.word(), tracing)))),
+            layers: f.get(Key::Layers).map(|v| fields::strings(errors, "layers", v)).unwrap_or_default(),
+            description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
+            log_retention: int(errors, Key::LogRetention),
+            tags: f.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
+            triggers: f.get(Key::Triggers).map(|v| triggers::triggers(errors, v)).unwrap_or_default(),
+            dead_letter: f.get(Key::DeadLetter).and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
+            exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
         }
     }
 }
@@ -460,10 +427,6 @@ fn env(errors: &mut Errors, value: &Value) -> Vec<(Sp<String>, EnvValue)> {
     let mut out: Vec<(Sp<String>, EnvValue)> = Vec::new();
     for (key, item) in fields::map(errors, "env", value).unwrap_or_default() {
         let name = key.text();
-        if out.iter().any(|(k, _)| k.value == name) {
-            errors.at(key.span(), format!("environment variable `{name}` is set twice"));
-            continue;
-        }
         let parsed = match item {
             Value::Str(lit) => Some(EnvValue::Literal(Sp::new(lit.value(), lit.span()))),
             Value::Int(lit) => Some(EnvValue::Literal(Sp::new(lit.base10_digits().to_owned(), lit.span()))),

@@ -3,7 +3,8 @@
 //! `dynamodb(orders, start: latest)`, `kinesis(clicks, start: trim_horizon)`, `sns(alerts)`,
 //! `schedule("rate(5 minutes)")`, `url(auth: iam)`.
 
-use lambda_stack_core::rules::streams::StreamSource;
+use lambda_stack_core::decl::StreamSource;
+use lambda_stack_core::keys::{Arg as ArgName, TriggerKind};
 use lambda_stack_core::rules::suggest::{did_you_mean, expected_one_of, one_of};
 use proc_macro2::Span;
 use syn::Ident;
@@ -13,8 +14,6 @@ use super::sources::word;
 use crate::errors::Errors;
 use crate::parse::{Arg, Value};
 use crate::span::{Range, Sp};
-
-pub const TRIGGERS: &[&str] = &["http", "s3", "sqs", "dynamodb", "kinesis", "sns", "schedule", "url"];
 
 pub enum Trigger {
     Http { method: Sp<String>, path: Sp<String> },
@@ -54,26 +53,15 @@ pub struct StreamRead {
 
 impl Trigger {
     /// The trigger's keyword.
-    pub fn keyword(&self) -> &'static str {
+    pub fn kind(&self) -> TriggerKind {
         match self {
-            Trigger::Http { .. } => "http",
-            Trigger::S3(_) => "s3",
-            Trigger::Sqs(_) => "sqs",
-            Trigger::Stream(s) => s.source.keyword(),
-            Trigger::Sns { .. } => "sns",
-            Trigger::Schedule { .. } => "schedule",
-            Trigger::Url { .. } => "url",
-        }
-    }
-
-    /// The declaration it reads from (`jobs` in `sqs(jobs)`).
-    pub fn source(&self) -> Option<&Ident> {
-        match self {
-            Trigger::S3(s3) => Some(&s3.bucket),
-            Trigger::Sqs(sqs) => Some(&sqs.queue),
-            Trigger::Stream(s) => Some(&s.target),
-            Trigger::Sns { topic, .. } => Some(topic),
-            _ => None,
+            Trigger::Http { .. } => TriggerKind::Http,
+            Trigger::S3(_) => TriggerKind::S3,
+            Trigger::Sqs(_) => TriggerKind::Sqs,
+            Trigger::Stream(s) => s.source.trigger(),
+            Trigger::Sns { .. } => TriggerKind::Sns,
+            Trigger::Schedule { .. } => TriggerKind::Schedule,
+            Trigger::Url { .. } => TriggerKind::Url,
         }
     }
 
@@ -102,7 +90,8 @@ struct Args<'a> {
 }
 
 impl<'a> Args<'a> {
-    fn read(errors: &mut Errors, trigger: &str, args: &'a [Arg], names: &[&str]) -> Args<'a> {
+    fn read(errors: &mut Errors, trigger: &str, args: &'a [Arg], takes: &[ArgName]) -> Args<'a> {
+        let names: Vec<&str> = takes.iter().map(|arg| arg.name()).collect();
         let mut read = Args { positional: Vec::new(), named: Vec::new() };
         for arg in args {
             match arg {
@@ -175,7 +164,7 @@ impl<'a> Args<'a> {
 fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
     let (name, args, paren) = match item {
         Value::Call { path, args, paren } if path.len() == 1 => (&path[0], args, paren),
-        Value::Path(path) if path.len() == 1 && TRIGGERS.contains(&path[0].text().as_str()) => {
+        Value::Path(path) if path.len() == 1 && TriggerKind::from_keyword(&path[0].text()).is_some() => {
             let kind = path[0].text();
             errors.at(path[0].span(), format!("`{kind}` is a trigger: write `{kind}(..)`"));
             return None;
@@ -194,7 +183,7 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
     match kind.as_str() {
         "http" => http(errors, args, call),
         "s3" => {
-            let a = Args::read(errors, "s3", args, &["on", "prefix", "suffix"]);
+            let a = Args::read(errors, "s3", args, TriggerKind::S3.args());
             let bucket = a.source(errors, "s3", "bucket", call);
             let on = a.get("on").map(|v| s3_events(errors, v)).unwrap_or_default();
             let prefix = a.get("prefix").and_then(|v| fields::string(errors, "prefix", v));
@@ -202,7 +191,7 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             Some(Trigger::S3(S3 { keyword, bucket: bucket?, on, prefix, suffix }))
         }
         "sqs" => {
-            let a = Args::read(errors, "sqs", args, &["batch_size", "window", "report_failures"]);
+            let a = Args::read(errors, "sqs", args, TriggerKind::Sqs.args());
             let queue = a.source(errors, "sqs", "queue", call);
             let batch_size = a.int(errors, "batch_size", "messages");
             let window = a.int(errors, "window", "seconds");
@@ -212,7 +201,7 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
         "dynamodb" | "kinesis" => {
             let source = if kind == "dynamodb" { StreamSource::DynamoDb } else { StreamSource::Kinesis };
             let noun = if kind == "dynamodb" { "table" } else { "stream" };
-            let a = Args::read(errors, &kind, args, &["start", "batch_size", "window", "report_failures"]);
+            let a = Args::read(errors, &kind, args, source.trigger().args());
             let target = a.source(errors, &kind, noun, call);
             let start = a.get("start").and_then(|v| word(errors, "start", v));
             let batch_size = a.int(errors, "batch_size", "records");
@@ -229,12 +218,12 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             }))
         }
         "sns" => {
-            let a = Args::read(errors, "sns", args, &[]);
+            let a = Args::read(errors, "sns", args, TriggerKind::Sns.args());
             let topic = a.source(errors, "sns", "topic", call)?;
             Some(Trigger::Sns { keyword, topic })
         }
         "schedule" => {
-            let a = Args::read(errors, "schedule", args, &[]);
+            let a = Args::read(errors, "schedule", args, TriggerKind::Schedule.args());
             match a.positional.as_slice() {
                 [Value::Str(lit)] => Some(Trigger::Schedule { keyword, expression: Sp::new(lit.value(), lit.span()) }),
                 [] => {
@@ -254,14 +243,19 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             }
         }
         "url" => {
-            let a = Args::read(errors, "url", args, &["auth"]);
+            let a = Args::read(errors, "url", args, TriggerKind::Url.args());
             a.no_positional(errors, "url", "url(auth: iam)");
             let auth = a.get("auth").and_then(|v| word(errors, "auth", v));
             Some(Trigger::Url { keyword, auth })
         }
         other => {
-            errors
-                .at(keyword, format!("unknown trigger `{other}`{}", expected_one_of(other, TRIGGERS.iter().copied())));
+            errors.at(
+                keyword,
+                format!(
+                    "unknown trigger `{other}`{}",
+                    expected_one_of(other, TriggerKind::ALL.iter().map(|kind| kind.keyword()))
+                ),
+            );
             None
         }
     }

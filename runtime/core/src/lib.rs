@@ -6,5 +6,8 @@
 //!
 //! Std only: the proc-macro compiles this crate for the compiler.
 
+pub mod check;
+pub mod decl;
+pub mod keys;
 pub mod rules;
 pub mod scan;

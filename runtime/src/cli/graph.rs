@@ -6,6 +6,7 @@
 //! with the trigger), function → its role (`assumes`), role → resource (the IAM actions it
 //! grants), function → dead-letter target.
 
+use lambda_stack_core::decl::UrlAuth;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -100,6 +101,7 @@ pub fn dot(stack: &Stack) -> String {
                 Trigger::Url { auth, .. } => {
                     let node = format!("url:{}", function.name);
                     add(&mut nodes, node.clone(), attrs("function URL", "component", "#e0f0ff"));
+                    let auth = auth.as_ref().map_or(UrlAuth::default().word(), |auth| auth.written.as_str());
                     (node, format!("auth: {auth}"))
                 }
                 other => match other.source().and_then(resource_node) {
@@ -112,7 +114,7 @@ pub fn dot(stack: &Stack) -> String {
         if let Some(target) = function.dead_letter.as_deref().and_then(resource_node) {
             edges.insert((id.clone(), target, "dead letters".into(), "dotted"));
         }
-        for value in function.env.values() {
+        for (_, value) in &function.env {
             if let EnvValue::Ref(reference) = value {
                 if let Some(target) = resource_node(&reference.target) {
                     edges.insert((id.clone(), target, format!("env {}", reference.attribute), "dotted"));

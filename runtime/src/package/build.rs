@@ -23,8 +23,8 @@ use super::deps::{self, Dependencies, Installers};
 use super::exclude::{self, Excludes};
 use super::progress::{timed, Progress, ProgressMode};
 use super::{walk, Package, PackageError};
-use crate::function::Arch;
 use crate::rules::runtimes::Runtime;
+use lambda_stack_core::decl::Arch;
 
 /// Changes whenever the bytes written for the same entries could change.
 const FORMAT: &str = concat!("lambda-stack zip 1, ", env!("CARGO_PKG_VERSION"), ", deflate 6 zlib-rs");

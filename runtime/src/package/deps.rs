@@ -26,8 +26,8 @@ use std::process::{Command, Output};
 
 use super::cache::{self, Cache};
 use super::PackageError;
-use crate::function::Arch;
 use crate::rules::runtimes::{Family, Runtime};
+use lambda_stack_core::decl::Arch;
 
 /// Dependencies installed for one function, ready to go into its zip.
 #[derive(Debug, Clone)]

@@ -93,7 +93,7 @@ pub const fn check_visibility<F: RustFunction>(
         (Some(timeout), _) | (None, Some(timeout)) => timeout,
         (None, None) => crate::rules::limits::DEFAULT_TIMEOUT_SECONDS,
     };
-    if timeout > visibility {
+    if crate::rules::sqs::exceeds_visibility(timeout, visibility) {
         panic!("{}", message);
     }
 }

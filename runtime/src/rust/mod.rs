@@ -75,44 +75,7 @@ pub struct Reference {
     pub wrong_kind: &'static str,
 }
 
-/// Which binary of which package serves a stack's Rust functions: the one whose `main` calls
-/// [`crate::App::run`]. `lambda_stack!` fills it in from where it is called.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binary {
-    /// The package's directory (`CARGO_MANIFEST_DIR`).
-    pub manifest_dir: String,
-    /// The package's name (`CARGO_PKG_NAME`).
-    pub package: String,
-    /// The file holding the stack (`file!()`), relative to the workspace root or absolute.
-    pub file: String,
-    /// The binary being compiled, when it is one (`CARGO_BIN_NAME`).
-    pub bin_name: Option<String>,
-}
-
-impl Binary {
-    /// ```
-    /// use lambda_stack_runtime::rust::Binary;
-    /// let binary = Binary::new(env!("CARGO_MANIFEST_DIR"), env!("CARGO_PKG_NAME"), file!(), option_env!("CARGO_BIN_NAME"));
-    /// assert_eq!(binary.package, "lambda-stack-runtime");
-    /// ```
-    pub fn new(manifest_dir: &str, package: &str, file: &str, bin_name: Option<&str>) -> Self {
-        Binary {
-            manifest_dir: manifest_dir.to_owned(),
-            package: package.to_owned(),
-            file: file.to_owned(),
-            bin_name: bin_name.map(str::to_owned),
-        }
-    }
-}
-
-/// A Rust function's code: the binary that serves it, and how.
-#[derive(Debug, Clone)]
-pub struct RustCode {
-    pub(crate) binary: Binary,
-    /// The Rust type behind the handler, to tell two functions of one name apart.
-    pub(crate) type_name: &'static str,
-    pub(crate) serve: fn() -> Result<(), Error>,
-}
+pub use crate::function::{Binary, RustCode};
 
 impl Function {
     /// Makes this a Rust function: `F` is what `#[function]` generated for an `async fn` of the
@@ -124,37 +87,10 @@ impl Function {
         function.rust = Some(RustCode { binary, type_name: std::any::type_name::<F>(), serve: F::serve });
         function
     }
-
-    /// Whether this is a Rust function.
-    pub fn is_rust(&self) -> bool {
-        self.rust.is_some()
-    }
 }
 
 /// Runs `future` (the Lambda runtime client) on a multi-threaded tokio runtime, as `#[tokio::main]`
 /// would.
 pub fn block_on<T>(future: impl std::future::Future<Output = Result<T, Error>>) -> Result<T, Error> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(future)
-}
-
-/// A Rust function runs the stack binary as `provided.al2023` with its own name as handler: it
-/// has no other runtime, handler, code directory or excludes.
-pub(crate) fn check_rust_function(function: &Function) -> Result<(), String> {
-    let runtime = function.runtime.as_deref().unwrap_or_default();
-    if runtime != crate::rules::rust::RUNTIME {
-        return Err(format!("a Rust function runs as `{}`, not `{runtime}`", crate::rules::rust::RUNTIME));
-    }
-    if function.handler.as_deref() != Some(function.name.as_str()) {
-        return Err(format!(
-            "a Rust function's handler is its name, `{}`, which `App::run()` serves inside Lambda",
-            function.name
-        ));
-    }
-    if function.code.is_some() {
-        return Err("a Rust function's code is the stack binary, built as `bootstrap`: it takes no `code`".into());
-    }
-    if !function.exclude.is_empty() {
-        return Err("a Rust function's package is its `bootstrap` alone: it takes no `exclude`".into());
-    }
-    Ok(())
 }

@@ -8,11 +8,11 @@ use serde_json::json;
 
 use super::{note, Builder};
 use crate::error::Result;
-use crate::function::Tracing;
 use crate::iam::{ManagedPolicy, Statement};
 use crate::rules;
 use crate::terraform::resources::{IamRole, IamRolePolicy, IamRolePolicyAttachment};
 use crate::terraform::Address;
+use lambda_stack_core::decl::Tracing;
 
 const LAMBDA_TRUST_POLICY: &str = r#"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"}}],"Version":"2012-10-17"}"#;
 const BASIC_EXECUTION_POLICY: &str = "AWSLambdaBasicExecutionRole";

@@ -8,6 +8,8 @@ use crate::bucket::Bucket;
 use crate::error::Result;
 use crate::queue::Queue;
 use crate::reference::Ref;
+use lambda_stack_core::decl::Word;
+
 use crate::rules;
 use crate::stream::Stream;
 use crate::table::Table;
@@ -133,7 +135,7 @@ impl Builder<'_> {
         if let Some(range_key) = &table.range_key {
             attribute.push(DynamodbAttribute { name: range_key.clone(), kind: "S".into() });
         }
-        let view = table.stream.as_deref().map(|view| rules::streams::check_stream_view(view).expect("checked: stream views"));
+        let view = table.stream.as_ref().and_then(Word::value).map(|view| view.api());
         self.add(
             name,
             &DynamodbTable {

@@ -8,7 +8,9 @@ use super::{note, unique_slug, Builder};
 use crate::error::Result;
 use crate::function::Function;
 use crate::reference::Ref;
-use crate::rules::{self, streams::StreamSource};
+use lambda_stack_core::decl::{StreamSource, Word};
+
+use crate::rules;
 use crate::terraform::resources::{
     CloudwatchEventRule, CloudwatchEventTarget, LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission,
     S3LambdaNotification, SnsTopicSubscription,
@@ -51,8 +53,7 @@ impl Builder<'_> {
                         StreamSource::DynamoDb => self.reference(&Ref::new(stream.target.clone(), "stream_arn")),
                         StreamSource::Kinesis => self.reference(&Ref::new(stream.target.clone(), "arn")),
                     };
-                    let start = stream.start.as_deref().unwrap_or(rules::streams::DEFAULT_START);
-                    let start = rules::streams::check_start_position(stream.source, start).expect("checked: start positions");
+                    let start = stream.start.as_ref().and_then(Word::value).copied().unwrap_or_default().api();
                     self.add(
                         &format!("{name}-{slug}"),
                         &LambdaEventSourceMapping {
@@ -117,7 +118,7 @@ impl Builder<'_> {
                     )?;
                 }
                 Trigger::Url { auth, .. } => {
-                    let auth_type = rules::urls::check_url_auth(auth).expect("checked: url auth");
+                    let auth_type = auth.as_ref().and_then(Word::value).copied().unwrap_or_default().api();
                     let what = note(&format!("{trigger} of function `{name}`"), &origin);
                     let url = self.add(
                         name,
@@ -177,11 +178,9 @@ impl Builder<'_> {
         let what = note(&format!("{} of function `{name}`", Trigger::S3(s3.clone())), &s3.origin);
         let permission = self.permission(name, &slug, &what, lambda, "s3.amazonaws.com", Some(arn), None)?;
         let mut events_written: Vec<String> = Vec::new();
-        for on in s3.events() {
-            for event in rules::s3::s3_events_for(on).expect("checked: s3 events") {
-                if !events_written.iter().any(|e| e == event) {
-                    events_written.push((*event).to_owned());
-                }
+        for event in s3.to_decl().events().unwrap_or_default() {
+            if !events_written.iter().any(|e| e == event) {
+                events_written.push(event.to_owned());
             }
         }
         let (rules, depends_on) = self.notifications.entry(s3.bucket.clone()).or_default();

@@ -5,7 +5,8 @@
 //! mapping and the read permissions they need on the function's role.
 
 use crate::origin::Origin;
-use crate::rules::streams::StreamSource;
+use lambda_stack_core::decl::{self, S3Events, StartPosition, StreamSource, UrlAuth, Word};
+use lambda_stack_core::keys::TriggerKind;
 
 /// A trigger of a function.
 ///
@@ -34,8 +35,9 @@ pub enum Trigger {
     Sns { topic: String, origin: Origin },
     /// An EventBridge schedule: `rate(5 minutes)` or `cron(0 12 * * ? *)`.
     Schedule { expression: String, origin: Origin },
-    /// The function's own HTTPS URL; `auth` is `none` or `iam`.
-    Url { auth: String, origin: Origin },
+    /// The function's own HTTPS URL; `auth` is `none` or `iam`, [`UrlAuth::default`] (IAM) when
+    /// not given.
+    Url { auth: Option<Word<UrlAuth>>, origin: Origin },
 }
 
 /// `s3(BUCKET, on: created, prefix: "in/", suffix: ".csv")`
@@ -44,7 +46,7 @@ pub enum Trigger {
 pub struct S3Trigger {
     pub(crate) bucket: String,
     /// `created`, `removed`, `restored`, or S3 event names; `created` when empty.
-    pub(crate) on: Vec<String>,
+    pub(crate) on: Vec<Word<S3Events>>,
     pub(crate) prefix: Option<String>,
     pub(crate) suffix: Option<String>,
     pub(crate) origin: Origin,
@@ -67,7 +69,7 @@ pub struct SqsTrigger {
 pub struct StreamTrigger {
     pub(crate) source: StreamSource,
     pub(crate) target: String,
-    pub(crate) start: Option<String>,
+    pub(crate) start: Option<Word<StartPosition>>,
     pub(crate) batch_size: Option<u64>,
     pub(crate) window: Option<u64>,
     pub(crate) report_failures: bool,
@@ -125,7 +127,14 @@ impl Trigger {
     /// A function URL, with `auth` `none` (public) or `iam` (SigV4-signed callers).
     #[track_caller]
     pub fn url(auth: impl Into<String>) -> Self {
-        Trigger::Url { auth: auth.into(), origin: Origin::caller() }
+        Trigger::Url { auth: Some(Word::new(auth, UrlAuth::parse)), origin: Origin::caller() }
+    }
+
+    /// A function URL with the default auth, [`UrlAuth::default`]: IAM, since a URL is public
+    /// only when it says so.
+    #[track_caller]
+    pub fn function_url() -> Self {
+        Trigger::Url { auth: None, origin: Origin::caller() }
     }
 
     /// Where the trigger was declared.
@@ -156,15 +165,45 @@ impl Trigger {
     }
 
     /// The trigger's keyword: `http`, `s3`, `sqs`, `dynamodb`, `kinesis`, `sns`, `schedule`, `url`.
-    pub fn keyword(&self) -> &'static str {
+    pub fn kind(&self) -> TriggerKind {
         match self {
-            Trigger::Http { .. } => "http",
-            Trigger::S3(_) => "s3",
-            Trigger::Sqs(_) => "sqs",
-            Trigger::Stream(t) => t.source.keyword(),
-            Trigger::Sns { .. } => "sns",
-            Trigger::Schedule { .. } => "schedule",
-            Trigger::Url { .. } => "url",
+            Trigger::Http { .. } => TriggerKind::Http,
+            Trigger::S3(_) => TriggerKind::S3,
+            Trigger::Sqs(_) => TriggerKind::Sqs,
+            Trigger::Stream(t) => t.source.trigger(),
+            Trigger::Sns { .. } => TriggerKind::Sns,
+            Trigger::Schedule { .. } => TriggerKind::Schedule,
+            Trigger::Url { .. } => TriggerKind::Url,
+        }
+    }
+
+    /// The trigger's keyword, as [`Trigger::kind`] names it.
+    pub fn keyword(&self) -> &'static str {
+        self.kind().keyword()
+    }
+
+    /// The trigger as the checker reads it.
+    pub(crate) fn to_decl(&self) -> decl::Trigger {
+        match self {
+            Trigger::Http { method, path, .. } => decl::Trigger::Http { method: method.clone(), path: path.clone() },
+            Trigger::S3(t) => decl::Trigger::S3(t.to_decl()),
+            Trigger::Sqs(t) => decl::Trigger::Sqs(decl::SqsTrigger {
+                queue: t.queue.clone(),
+                batch_size: t.batch_size,
+                window: t.window,
+                report_failures: t.report_failures,
+            }),
+            Trigger::Stream(t) => decl::Trigger::Stream(decl::StreamTrigger {
+                source: t.source,
+                target: t.target.clone(),
+                start: t.start.clone(),
+                batch_size: t.batch_size,
+                window: t.window,
+                report_failures: t.report_failures,
+            }),
+            Trigger::Sns { topic, .. } => decl::Trigger::Sns { topic: topic.clone() },
+            Trigger::Schedule { expression, .. } => decl::Trigger::Schedule { expression: expression.clone() },
+            Trigger::Url { auth, .. } => decl::Trigger::Url { auth: auth.clone() },
         }
     }
 
@@ -184,7 +223,7 @@ impl S3Trigger {
     /// `created`, `removed`, `restored`, or an S3 event name such as `s3:ObjectCreated:Put`; may
     /// be given more than once.
     pub fn on(mut self, event: impl Into<String>) -> Self {
-        self.on.push(event.into());
+        self.on.push(Word::new(event, S3Events::parse));
         self
     }
 
@@ -204,13 +243,16 @@ impl S3Trigger {
         self.origin = Origin { file: file.to_owned(), line };
         self
     }
+}
 
-    /// The `on:` words, `created` when none was given.
-    pub(crate) fn events(&self) -> Vec<&str> {
-        if self.on.is_empty() {
-            vec!["created"]
-        } else {
-            self.on.iter().map(String::as_str).collect()
+impl S3Trigger {
+    /// The trigger as the checker reads it.
+    pub(crate) fn to_decl(&self) -> decl::S3Trigger {
+        decl::S3Trigger {
+            bucket: self.bucket.clone(),
+            on: self.on.clone(),
+            prefix: self.prefix.clone(),
+            suffix: self.suffix.clone(),
         }
     }
 }
@@ -257,7 +299,8 @@ impl StreamTrigger {
     /// `latest` (the default: records written from now on) or `trim_horizon` (every record the
     /// stream still holds).
     pub fn start(mut self, position: impl Into<String>) -> Self {
-        self.start = Some(position.into());
+        let source = self.source;
+        self.start = Some(Word::new(position, |word| StartPosition::parse(source, word)));
         self
     }
 
@@ -311,8 +354,11 @@ impl std::fmt::Display for Trigger {
                 write!(f, "s3({}", t.bucket)?;
                 match t.on.as_slice() {
                     [] => {}
-                    [one] => write!(f, ", on: {one}")?,
-                    many => write!(f, ", on: [{}]", many.join(", "))?,
+                    [one] => write!(f, ", on: {}", one.written)?,
+                    many => {
+                        let words: Vec<&str> = many.iter().map(|on| on.written.as_str()).collect();
+                        write!(f, ", on: [{}]", words.join(", "))?
+                    }
                 }
                 if let Some(prefix) = &t.prefix {
                     write!(f, ", prefix: {prefix:?}")?;
@@ -338,7 +384,7 @@ impl std::fmt::Display for Trigger {
             Trigger::Stream(t) => {
                 write!(f, "{}({}", t.source.keyword(), t.target)?;
                 if let Some(start) = &t.start {
-                    write!(f, ", start: {start}")?;
+                    write!(f, ", start: {}", start.written)?;
                 }
                 if let Some(size) = t.batch_size {
                     write!(f, ", batch_size: {size}")?;
@@ -353,7 +399,9 @@ impl std::fmt::Display for Trigger {
             }
             Trigger::Sns { topic, .. } => write!(f, "sns({topic})"),
             Trigger::Schedule { expression, .. } => write!(f, "schedule({expression:?})"),
-            Trigger::Url { auth, .. } => write!(f, "url(auth: {auth})"),
+            Trigger::Url { auth: Some(auth), .. } => write!(f, "url(auth: {})", auth.written),
+            // What it amounts to, as the `"//"` notes of the output say.
+            Trigger::Url { auth: None, .. } => write!(f, "url(auth: {})", UrlAuth::default().word()),
         }
     }
 }

@@ -114,6 +114,14 @@ pub fn check_stack_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The state key of an S3 backend is a relative object key (`hello.tfstate`), as S3 keys are.
+pub fn check_state_key(key: &str) -> Result<(), String> {
+    if key.is_empty() || key.starts_with('/') {
+        return Err(format!("backend key `{key}` must be a relative object key, such as `hello.tfstate`"));
+    }
+    Ok(())
+}
+
 /// The bucket name in `existing:`, which may be written as the bucket's ARN.
 pub fn bucket_name_of(name_or_arn: &str) -> &str {
     match name_or_arn.split_once(":::") {

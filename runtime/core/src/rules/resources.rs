@@ -18,17 +18,7 @@ use super::names::{
 };
 use super::suggest::did_you_mean;
 
-/// A kind of declaration in a stack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Bucket,
-    Queue,
-    Table,
-    Topic,
-    Stream,
-    Role,
-    Function,
-}
+pub use crate::keys::Kind;
 
 /// A value a reference can read, such as a bucket's `name`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,28 +103,6 @@ const TABLE_STREAM: SubResource = SubResource {
 };
 
 impl Kind {
-    /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 7] =
-        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Role, Kind::Function];
-
-    /// The keyword that declares it in `lambda_stack!`.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Kind::Bucket => "bucket",
-            Kind::Queue => "queue",
-            Kind::Table => "table",
-            Kind::Topic => "topic",
-            Kind::Stream => "stream",
-            Kind::Role => "role",
-            Kind::Function => "function",
-        }
-    }
-
-    /// Whether the kind can refer to a resource outside the stack with `existing:`.
-    pub fn can_be_existing(self) -> bool {
-        !matches!(self, Kind::Role | Kind::Function)
-    }
-
     /// The IAM resource type of the resource itself (what `ACTION on NAME` acts on).
     pub fn iam_type(self) -> (&'static str, &'static str) {
         match self {
@@ -203,12 +171,6 @@ impl Kind {
             Kind::Table => &[INDEXES, INDEX, TABLE_STREAM],
             _ => &[],
         }
-    }
-}
-
-impl std::fmt::Display for Kind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.keyword())
     }
 }
 

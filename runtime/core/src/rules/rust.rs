@@ -22,26 +22,6 @@ pub const RUNTIME: &str = "provided.al2023";
 /// The glibc of Amazon Linux 2023, which `provided.al2023` runs on.
 pub const MAX_GLIBC: (u32, u32) = (2, 34);
 
-/// Keys a `function` block takes that `#[function(...)]` takes too: all but what a Rust function
-/// implies (`runtime`, `handler`, `code`) and what only applies to a code directory (`exclude`).
-pub const ATTRIBUTE_KEYS: &[&str] = &[
-    "memory",
-    "timeout",
-    "env",
-    "role",
-    "allow",
-    "arch",
-    "ephemeral_storage",
-    "reserved_concurrency",
-    "tracing",
-    "layers",
-    "description",
-    "log_retention",
-    "tags",
-    "triggers",
-    "dead_letter",
-];
-
 /// Why a key a `function` block takes is not one for a Rust function.
 pub fn implied_key(key: &str) -> Option<&'static str> {
     match key {

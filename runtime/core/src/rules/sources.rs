@@ -4,39 +4,28 @@
 
 use super::names::{check_queue_name, check_stream_name, check_table_name, check_topic_name, FIFO_SUFFIX};
 use super::resources::Kind;
-
-/// The kind of declaration each trigger reads from (`sqs(jobs)` needs a queue); `None` for
-/// triggers without a source (`http`, `schedule`, `url`).
-pub fn trigger_source(trigger: &str) -> Option<Kind> {
-    match trigger {
-        "s3" => Some(Kind::Bucket),
-        "sqs" => Some(Kind::Queue),
-        "dynamodb" => Some(Kind::Table),
-        "kinesis" => Some(Kind::Stream),
-        "sns" => Some(Kind::Topic),
-        _ => None,
-    }
-}
+use crate::keys::TriggerKind;
 
 /// A trigger names a declaration of the kind it reads from: `sqs(reports)` on a bucket is an error.
 ///
 /// ```
+/// use lambda_stack_core::keys::TriggerKind;
 /// use lambda_stack_core::rules::{sources::check_trigger_source, resources::Kind};
-/// assert!(check_trigger_source("sqs", "jobs", Kind::Queue).is_ok());
+/// assert!(check_trigger_source(TriggerKind::Sqs, "jobs", Kind::Queue).is_ok());
 /// assert_eq!(
-///     check_trigger_source("sqs", "reports", Kind::Bucket).unwrap_err(),
+///     check_trigger_source(TriggerKind::Sqs, "reports", Kind::Bucket).unwrap_err(),
 ///     "`sqs(..)` reads a queue, but `reports` is a bucket; an s3 trigger would be `s3(reports)`"
 /// );
 /// ```
-pub fn check_trigger_source(trigger: &str, target: &str, kind: Kind) -> Result<(), String> {
-    let Some(wanted) = trigger_source(trigger) else { return Ok(()) };
+pub fn check_trigger_source(trigger: TriggerKind, target: &str, kind: Kind) -> Result<(), String> {
+    let Some(wanted) = trigger.source() else { return Ok(()) };
     if kind == wanted {
         return Ok(());
     }
-    let fitting = ["s3", "sqs", "dynamodb", "kinesis", "sns"].into_iter().find(|t| trigger_source(t) == Some(kind));
+    let fitting = TriggerKind::ALL.into_iter().find(|t| t.source() == Some(kind));
     let article = |k: Kind| if k.keyword().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     let hint = match fitting {
-        Some(other) => format!("; {} {other} trigger would be `{other}({target})`", article_of(other)),
+        Some(other) => format!("; {} {other} trigger would be `{other}({target})`", article_of(other.keyword())),
         None => String::new(),
     };
     Err(format!("`{trigger}(..)` reads {} {wanted}, but `{target}` is {} {kind}{hint}", article(wanted), article(kind)))
@@ -125,12 +114,14 @@ mod tests {
 
     #[test]
     fn trigger_sources() {
-        assert!(check_trigger_source("dynamodb", "orders", Kind::Table).is_ok());
-        let message = check_trigger_source("kinesis", "orders", Kind::Table).unwrap_err();
+        assert!(check_trigger_source(TriggerKind::Dynamodb, "orders", Kind::Table).is_ok());
+        let message = check_trigger_source(TriggerKind::Kinesis, "orders", Kind::Table).unwrap_err();
         assert_eq!(
             message,
             "`kinesis(..)` reads a stream, but `orders` is a table; a dynamodb trigger would be `dynamodb(orders)`"
         );
-        assert!(check_trigger_source("sns", "hello", Kind::Function).unwrap_err().ends_with("is a function"));
+        assert!(check_trigger_source(TriggerKind::Sns, "hello", Kind::Function)
+            .unwrap_err()
+            .ends_with("is a function"));
     }
 }

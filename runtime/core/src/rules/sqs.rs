@@ -20,6 +20,7 @@
 //! assert!(sqs::check_sqs_batch(100, None, false).is_err());
 //! ```
 
+use crate::keys::{Arg, Key};
 use std::ops::RangeInclusive;
 
 use super::limits::check_range;
@@ -51,26 +52,30 @@ pub const DEFAULT_MAX_RECEIVE: u64 = 10;
 
 /// An `sqs(..)` trigger's batch: 1–10,000 messages (at most 10 for FIFO), a window of 0–300
 /// seconds that FIFO queues do not take, and a window of at least 1 second above 10 messages.
-pub fn check_sqs_batch(batch_size: u64, window: Option<u64>, fifo: bool) -> Result<(), String> {
-    check_range("batch_size", batch_size, &SQS_BATCH_SIZE, "messages")?;
+pub fn check_sqs_batch(batch_size: u64, window: Option<u64>, fifo: bool) -> Result<(), (Arg, String)> {
+    check_range("batch_size", batch_size, &SQS_BATCH_SIZE, "messages").map_err(|e| (Arg::BatchSize, e))?;
     if let Some(window) = window {
-        check_range("window", window, &BATCH_WINDOW_SECONDS, "seconds")?;
+        check_range("window", window, &BATCH_WINDOW_SECONDS, "seconds").map_err(|e| (Arg::Window, e))?;
     }
     if fifo {
         if batch_size > SQS_FIFO_MAX_BATCH_SIZE {
-            return Err(format!(
-                "batch_size for a FIFO queue must be at most {SQS_FIFO_MAX_BATCH_SIZE}, found {batch_size}"
+            return Err((
+                Arg::BatchSize,
+                format!("batch_size for a FIFO queue must be at most {SQS_FIFO_MAX_BATCH_SIZE}, found {batch_size}"),
             ));
         }
         if window.is_some() {
-            return Err("FIFO queues take no batching window; remove `window`".to_string());
+            return Err((Arg::Window, "FIFO queues take no batching window; remove `window`".to_string()));
         }
         return Ok(());
     }
     if batch_size > MAX_BATCH_WITHOUT_WINDOW && window.unwrap_or(0) == 0 {
-        return Err(format!(
-            "a batch_size above {MAX_BATCH_WITHOUT_WINDOW} ({batch_size}) needs a batching window of at \
-             least 1 second, such as `window: 1`"
+        return Err((
+            Arg::BatchSize,
+            format!(
+                "a batch_size above {MAX_BATCH_WITHOUT_WINDOW} ({batch_size}) needs a batching window of at \
+                 least 1 second, such as `window: 1`"
+            ),
         ));
     }
     Ok(())
@@ -86,7 +91,7 @@ pub fn check_visibility_timeout(
 ) -> Result<(), String> {
     // AWS *recommends* six times the function timeout, so that retries of a throttled batch do not
     // reappear while still in flight; that is advice, not a rule, and stays out of the error path.
-    if function_timeout <= visibility_timeout {
+    if !exceeds_visibility(function_timeout, visibility_timeout) {
         return Ok(());
     }
     let default = if visibility_timeout == DEFAULT_VISIBILITY_TIMEOUT { " (SQS's default)" } else { "" };
@@ -97,6 +102,23 @@ pub fn check_visibility_timeout(
          {}, six times the function timeout)",
         recommended_visibility_timeout(function_timeout, 0)
     ))
+}
+
+/// Whether a function's timeout is above the visibility timeout of a queue it reads. A `const fn`:
+/// a stack binding a `#[function]` evaluates it at compile time against the attribute's timeout.
+pub const fn exceeds_visibility(function_timeout: u64, visibility_timeout: u64) -> bool {
+    function_timeout > visibility_timeout
+}
+
+/// [`check_visibility_timeout`]'s message for a stack binding a `#[function]`, where the timeout
+/// may be the attribute's or Lambda's default.
+pub fn binding_visibility_message(function: &str, queue: &str, visibility_timeout: u64) -> String {
+    format!(
+        "the timeout of function `{function}` (its `#[function]`'s, or Lambda's {} s) is longer than the \
+         visibility timeout of queue `{queue}` ({visibility_timeout} s): messages would be handed out again while \
+         the function still works on them; lower the timeout or raise `visibility_timeout`",
+        super::limits::DEFAULT_TIMEOUT_SECONDS
+    )
 }
 
 /// The visibility timeout AWS recommends for a queue that triggers a function: six times the
@@ -122,15 +144,16 @@ pub fn check_max_receive(count: u64) -> Result<(), String> {
 
 /// A redrive policy names a dead-letter queue other than the queue itself, and `max_receive` only
 /// comes with one.
-pub fn check_redrive(queue: &str, dead_letter: Option<&str>, max_receive: Option<u64>) -> Result<(), String> {
+pub fn check_redrive(queue: &str, dead_letter: Option<&str>, max_receive: Option<u64>) -> Result<(), (Key, String)> {
     match dead_letter {
-        None if max_receive.is_some() => {
-            Err(format!("queue `{queue}` sets `max_receive` but has no `dead_letter` queue to move messages to"))
-        }
+        None if max_receive.is_some() => Err((
+            Key::MaxReceive,
+            format!("queue `{queue}` sets `max_receive` but has no `dead_letter` queue to move messages to"),
+        )),
         Some(dead_letter) if dead_letter == queue => {
-            Err(format!("queue `{queue}` cannot be its own dead-letter queue"))
+            Err((Key::DeadLetter, format!("queue `{queue}` cannot be its own dead-letter queue")))
         }
-        _ => max_receive.map_or(Ok(()), check_max_receive),
+        _ => max_receive.map_or(Ok(()), check_max_receive).map_err(|e| (Key::MaxReceive, e)),
     }
 }
 
@@ -189,26 +212,26 @@ mod tests {
         assert!(check_sqs_batch(10, None, true).is_ok());
         assert!(check_sqs_batch(10_000, Some(300), false).is_ok());
         assert_eq!(
-            check_sqs_batch(0, None, false).unwrap_err(),
+            check_sqs_batch(0, None, false).unwrap_err().1,
             "batch_size must be between 1 and 10000 messages, found 0"
         );
         assert!(check_sqs_batch(10_001, Some(1), false).is_err());
         assert_eq!(
-            check_sqs_batch(11, None, false).unwrap_err(),
+            check_sqs_batch(11, None, false).unwrap_err().1,
             "a batch_size above 10 (11) needs a batching window of at least 1 second, such as `window: 1`"
         );
         assert!(check_sqs_batch(11, Some(0), false).is_err());
         assert!(check_sqs_batch(11, Some(1), false).is_ok());
         assert_eq!(
-            check_sqs_batch(5, Some(301), false).unwrap_err(),
+            check_sqs_batch(5, Some(301), false).unwrap_err().1,
             "window must be between 0 and 300 seconds, found 301"
         );
         assert_eq!(
-            check_sqs_batch(11, None, true).unwrap_err(),
+            check_sqs_batch(11, None, true).unwrap_err().1,
             "batch_size for a FIFO queue must be at most 10, found 11"
         );
         assert_eq!(
-            check_sqs_batch(5, Some(0), true).unwrap_err(),
+            check_sqs_batch(5, Some(0), true).unwrap_err().1,
             "FIFO queues take no batching window; remove `window`"
         );
     }
@@ -254,9 +277,9 @@ mod tests {
     fn dead_letters() {
         assert!(check_redrive("jobs", Some("jobs_dlq"), Some(5)).is_ok());
         assert!(check_redrive("jobs", None, None).is_ok());
-        assert!(check_redrive("jobs", None, Some(5)).unwrap_err().contains("no `dead_letter` queue"));
+        assert!(check_redrive("jobs", None, Some(5)).unwrap_err().1.contains("no `dead_letter` queue"));
         assert_eq!(
-            check_redrive("jobs", Some("jobs"), None).unwrap_err(),
+            check_redrive("jobs", Some("jobs"), None).unwrap_err().1,
             "queue `jobs` cannot be its own dead-letter queue"
         );
         assert!(check_redrive("jobs", Some("dlq"), Some(0)).is_err());

@@ -19,6 +19,7 @@ use super::limits::check_range;
 use super::sqs::BATCH_WINDOW_SECONDS;
 use super::suggest::{did_you_mean, one_of};
 use super::Verdict;
+use crate::keys::{Arg, Key, TriggerKind};
 
 /// A stream that triggers a function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,22 +29,16 @@ pub enum StreamSource {
 }
 
 impl StreamSource {
-    /// The trigger's keyword in `lambda_stack!`.
-    pub fn keyword(self) -> &'static str {
+    pub fn trigger(self) -> TriggerKind {
         match self {
-            StreamSource::DynamoDb => "dynamodb",
-            StreamSource::Kinesis => "kinesis",
+            StreamSource::DynamoDb => TriggerKind::Dynamodb,
+            StreamSource::Kinesis => TriggerKind::Kinesis,
         }
     }
 
-    /// The `start:` words it takes and their API values.
-    ///
-    /// Kinesis's `AT_TIMESTAMP` is left out on purpose: it needs a timestamp besides the word,
-    /// Lambda uses it only when the mapping is created, and Terraform replaces the mapping when it
-    /// changes, so a date written into a stack would replay the stream from that date on every
-    /// re-creation. DynamoDB streams do not support it at all.
-    pub fn start_positions(self) -> &'static [(&'static str, &'static str)] {
-        &[("latest", "LATEST"), ("trim_horizon", "TRIM_HORIZON")]
+    /// The trigger's keyword in `lambda_stack!`.
+    pub fn keyword(self) -> &'static str {
+        self.trigger().keyword()
     }
 }
 
@@ -57,51 +52,59 @@ impl std::fmt::Display for StreamSource {
 pub const STREAM_BATCH_SIZE: RangeInclusive<u64> = 1..=10_000;
 /// Lambda's batch size for streams when none is given.
 pub const DEFAULT_STREAM_BATCH_SIZE: u64 = 100;
-/// The `start:` lambda-stack uses when none is given: records written from now on. Replaying a
-/// stream's retained history on a fresh deploy is something to ask for, not a default.
-pub const DEFAULT_START: &str = "latest";
-/// The `stream:` words of a table and their `StreamViewType`.
-pub const STREAM_VIEWS: &[(&str, &str)] = &[
-    ("new_image", "NEW_IMAGE"),
-    ("old_image", "OLD_IMAGE"),
-    ("new_and_old_images", "NEW_AND_OLD_IMAGES"),
-    ("keys_only", "KEYS_ONLY"),
-];
 /// A key attribute name, in bytes (`KeySchemaAttributeName`).
 pub const KEY_ATTRIBUTE_BYTES: RangeInclusive<usize> = 1..=255;
 /// The smallest default shard quota of an account (most regions; 6,000 or 20,000 in some).
 pub const DEFAULT_SHARD_QUOTA: u64 = 1_000;
 
-/// A stream trigger's `start:` is `latest` or `trim_horizon`; returns the API value.
+/// Where a stream trigger starts reading.
 ///
-/// ```
-/// use lambda_stack_core::rules::streams::{check_start_position, StreamSource};
-/// assert_eq!(check_start_position(StreamSource::Kinesis, "trim_horizon"), Ok("TRIM_HORIZON"));
-/// assert!(check_start_position(StreamSource::DynamoDb, "lastest").unwrap_err().contains("did you mean `latest`?"));
-/// ```
-pub fn check_start_position(source: StreamSource, start: &str) -> Result<&'static str, String> {
-    let positions = source.start_positions();
-    if let Some(&(_, api)) = positions.iter().find(|&&(word, _)| word == start) {
-        return Ok(api);
+/// Kinesis's `AT_TIMESTAMP` is left out on purpose: it needs a timestamp besides the word,
+/// Lambda uses it only when the mapping is created, and Terraform replaces the mapping when it
+/// changes, so a date written into a stack would replay the stream from that date on every
+/// re-creation. DynamoDB streams do not support it at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StartPosition {
+    /// Records written from now on: replaying a stream's retained history on a fresh deploy is
+    /// something to ask for, not a default.
+    #[default]
+    Latest,
+    TrimHorizon,
+}
+
+impl StartPosition {
+    pub const WORDS: &[(&str, &str, StartPosition)] =
+        &[("latest", "LATEST", StartPosition::Latest), ("trim_horizon", "TRIM_HORIZON", StartPosition::TrimHorizon)];
+
+    /// `start:` of a `source` trigger is `latest` or `trim_horizon`.
+    pub fn parse(source: StreamSource, word: &str) -> Result<StartPosition, String> {
+        if let Some(&(_, _, start)) = Self::WORDS.iter().find(|&&(w, _, _)| w == word) {
+            return Ok(start);
+        }
+        let words = Self::WORDS.iter().map(|&(w, _, _)| w);
+        if word.eq_ignore_ascii_case("at_timestamp") {
+            return Err(match source {
+                StreamSource::Kinesis => "`at_timestamp` is not supported: Lambda applies it only \
+                                          when the trigger is created, and a change replaces the \
+                                          trigger; use `trim_horizon` to read the records the stream \
+                                          still holds, or `latest` for new ones"
+                    .to_string(),
+                StreamSource::DynamoDb => {
+                    format!("DynamoDB streams cannot start at a timestamp; expected {}", one_of(words))
+                }
+            });
+        }
+        Err(format!(
+            "unknown start position `{word}` for a `{source}` trigger; expected {}{}",
+            one_of(words.clone()),
+            did_you_mean(word, words)
+        ))
     }
-    let words = positions.iter().map(|&(word, _)| word);
-    if start.eq_ignore_ascii_case("at_timestamp") {
-        return Err(match source {
-            StreamSource::Kinesis => "`at_timestamp` is not supported: Lambda applies it only \
-                                      when the trigger is created, and a change replaces the \
-                                      trigger; use `trim_horizon` to read the records the stream \
-                                      still holds, or `latest` for new ones"
-                .to_string(),
-            StreamSource::DynamoDb => {
-                format!("DynamoDB streams cannot start at a timestamp; expected {}", one_of(words))
-            }
-        });
+
+    /// The `StartingPosition`.
+    pub fn api(self) -> &'static str {
+        Self::WORDS.iter().find(|&&(_, _, s)| s == self).map_or("LATEST", |&(_, api, _)| api)
     }
-    Err(format!(
-        "unknown start position `{start}` for a `{source}` trigger; expected {}{}",
-        one_of(words.clone()),
-        did_you_mean(start, words)
-    ))
 }
 
 /// A DynamoDB or Kinesis trigger's batch is 1–10,000 records, and its window 0–300 seconds.
@@ -110,27 +113,53 @@ pub fn check_start_position(source: StreamSource, start: &str) -> Result<&'stati
 /// API text says ("For Kinesis, DynamoDB, and Amazon SQS event sources, when you set BatchSize to a
 /// value greater than 10, you must set MaximumBatchingWindowInSeconds to at least 1"): the stream
 /// parameter pages give a default batch of 100 with a default window of 0, which Lambda accepts.
-pub fn check_stream_batch(source: StreamSource, batch_size: u64, window: Option<u64>) -> Result<(), String> {
+pub fn check_stream_batch(source: StreamSource, batch_size: u64, window: Option<u64>) -> Result<(), (Arg, String)> {
     if !STREAM_BATCH_SIZE.contains(&batch_size) {
-        return Err(format!(
-            "batch_size for a `{source}` trigger must be between {} and {} records, found {batch_size}",
-            STREAM_BATCH_SIZE.start(),
-            STREAM_BATCH_SIZE.end()
+        return Err((
+            Arg::BatchSize,
+            format!(
+                "batch_size for a `{source}` trigger must be between {} and {} records, found {batch_size}",
+                STREAM_BATCH_SIZE.start(),
+                STREAM_BATCH_SIZE.end()
+            ),
         ));
     }
     match window {
-        Some(window) => check_range("window", window, &BATCH_WINDOW_SECONDS, "seconds"),
+        Some(window) => check_range("window", window, &BATCH_WINDOW_SECONDS, "seconds").map_err(|e| (Arg::Window, e)),
         None => Ok(()),
     }
 }
 
-/// A table's `stream:` is one of DynamoDB's stream view types; returns the API value.
-pub fn check_stream_view(view: &str) -> Result<&'static str, String> {
-    if let Some(&(_, api)) = STREAM_VIEWS.iter().find(|&&(word, _)| word == view) {
-        return Ok(api);
+/// What a table's stream records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamView {
+    NewImage,
+    OldImage,
+    NewAndOldImages,
+    KeysOnly,
+}
+
+impl StreamView {
+    /// The words `stream:` takes and their `StreamViewType`.
+    pub const WORDS: &[(&str, &str, StreamView)] = &[
+        ("new_image", "NEW_IMAGE", StreamView::NewImage),
+        ("old_image", "OLD_IMAGE", StreamView::OldImage),
+        ("new_and_old_images", "NEW_AND_OLD_IMAGES", StreamView::NewAndOldImages),
+        ("keys_only", "KEYS_ONLY", StreamView::KeysOnly),
+    ];
+
+    pub fn parse(word: &str) -> Result<StreamView, String> {
+        if let Some(&(_, _, view)) = Self::WORDS.iter().find(|&&(w, _, _)| w == word) {
+            return Ok(view);
+        }
+        let words = Self::WORDS.iter().map(|&(w, _, _)| w);
+        Err(format!("unknown stream view `{word}`; expected {}{}", one_of(words.clone()), did_you_mean(word, words)))
     }
-    let words = STREAM_VIEWS.iter().map(|&(word, _)| word);
-    Err(format!("unknown stream view `{view}`; expected {}{}", one_of(words.clone()), did_you_mean(view, words)))
+
+    /// The `StreamViewType`.
+    pub fn api(self) -> &'static str {
+        Self::WORDS.iter().find(|&&(_, _, v)| v == self).map_or("NEW_AND_OLD_IMAGES", |&(_, api, _)| api)
+    }
 }
 
 /// A `dynamodb(..)` trigger reads the table's stream, so the table declares one.
@@ -141,7 +170,7 @@ pub fn check_table_has_stream(table: &str, has_stream: bool) -> Result<(), Strin
     Err(format!(
         "a dynamodb trigger reads the table's stream, but table `{table}` has none; add `stream: \
          new_and_old_images` (or {}) to `table {table}`",
-        one_of(STREAM_VIEWS.iter().map(|&(word, _)| word).filter(|&word| word != "new_and_old_images"))
+        one_of(StreamView::WORDS.iter().map(|&(word, _, _)| word).filter(|&word| word != "new_and_old_images"))
     ))
 }
 
@@ -151,18 +180,24 @@ pub fn no_stream_arn(table: &str) -> String {
 }
 
 /// A table's key attribute names are 1–255 bytes, and its range key is not its hash key.
-pub fn check_table_keys(table: &str, hash_key: &str, range_key: Option<&str>) -> Result<(), String> {
-    for (key, name) in std::iter::once(("hash_key", hash_key)).chain(range_key.map(|r| ("range_key", r))) {
+pub fn check_table_keys(table: &str, hash_key: &str, range_key: Option<&str>) -> Result<(), (Key, String)> {
+    for (key, name) in std::iter::once((Key::HashKey, hash_key)).chain(range_key.map(|r| (Key::RangeKey, r))) {
         if !KEY_ATTRIBUTE_BYTES.contains(&name.len()) {
-            return Err(format!(
-                "table `{table}`: `{key}` must be 1 to {} bytes, found {}",
-                KEY_ATTRIBUTE_BYTES.end(),
-                name.len()
+            return Err((
+                key,
+                format!(
+                    "table `{table}`: `{key}` must be 1 to {} bytes, found {}",
+                    KEY_ATTRIBUTE_BYTES.end(),
+                    name.len()
+                ),
             ));
         }
     }
     if range_key == Some(hash_key) {
-        return Err(format!("table `{table}`: `range_key` must differ from `hash_key` (`{hash_key}`)"));
+        return Err((
+            Key::RangeKey,
+            format!("table `{table}`: `range_key` must differ from `hash_key` (`{hash_key}`)"),
+        ));
     }
     Ok(())
 }
@@ -193,17 +228,17 @@ mod tests {
     #[test]
     fn stream_starts() {
         for source in [StreamSource::DynamoDb, StreamSource::Kinesis] {
-            assert_eq!(check_start_position(source, "latest"), Ok("LATEST"));
-            assert_eq!(check_start_position(source, "trim_horizon"), Ok("TRIM_HORIZON"));
-            assert!(check_start_position(source, "LATEST").unwrap_err().ends_with("did you mean `latest`?"));
-            assert!(check_start_position(source, DEFAULT_START).is_ok());
+            assert_eq!(StartPosition::parse(source, "latest").map(StartPosition::api), Ok("LATEST"));
+            assert_eq!(StartPosition::parse(source, "trim_horizon").map(StartPosition::api), Ok("TRIM_HORIZON"));
+            assert!(StartPosition::parse(source, "LATEST").unwrap_err().ends_with("did you mean `latest`?"));
+            assert_eq!(StartPosition::default(), StartPosition::Latest);
         }
-        assert!(check_start_position(StreamSource::Kinesis, "at_timestamp").unwrap_err().contains("not supported"));
-        assert!(check_start_position(StreamSource::DynamoDb, "at_timestamp")
+        assert!(StartPosition::parse(StreamSource::Kinesis, "at_timestamp").unwrap_err().contains("not supported"));
+        assert!(StartPosition::parse(StreamSource::DynamoDb, "at_timestamp")
             .unwrap_err()
             .contains("cannot start at a timestamp"));
         assert_eq!(
-            check_start_position(StreamSource::Kinesis, "oldest").unwrap_err(),
+            StartPosition::parse(StreamSource::Kinesis, "oldest").unwrap_err(),
             "unknown start position `oldest` for a `kinesis` trigger; expected `latest` or `trim_horizon`"
         );
     }
@@ -218,16 +253,16 @@ mod tests {
             assert!(check_stream_batch(source, 100, Some(301)).is_err());
         }
         assert_eq!(
-            check_stream_batch(StreamSource::DynamoDb, 0, None).unwrap_err(),
+            check_stream_batch(StreamSource::DynamoDb, 0, None).unwrap_err().1,
             "batch_size for a `dynamodb` trigger must be between 1 and 10000 records, found 0"
         );
     }
 
     #[test]
     fn tables() {
-        assert_eq!(check_stream_view("new_and_old_images"), Ok("NEW_AND_OLD_IMAGES"));
-        assert_eq!(check_stream_view("keys_only"), Ok("KEYS_ONLY"));
-        assert!(check_stream_view("new_images").unwrap_err().ends_with("did you mean `new_image`?"));
+        assert_eq!(StreamView::parse("new_and_old_images").map(StreamView::api), Ok("NEW_AND_OLD_IMAGES"));
+        assert_eq!(StreamView::parse("keys_only").map(StreamView::api), Ok("KEYS_ONLY"));
+        assert!(StreamView::parse("new_images").unwrap_err().ends_with("did you mean `new_image`?"));
         assert!(check_table_has_stream("orders", true).is_ok());
         assert_eq!(
             check_table_has_stream("orders", false).unwrap_err(),
@@ -239,8 +274,9 @@ mod tests {
         assert!(check_table_keys("orders", "", None).is_err());
         assert!(check_table_keys("orders", "id", Some(&"k".repeat(256)))
             .unwrap_err()
+            .1
             .contains("`range_key` must be 1 to 255 bytes"));
-        assert!(check_table_keys("orders", "id", Some("id")).unwrap_err().contains("must differ"));
+        assert!(check_table_keys("orders", "id", Some("id")).unwrap_err().1.contains("must differ"));
     }
 
     #[test]

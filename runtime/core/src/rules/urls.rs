@@ -4,20 +4,42 @@
 
 use super::suggest::{did_you_mean, one_of};
 
-/// The `auth:` words of `url(..)` and their `FunctionUrlAuthType`.
-pub const URL_AUTH: &[(&str, &str)] = &[("none", "NONE"), ("iam", "AWS_IAM")];
+/// Who may call a function URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UrlAuth {
+    /// Anyone: the URL is public.
+    None,
+    /// Callers that sign with SigV4 and hold `lambda:InvokeFunctionUrl` (the default: a URL is
+    /// public only when it says so).
+    #[default]
+    Iam,
+}
 
-/// `url(auth: ..)` is `none` or `iam`; returns the API value.
-pub fn check_url_auth(auth: &str) -> Result<&'static str, String> {
-    if let Some(&(_, api)) = URL_AUTH.iter().find(|&&(word, _)| word == auth) {
-        return Ok(api);
+impl UrlAuth {
+    /// The words `auth:` takes and their `FunctionUrlAuthType`.
+    pub const WORDS: &[(&str, &str, UrlAuth)] = &[("none", "NONE", UrlAuth::None), ("iam", "AWS_IAM", UrlAuth::Iam)];
+
+    pub fn parse(word: &str) -> Result<UrlAuth, String> {
+        if let Some(&(_, _, auth)) = Self::WORDS.iter().find(|&&(w, _, _)| w == word) {
+            return Ok(auth);
+        }
+        let words = Self::WORDS.iter().map(|&(w, _, _)| w);
+        let hint = match Self::WORDS.iter().find(|&&(_, api, _)| api.eq_ignore_ascii_case(word)) {
+            Some(&(w, _, _)) => format!("; write `{w}`"),
+            None => did_you_mean(word, words.clone()),
+        };
+        Err(format!("unknown url auth `{word}`; expected {}{hint}", one_of(words)))
     }
-    let words = URL_AUTH.iter().map(|&(word, _)| word);
-    let hint = match URL_AUTH.iter().find(|&&(_, api)| api.eq_ignore_ascii_case(auth)) {
-        Some(&(word, _)) => format!("; write `{word}`"),
-        None => did_you_mean(auth, words.clone()),
-    };
-    Err(format!("unknown url auth `{auth}`; expected {}{hint}", one_of(words)))
+
+    /// The word `auth:` takes for it.
+    pub fn word(self) -> &'static str {
+        Self::WORDS.iter().find(|&&(_, _, a)| a == self).map_or("iam", |&(word, _, _)| word)
+    }
+
+    /// The `FunctionUrlAuthType`.
+    pub fn api(self) -> &'static str {
+        Self::WORDS.iter().find(|&&(_, _, a)| a == self).map_or("AWS_IAM", |&(_, api, _)| api)
+    }
 }
 
 /// A function has at most one URL.
@@ -34,10 +56,11 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(check_url_auth("none"), Ok("NONE"));
-        assert_eq!(check_url_auth("iam"), Ok("AWS_IAM"));
-        assert!(check_url_auth("AWS_IAM").unwrap_err().ends_with("write `iam`"));
-        assert!(check_url_auth("nnoe").unwrap_err().ends_with("did you mean `none`?"));
+        assert_eq!(UrlAuth::parse("none").map(UrlAuth::api), Ok("NONE"));
+        assert_eq!(UrlAuth::parse("iam").map(UrlAuth::api), Ok("AWS_IAM"));
+        assert_eq!(UrlAuth::default(), UrlAuth::Iam);
+        assert!(UrlAuth::parse("AWS_IAM").unwrap_err().ends_with("write `iam`"));
+        assert!(UrlAuth::parse("nnoe").unwrap_err().ends_with("did you mean `none`?"));
         assert!(check_url_count("api", 1).is_ok());
         assert_eq!(
             check_url_count("api", 2).unwrap_err(),

@@ -1,0 +1,472 @@
+//! The model as the checker's declarations, and a side table from each [`Location`] to the
+//! tokens it came from.
+
+use std::collections::BTreeMap;
+
+use lambda_stack_core::check::{At, Location, StatementPart, TriggerPart};
+use lambda_stack_core::decl::{self, DeclId, Word};
+use lambda_stack_core::keys::{Arg, Key};
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::Ident;
+
+use crate::model::{self, EnvValue, Resource, Statement, Trigger};
+use crate::span::{Range, Sp};
+
+/// A declaration's name as AWS names and references use it: `r#type` is `type`.
+pub fn text(ident: &Ident) -> String {
+    ident.unraw().to_string()
+}
+
+/// Where each location of a stack was written.
+#[derive(Default)]
+pub struct Spans(BTreeMap<Location, Range>);
+
+impl Spans {
+    fn put(&mut self, decl: DeclId, at: At, range: impl Into<Range>) {
+        self.0.insert(Location::new(decl, at), range.into());
+    }
+
+    /// The tokens of `location`, or of the nearest broader location written.
+    pub fn find(&self, location: Location) -> Range {
+        let mut at = Some(location);
+        while let Some(location) = at {
+            if let Some(range) = self.0.get(&location) {
+                return *range;
+            }
+            at = location.broader();
+        }
+        self.0.get(&Location::new(location.decl, At::Name)).copied().unwrap_or_else(|| Span::call_site().into())
+    }
+}
+
+/// A stack's declarations, and where each part was written.
+pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
+    let mut spans = Spans::default();
+    let id = DeclId::Stack;
+    spans.put(id, At::Name, stack.name.span());
+    if let Some(region) = &stack.region {
+        spans.put(id, At::Value(Key::Region), region.span);
+    }
+    let tags = tags(&mut spans, id, &stack.tags);
+    let backend = match &stack.backend {
+        None | Some(model::Backend::Local) => decl::Backend::Local,
+        Some(model::Backend::S3 { bucket, key, region, encrypt }) => {
+            spans.put(id, At::Backend(Key::Bucket), bucket.span);
+            spans.put(id, At::Backend(Key::StateKey), key.span);
+            if let Some(region) = region {
+                spans.put(id, At::Backend(Key::Region), region.span);
+            }
+            decl::Backend::S3 {
+                bucket: bucket.value.clone(),
+                key: key.value.clone(),
+                region: region.as_ref().map(|r| r.value.clone()),
+                encrypt: *encrypt,
+            }
+        }
+    };
+    if let Some(assets) = &stack.assets {
+        spans.put(id, At::Value(Key::Assets), assets.span());
+    }
+    let buckets = stack
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(i, bucket)| {
+            let id = DeclId::Bucket(i);
+            spans.put(id, At::Name, bucket.name.span());
+            let existing = existing(&mut spans, id, bucket.existing.as_ref());
+            decl::Bucket { name: text(&bucket.name), existing }
+        })
+        .collect();
+    let queues =
+        stack.queues.iter().enumerate().map(|(i, queue)| self::queue(&mut spans, DeclId::Queue(i), queue)).collect();
+    let tables =
+        stack.tables.iter().enumerate().map(|(i, table)| self::table(&mut spans, DeclId::Table(i), table)).collect();
+    let topics = stack
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| {
+            let id = DeclId::Topic(i);
+            spans.put(id, At::Name, topic.name.span());
+            let written = owned_keys(&mut spans, id, &topic.owned_keys);
+            let existing = existing(&mut spans, id, topic.existing.as_ref());
+            decl::Topic {
+                name: text(&topic.name),
+                existing,
+                written,
+                fifo: topic.fifo.as_ref().is_some_and(|f| f.value),
+            }
+        })
+        .collect();
+    let streams = stack
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, stream)| {
+            let id = DeclId::Stream(i);
+            spans.put(id, At::Name, stream.name.span());
+            let written = owned_keys(&mut spans, id, &stream.owned_keys);
+            let existing = existing(&mut spans, id, stream.existing.as_ref());
+            let shards = stream.shards.as_ref().map(|s| {
+                spans.put(id, At::Value(Key::Shards), s.span.start);
+                s.value
+            });
+            decl::Stream { name: text(&stream.name), existing, written, shards }
+        })
+        .collect();
+    let roles = stack
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let id = DeclId::Role(i);
+            spans.put(id, At::Name, role.name.span());
+            let managed = role
+                .managed
+                .iter()
+                .enumerate()
+                .map(|(j, policy)| {
+                    spans.put(id, At::Item(Key::Managed, j), policy.span);
+                    policy.value.clone()
+                })
+                .collect();
+            decl::Role { name: text(&role.name), managed, allow: statements(&mut spans, id, &role.allow) }
+        })
+        .collect();
+    let functions = stack
+        .functions
+        .iter()
+        .enumerate()
+        .map(|(i, function)| self::function(&mut spans, DeclId::Function(i), function, function.binds_rust()))
+        .collect();
+    let lowered = decl::Stack {
+        name: text(&stack.name),
+        region: stack.region.as_ref().map(|r| r.value.clone()),
+        tags,
+        backend,
+        assets: stack.assets.as_ref().map(text),
+        buckets,
+        queues,
+        tables,
+        topics,
+        streams,
+        roles,
+        functions,
+    };
+    (lowered, spans)
+}
+
+fn existing(spans: &mut Spans, id: DeclId, existing: Option<&Sp<String>>) -> Option<String> {
+    existing.map(|e| {
+        spans.put(id, At::Value(Key::Existing), e.span);
+        e.value.clone()
+    })
+}
+
+fn owned_keys(spans: &mut Spans, id: DeclId, keys: &[(Key, Span)]) -> std::collections::BTreeSet<Key> {
+    keys.iter()
+        .map(|&(key, span)| {
+            spans.put(id, At::Key(key), span);
+            key
+        })
+        .collect()
+}
+
+fn number(spans: &mut Spans, id: DeclId, key: Key, value: &Option<Sp<u64>>) -> Option<u64> {
+    value.as_ref().map(|v| {
+        spans.put(id, At::Value(key), v.span);
+        v.value
+    })
+}
+
+fn queue(spans: &mut Spans, id: DeclId, queue: &model::Queue) -> decl::Queue {
+    spans.put(id, At::Name, queue.name.span());
+    let written = owned_keys(spans, id, &queue.owned_keys);
+    if let Some(dead_letter) = &queue.dead_letter {
+        spans.put(id, At::Value(Key::DeadLetter), dead_letter.span());
+    }
+    decl::Queue {
+        name: text(&queue.name),
+        existing: existing(spans, id, queue.existing.as_ref()),
+        written,
+        fifo: queue.fifo.as_ref().is_some_and(|f| f.value),
+        visibility_timeout: number(spans, id, Key::VisibilityTimeout, &queue.visibility_timeout),
+        retention: number(spans, id, Key::Retention, &queue.retention),
+        dead_letter: queue.dead_letter.as_ref().map(text),
+        max_receive: number(spans, id, Key::MaxReceive, &queue.max_receive),
+    }
+}
+
+fn table(spans: &mut Spans, id: DeclId, table: &model::Table) -> decl::Table {
+    spans.put(id, At::Name, table.name.span());
+    let mut written = owned_keys(spans, id, &table.owned_keys);
+    if table.hash_key_written {
+        written.insert(Key::HashKey);
+    }
+    let mut string = |key, value: &Option<Sp<String>>| {
+        value.as_ref().map(|v| {
+            spans.put(id, At::Value(key), v.span);
+            v.value.clone()
+        })
+    };
+    let hash_key = string(Key::HashKey, &table.hash_key);
+    let range_key = string(Key::RangeKey, &table.range_key);
+    let stream = string(Key::Stream, &table.stream).map(|view| Word::new(view, decl::StreamView::parse));
+    decl::Table {
+        name: text(&table.name),
+        existing: existing(spans, id, table.existing.as_ref()),
+        written,
+        hash_key,
+        range_key,
+        stream,
+    }
+}
+
+fn tags(spans: &mut Spans, id: DeclId, tags: &[(Sp<String>, Sp<String>)]) -> Vec<(String, String)> {
+    tags.iter()
+        .enumerate()
+        .map(|(i, (key, value))| {
+            spans.put(id, At::TagKey(i), key.span);
+            spans.put(id, At::TagValue(i), value.span);
+            (key.value.clone(), value.value.clone())
+        })
+        .collect()
+}
+
+fn statements(spans: &mut Spans, id: DeclId, statements: &[Statement]) -> Vec<decl::Statement> {
+    statements
+        .iter()
+        .enumerate()
+        .map(|(i, statement)| {
+            let at = |part| At::Statement(i, part);
+            spans.put(id, at(StatementPart::Whole), statement.span);
+            let actions = statement
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(j, action)| {
+                    spans.put(id, at(StatementPart::Action(j)), action.span);
+                    decl::Action { text: action.text.clone(), wildcard: action.wildcard }
+                })
+                .collect();
+            let resource = match &statement.resource {
+                Resource::Named(name) => {
+                    spans.put(id, at(StatementPart::Resource), name.span());
+                    decl::Resource::Named(text(name))
+                }
+                Resource::Sub { target, sub, pattern } => {
+                    spans.put(id, at(StatementPart::Resource), target.span());
+                    spans.put(id, at(StatementPart::Sub), sub.span());
+                    if let Some(pattern) = pattern {
+                        spans.put(id, at(StatementPart::Pattern), pattern.span);
+                    }
+                    decl::Resource::Sub {
+                        target: text(target),
+                        sub: text(sub),
+                        pattern: pattern.as_ref().map(|p| p.value.clone()),
+                    }
+                }
+                Resource::Arn(arn) => {
+                    spans.put(id, at(StatementPart::Resource), arn.span);
+                    decl::Resource::Arn(arn.value.clone())
+                }
+            };
+            decl::Statement { actions, resource }
+        })
+        .collect()
+}
+
+/// A function block, or the keys of a `#[function]` (as function `id` of no stack).
+pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust: bool) -> decl::Function {
+    spans.put(id, At::Name, function.name.span());
+    for (key, span) in &function.key_spans {
+        spans.put(id, At::Key(*key), *span);
+    }
+    let string = |spans: &mut Spans, key, value: &Option<Sp<String>>| {
+        value.as_ref().map(|v| {
+            spans.put(id, At::Value(key), v.span);
+            v.value.clone()
+        })
+    };
+    let runtime = string(spans, Key::Runtime, &function.runtime);
+    let handler = string(spans, Key::Handler, &function.handler);
+    let description = string(spans, Key::Description, &function.description).or_else(|| {
+        // A doc comment is the description when none is given and it fits Lambda's limit.
+        function
+            .description_from_docs
+            .clone()
+            .filter(|docs| lambda_stack_core::rules::limits::check_description(docs).is_ok())
+    });
+    let code = function.code.as_ref().map(|code| {
+        spans.put(id, At::Value(Key::Code), code.as_written.span);
+        decl::Code { as_written: code.as_written.value.clone(), dir: code.resolved.clone() }
+    });
+    let env = function
+        .env
+        .iter()
+        .enumerate()
+        .map(|(i, (key, value))| {
+            spans.put(id, At::EnvKey(i), key.span);
+            let value = match value {
+                EnvValue::Literal(literal) => {
+                    spans.put(id, At::EnvTarget(i), literal.span);
+                    decl::EnvValue::Literal(literal.value.clone())
+                }
+                EnvValue::Ref { target, attribute } => {
+                    spans.put(id, At::EnvTarget(i), target.span());
+                    spans.put(id, At::EnvAttribute(i), attribute.span());
+                    decl::EnvValue::Ref { target: text(target), attribute: text(attribute) }
+                }
+            };
+            (key.value.clone(), value)
+        })
+        .collect();
+    if let Some(span) = function.env_span {
+        spans.put(id, At::Value(Key::Env), span);
+    }
+    let ident = |spans: &mut Spans, key, value: &Option<Ident>| {
+        value.as_ref().map(|v| {
+            spans.put(id, At::Value(key), v.span());
+            text(v)
+        })
+    };
+    let role = ident(spans, Key::Role, &function.role);
+    let dead_letter = ident(spans, Key::DeadLetter, &function.dead_letter);
+    let items = |spans: &mut Spans, key, values: &[Sp<String>]| -> Vec<String> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                spans.put(id, At::Item(key, i), v.span);
+                v.value.clone()
+            })
+            .collect()
+    };
+    let layers = items(spans, Key::Layers, &function.layers);
+    let exclude = items(spans, Key::Exclude, &function.exclude);
+    decl::Function {
+        name: text(&function.name),
+        written: function.written.clone(),
+        rust,
+        runtime,
+        handler,
+        code,
+        memory: number(spans, id, Key::Memory, &function.memory),
+        timeout: number(spans, id, Key::Timeout, &function.timeout),
+        env,
+        role,
+        allow: statements(spans, id, &function.allow),
+        arch: function.arch.as_ref().map(|a| {
+            spans.put(id, At::Value(Key::Arch), a.span);
+            a.value
+        }),
+        ephemeral_storage: number(spans, id, Key::EphemeralStorage, &function.ephemeral_storage),
+        reserved_concurrency: number(spans, id, Key::ReservedConcurrency, &function.reserved_concurrency),
+        tracing: function.tracing.as_ref().map(|t| {
+            spans.put(id, At::Value(Key::Tracing), t.span);
+            t.value
+        }),
+        layers,
+        description,
+        log_retention: number(spans, id, Key::LogRetention, &function.log_retention),
+        tags: tags(spans, id, &function.tags),
+        triggers: function.triggers.iter().enumerate().map(|(i, t)| trigger(spans, id, i, t)).collect(),
+        dead_letter,
+        exclude,
+    }
+}
+
+fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::Trigger {
+    let mut put = |part, range: Range| spans.put(id, At::Trigger(i, part), range);
+    put(TriggerPart::Keyword, trigger.span().into());
+    let mut arg = |arg, range: Range| spans.put(id, At::Trigger(i, TriggerPart::Arg(arg)), range);
+    match trigger {
+        Trigger::Http { method, path } => {
+            arg(Arg::Method, method.span);
+            arg(Arg::Path, path.span);
+            decl::Trigger::Http { method: method.value.clone(), path: path.value.clone() }
+        }
+        Trigger::S3(s3) => {
+            arg(Arg::Source, s3.bucket.span().into());
+            for (arg_name, value) in [(Arg::Prefix, &s3.prefix), (Arg::Suffix, &s3.suffix)] {
+                if let Some(value) = value {
+                    arg(arg_name, value.span);
+                }
+            }
+            let on = s3
+                .on
+                .iter()
+                .enumerate()
+                .map(|(j, on)| {
+                    spans.put(id, At::Trigger(i, TriggerPart::On(j)), on.span);
+                    Word::new(on.value.clone(), decl::S3Events::parse)
+                })
+                .collect();
+            decl::Trigger::S3(decl::S3Trigger {
+                bucket: text(&s3.bucket),
+                on,
+                prefix: s3.prefix.as_ref().map(|p| p.value.clone()),
+                suffix: s3.suffix.as_ref().map(|s| s.value.clone()),
+            })
+        }
+        Trigger::Sqs(sqs) => {
+            arg(Arg::Source, sqs.queue.span().into());
+            let mut number = |name, value: &Option<Sp<u64>>| {
+                value.as_ref().map(|v| {
+                    arg(name, v.span);
+                    v.value
+                })
+            };
+            let batch_size = number(Arg::BatchSize, &sqs.batch_size);
+            let window = number(Arg::Window, &sqs.window);
+            decl::Trigger::Sqs(decl::SqsTrigger {
+                queue: text(&sqs.queue),
+                batch_size,
+                window,
+                report_failures: sqs.report_failures.as_ref().is_some_and(|r| r.value),
+            })
+        }
+        Trigger::Stream(stream) => {
+            arg(Arg::Source, stream.target.span().into());
+            if let Some(start) = &stream.start {
+                arg(Arg::Start, start.span);
+            }
+            let mut number = |name, value: &Option<Sp<u64>>| {
+                value.as_ref().map(|v| {
+                    arg(name, v.span);
+                    v.value
+                })
+            };
+            let batch_size = number(Arg::BatchSize, &stream.batch_size);
+            let window = number(Arg::Window, &stream.window);
+            let source = stream.source;
+            decl::Trigger::Stream(decl::StreamTrigger {
+                source,
+                target: text(&stream.target),
+                start: stream
+                    .start
+                    .as_ref()
+                    .map(|s| Word::new(s.value.clone(), |w| decl::StartPosition::parse(source, w))),
+                batch_size,
+                window,
+                report_failures: stream.report_failures.as_ref().is_some_and(|r| r.value),
+            })
+        }
+        Trigger::Sns { topic, .. } => {
+            arg(Arg::Source, topic.span().into());
+            decl::Trigger::Sns { topic: text(topic) }
+        }
+        Trigger::Schedule { expression, .. } => {
+            arg(Arg::Expression, expression.span);
+            decl::Trigger::Schedule { expression: expression.value.clone() }
+        }
+        Trigger::Url { auth, .. } => {
+            if let Some(auth) = auth {
+                arg(Arg::Auth, auth.span);
+            }
+            decl::Trigger::Url { auth: auth.as_ref().map(|a| Word::new(a.value.clone(), decl::UrlAuth::parse)) }
+        }
+    }
+}

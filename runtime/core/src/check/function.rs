@@ -1,0 +1,324 @@
+//! Rules about a function: its name, runtime, handler and code, limits, environment, role and
+//! dead-letter target; and the same rules over a `#[function]` alone.
+
+use std::path::Path;
+
+use super::{At, Checker, Location, Resolved};
+use crate::decl::{Code, DeclId, EnvValue, Function};
+use crate::keys::Key;
+use crate::rules::runtimes::{self, Family};
+use crate::rules::{self, resources::Kind};
+use crate::scan;
+
+/// The function a `#[function]` alone is checked as.
+const ALONE: DeclId = DeclId::Function(0);
+
+impl Checker<'_> {
+    pub(super) fn check_function(&mut self, id: DeclId, function: &Function) {
+        self.check_function_name(id, function);
+        if function.rust {
+            self.check_rust_binding(id, function);
+        } else if self.check_required_keys(id, function) {
+            if let Some(family) = self.check_runtime(id, function) {
+                self.check_handler(id, function, family);
+            }
+        }
+        self.check_function_settings(id, function);
+    }
+
+    /// The rules a function's settings follow wherever it is declared.
+    fn check_function_settings(&mut self, id: DeclId, function: &Function) {
+        self.check_limits(id, function);
+        self.check_layers(id, function);
+        self.check_env(id, function);
+        self.check_function_role(id, function);
+        for (i, statement) in function.allow.iter().enumerate() {
+            self.check_statement(id, i, statement, &function.name);
+        }
+        self.check_triggers(id, function);
+        self.check_dead_letter(id, function);
+        self.check_tags(id, &function.tags);
+    }
+
+    /// Every rule that needs no stack, over a `#[function]`'s keys.
+    pub(super) fn check_rust_attribute(&mut self, function: &Function) {
+        self.check_function_settings(ALONE, function);
+    }
+
+    /// The function's AWS name (`{stack}-{function}`) fits Lambda's 64 characters.
+    fn check_function_name(&mut self, id: DeclId, function: &Function) {
+        let result = rules::names::check_function_name(self.stack_name(), &function.name);
+        self.check(Location::new(id, At::Name), result);
+    }
+
+    /// A function binding a Rust `#[function]` runs the stack binary as `provided.al2023` with
+    /// its own name as handler: it takes no other runtime, handler, code or excludes.
+    fn check_rust_binding(&mut self, id: DeclId, function: &Function) {
+        let name = &function.name;
+        if function.written.contains(&Key::Exclude) || !function.exclude.is_empty() {
+            let why = rules::rust::implied_key(Key::Exclude.name()).unwrap_or_default();
+            self.error(
+                Location::new(id, At::Key(Key::Exclude)),
+                format!("function `{name}` binds a Rust `#[function]`: {why}"),
+            );
+        }
+        let runtime = function.runtime.as_deref().unwrap_or(rules::rust::RUNTIME);
+        if runtime != rules::rust::RUNTIME {
+            let message = format!("a Rust function runs as `{}`, not `{runtime}`", rules::rust::RUNTIME);
+            self.error(Location::new(id, At::Value(Key::Runtime)), message);
+        }
+        if function.handler.as_ref().is_some_and(|handler| handler != name) {
+            let message =
+                format!("a Rust function's handler is its name, `{name}`, which `App::run()` serves inside Lambda");
+            self.error(Location::new(id, At::Value(Key::Handler)), message);
+        }
+        if function.code.is_some() {
+            let message = "a Rust function's code is the stack binary, built as `bootstrap`: it takes no `code`";
+            self.error(Location::new(id, At::Value(Key::Code)), message);
+        }
+    }
+
+    /// A function declares its `runtime`, `handler` and `code`, or none of them to bind the
+    /// `#[function]` of its name; returns whether all three are there.
+    fn check_required_keys(&mut self, id: DeclId, function: &Function) -> bool {
+        // A key written with a value of the wrong kind was reported when it was read.
+        let missing: Vec<&str> = [Key::Runtime, Key::Handler, Key::Code]
+            .into_iter()
+            .filter(|key| !function.written.contains(key))
+            .map(Key::name)
+            .collect();
+        if missing.is_empty() {
+            return true;
+        }
+        let message = format!(
+            "function `{}` has no {}; a function needs `runtime`, `handler` and `code`, or none of them to bind the Rust `#[function]` of its name",
+            function.name,
+            rules::suggest::one_of(missing.iter()).replace(" or ", " and ")
+        );
+        self.error(Location::new(id, At::Name), message);
+        false
+    }
+
+    /// The runtime is in AWS's table; past its deprecation date it warns, past the date AWS
+    /// blocks creating functions with it, it is an error.
+    fn check_runtime(&mut self, id: DeclId, function: &Function) -> Option<Family> {
+        let runtime = function.runtime.as_ref()?;
+        let at = Location::new(id, At::Value(Key::Runtime));
+        if !self.verdict(at, runtimes::check_runtime(runtime, runtimes::Date::today())) {
+            return None;
+        }
+        runtimes::lookup(runtime).map(|r| r.family)
+    }
+
+    /// The handler has its runtime's format, and the code directory holds what it names.
+    fn check_handler(&mut self, id: DeclId, function: &Function, family: Family) {
+        let Some(handler) = &function.handler else { return };
+        let handler_at = Location::new(id, At::Value(Key::Handler));
+        if self.check(handler_at, rules::handler::check_format(family, handler)).is_none() {
+            return;
+        }
+        let Some(Code { as_written, dir: Some(dir) }) = &function.code else { return };
+        let code_at = Location::new(id, At::Value(Key::Code));
+        if !self.check_code_dir(code_at, as_written, dir) {
+            return;
+        }
+        let (files, at) = match family {
+            Family::Python => (scan::python::check_python(dir, as_written, handler), handler_at),
+            Family::Node => (scan::node::check_node(dir, as_written, handler), handler_at),
+            Family::Provided => (scan::bootstrap::check_bootstrap(dir, as_written), code_at),
+            _ => (Ok(Vec::new()), handler_at),
+        };
+        if let Some(files) = self.check(at, files) {
+            self.findings.tracked_files.extend(files);
+        }
+    }
+
+    /// The code path is a directory.
+    fn check_code_dir(&mut self, at: Location, as_written: &str, dir: &Path) -> bool {
+        if dir.is_dir() {
+            return true;
+        }
+        let message = if dir.exists() {
+            format!("code path `{as_written}` is a file; `code` names the directory to package")
+        } else {
+            format!(
+                "code directory `{as_written}` does not exist (paths are relative to the file holding `lambda_stack!`){}",
+                sibling_hint(as_written, dir)
+            )
+        };
+        self.error(at, message);
+        false
+    }
+
+    /// Memory, timeout, ephemeral storage, log retention, reserved concurrency and description are
+    /// within Lambda's limits.
+    fn check_limits(&mut self, id: DeclId, function: &Function) {
+        let numeric = [
+            (Key::Memory, function.memory, rules::limits::check_memory as fn(u64) -> Result<(), String>),
+            (Key::Timeout, function.timeout, rules::limits::check_timeout),
+            (Key::EphemeralStorage, function.ephemeral_storage, rules::limits::check_ephemeral_storage),
+            (Key::LogRetention, function.log_retention, rules::limits::check_log_retention),
+            (Key::ReservedConcurrency, function.reserved_concurrency, rules::limits::check_reserved_concurrency),
+        ];
+        for (key, value, rule) in numeric {
+            if let Some(value) = value {
+                self.check(Location::new(id, At::Value(key)), rule(value));
+            }
+        }
+        if let Some(description) = &function.description {
+            self.check(Location::new(id, At::Value(Key::Description)), rules::limits::check_description(description));
+        }
+    }
+
+    /// At most 5 layers, each a layer version ARN.
+    fn check_layers(&mut self, id: DeclId, function: &Function) {
+        if function.layers.len() > rules::limits::MAX_LAYERS {
+            let at = Location::new(id, At::Item(Key::Layers, rules::limits::MAX_LAYERS));
+            self.check(at, rules::limits::check_layer_count(function.layers.len()));
+        }
+        for (i, layer) in function.layers.iter().enumerate() {
+            self.check(Location::new(id, At::Item(Key::Layers, i)), rules::limits::check_layer_arn(layer));
+        }
+    }
+
+    /// Environment keys are allowed and set once, references resolve to an attribute, and all
+    /// fits in 4 KB.
+    fn check_env(&mut self, id: DeclId, function: &Function) {
+        let mut sizes = Vec::new();
+        for (i, (key, value)) in function.env.iter().enumerate() {
+            let key_at = Location::new(id, At::EnvKey(i));
+            if function.env[..i].iter().any(|(earlier, _)| earlier == key) {
+                self.error(key_at, format!("environment variable `{key}` is set twice"));
+                continue;
+            }
+            self.check(key_at, rules::env::check_key(key));
+            let length = match value {
+                EnvValue::Literal(text) => Some(rules::env::json_len(text)),
+                EnvValue::Ref { target, attribute } => self.check_reference(id, i, function, target, attribute),
+            };
+            if let Some(length) = length {
+                sizes.push((key.as_str(), length));
+            }
+        }
+        if !function.env.is_empty() {
+            self.check(Location::new(id, At::Value(Key::Env)), rules::env::check_total_size(sizes));
+        }
+    }
+
+    /// `target.attribute` names a declaration and one of its attributes; a function cannot read
+    /// its own ARN (it would depend on itself). Returns the longest the value can be.
+    fn check_reference(
+        &mut self,
+        id: DeclId,
+        i: usize,
+        function: &Function,
+        target: &str,
+        attribute: &str,
+    ) -> Option<usize> {
+        let target_at = Location::new(id, At::EnvTarget(i));
+        let attribute_at = Location::new(id, At::EnvAttribute(i));
+        let kind = match self.resolve(target, target_at) {
+            Resolved::Kind(kind) => kind,
+            Resolved::Missing => return None,
+            Resolved::Deferred => return self.check_reference_alone(attribute_at, function, target, attribute),
+        };
+        let found = self.check(attribute_at, rules::resources::check_attribute(kind, target, attribute))?;
+        if found.name == "stream_arn" {
+            if let Some(table) = self.stack().and_then(|s| s.table_named(target)) {
+                if !table.has_stream() {
+                    self.error(attribute_at, rules::streams::no_stream_arn(target));
+                }
+            }
+        }
+        if target == function.name && found.name == "arn" {
+            self.error(
+                target_at,
+                format!("function `{target}` cannot read its own ARN from its environment: it would depend on itself; Lambda passes it in the invocation context"),
+            );
+        }
+        Some(found.max_len)
+    }
+
+    /// Alone, a reference needs some kind of declaration with the attribute; the binding stack
+    /// must declare the name as one of them.
+    fn check_reference_alone(
+        &mut self,
+        at: Location,
+        function: &Function,
+        target: &str,
+        attribute: &str,
+    ) -> Option<usize> {
+        let fit: Vec<(Kind, usize)> = Kind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                rules::resources::check_attribute(kind, target, attribute).ok().map(|a| (kind, a.max_len))
+            })
+            .collect();
+        if fit.is_empty() {
+            let all = Kind::ALL.iter().flat_map(|k| k.attributes().iter().map(|a| a.name));
+            let hint = rules::suggest::did_you_mean(attribute, all);
+            self.error(at, format!("no declaration has an attribute `{attribute}`{hint}"));
+            return None;
+        }
+        let kinds = fit.iter().map(|(k, _)| *k).collect();
+        self.refer(&function.name, target, kinds, format!("`{target}.{attribute}` in `env`"));
+        fit.iter().map(|(_, len)| *len).max()
+    }
+
+    /// `role:` names a role of the stack.
+    fn check_function_role(&mut self, id: DeclId, function: &Function) {
+        let Some(role) = &function.role else { return };
+        let at = Location::new(id, At::Value(Key::Role));
+        match self.resolve(role, at) {
+            Resolved::Kind(Kind::Role) | Resolved::Missing => {}
+            Resolved::Kind(other) => self.error(at, format!("`{role}` is a {other}, not a role")),
+            Resolved::Deferred => self.refer(&function.name, role, vec![Kind::Role], "`role`".into()),
+        }
+    }
+
+    /// `dead_letter` names a standard queue or topic of the stack.
+    fn check_dead_letter(&mut self, id: DeclId, function: &Function) {
+        let Some(target) = &function.dead_letter else { return };
+        let at = Location::new(id, At::Value(Key::DeadLetter));
+        let kind = match self.resolve(target, at) {
+            Resolved::Kind(kind) => kind,
+            Resolved::Missing => return,
+            Resolved::Deferred => {
+                let fit =
+                    Kind::ALL.into_iter().filter(|&k| rules::grants::dead_letter_grant(target, k).is_ok()).collect();
+                return self.refer(&function.name, target, fit, "`dead_letter`".into());
+            }
+        };
+        if self.check(at, rules::grants::dead_letter_grant(target, kind)).is_none() {
+            return;
+        }
+        let stack = self.stack();
+        let fifo = stack.and_then(|s| s.queue_named(target)).is_some_and(|q| q.is_fifo())
+            || stack.and_then(|s| s.topic_named(target)).is_some_and(|t| t.is_fifo());
+        self.check(at, rules::grants::check_dead_letter_target(target, fifo));
+    }
+}
+
+/// `; did you mean `functions/hello`?` when a directory beside the missing one has a near name.
+fn sibling_hint(as_written: &str, dir: &Path) -> String {
+    let (Some(parent), Some(missing)) = (dir.parent(), dir.file_name().and_then(|n| n.to_str())) else {
+        return String::new();
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else { return String::new() };
+    let siblings: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    match rules::suggest::closest(missing, siblings.iter().map(String::as_str)) {
+        Some(near) => {
+            let trimmed = as_written.trim_end_matches('/');
+            let fixed = match trimmed.rsplit_once('/') {
+                Some((head, _)) => format!("{head}/{near}"),
+                None => near.to_owned(),
+            };
+            format!("; did you mean `{fixed}`?")
+        }
+        None => String::new(),
+    }
+}

@@ -1,0 +1,116 @@
+//! Rules about the stack as a whole: its name, region, tags, backend, and the names of its
+//! declarations.
+
+use std::collections::BTreeMap;
+
+use super::{At, Checker, Location, Resolved};
+use crate::decl::{Backend, DeclId, Stack};
+use crate::keys::Key;
+use crate::rules::{self, resources::Kind};
+
+impl Checker<'_> {
+    pub(super) fn check_stack(&mut self, stack: &Stack) {
+        self.check_stack_name(stack);
+        self.check_region(stack);
+        self.check_tags(DeclId::Stack, &stack.tags);
+        self.check_backend(stack);
+        self.check_unique_names(stack);
+        self.check_assets(stack);
+        for (i, bucket) in stack.buckets.iter().enumerate() {
+            self.check_bucket(DeclId::Bucket(i), bucket);
+        }
+        for (i, queue) in stack.queues.iter().enumerate() {
+            self.check_queue(DeclId::Queue(i), queue);
+        }
+        for (i, table) in stack.tables.iter().enumerate() {
+            self.check_table(DeclId::Table(i), table);
+        }
+        for (i, topic) in stack.topics.iter().enumerate() {
+            self.check_topic(DeclId::Topic(i), topic);
+        }
+        for (i, stream) in stack.streams.iter().enumerate() {
+            self.check_stream(DeclId::Stream(i), stream);
+        }
+        for (i, role) in stack.roles.iter().enumerate() {
+            self.check_role(DeclId::Role(i), role);
+        }
+        for (i, function) in stack.functions.iter().enumerate() {
+            self.check_function(DeclId::Function(i), function);
+        }
+        self.check_unique_routes(stack);
+        self.check_s3_overlaps(stack);
+        self.check_policy_sizes(stack);
+    }
+
+    /// The stack name starts with a letter and fits the AWS names built from it.
+    fn check_stack_name(&mut self, stack: &Stack) {
+        self.check(Location::new(DeclId::Stack, At::Name), rules::names::check_stack_name(&stack.name));
+    }
+
+    /// The region, when given, is one AWS has; without one, Terraform's AWS provider takes it from
+    /// `AWS_REGION` or the profile.
+    fn check_region(&mut self, stack: &Stack) {
+        if let Some(region) = &stack.region {
+            self.check(Location::new(DeclId::Stack, At::Value(Key::Region)), rules::regions::check_region(region));
+        }
+    }
+
+    /// Tags follow AWS's rules: key 1–128 characters without `aws:`, value at most 256, at most 50.
+    pub(super) fn check_tags(&mut self, decl: DeclId, tags: &[(String, String)]) {
+        for (i, (key, value)) in tags.iter().enumerate() {
+            self.check(Location::new(decl, At::TagKey(i)), rules::limits::check_tag(key, value));
+        }
+        if tags.len() > rules::limits::MAX_TAGS {
+            let all = rules::limits::check_tags(tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            self.check(Location::new(decl, At::TagKey(rules::limits::MAX_TAGS)), all);
+        }
+    }
+
+    /// An S3 backend names a valid bucket, a relative key and a real region.
+    fn check_backend(&mut self, stack: &Stack) {
+        let Backend::S3 { bucket, key, region, .. } = &stack.backend else { return };
+        let at = |key| Location::new(DeclId::Stack, At::Backend(key));
+        self.check(at(Key::Bucket), rules::names::check_bucket_name(bucket));
+        self.check(at(Key::StateKey), rules::names::check_state_key(key));
+        if let Some(region) = region {
+            self.check(at(Key::Region), rules::regions::check_region(region));
+        }
+    }
+
+    /// Every declaration of a stack has its own name: references and Terraform addresses use it.
+    fn check_unique_names(&mut self, stack: &Stack) {
+        let mut seen: BTreeMap<&str, Kind> = BTreeMap::new();
+        for (id, name, kind) in stack.declarations() {
+            match seen.get(name) {
+                Some(first) => self.error(
+                    Location::new(id, At::Name),
+                    format!(
+                        "the name `{name}` is already used by a {first} of stack `{}`; each declaration of a stack needs its own name",
+                        stack.name
+                    ),
+                ),
+                None => {
+                    seen.insert(name, kind);
+                }
+            }
+        }
+    }
+
+    /// `assets:` names a bucket of the stack.
+    fn check_assets(&mut self, stack: &Stack) {
+        let Some(assets) = &stack.assets else { return };
+        let at = Location::new(DeclId::Stack, At::Value(Key::Assets));
+        if let Resolved::Kind(kind) = self.resolve(assets, at) {
+            if kind != Kind::Bucket {
+                let limit = rules::limits::MAX_ZIP_BYTES / 1024 / 1024;
+                self.error(
+                    at,
+                    format!(
+                        "`assets` names the bucket that packages over {limit} MB are uploaded to, but `{assets}` is a {kind}; \
+                         declare a `bucket` and name it here"
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The checker on hand-built declarations: the locations it reports, and the open world of a
+//! `#[function]` alone. (Every rule's message is pinned by the ui tests through the macro, and by
+//! `tests/checker.rs` through the builders.)
+
+use super::*;
+use crate::decl::{self, EnvValue, Statement, Trigger};
+use crate::keys::{Arg, Key};
+
+fn python(name: &str) -> decl::Function {
+    let mut function = decl::Function { name: name.into(), ..Default::default() };
+    function.written.extend([Key::Runtime, Key::Handler, Key::Code]);
+    function.runtime = Some("python3.12".into());
+    function.handler = Some("app.handler".into());
+    function
+}
+
+fn errors(findings: &Findings) -> Vec<(Location, &str)> {
+    findings.errors().map(|f| (f.at, f.message.as_str())).collect()
+}
+
+#[test]
+fn a_clean_stack_has_no_findings() {
+    let declared = decl::Stack {
+        name: "hello".into(),
+        buckets: vec![decl::Bucket { name: "reports".into(), existing: None }],
+        functions: vec![python("hello")],
+        ..Default::default()
+    };
+    assert_eq!(errors(&super::stack(&declared)), []);
+}
+
+#[test]
+fn the_second_of_two_declarations_of_a_name_is_reported() {
+    let declared = decl::Stack {
+        name: "s".into(),
+        buckets: vec![decl::Bucket { name: "jobs".into(), existing: None }],
+        queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].0, Location::new(DeclId::Queue(0), At::Name));
+    assert!(errors[0].1.starts_with("the name `jobs` is already used by a bucket of stack `s`"));
+}
+
+#[test]
+fn a_missing_trigger_source_is_reported_on_the_source_with_a_did_you_mean() {
+    let mut function = python("worker");
+    function.triggers.push(Trigger::Sqs(decl::SqsTrigger {
+        queue: "jbos".into(),
+        batch_size: None,
+        window: None,
+        report_failures: false,
+    }));
+    let declared = decl::Stack {
+        name: "s".into(),
+        queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
+        functions: vec![function],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    assert_eq!(
+        errors(&found),
+        [(
+            Location::new(DeclId::Function(0), At::Trigger(0, TriggerPart::Arg(Arg::Source))),
+            "no declaration named `jbos` in stack `s`; did you mean `jobs`?"
+        )]
+    );
+}
+
+#[test]
+fn a_function_alone_defers_what_it_names_to_the_binding_stack() {
+    let mut function = decl::Function { name: "fulfil".into(), ..Default::default() };
+    function.env.push(("JOBS".into(), EnvValue::Ref { target: "jobs".into(), attribute: "url".into() }));
+    function.allow.push(Statement {
+        actions: vec![decl::Action { text: "sqs:SendMessage".into(), wildcard: false }],
+        resource: decl::Resource::Named("jobs".into()),
+    });
+    let (found, references) = rust_function(&function);
+    assert_eq!(errors(&found), []);
+    let jobs: Vec<&Reference> = references.iter().filter(|r| r.name == "jobs").collect();
+    assert_eq!(jobs.len(), 2, "{references:?}");
+    assert!(jobs.iter().all(|r| r.kinds == [Kind::Queue]));
+}
+
+#[test]
+fn an_empty_statement_is_an_error() {
+    let mut function = python("hello");
+    function.allow.push(Statement { actions: Vec::new(), resource: decl::Resource::Arn("*".into()) });
+    let declared = decl::Stack { name: "s".into(), functions: vec![function], ..Default::default() };
+    let found = super::stack(&declared);
+    assert_eq!(errors(&found)[0].0, Location::new(DeclId::Function(0), At::Statement(0, StatementPart::Whole)));
+}
+
+#[test]
+fn broader_locations_end_at_the_name() {
+    let mut at = Some(Location::new(DeclId::Function(2), At::Trigger(1, TriggerPart::Arg(Arg::Window))));
+    let mut seen = Vec::new();
+    while let Some(location) = at {
+        seen.push(location.at);
+        at = location.broader();
+    }
+    assert_eq!(
+        seen,
+        [
+            At::Trigger(1, TriggerPart::Arg(Arg::Window)),
+            At::Trigger(1, TriggerPart::Keyword),
+            At::Value(Key::Triggers),
+            At::Name
+        ]
+    );
+}

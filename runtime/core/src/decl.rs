@@ -1,0 +1,538 @@
+//! A stack as plain data: what `lambda_stack!` declares and what the builders build, with no
+//! spans and no origins. The checker reads these types; each front-end keeps its own side table
+//! from a [`Location`](crate::check::Location) to where it came from.
+//!
+//! Closed sets of words (`auth: iam`, `start: latest`, `stream: new_image`, `on: created`) are
+//! [`Word`]s: parsed once by whoever builds the declaration, and reported by the checker when they
+//! are not one of their type's words, with the same message from either front-end.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::keys::{Key, TriggerKind};
+use crate::rules::resources::Kind;
+pub use crate::rules::streams::{StartPosition, StreamSource, StreamView};
+pub use crate::rules::urls::UrlAuth;
+
+/// A word as written, and what it means when it is one of `T`'s words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<T> {
+    pub written: String,
+    /// `Err` holds the message saying what was expected.
+    pub parsed: Result<T, String>,
+}
+
+impl<T> Word<T> {
+    pub fn new(written: impl Into<String>, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
+        let written = written.into();
+        let parsed = parse(&written);
+        Word { written, parsed }
+    }
+
+    /// The meaning, when the word was one of `T`'s.
+    pub fn value(&self) -> Option<&T> {
+        self.parsed.as_ref().ok()
+    }
+}
+
+impl<T: Copy> Word<T> {
+    /// A word known to be valid.
+    pub fn known(written: &str, value: T) -> Self {
+        Word { written: written.to_owned(), parsed: Ok(value) }
+    }
+}
+
+/// A stack: one Terraform root module.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stack {
+    pub name: String,
+    pub region: Option<String>,
+    pub tags: Vec<(String, String)>,
+    pub backend: Backend,
+    /// `assets: BUCKET`: where packages too big for a direct upload go.
+    pub assets: Option<String>,
+    pub buckets: Vec<Bucket>,
+    pub queues: Vec<Queue>,
+    pub tables: Vec<Table>,
+    pub topics: Vec<Topic>,
+    pub streams: Vec<Stream>,
+    pub roles: Vec<Role>,
+    pub functions: Vec<Function>,
+}
+
+/// Where Terraform keeps the stack's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Backend {
+    #[default]
+    Local,
+    S3 {
+        bucket: String,
+        key: String,
+        region: Option<String>,
+        encrypt: bool,
+    },
+}
+
+/// One declaration of a stack, by kind and position among the declarations of that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DeclId {
+    Stack,
+    Bucket(usize),
+    Queue(usize),
+    Table(usize),
+    Topic(usize),
+    Stream(usize),
+    Role(usize),
+    Function(usize),
+}
+
+impl DeclId {
+    /// The kind of declaration; `None` for the stack itself.
+    pub fn kind(self) -> Option<Kind> {
+        Some(match self {
+            DeclId::Stack => return None,
+            DeclId::Bucket(_) => Kind::Bucket,
+            DeclId::Queue(_) => Kind::Queue,
+            DeclId::Table(_) => Kind::Table,
+            DeclId::Topic(_) => Kind::Topic,
+            DeclId::Stream(_) => Kind::Stream,
+            DeclId::Role(_) => Kind::Role,
+            DeclId::Function(_) => Kind::Function,
+        })
+    }
+}
+
+impl Stack {
+    /// Every declaration: its id, name and kind, in declaration-kind order.
+    pub fn declarations(&self) -> impl Iterator<Item = (DeclId, &str, Kind)> {
+        fn named<'a>(
+            names: impl Iterator<Item = &'a String>,
+            id: fn(usize) -> DeclId,
+            kind: Kind,
+        ) -> impl Iterator<Item = (DeclId, &'a str, Kind)> {
+            names.enumerate().map(move |(i, name)| (id(i), name.as_str(), kind))
+        }
+        let buckets = named(self.buckets.iter().map(|b| &b.name), DeclId::Bucket, Kind::Bucket);
+        let queues = named(self.queues.iter().map(|q| &q.name), DeclId::Queue, Kind::Queue);
+        let tables = named(self.tables.iter().map(|t| &t.name), DeclId::Table, Kind::Table);
+        let topics = named(self.topics.iter().map(|t| &t.name), DeclId::Topic, Kind::Topic);
+        let streams = named(self.streams.iter().map(|s| &s.name), DeclId::Stream, Kind::Stream);
+        let roles = named(self.roles.iter().map(|r| &r.name), DeclId::Role, Kind::Role);
+        let functions = named(self.functions.iter().map(|f| &f.name), DeclId::Function, Kind::Function);
+        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+    }
+
+    pub fn queue_named(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.name == name)
+    }
+
+    pub fn table_named(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    pub fn topic_named(&self, name: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.name == name)
+    }
+
+    pub fn bucket_named(&self, name: &str) -> Option<&Bucket> {
+        self.buckets.iter().find(|b| b.name == name)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bucket {
+    pub name: String,
+    pub existing: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Queue {
+    pub name: String,
+    pub existing: Option<String>,
+    /// The keys written, valid or not: an `existing` queue takes no owned-only key.
+    pub written: BTreeSet<Key>,
+    pub fifo: bool,
+    pub visibility_timeout: Option<u64>,
+    pub retention: Option<u64>,
+    pub dead_letter: Option<String>,
+    pub max_receive: Option<u64>,
+}
+
+impl Queue {
+    /// Whether the queue is FIFO; an existing queue is when its name ends in `.fifo`.
+    pub fn is_fifo(&self) -> bool {
+        match &self.existing {
+            Some(existing) => is_fifo_name(Kind::Queue, existing),
+            None => self.fifo,
+        }
+    }
+
+    /// The visibility timeout the queue will have; unknown for an existing queue.
+    pub fn visibility_seconds(&self) -> Option<u64> {
+        use crate::rules::sqs::DEFAULT_VISIBILITY_TIMEOUT;
+        self.existing.is_none().then(|| self.visibility_timeout.unwrap_or(DEFAULT_VISIBILITY_TIMEOUT))
+    }
+
+    /// The retention the queue will have; unknown for an existing queue.
+    pub fn retention_seconds(&self) -> Option<u64> {
+        use crate::rules::sqs::DEFAULT_RETENTION;
+        self.existing.is_none().then(|| self.retention.unwrap_or(DEFAULT_RETENTION))
+    }
+}
+
+fn is_fifo_name(kind: Kind, existing: &str) -> bool {
+    crate::rules::sources::existing_name(kind, existing).ends_with(crate::rules::names::FIFO_SUFFIX)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    pub hash_key: Option<String>,
+    pub range_key: Option<String>,
+    pub stream: Option<Word<StreamView>>,
+}
+
+impl Table {
+    pub fn has_stream(&self) -> bool {
+        self.stream.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Topic {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    pub fifo: bool,
+}
+
+impl Topic {
+    /// Whether the topic is FIFO; an existing topic is when its name ends in `.fifo`.
+    pub fn is_fifo(&self) -> bool {
+        match &self.existing {
+            Some(existing) => is_fifo_name(Kind::Topic, existing),
+            None => self.fifo,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stream {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    pub shards: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Role {
+    pub name: String,
+    /// AWS managed policy names or policy ARNs.
+    pub managed: Vec<String>,
+    pub allow: Vec<Statement>,
+}
+
+/// `ACTIONS on RESOURCE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub actions: Vec<Action>,
+    pub resource: Resource,
+}
+
+/// `s3:GetObject`, or a pattern under `wildcard(..)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub text: String,
+    pub wildcard: bool,
+}
+
+/// What a statement acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resource {
+    /// A declaration of the stack: the resource itself.
+    Named(String),
+    /// A sub-resource: `reports.objects`, `reports.objects("in/*")`, `orders.index("by_date")`.
+    Sub { target: String, sub: String, pattern: Option<String> },
+    /// An ARN string (or `"*"`).
+    Arn(String),
+}
+
+impl Resource {
+    /// The declaration it names, if any.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Resource::Named(name) | Resource::Sub { target: name, .. } => Some(name),
+            Resource::Arn(_) => None,
+        }
+    }
+}
+
+/// The instruction set a function runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Arch {
+    #[default]
+    X86_64,
+    Arm64,
+}
+
+impl Arch {
+    pub const ALL: [Arch; 2] = [Arch::X86_64, Arch::Arm64];
+
+    /// The name Lambda uses, and the word `arch:` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Arm64 => "arm64",
+        }
+    }
+}
+
+/// X-Ray tracing mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tracing {
+    /// Trace only requests that arrive with a sampled trace header (Lambda's default).
+    #[default]
+    PassThrough,
+    /// Sample and trace requests; the function's role gets `AWSXRayDaemonWriteAccess`.
+    Active,
+}
+
+impl Tracing {
+    pub const ALL: [Tracing; 2] = [Tracing::Active, Tracing::PassThrough];
+
+    /// The mode Lambda's API takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tracing::PassThrough => "PassThrough",
+            Tracing::Active => "Active",
+        }
+    }
+
+    /// The word `tracing:` takes.
+    pub fn word(self) -> &'static str {
+        match self {
+            Tracing::PassThrough => "pass_through",
+            Tracing::Active => "active",
+        }
+    }
+}
+
+/// The directory packaged as a function's code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    /// As the user wrote it, for messages (`functions/hello`).
+    pub as_written: String,
+    /// Where it is; `None` when the macro could not tell which file it was called from.
+    pub dir: Option<PathBuf>,
+}
+
+/// An environment variable's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnvValue {
+    Literal(String),
+    /// `reports.name`: an attribute of a declaration, known at apply time.
+    Ref {
+        target: String,
+        attribute: String,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Function {
+    pub name: String,
+    /// The keys written, valid or not.
+    pub written: BTreeSet<Key>,
+    /// Served by the stack's binary: the `#[function]` of its name.
+    pub rust: bool,
+    pub runtime: Option<String>,
+    pub handler: Option<String>,
+    pub code: Option<Code>,
+    pub memory: Option<u64>,
+    pub timeout: Option<u64>,
+    /// In the order written; a key set twice is reported on its second occurrence.
+    pub env: Vec<(String, EnvValue)>,
+    pub role: Option<String>,
+    pub allow: Vec<Statement>,
+    pub arch: Option<Arch>,
+    pub ephemeral_storage: Option<u64>,
+    pub reserved_concurrency: Option<u64>,
+    pub tracing: Option<Tracing>,
+    pub layers: Vec<String>,
+    pub description: Option<String>,
+    pub log_retention: Option<u64>,
+    pub tags: Vec<(String, String)>,
+    pub triggers: Vec<Trigger>,
+    pub dead_letter: Option<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Function {
+    pub fn timeout_seconds(&self) -> u64 {
+        self.timeout.unwrap_or(crate::rules::limits::DEFAULT_TIMEOUT_SECONDS)
+    }
+
+    /// The statements its role needs besides its `allow`: reading what its poll triggers read,
+    /// and sending to its `dead_letter`, once each. Names `kind_of` does not resolve are left out
+    /// (the checker reports them).
+    pub fn derived_grants(&self, kind_of: impl Fn(&str) -> Option<Kind>) -> Vec<DerivedGrant<'_>> {
+        let mut grants: Vec<DerivedGrant<'_>> = Vec::new();
+        for (i, trigger) in self.triggers.iter().enumerate() {
+            let Some(source) = trigger.source() else { continue };
+            let Some(kind) = kind_of(source) else { continue };
+            if trigger.kind().source() != Some(kind) {
+                continue;
+            }
+            let derived = crate::rules::grants::poll_grants(kind).iter().map(|grant| DerivedGrant {
+                source,
+                kind,
+                grant: *grant,
+                trigger: Some(i),
+            });
+            grants.extend(derived);
+        }
+        if let Some(target) = &self.dead_letter {
+            if let Some(kind) = kind_of(target) {
+                if let Ok(grant) = crate::rules::grants::dead_letter_grant(target, kind) {
+                    grants.push(DerivedGrant { source: target, kind, grant, trigger: None });
+                }
+            }
+        }
+        let mut unique: Vec<DerivedGrant<'_>> = Vec::new();
+        for grant in grants {
+            if !unique.iter().any(|g| g.source == grant.source && g.grant == grant.grant) {
+                unique.push(grant);
+            }
+        }
+        unique
+    }
+
+    /// The queues its `sqs(..)` triggers read.
+    pub fn sqs_queues(&self) -> impl Iterator<Item = &str> {
+        self.triggers.iter().filter_map(|trigger| match trigger {
+            Trigger::Sqs(sqs) => Some(sqs.queue.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// A statement a function's triggers or `dead_letter` need on its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DerivedGrant<'a> {
+    /// The declaration it acts on.
+    pub source: &'a str,
+    pub kind: Kind,
+    pub grant: crate::rules::grants::Grant,
+    /// The trigger that needs it; `None` for the `dead_letter`.
+    pub trigger: Option<usize>,
+}
+
+/// What invokes a function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trigger {
+    /// A route of the stack's HTTP API.
+    Http {
+        method: String,
+        path: String,
+    },
+    S3(S3Trigger),
+    Sqs(SqsTrigger),
+    Stream(StreamTrigger),
+    Sns {
+        topic: String,
+    },
+    /// An EventBridge schedule: `rate(5 minutes)` or `cron(0 12 * * ? *)`.
+    Schedule {
+        expression: String,
+    },
+    /// The function's own HTTPS URL; IAM-authenticated unless `auth: none`.
+    Url {
+        auth: Option<Word<UrlAuth>>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct S3Trigger {
+    pub bucket: String,
+    /// `created`, `removed`, `restored` or S3 event names; `created` when empty.
+    pub on: Vec<Word<S3Events>>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+}
+
+impl S3Trigger {
+    /// The S3 event names it subscribes to (`s3:ObjectCreated:*` when `on` is empty); `None` when
+    /// a word is not an S3 event (the checker reports it).
+    pub fn events(&self) -> Option<Vec<&'static str>> {
+        if self.on.is_empty() {
+            return Some(S3Events::default().0.to_vec());
+        }
+        let mut events = Vec::new();
+        for on in &self.on {
+            events.extend_from_slice(on.value()?.0);
+        }
+        Some(events)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqsTrigger {
+    pub queue: String,
+    pub batch_size: Option<u64>,
+    pub window: Option<u64>,
+    pub report_failures: bool,
+}
+
+/// `dynamodb(TABLE, ..)` or `kinesis(STREAM, ..)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamTrigger {
+    pub source: StreamSource,
+    pub target: String,
+    pub start: Option<Word<StartPosition>>,
+    pub batch_size: Option<u64>,
+    pub window: Option<u64>,
+    pub report_failures: bool,
+}
+
+impl Trigger {
+    pub fn kind(&self) -> TriggerKind {
+        match self {
+            Trigger::Http { .. } => TriggerKind::Http,
+            Trigger::S3(_) => TriggerKind::S3,
+            Trigger::Sqs(_) => TriggerKind::Sqs,
+            Trigger::Stream(stream) => stream.source.trigger(),
+            Trigger::Sns { .. } => TriggerKind::Sns,
+            Trigger::Schedule { .. } => TriggerKind::Schedule,
+            Trigger::Url { .. } => TriggerKind::Url,
+        }
+    }
+
+    /// The declaration it reads from (`jobs` in `sqs(jobs)`).
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            Trigger::S3(s3) => Some(&s3.bucket),
+            Trigger::Sqs(sqs) => Some(&sqs.queue),
+            Trigger::Stream(stream) => Some(&stream.target),
+            Trigger::Sns { topic } => Some(topic),
+            Trigger::Http { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
+        }
+    }
+}
+
+/// The S3 event names one word of `on:` stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct S3Events(pub &'static [&'static str]);
+
+impl Default for S3Events {
+    /// `created`.
+    fn default() -> Self {
+        S3Events::parse("created").unwrap_or(S3Events(&[]))
+    }
+}
+
+impl S3Events {
+    pub fn parse(word: &str) -> Result<S3Events, String> {
+        crate::rules::s3::s3_events_for(word).map(S3Events)
+    }
+}

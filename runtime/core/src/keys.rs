@@ -1,0 +1,381 @@
+//! The vocabulary of the language, written once: every key of every block, which block takes
+//! which, and the trigger keywords with the arguments each takes. The macro reads blocks through
+//! these lists (so an unknown key's did-you-mean comes from here), the checker reports locations
+//! in their terms, and the builders record which keys a stack set with them.
+
+use std::fmt;
+
+/// A kind of declaration in a stack: the keyword that declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Bucket,
+    Queue,
+    Table,
+    Topic,
+    Stream,
+    Role,
+    Function,
+}
+
+impl Kind {
+    /// Every kind, in declaration-keyword order.
+    pub const ALL: [Kind; 7] =
+        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Role, Kind::Function];
+
+    /// The keyword that declares it in `lambda_stack!`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Kind::Bucket => "bucket",
+            Kind::Queue => "queue",
+            Kind::Table => "table",
+            Kind::Topic => "topic",
+            Kind::Stream => "stream",
+            Kind::Role => "role",
+            Kind::Function => "function",
+        }
+    }
+
+    /// Whether the kind can refer to a resource outside the stack with `existing:`.
+    pub fn can_be_existing(self) -> bool {
+        !matches!(self, Kind::Role | Kind::Function)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+/// A key of some block: `memory` in `function f { memory: 256 }`, `bucket` in `backend: s3 { .. }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    // stack
+    Region,
+    Tags,
+    Backend,
+    Assets,
+    // every resource that can refer to one outside the stack
+    Existing,
+    // queue
+    Fifo,
+    VisibilityTimeout,
+    Retention,
+    DeadLetter,
+    MaxReceive,
+    // table
+    HashKey,
+    RangeKey,
+    Stream,
+    // stream (Kinesis)
+    Shards,
+    // role
+    Managed,
+    Allow,
+    // function
+    Runtime,
+    Handler,
+    Code,
+    Memory,
+    Timeout,
+    Env,
+    Role,
+    Arch,
+    EphemeralStorage,
+    ReservedConcurrency,
+    Tracing,
+    Layers,
+    Description,
+    LogRetention,
+    Triggers,
+    Exclude,
+    // backend: s3 { .. }
+    Bucket,
+    StateKey,
+    Encrypt,
+}
+
+impl Key {
+    /// The key as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Region => "region",
+            Key::Tags => "tags",
+            Key::Backend => "backend",
+            Key::Assets => "assets",
+            Key::Existing => "existing",
+            Key::Fifo => "fifo",
+            Key::VisibilityTimeout => "visibility_timeout",
+            Key::Retention => "retention",
+            Key::DeadLetter => "dead_letter",
+            Key::MaxReceive => "max_receive",
+            Key::HashKey => "hash_key",
+            Key::RangeKey => "range_key",
+            Key::Stream => "stream",
+            Key::Shards => "shards",
+            Key::Managed => "managed",
+            Key::Allow => "allow",
+            Key::Runtime => "runtime",
+            Key::Handler => "handler",
+            Key::Code => "code",
+            Key::Memory => "memory",
+            Key::Timeout => "timeout",
+            Key::Env => "env",
+            Key::Role => "role",
+            Key::Arch => "arch",
+            Key::EphemeralStorage => "ephemeral_storage",
+            Key::ReservedConcurrency => "reserved_concurrency",
+            Key::Tracing => "tracing",
+            Key::Layers => "layers",
+            Key::Description => "description",
+            Key::LogRetention => "log_retention",
+            Key::Triggers => "triggers",
+            Key::Exclude => "exclude",
+            Key::Bucket => "bucket",
+            Key::StateKey => "key",
+            Key::Encrypt => "encrypt",
+        }
+    }
+
+    /// The unit a whole-number key is given in, for "expected a number of MB" messages.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Key::Memory | Key::EphemeralStorage => "MB",
+            Key::Timeout | Key::VisibilityTimeout | Key::Retention => "seconds",
+            Key::LogRetention => "days",
+            Key::ReservedConcurrency => "executions",
+            Key::MaxReceive => "receives",
+            Key::Shards => "shards",
+            _ => "",
+        }
+    }
+
+    /// A function key that a Rust `#[function]` implies: its binding in `lambda_stack!` takes
+    /// none of them (`runtime` is `provided.al2023`, `handler` its name, `code` its binary).
+    pub fn implied_by_rust(self) -> bool {
+        matches!(self, Key::Runtime | Key::Handler | Key::Code)
+    }
+
+    /// A key that configures a resource the stack creates: an `existing` one takes none of them.
+    /// (`stream` on an existing table states that it has one, which its triggers read.)
+    pub fn owned_only(self) -> bool {
+        !matches!(self, Key::Existing | Key::Stream)
+    }
+
+    /// The key named `name` among `keys`.
+    pub fn find(keys: &[Key], name: &str) -> Option<Key> {
+        keys.iter().copied().find(|key| key.name() == name)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The keys of each block, in the order the docs list them.
+pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets];
+pub const BUCKET_KEYS: &[Key] = &[Key::Existing];
+pub const QUEUE_KEYS: &[Key] =
+    &[Key::Existing, Key::Fifo, Key::VisibilityTimeout, Key::Retention, Key::DeadLetter, Key::MaxReceive];
+pub const TABLE_KEYS: &[Key] = &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream];
+pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo];
+pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards];
+pub const ROLE_KEYS: &[Key] = &[Key::Managed, Key::Allow];
+pub const BACKEND_S3_KEYS: &[Key] = &[Key::Bucket, Key::StateKey, Key::Region, Key::Encrypt];
+pub const FUNCTION_KEYS: &[Key] = &[
+    Key::Runtime,
+    Key::Handler,
+    Key::Code,
+    Key::Memory,
+    Key::Timeout,
+    Key::Env,
+    Key::Role,
+    Key::Allow,
+    Key::Arch,
+    Key::EphemeralStorage,
+    Key::ReservedConcurrency,
+    Key::Tracing,
+    Key::Layers,
+    Key::Description,
+    Key::LogRetention,
+    Key::Tags,
+    Key::Triggers,
+    Key::DeadLetter,
+    Key::Exclude,
+];
+
+/// The keys of a block of `kind`.
+pub fn keys_of(kind: Kind) -> &'static [Key] {
+    match kind {
+        Kind::Bucket => BUCKET_KEYS,
+        Kind::Queue => QUEUE_KEYS,
+        Kind::Table => TABLE_KEYS,
+        Kind::Topic => TOPIC_KEYS,
+        Kind::Stream => STREAM_KEYS,
+        Kind::Role => ROLE_KEYS,
+        Kind::Function => FUNCTION_KEYS,
+    }
+}
+
+/// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies and
+/// `exclude` (its package is one binary).
+pub fn attribute_keys() -> Vec<Key> {
+    FUNCTION_KEYS.iter().copied().filter(|key| !key.implied_by_rust() && *key != Key::Exclude).collect()
+}
+
+/// A trigger's keyword: `sqs` in `sqs(jobs)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TriggerKind {
+    Http,
+    S3,
+    Sqs,
+    Dynamodb,
+    Kinesis,
+    Sns,
+    Schedule,
+    Url,
+}
+
+impl TriggerKind {
+    pub const ALL: [TriggerKind; 8] = [
+        TriggerKind::Http,
+        TriggerKind::S3,
+        TriggerKind::Sqs,
+        TriggerKind::Dynamodb,
+        TriggerKind::Kinesis,
+        TriggerKind::Sns,
+        TriggerKind::Schedule,
+        TriggerKind::Url,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            TriggerKind::Http => "http",
+            TriggerKind::S3 => "s3",
+            TriggerKind::Sqs => "sqs",
+            TriggerKind::Dynamodb => "dynamodb",
+            TriggerKind::Kinesis => "kinesis",
+            TriggerKind::Sns => "sns",
+            TriggerKind::Schedule => "schedule",
+            TriggerKind::Url => "url",
+        }
+    }
+
+    pub fn from_keyword(keyword: &str) -> Option<TriggerKind> {
+        TriggerKind::ALL.into_iter().find(|kind| kind.keyword() == keyword)
+    }
+
+    /// The kind of declaration the trigger reads from (`sqs(jobs)` needs a queue); `None` for
+    /// triggers without a source (`http`, `schedule`, `url`).
+    pub fn source(self) -> Option<Kind> {
+        match self {
+            TriggerKind::S3 => Some(Kind::Bucket),
+            TriggerKind::Sqs => Some(Kind::Queue),
+            TriggerKind::Dynamodb => Some(Kind::Table),
+            TriggerKind::Kinesis => Some(Kind::Stream),
+            TriggerKind::Sns => Some(Kind::Topic),
+            TriggerKind::Http | TriggerKind::Schedule | TriggerKind::Url => None,
+        }
+    }
+
+    /// Whether Lambda maps a source to a function once (event source mappings, subscriptions);
+    /// a bucket can notify one function under several rules.
+    pub fn once_per_source(self) -> bool {
+        self.source().is_some() && self != TriggerKind::S3
+    }
+
+    /// The named arguments it takes.
+    pub fn args(self) -> &'static [Arg] {
+        match self {
+            TriggerKind::S3 => &[Arg::On, Arg::Prefix, Arg::Suffix],
+            TriggerKind::Sqs => &[Arg::BatchSize, Arg::Window, Arg::ReportFailures],
+            TriggerKind::Dynamodb | TriggerKind::Kinesis => {
+                &[Arg::Start, Arg::BatchSize, Arg::Window, Arg::ReportFailures]
+            }
+            TriggerKind::Url => &[Arg::Auth],
+            TriggerKind::Http | TriggerKind::Sns | TriggerKind::Schedule => &[],
+        }
+    }
+}
+
+impl fmt::Display for TriggerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+/// A part of a trigger: its positional arguments and its named ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Arg {
+    /// The declaration it reads (`jobs` in `sqs(jobs)`).
+    Source,
+    /// `GET` in `http(GET "/path")`.
+    Method,
+    /// `"/path"` in `http(GET "/path")`.
+    Path,
+    /// The expression of `schedule("rate(5 minutes)")`.
+    Expression,
+    On,
+    Prefix,
+    Suffix,
+    BatchSize,
+    Window,
+    ReportFailures,
+    Start,
+    Auth,
+}
+
+impl Arg {
+    /// The named argument as written (`batch_size`); positional ones have no name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Arg::Source => "source",
+            Arg::Method => "method",
+            Arg::Path => "path",
+            Arg::Expression => "expression",
+            Arg::On => "on",
+            Arg::Prefix => "prefix",
+            Arg::Suffix => "suffix",
+            Arg::BatchSize => "batch_size",
+            Arg::Window => "window",
+            Arg::ReportFailures => "report_failures",
+            Arg::Start => "start",
+            Arg::Auth => "auth",
+        }
+    }
+
+    /// The unit of a whole-number argument.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Arg::Window => "seconds",
+            _ => "",
+        }
+    }
+}
+
+impl fmt::Display for Arg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_trigger_keyword_round_trips() {
+        for kind in TriggerKind::ALL {
+            assert_eq!(TriggerKind::from_keyword(kind.keyword()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn the_attribute_takes_the_function_keys_a_rust_function_does_not_imply() {
+        let keys: Vec<&str> = attribute_keys().into_iter().map(Key::name).collect();
+        assert!(keys.contains(&"memory") && keys.contains(&"triggers"));
+        assert!(!keys.iter().any(|k| ["runtime", "handler", "code", "exclude"].contains(k)));
+    }
+}

@@ -1,0 +1,254 @@
+//! [`Stack::check`]: the builders' stack as the core's declarations, the one checker the macro
+//! runs at compile time, and each finding at the line that declared what it is about.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lambda_stack_core::check::{self as core_check, At, Location, Severity};
+use lambda_stack_core::decl::{self, DeclId};
+use lambda_stack_core::keys::Key;
+
+use super::{Backend, Findings, Stack};
+use crate::iam::{ManagedPolicy, Resource, Statement};
+use crate::origin::{Origin, Problem};
+use crate::reference::EnvValue;
+
+/// Where each declaration, trigger and statement of a stack was written.
+#[derive(Default)]
+struct Origins {
+    decls: BTreeMap<DeclId, Origin>,
+    /// Per declaration, its triggers' origins, in order.
+    triggers: BTreeMap<DeclId, Vec<Origin>>,
+    /// Per declaration, its statements' origins, in order.
+    statements: BTreeMap<DeclId, Vec<Origin>>,
+}
+
+impl Origins {
+    fn of(&self, at: Location) -> Origin {
+        let part = match at.at {
+            At::Trigger(i, _) => self.triggers.get(&at.decl).and_then(|t| t.get(i)),
+            At::Statement(i, _) => self.statements.get(&at.decl).and_then(|s| s.get(i)),
+            _ => None,
+        };
+        part.or_else(|| self.decls.get(&at.decl)).cloned().unwrap_or_default()
+    }
+}
+
+/// Every rule over `stack`.
+pub(crate) fn stack(stack: &Stack) -> Findings {
+    let (lowered, origins) = lower(stack);
+    let found = core_check::stack(&lowered);
+    let mut findings = Findings::default();
+    for finding in found.findings {
+        let problem = Problem {
+            subject: subject(&lowered, finding.at.decl),
+            origin: origins.of(finding.at),
+            message: finding.message,
+        };
+        match finding.severity {
+            Severity::Error => findings.problems.push(problem),
+            Severity::Warning => findings.warnings.push(problem),
+        }
+    }
+    findings
+}
+
+/// What a finding is about: "function `hello`".
+fn subject(stack: &decl::Stack, id: DeclId) -> String {
+    let name = match id {
+        DeclId::Stack => return format!("stack `{}`", stack.name),
+        DeclId::Bucket(i) => &stack.buckets[i].name,
+        DeclId::Queue(i) => &stack.queues[i].name,
+        DeclId::Table(i) => &stack.tables[i].name,
+        DeclId::Topic(i) => &stack.topics[i].name,
+        DeclId::Stream(i) => &stack.streams[i].name,
+        DeclId::Role(i) => &stack.roles[i].name,
+        DeclId::Function(i) => &stack.functions[i].name,
+    };
+    let kind = id.kind().map_or("stack", |kind| kind.keyword());
+    format!("{kind} `{name}`")
+}
+
+/// The keys among `set` that were given.
+fn written(set: &[(Key, bool)]) -> BTreeSet<Key> {
+    set.iter().filter(|(_, given)| *given).map(|(key, _)| *key).collect()
+}
+
+fn lower(stack: &Stack) -> (decl::Stack, Origins) {
+    let mut origins = Origins::default();
+    origins.decls.insert(DeclId::Stack, stack.origin.clone());
+    let buckets = stack
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(i, bucket)| {
+            origins.decls.insert(DeclId::Bucket(i), bucket.origin.clone());
+            decl::Bucket { name: bucket.name.clone(), existing: bucket.existing.clone() }
+        })
+        .collect();
+    let queues = stack
+        .queues
+        .iter()
+        .enumerate()
+        .map(|(i, queue)| {
+            origins.decls.insert(DeclId::Queue(i), queue.origin.clone());
+            queue.to_decl()
+        })
+        .collect();
+    let tables = stack
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, table)| {
+            origins.decls.insert(DeclId::Table(i), table.origin.clone());
+            decl::Table {
+                name: table.name.clone(),
+                existing: table.existing.clone(),
+                written: written(&[
+                    (Key::Existing, table.existing.is_some()),
+                    (Key::HashKey, table.hash_key.is_some()),
+                    (Key::RangeKey, table.range_key.is_some()),
+                    (Key::Stream, table.stream.is_some()),
+                ]),
+                hash_key: table.hash_key.clone(),
+                range_key: table.range_key.clone(),
+                stream: table.stream.clone(),
+            }
+        })
+        .collect();
+    let topics = stack
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| {
+            origins.decls.insert(DeclId::Topic(i), topic.origin.clone());
+            topic.to_decl()
+        })
+        .collect();
+    let streams = stack
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, stream)| {
+            origins.decls.insert(DeclId::Stream(i), stream.origin.clone());
+            decl::Stream {
+                name: stream.name.clone(),
+                existing: stream.existing.clone(),
+                written: written(&[(Key::Existing, stream.existing.is_some()), (Key::Shards, stream.shards.is_some())]),
+                shards: stream.shards,
+            }
+        })
+        .collect();
+    let roles = stack
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let id = DeclId::Role(i);
+            origins.decls.insert(id, role.origin.clone());
+            let managed = role
+                .managed
+                .iter()
+                .map(|policy| match policy {
+                    ManagedPolicy::Aws(name) => name.clone(),
+                    ManagedPolicy::Arn(arn) => arn.clone(),
+                })
+                .collect();
+            decl::Role { name: role.name.clone(), managed, allow: statements(&mut origins, id, &role.allow) }
+        })
+        .collect();
+    let functions =
+        stack.functions.iter().enumerate().map(|(i, function)| self::function(&mut origins, i, function)).collect();
+    let backend = match &stack.backend {
+        Backend::Local => decl::Backend::Local,
+        Backend::S3 { bucket, key, region, encrypt } => {
+            decl::Backend::S3 { bucket: bucket.clone(), key: key.clone(), region: region.clone(), encrypt: *encrypt }
+        }
+    };
+    let lowered = decl::Stack {
+        name: stack.name.clone(),
+        region: stack.region.clone(),
+        tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        backend,
+        assets: stack.assets.clone(),
+        buckets,
+        queues,
+        tables,
+        topics,
+        streams,
+        roles,
+        functions,
+    };
+    (lowered, origins)
+}
+
+fn statements(origins: &mut Origins, id: DeclId, statements: &[Statement]) -> Vec<decl::Statement> {
+    origins.statements.insert(id, statements.iter().map(|s| s.origin.clone()).collect());
+    statements
+        .iter()
+        .map(|statement| decl::Statement {
+            actions: statement
+                .actions
+                .iter()
+                .map(|spec| decl::Action { text: spec.action.clone(), wildcard: spec.wildcard })
+                .collect(),
+            resource: match &statement.resource {
+                Resource::Named(name) => decl::Resource::Named(name.clone()),
+                Resource::Sub { target, sub, pattern } => {
+                    decl::Resource::Sub { target: target.clone(), sub: sub.clone(), pattern: pattern.clone() }
+                }
+                Resource::Arn(arn) => decl::Resource::Arn(arn.clone()),
+            },
+        })
+        .collect()
+}
+
+fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl::Function {
+    let id = DeclId::Function(i);
+    origins.decls.insert(id, function.origin.clone());
+    origins.triggers.insert(id, function.triggers.iter().map(|t| t.origin().clone()).collect());
+    let code = function.code.as_ref().map(|dir| decl::Code {
+        as_written: function.code_as_written.clone().unwrap_or_else(|| dir.display().to_string()),
+        dir: Some(dir.clone()),
+    });
+    decl::Function {
+        name: function.name.clone(),
+        written: written(&[
+            (Key::Runtime, function.runtime.is_some()),
+            (Key::Handler, function.handler.is_some()),
+            (Key::Code, function.code.is_some()),
+            (Key::Exclude, !function.exclude.is_empty()),
+        ]),
+        rust: function.rust.is_some(),
+        runtime: function.runtime.clone(),
+        handler: function.handler.clone(),
+        code,
+        memory: function.memory,
+        timeout: function.timeout,
+        env: function
+            .env
+            .iter()
+            .map(|(key, value)| {
+                let value = match value {
+                    EnvValue::Literal(text) => decl::EnvValue::Literal(text.clone()),
+                    EnvValue::Ref(reference) => {
+                        decl::EnvValue::Ref { target: reference.target.clone(), attribute: reference.attribute.clone() }
+                    }
+                };
+                (key.clone(), value)
+            })
+            .collect(),
+        role: function.role.clone(),
+        allow: statements(origins, id, &function.allow),
+        arch: Some(function.arch),
+        ephemeral_storage: function.ephemeral_storage,
+        reserved_concurrency: function.reserved_concurrency,
+        tracing: Some(function.tracing),
+        layers: function.layers.clone(),
+        description: function.description.clone(),
+        log_retention: function.log_retention,
+        tags: function.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        triggers: function.triggers.iter().map(crate::trigger::Trigger::to_decl).collect(),
+        dead_letter: function.dead_letter.clone(),
+        exclude: function.exclude.clone(),
+    }
+}

@@ -1,0 +1,241 @@
+//! A stack: one Terraform root module, with its region, resources and functions.
+
+mod check;
+
+use std::collections::BTreeMap;
+
+use lambda_stack_core::decl;
+
+use crate::bucket::Bucket;
+use crate::function::Function;
+use crate::iam::{Resource, Role, Statement};
+use crate::origin::{Origin, Problem};
+use crate::queue::Queue;
+use crate::rules::grants::GrantOn;
+use crate::rules::resources::Kind;
+use crate::stream::Stream;
+use crate::table::Table;
+use crate::topic::Topic;
+use crate::trigger::Trigger;
+
+/// Where Terraform keeps the stack's state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Backend {
+    /// A state file beside the output folder (`terraform.<stack>.tfstate`), so that re-synthesizing
+    /// never touches it.
+    #[default]
+    Local,
+    /// An S3 bucket, with S3's native lock file.
+    S3 { bucket: String, key: String, region: Option<String>, encrypt: bool },
+}
+
+/// A stack: what `lambda_stack!` declares, and what `synth` turns into one `cdk.tf.json`.
+///
+/// Every rule the macro checks at compile time is checked again by [`Stack::check`] when the
+/// stack is synthesized, so a stack built by hand gets the same errors.
+///
+/// ```
+/// use lambda_stack_runtime::{Bucket, Function, Stack};
+/// let stack = Stack::new("hello")
+///     .region("eu-west-3")
+///     .bucket(Bucket::new("reports"))
+///     .function(Function::new("hello").runtime("python3.12").handler("app.handler").code("functions/hello"));
+/// assert_eq!(stack.name(), "hello");
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct Stack {
+    pub(crate) name: String,
+    pub(crate) region: Option<String>,
+    pub(crate) tags: BTreeMap<String, String>,
+    pub(crate) backend: Backend,
+    pub(crate) buckets: Vec<Bucket>,
+    pub(crate) queues: Vec<Queue>,
+    pub(crate) tables: Vec<Table>,
+    pub(crate) topics: Vec<Topic>,
+    pub(crate) streams: Vec<Stream>,
+    pub(crate) roles: Vec<Role>,
+    pub(crate) functions: Vec<Function>,
+    /// The bucket packages too big for a direct upload go through.
+    pub(crate) assets: Option<String>,
+    pub(crate) origin: Origin,
+}
+
+/// What [`Stack::check`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Findings {
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Stack {
+    #[track_caller]
+    pub fn new(name: impl Into<String>) -> Self {
+        Stack {
+            name: name.into(),
+            region: None,
+            tags: BTreeMap::new(),
+            backend: Backend::Local,
+            buckets: Vec::new(),
+            queues: Vec::new(),
+            tables: Vec::new(),
+            topics: Vec::new(),
+            streams: Vec::new(),
+            roles: Vec::new(),
+            functions: Vec::new(),
+            assets: None,
+            origin: Origin::caller(),
+        }
+    }
+
+    /// The AWS region the stack deploys to. Without one, Terraform's AWS provider takes it from
+    /// `AWS_REGION` or the profile.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// A tag on every resource (the provider's `default_tags`).
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.insert(key.into(), value.into());
+        self
+    }
+
+    pub fn backend(mut self, backend: Backend) -> Self {
+        self.backend = backend;
+        self
+    }
+
+    pub fn bucket(mut self, bucket: Bucket) -> Self {
+        self.buckets.push(bucket);
+        self
+    }
+
+    pub fn queue(mut self, queue: Queue) -> Self {
+        self.queues.push(queue);
+        self
+    }
+
+    pub fn table(mut self, table: Table) -> Self {
+        self.tables.push(table);
+        self
+    }
+
+    pub fn topic(mut self, topic: Topic) -> Self {
+        self.topics.push(topic);
+        self
+    }
+
+    /// A Kinesis data stream.
+    pub fn stream(mut self, stream: Stream) -> Self {
+        self.streams.push(stream);
+        self
+    }
+
+    pub fn role(mut self, role: Role) -> Self {
+        self.roles.push(role);
+        self
+    }
+
+    pub fn function(mut self, function: Function) -> Self {
+        self.functions.push(function);
+        self
+    }
+
+    /// The stack's bucket that packages over Lambda's 50 MB direct-upload limit are uploaded to
+    /// (an `aws_s3_object` per package, which the function's `s3_bucket`/`s3_key` name). Without
+    /// it, such a package is an error.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Bucket, Stack};
+    /// let stack = Stack::new("big").region("eu-west-3").bucket(Bucket::new("artifacts")).assets("artifacts");
+    /// assert!(stack.check().problems.is_empty());
+    /// ```
+    pub fn assets(mut self, bucket: impl Into<String>) -> Self {
+        self.assets = Some(bucket.into());
+        self
+    }
+
+    pub fn declared_at(mut self, file: &str, line: u32) -> Self {
+        self.origin = Origin { file: file.to_owned(), line };
+        self
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn functions(&self) -> &[Function] {
+        &self.functions
+    }
+
+    pub fn region_name(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// Every declaration: its name, kind and origin, in declaration-kind order.
+    pub(crate) fn declarations(&self) -> impl Iterator<Item = (&str, Kind, &Origin)> {
+        let buckets = self.buckets.iter().map(|b| (b.name.as_str(), Kind::Bucket, &b.origin));
+        let queues = self.queues.iter().map(|q| (q.name.as_str(), Kind::Queue, &q.origin));
+        let tables = self.tables.iter().map(|t| (t.name.as_str(), Kind::Table, &t.origin));
+        let topics = self.topics.iter().map(|t| (t.name.as_str(), Kind::Topic, &t.origin));
+        let streams = self.streams.iter().map(|s| (s.name.as_str(), Kind::Stream, &s.origin));
+        let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
+        let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
+        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+    }
+
+    /// The kind of each declared name.
+    pub(crate) fn kinds(&self) -> BTreeMap<&str, Kind> {
+        let mut kinds = BTreeMap::new();
+        for (name, kind, _) in self.declarations() {
+            kinds.entry(name).or_insert(kind);
+        }
+        kinds
+    }
+
+    pub(crate) fn queue_named(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.name == name)
+    }
+
+    pub(crate) fn table_named(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    pub(crate) fn topic_named(&self, name: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.name == name)
+    }
+
+    /// The statements a function's role needs besides its `allow`: reading what its poll
+    /// triggers read, and sending to its `dead_letter` ([`decl::Function::derived_grants`], the
+    /// grants the checker sizes), each at the origin of what needs it. `kinds` is
+    /// [`Stack::kinds`], built once by the caller: a stack of many functions would otherwise
+    /// rebuild it for each.
+    pub(crate) fn derived_statements(&self, kinds: &BTreeMap<&str, Kind>, function: &Function) -> Vec<Statement> {
+        let triggers: Vec<decl::Trigger> = function.triggers.iter().map(Trigger::to_decl).collect();
+        let needs = decl::Function { triggers, dead_letter: function.dead_letter.clone(), ..decl::Function::default() };
+        needs
+            .derived_grants(|name| kinds.get(name).copied())
+            .into_iter()
+            .map(|derived| {
+                let resource = match derived.grant.on {
+                    GrantOn::Itself => Resource::named(derived.source),
+                    GrantOn::Sub(sub) => Resource::sub(derived.source, sub, None),
+                    GrantOn::Everything => Resource::arn("*"),
+                };
+                let mut statement = Statement::allow(derived.grant.actions.iter().copied()).on(resource);
+                statement.origin = match derived.trigger {
+                    Some(i) => function.triggers[i].origin().clone(),
+                    None => function.origin.clone(),
+                };
+                statement
+            })
+            .collect()
+    }
+
+    /// Runs every rule against the stack: the checker `lambda_stack!` runs at compile time, each
+    /// finding at the line that declared what it is about.
+    pub fn check(&self) -> Findings {
+        check::stack(self)
+    }
+}

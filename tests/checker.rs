@@ -1,0 +1,476 @@
+//! The builders run the checker `lambda_stack!` runs: each case is a ui case's stack written with
+//! the builders by hand, and must fail `Stack::check` with the very message the macro gives at
+//! compile time, read from that case's `.stderr`.
+
+use lambda_stack::{Bucket, Function, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger};
+
+/// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
+/// code: "functions/app"`.
+fn python(name: &str) -> Function {
+    Function::new(name)
+        .runtime("python3.12")
+        .handler("app.handler")
+        .code("tests/ui/limits/functions/app")
+        .code_as_written("functions/app")
+}
+
+fn shop() -> Stack {
+    Stack::new("shop").region("eu-west-3")
+}
+
+/// The messages of a ui case's `.stderr`: each `error: ` line.
+fn expected(case: &str) -> Vec<String> {
+    let path = format!("tests/ui/{case}.stderr");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let messages: Vec<String> =
+        text.lines().filter_map(|line| line.strip_prefix("error: ")).map(str::to_owned).collect();
+    assert!(!messages.is_empty(), "{path} has no `error: ` line");
+    messages
+}
+
+fn cases() -> Vec<(&'static str, Stack)> {
+    vec![
+        ("limits/memory-below-128", shop().function(python("api").memory(64))),
+        ("limits/memory-above-10240", shop().function(python("api").memory(10241))),
+        ("limits/timeout-zero", shop().function(python("api").timeout(0))),
+        ("limits/timeout-901", shop().function(python("api").timeout(901))),
+        ("limits/ephemeral-storage-below-512", shop().function(python("api").ephemeral_storage(256))),
+        ("limits/ephemeral-storage-above-10240", shop().function(python("api").ephemeral_storage(20480))),
+        ("limits/log-retention-not-allowed", shop().function(python("api").log_retention(10))),
+        ("limits/reserved-concurrency-absurd", shop().function(python("api").reserved_concurrency(5_000_000))),
+        (
+            "limits/bad-layer-arn",
+            shop().function(python("api").layer("arn:aws:lambda:eu-west-3:123456789012:layer:pandas")),
+        ),
+        (
+            "limits/six-layers",
+            shop().function(
+                ["one", "two", "three", "four", "five", "six"]
+                    .into_iter()
+                    .fold(python("api"), |f, n| f.layer(format!("arn:aws:lambda:eu-west-3:123456789012:layer:{n}:1"))),
+            ),
+        ),
+        ("limits/stack-tag-bad-character", shop().tag("team#", "data").function(python("api"))),
+        ("limits/tag-aws-prefix", shop().function(python("api").tag("aws:team", "data"))),
+        (
+            "names/bucket-prefix-too-long",
+            Stack::new("shop_analytics")
+                .region("eu-west-3")
+                .bucket(Bucket::new("monthly_customer_reports"))
+                .function(python("api")),
+        ),
+        ("names/duplicate-declaration-name", shop().bucket(Bucket::new("reports")).function(python("reports"))),
+        (
+            "names/function-name-too-long",
+            Stack::new("shop_analytics")
+                .region("eu-west-3")
+                .function(python("summarize_every_order_of_the_previous_business_day")),
+        ),
+        (
+            "names/invalid-existing-bucket-name",
+            shop().bucket(Bucket::new("reports").existing("Acme_Reports")).function(python("api")),
+        ),
+        ("names/stack-name-starts-with-underscore", Stack::new("_shop").region("eu-west-3").function(python("api"))),
+        (
+            "names/stack-name-too-long",
+            Stack::new("online_shop_order_processing_backend").region("eu-west-3").function(python("api")),
+        ),
+        ("stack/unknown-region", Stack::new("shop").region("eu-west-9").function(python("api"))),
+        ("stack/assets-not-a-bucket", shop().assets("jobs").queue(Queue::new("jobs")).function(python("api"))),
+        (
+            "stack/assets-unknown-bucket",
+            shop().assets("artifact").bucket(Bucket::new("artifacts")).function(python("api")),
+        ),
+        (
+            "stack/backend-absolute-key",
+            shop()
+                .backend(lambda_stack::Backend::S3 {
+                    bucket: "acme-terraform-state".into(),
+                    key: "/shop.tfstate".into(),
+                    region: None,
+                    encrypt: true,
+                })
+                .function(python("api")),
+        ),
+        (
+            "stack/backend-unknown-region",
+            shop()
+                .backend(lambda_stack::Backend::S3 {
+                    bucket: "acme-terraform-state".into(),
+                    key: "shop.tfstate".into(),
+                    region: Some("us-east-3".into()),
+                    encrypt: true,
+                })
+                .function(python("api")),
+        ),
+        (
+            "resources/existing-queue-with-owned-key",
+            shop().queue(Queue::new("jobs").existing("legacy-jobs").visibility_timeout(60)).function(python("worker")),
+        ),
+        (
+            "resources/existing-table-with-queue-arn",
+            shop()
+                .table(Table::new("orders").existing("arn:aws:sqs:eu-west-3:123456789012:orders"))
+                .function(python("worker")),
+        ),
+        (
+            "resources/existing-topic-bad-name",
+            shop().topic(Topic::new("alerts").existing("ops alerts")).function(python("worker")),
+        ),
+        (
+            "resources/fifo-queue-with-standard-dead-letter",
+            shop()
+                .queue(Queue::new("failed_jobs"))
+                .queue(Queue::new("jobs").fifo(true).dead_letter("failed_jobs"))
+                .function(python("worker")),
+        ),
+        (
+            "resources/max-receive-out-of-range",
+            shop()
+                .queue(Queue::new("failed_jobs"))
+                .queue(Queue::new("jobs").dead_letter("failed_jobs").max_receive(1001))
+                .function(python("worker")),
+        ),
+        (
+            "resources/max-receive-without-dead-letter",
+            shop().queue(Queue::new("jobs").max_receive(5)).function(python("worker")),
+        ),
+        (
+            "resources/queue-and-table-same-name",
+            shop().queue(Queue::new("orders")).table(Table::new("orders").hash_key("id")).function(python("worker")),
+        ),
+        (
+            "resources/queue-dead-letter-is-a-topic",
+            shop()
+                .topic(Topic::new("failures"))
+                .queue(Queue::new("jobs").dead_letter("failures"))
+                .function(python("worker")),
+        ),
+        (
+            "resources/queue-dead-letter-is-itself",
+            shop().queue(Queue::new("jobs").dead_letter("jobs")).function(python("worker")),
+        ),
+        (
+            "resources/queue-dead-letter-unknown",
+            shop()
+                .queue(Queue::new("failed_jobs"))
+                .queue(Queue::new("jobs").dead_letter("failed_job"))
+                .function(python("worker")),
+        ),
+        (
+            "resources/queue-retention-too-long",
+            shop().queue(Queue::new("jobs").retention(1_209_601)).function(python("worker")),
+        ),
+        (
+            "resources/queue-retention-too-short",
+            shop().queue(Queue::new("jobs").retention(59)).function(python("worker")),
+        ),
+        (
+            "resources/queue-visibility-timeout-too-long",
+            shop().queue(Queue::new("jobs").visibility_timeout(43_201)).function(python("worker")),
+        ),
+        (
+            "resources/stream-arn-of-table-without-stream",
+            shop()
+                .table(Table::new("orders").hash_key("id"))
+                .function(python("worker").env("ORDERS_STREAM", Ref::new("orders", "stream_arn"))),
+        ),
+        ("resources/stream-zero-shards", shop().stream(Stream::new("clicks").shards(0)).function(python("worker"))),
+        (
+            "resources/table-same-hash-and-range-key",
+            shop().table(Table::new("orders").hash_key("id").range_key("id")).function(python("worker")),
+        ),
+        (
+            "resources/table-unknown-stream-view",
+            shop().table(Table::new("orders").hash_key("id").stream("new_images")).function(python("worker")),
+        ),
+        (
+            "resources/table-without-hash-key",
+            shop().table(Table::new("orders").range_key("created_at")).function(python("worker")),
+        ),
+        (
+            "resources/url-of-a-topic",
+            shop().topic(Topic::new("alerts")).function(python("worker").env("ALERTS", Ref::new("alerts", "url"))),
+        ),
+        (
+            "triggers/duplicate-route",
+            shop()
+                .function(python("list_orders").trigger(Trigger::http("GET", "/orders")))
+                .function(python("export_orders").trigger(Trigger::http("GET", "/orders"))),
+        ),
+        ("triggers/empty-path-segment", shop().function(python("api").trigger(Trigger::http("GET", "/orders//items")))),
+        (
+            "triggers/greedy-variable-not-last",
+            shop().function(python("api").trigger(Trigger::http("GET", "/files/{path+}/meta"))),
+        ),
+        ("triggers/lowercase-method", shop().function(python("api").trigger(Trigger::http("get", "/orders")))),
+        ("triggers/path-without-leading-slash", shop().function(python("api").trigger(Trigger::http("GET", "orders")))),
+        ("triggers/unknown-method", shop().function(python("api").trigger(Trigger::http("GTE", "/orders")))),
+        (
+            "events/dead-letter-fifo-queue",
+            shop().queue(Queue::new("failures").fifo(true)).function(python("worker").dead_letter("failures")),
+        ),
+        (
+            "events/dead-letter-on-a-bucket",
+            shop().bucket(Bucket::new("reports")).function(python("worker").dead_letter("reports")),
+        ),
+        (
+            "events/dead-letter-unknown",
+            shop().queue(Queue::new("failures")).function(python("worker").dead_letter("failure")),
+        ),
+        (
+            "events/s3-on-a-queue",
+            shop().queue(Queue::new("jobs")).function(python("worker").trigger(Trigger::s3("jobs"))),
+        ),
+        (
+            "events/s3-overlapping-prefixes",
+            shop()
+                .bucket(Bucket::new("uploads"))
+                .function(python("ingest").trigger(Trigger::s3("uploads").prefix("in/")))
+                .function(python("archive").trigger(Trigger::s3("uploads").prefix("in/csv/"))),
+        ),
+        (
+            "events/s3-prefix-too-long",
+            shop()
+                .bucket(Bucket::new("uploads"))
+                .function(python("worker").trigger(Trigger::s3("uploads").prefix("a".repeat(1025)))),
+        ),
+        (
+            "events/s3-two-unfiltered-notifications",
+            shop()
+                .bucket(Bucket::new("uploads"))
+                .function(python("ingest").trigger(Trigger::s3("uploads")))
+                .function(python("archive").trigger(Trigger::s3("uploads").on("created"))),
+        ),
+        (
+            "events/s3-unknown-event-name",
+            shop()
+                .bucket(Bucket::new("uploads"))
+                .function(python("worker").trigger(Trigger::s3("uploads").on("s3:ObjectCreated:Putt"))),
+        ),
+        (
+            "events/s3-unknown-event",
+            shop()
+                .bucket(Bucket::new("uploads"))
+                .function(python("worker").trigger(Trigger::s3("uploads").on("create"))),
+        ),
+        (
+            "events/sqs-batch-over-10-without-window",
+            shop().queue(Queue::new("jobs")).function(python("worker").trigger(Trigger::sqs("jobs").batch_size(100))),
+        ),
+        (
+            "events/sqs-batch-size-over-10000",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("worker").trigger(Trigger::sqs("jobs").batch_size(10_001).window(10))),
+        ),
+        (
+            "events/sqs-batch-size-zero",
+            shop().queue(Queue::new("jobs")).function(python("worker").trigger(Trigger::sqs("jobs").batch_size(0))),
+        ),
+        (
+            "events/sqs-window-over-300",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("worker").trigger(Trigger::sqs("jobs").batch_size(100).window(301))),
+        ),
+        (
+            "events/url-declared-twice",
+            shop().function(python("worker").trigger(Trigger::url("iam")).trigger(Trigger::url("none"))),
+        ),
+        ("events/url-unknown-auth", shop().function(python("worker").trigger(Trigger::url("public")))),
+        (
+            "events/timeout-above-visibility-timeout",
+            shop()
+                .queue(Queue::new("jobs").visibility_timeout(60))
+                .function(python("worker").timeout(120).trigger(Trigger::sqs("jobs"))),
+        ),
+        (
+            "events/queue-mapped-twice",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("worker").trigger(Trigger::sqs("jobs")).trigger(Trigger::sqs("jobs").batch_size(5))),
+        ),
+        (
+            "events/dynamodb-on-kinesis-stream",
+            shop().stream(Stream::new("clicks")).function(python("worker").trigger(Trigger::dynamodb("clicks"))),
+        ),
+        (
+            "events/dynamodb-table-without-stream",
+            shop()
+                .table(Table::new("orders").hash_key("id"))
+                .function(python("worker").trigger(Trigger::dynamodb("orders"))),
+        ),
+        (
+            "events/dynamodb-unknown-start",
+            shop()
+                .table(Table::new("orders").hash_key("id").stream("new_image"))
+                .function(python("worker").trigger(Trigger::dynamodb("orders").start("earliest"))),
+        ),
+        (
+            "events/sns-on-a-queue",
+            shop().queue(Queue::new("jobs")).function(python("worker").trigger(Trigger::sns("jobs"))),
+        ),
+        (
+            "events/sns-on-fifo-topic",
+            shop().topic(Topic::new("alerts").fifo(true)).function(python("worker").trigger(Trigger::sns("alerts"))),
+        ),
+        (
+            "events/kinesis-batch-size-zero",
+            shop()
+                .stream(Stream::new("clicks"))
+                .function(python("worker").trigger(Trigger::kinesis("clicks").batch_size(0))),
+        ),
+        (
+            "events/kinesis-on-a-table",
+            shop()
+                .table(Table::new("orders").hash_key("id").stream("new_image"))
+                .function(python("worker").trigger(Trigger::kinesis("orders"))),
+        ),
+        ("events/schedule-rate-zero", shop().function(python("worker").trigger(Trigger::schedule("rate(0 hours)")))),
+        ("env/bad-key-format", shop().function(python("api").env("LOG-LEVEL", "debug"))),
+        ("env/duplicate-key", shop().function(python("api").env("GREETING", "hello").env("GREETING", "bonjour"))),
+        ("env/one-letter-key", shop().function(python("api").env("A", "1"))),
+        ("env/own-arn", shop().function(python("api").env("SELF_ARN", Ref::new("api", "arn")))),
+        (
+            "env/reserved-aws-lambda-prefix",
+            shop().function(python("api").env("AWS_LAMBDA_EXEC_WRAPPER", "/opt/wrapper")),
+        ),
+        ("env/reserved-key", shop().function(python("api").env("AWS_REGION", "eu-west-3"))),
+        (
+            "env/total-size-over-4kb",
+            shop()
+                .role(Role::new("worker"))
+                .function((1..=7).fold(python("api"), |f, i| f.env(format!("ROLE_{i}"), Ref::new("worker", "arn")))),
+        ),
+        (
+            "env/unknown-attribute",
+            shop()
+                .bucket(Bucket::new("reports"))
+                .function(python("api").env("REPORTS_BUCKET", Ref::new("reports", "nmae"))),
+        ),
+        (
+            "env/unknown-declaration",
+            shop()
+                .bucket(Bucket::new("reports"))
+                .function(python("api").env("REPORTS_BUCKET", Ref::new("reprots", "name"))),
+        ),
+        (
+            "iam/action-list-one-wrong",
+            shop().bucket(Bucket::new("reports")).function(python("api").allow(
+                Statement::allow(["s3:GetObject", "s3:ListBucket"]).on(Resource::sub("reports", "objects", None)),
+            )),
+        ),
+        (
+            "iam/arn-of-no-resource-type",
+            shop().bucket(Bucket::new("reports")).function(python("api").allow(
+                Statement::allow(["s3:GetObject"]).on(Resource::arn("arn:aws:s3:eu-west-3:123456789012:reports")),
+            )),
+        ),
+        (
+            "iam/arn-of-wrong-service",
+            shop().bucket(Bucket::new("reports")).function(python("api").allow(
+                Statement::allow(["s3:GetObject"]).on(Resource::arn("arn:aws:sqs:eu-west-3:123456789012:jobs")),
+            )),
+        ),
+        (
+            "iam/bucket-action-on-objects",
+            shop().bucket(Bucket::new("reports")).function(
+                python("api").allow(Statement::allow(["s3:ListBucket"]).on(Resource::sub("reports", "objects", None))),
+            ),
+        ),
+        (
+            "iam/dynamodb-action-on-queue",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("worker").allow(Statement::allow(["dynamodb:PutItem"]).on(Resource::named("jobs")))),
+        ),
+        (
+            "iam/index-of-a-queue",
+            shop().queue(Queue::new("jobs")).function(
+                python("worker")
+                    .allow(Statement::allow(["sqs:SendMessage"]).on(Resource::sub("jobs", "indexes", None))),
+            ),
+        ),
+        (
+            "iam/item-action-on-index",
+            shop().table(Table::new("orders").hash_key("id")).function(python("worker").allow(
+                Statement::allow(["dynamodb:PutItem"]).on(Resource::sub("orders", "index", Some("by_date".into()))),
+            )),
+        ),
+        (
+            "iam/kinesis-action-on-topic",
+            shop().topic(Topic::new("alerts")).function(
+                python("worker").allow(Statement::allow(["kinesis:PutRecord"]).on(Resource::named("alerts"))),
+            ),
+        ),
+        (
+            "iam/malformed-policy-arn",
+            shop()
+                .role(Role::new("worker").managed("arn:aws:iam::aws:AWSLambdaBasicExecutionRole"))
+                .function(python("api").role("worker")),
+        ),
+        (
+            "iam/not-an-arn",
+            shop()
+                .bucket(Bucket::new("reports"))
+                .function(python("api").allow(Statement::allow(["s3:GetObject"]).on(Resource::arn("reports/in/*")))),
+        ),
+        (
+            "iam/object-action-on-bucket",
+            shop()
+                .bucket(Bucket::new("reports"))
+                .function(python("api").allow(Statement::allow(["s3:GetObject"]).on(Resource::named("reports")))),
+        ),
+        ("iam/role-reference-to-bucket", shop().bucket(Bucket::new("reports")).function(python("api").role("reports"))),
+        ("iam/role-reference-unknown", shop().role(Role::new("worker")).function(python("api").role("wroker"))),
+        (
+            "iam/service-linked-managed-policy",
+            shop().role(Role::new("worker").managed("AWSLambdaReplicator")).function(python("api").role("worker")),
+        ),
+        (
+            "iam/sns-action-on-kinesis-stream",
+            shop()
+                .stream(Stream::new("clicks"))
+                .function(python("worker").allow(Statement::allow(["sns:Publish"]).on(Resource::named("clicks")))),
+        ),
+        (
+            "iam/sqs-action-on-table",
+            shop()
+                .table(Table::new("orders").hash_key("id"))
+                .function(python("worker").allow(Statement::allow(["sqs:SendMessage"]).on(Resource::named("orders")))),
+        ),
+        (
+            "iam/star-only-action-on-resource",
+            shop().bucket(Bucket::new("reports")).function(
+                python("api").allow(Statement::allow(["xray:PutTraceSegments"]).on(Resource::named("reports"))),
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn the_builders_give_the_macros_messages() {
+    let mut failures = Vec::new();
+    let cases = cases();
+    for (case, stack) in &cases {
+        let found: Vec<String> = stack.check().problems.into_iter().map(|p| p.message).collect();
+        for message in expected(case) {
+            if !found.contains(&message) {
+                failures.push(format!("{case}:\n  the macro says: {message}\n  the builders say: {found:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_finding_points_at_the_line_that_declared_it() {
+    let line = line!() + 3;
+    let stack = shop().queue(Queue::new("jobs")).function(python("worker").trigger(Trigger::sqs("jobs").batch_size(0)));
+    let problems = stack.check().problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].subject, "function `worker`");
+    assert_eq!(problems[0].origin.line, line);
+    assert!(problems[0].origin.file.ends_with("tests/checker.rs"));
+}
