@@ -466,8 +466,9 @@ fn the_builders_give_the_macros_messages() {
 
 #[test]
 fn a_finding_points_at_the_line_that_declared_it() {
-    let line = line!() + 3;
-    let stack = shop().queue(Queue::new("jobs")).function(python("worker").trigger(Trigger::sqs("jobs").batch_size(0)));
+    let trigger = Trigger::sqs("jobs").batch_size(0);
+    let line = line!() - 1;
+    let stack = shop().queue(Queue::new("jobs")).function(python("worker").trigger(trigger));
     let problems = stack.check().problems;
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].subject, "function `worker`");

@@ -190,7 +190,10 @@ fn a_package_over_50_mb_needs_an_assets_bucket() {
 
     let stack = Stack::new("big").region("us-east-1").queue(lambda_stack::Queue::new("jobs")).assets("jobs");
     let problems = stack.check().problems;
-    assert_eq!(problems[0].message, "`assets` names the bucket large packages are uploaded to, but `jobs` is a queue");
+    assert_eq!(
+        problems[0].message,
+        "`assets` names the bucket that packages over 50 MB are uploaded to, but `jobs` is a queue; declare a `bucket` and name it here"
+    );
 }
 
 /// `../shared/tools/NAME DIR`, or why it could not run.

@@ -35,13 +35,6 @@ impl<T> Word<T> {
     }
 }
 
-impl<T: Copy> Word<T> {
-    /// A word known to be valid.
-    pub fn known(written: &str, value: T) -> Self {
-        Word { written: written.to_owned(), parsed: Ok(value) }
-    }
-}
-
 /// A stack: one Terraform root module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stack {
@@ -257,16 +250,6 @@ pub enum Resource {
     Sub { target: String, sub: String, pattern: Option<String> },
     /// An ARN string (or `"*"`).
     Arn(String),
-}
-
-impl Resource {
-    /// The declaration it names, if any.
-    pub fn target(&self) -> Option<&str> {
-        match self {
-            Resource::Named(name) | Resource::Sub { target: name, .. } => Some(name),
-            Resource::Arn(_) => None,
-        }
-    }
 }
 
 /// The instruction set a function runs on.

@@ -206,19 +206,6 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Exclude,
 ];
 
-/// The keys of a block of `kind`.
-pub fn keys_of(kind: Kind) -> &'static [Key] {
-    match kind {
-        Kind::Bucket => BUCKET_KEYS,
-        Kind::Queue => QUEUE_KEYS,
-        Kind::Table => TABLE_KEYS,
-        Kind::Topic => TOPIC_KEYS,
-        Kind::Stream => STREAM_KEYS,
-        Kind::Role => ROLE_KEYS,
-        Kind::Function => FUNCTION_KEYS,
-    }
-}
-
 /// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies and
 /// `exclude` (its package is one binary).
 pub fn attribute_keys() -> Vec<Key> {
@@ -343,14 +330,6 @@ impl Arg {
             Arg::ReportFailures => "report_failures",
             Arg::Start => "start",
             Arg::Auth => "auth",
-        }
-    }
-
-    /// The unit of a whole-number argument.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Arg::Window => "seconds",
-            _ => "",
         }
     }
 }

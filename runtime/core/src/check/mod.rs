@@ -137,14 +137,6 @@ impl Findings {
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.severity == Severity::Error)
     }
-
-    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.severity == Severity::Warning)
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.errors().next().is_some()
-    }
 }
 
 /// A declaration a `#[function]` names, which the stack binding it must declare with one of
