@@ -7,10 +7,22 @@
 //!   stacks/<stack>/assets/<function>/<sha256>.zip
 //! ```
 //!
-//! Everything is written into a staging folder beside the output, then swapped into place with two
-//! renames, so a synth that fails at any point leaves the previous output as it was. Terraform's
-//! own files in a stack folder (`.terraform/`, the lock file, a local state) are carried over, so
-//! `terraform -chdir=cdktf.out/stacks/<stack> apply` needs no new `init` after a synth.
+//! A synth may be killed at any moment, run twice at once, or write into a mount point, and
+//! Terraform's working files in a stack folder (`.terraform/`, `.terraform.lock.hcl`, a local
+//! state) are never moved or deleted. So the folder itself is never renamed; its files are:
+//!
+//! 1. `flock` on `<out>/.lambda-stack.lock`: synths into one folder run one after the other.
+//! 2. Leftovers of a killed synth (`<out>/.lambda-stack-staging-*`) are removed.
+//! 3. Every file that changes is written whole into `<out>/.lambda-stack-staging-<pid>/` (inside
+//!    the output, so the renames below stay on its file system, mount point or not).
+//! 4. Renamed into place, in this order: the zips (named by their SHA-256, so a new one never
+//!    replaces an old one), then each stack's `cdk.tf.json`, then `manifest.json`.
+//! 5. Zips and stacks the new output no longer names are removed, then the staging folder.
+//!
+//! The invariant, at every step: each file is old or new and whole (a rename replaces it at once),
+//! and every zip a `cdk.tf.json` or the manifest names exists with the bytes its hash says, because
+//! zips are added before what names them and removed only after nothing does. A kill leaves at
+//! most unnamed zips and a staging folder, which the next synth removes.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,9 +32,9 @@ use serde_json::{json, Map, Value};
 use crate::error::{io_error, Error, Result};
 use crate::synth::{Synthesized, TOOL_VERSION};
 
-/// What `terraform init` and `apply` leave in a working folder, kept across synths.
-const TERRAFORM_WORKING_FILES: &[&str] =
-    &[".terraform", ".terraform.lock.hcl", "terraform.tfstate", "terraform.tfstate.backup"];
+/// Entries of the output folder that are lambda-stack's own bookkeeping.
+const LOCK: &str = ".lambda-stack.lock";
+const STAGING_PREFIX: &str = ".lambda-stack-staging-";
 
 /// The manifest: the stacks, their files, and the tool version.
 pub fn manifest(stacks: &[Synthesized]) -> Value {
@@ -59,46 +71,43 @@ pub fn manifest(stacks: &[Synthesized]) -> Value {
     json!({ "version": TOOL_VERSION, "stacks": entries })
 }
 
-/// Writes `stacks` into `out`, replacing what was there only once everything is written.
+/// Writes `stacks` into `out`, each file replaced only once all of them are written.
 pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
-    let out_name = out
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("`{}` cannot be an output folder", out.display())))?
-        .to_string_lossy()
-        .into_owned();
-    let parent = match out.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    refuse_foreign_folder(out)?;
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{out_name}.staging-{pid}"));
-    let previous = parent.join(format!(".{out_name}.previous-{pid}"));
-    let _ = fs::remove_dir_all(&staging);
-    let written = write_tree(&staging, out, stacks).and_then(|()| carry_over_terraform_files(out, &staging, stacks));
-    if let Err(error) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
+    if out.file_name().is_none() {
+        return Err(Error::Usage(format!("`{}` cannot be an output folder", out.display())));
     }
-    if out.exists() {
-        fs::rename(out, &previous).map_err(io_error(out))?;
-        if let Err(source) = fs::rename(&staging, out) {
-            // Put the old output back rather than leave nothing.
-            let _ = fs::rename(&previous, out);
-            return Err(Error::Io { path: out.to_path_buf(), source });
+    match fs::metadata(out) {
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(Error::Usage(format!(
+                "`{}` is a file, not an output folder: choose another `--out`, or remove the file",
+                out.display()
+            )))
         }
-        let _ = fs::remove_dir_all(&previous);
-    } else {
-        fs::rename(&staging, out).map_err(io_error(out))?;
+        Ok(_) => {}
+        Err(_) => {
+            refuse_foreign_folder(out)?;
+            fs::create_dir_all(out).map_err(io_error(out))?;
+        }
     }
-    Ok(())
+    refuse_foreign_folder(out)?;
+    let _lock = Lock::acquire(out)?;
+    remove_leftovers(out);
+    let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
+    let installed = stage(&staging, out, stacks).and_then(|moves| install(&moves));
+    if installed.is_ok() {
+        prune(out, stacks);
+    }
+    let _ = fs::remove_dir_all(&staging);
+    installed
 }
 
-/// Only a folder lambda-stack wrote (or an empty one) is ever replaced.
+/// Only a folder lambda-stack wrote (or an empty one) is ever written into.
 fn refuse_foreign_folder(out: &Path) -> Result<()> {
-    let Ok(mut entries) = fs::read_dir(out) else { return Ok(()) };
-    if entries.next().is_some() && !out.join("manifest.json").is_file() {
+    let Ok(entries) = fs::read_dir(out) else { return Ok(()) };
+    let mut entries = entries.filter_map(|entry| entry.ok());
+    // The lock is created first: a synth killed before its manifest still marks the folder.
+    let ours = out.join("manifest.json").is_file() || out.join(LOCK).is_file();
+    if entries.next().is_some() && !ours {
         return Err(Error::Usage(format!(
             "refusing to replace `{}`: it is not empty and has no manifest.json, so lambda-stack did not write it",
             out.display()
@@ -107,48 +116,144 @@ fn refuse_foreign_folder(out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_tree(root: &Path, previous: &Path, stacks: &[Synthesized]) -> Result<()> {
-    for stack in stacks {
-        let folder = root.join("stacks").join(&stack.stack);
-        create_file(&folder.join("cdk.tf.json"), stack.document.to_json().as_bytes())?;
-        for asset in &stack.assets {
-            let path = folder.join(&asset.path);
-            let old = previous.join("stacks").join(&stack.stack).join(&asset.path);
-            if !link_unchanged(&old, &path, asset.package.bytes.len()) {
-                create_file(&path, &asset.package.bytes)?;
+/// An exclusive `flock` on the output's lock file, released when dropped (or when the process
+/// dies, which a lock file's mere existence would not tell).
+struct Lock {
+    _file: fs::File,
+}
+
+impl Lock {
+    fn acquire(out: &Path) -> Result<Lock> {
+        let path = out.join(LOCK);
+        let file =
+            fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io_error(&path))?;
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd as _;
+            let fd = file.as_raw_fd();
+            // SAFETY: `fd` is an open descriptor owned by `file`, which outlives the lock.
+            if unsafe { libc::flock(fd, libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+                eprintln!("waiting for another synth into `{}` to finish", out.display());
+                loop {
+                    // SAFETY: as above.
+                    if unsafe { libc::flock(fd, libc::LOCK_EX) } == 0 {
+                        break;
+                    }
+                    let error = std::io::Error::last_os_error();
+                    if error.kind() != std::io::ErrorKind::Interrupted {
+                        return Err(Error::Io { path, source: error });
+                    }
+                }
             }
+        }
+        Ok(Lock { _file: file })
+    }
+}
+
+/// Staging folders of synths that were killed: the lock says none is running.
+fn remove_leftovers(out: &Path) {
+    let Ok(entries) = fs::read_dir(out) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// One file written into the staging folder, and where it goes.
+struct Move {
+    from: PathBuf,
+    to: PathBuf,
+}
+
+/// Writes every file that differs from what `out` holds into `staging`; returns the renames that
+/// put them in place, in the order that keeps the invariant (zips, stack documents, manifest).
+fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
+    fs::create_dir(staging).map_err(io_error(staging))?;
+    let mut zips = Vec::new();
+    let mut documents = Vec::new();
+    let mut count = 0usize;
+    let mut put = |to: PathBuf, bytes: &[u8], list: &mut Vec<Move>| -> Result<()> {
+        count += 1;
+        let from = staging.join(count.to_string());
+        fs::write(&from, bytes).map_err(io_error(&from))?;
+        list.push(Move { from, to });
+        Ok(())
+    };
+    for stack in stacks {
+        let folder = out.join("stacks").join(&stack.stack);
+        for asset in &stack.assets {
+            let to = folder.join(&asset.path);
+            // Named by their hash: one already there under this name and length is this zip.
+            let same =
+                fs::symlink_metadata(&to).is_ok_and(|m| m.is_file() && m.len() == asset.package.bytes.len() as u64);
+            if !same {
+                put(to, &asset.package.bytes, &mut zips)?;
+            }
+        }
+        let document = stack.document.to_json();
+        let to = folder.join("cdk.tf.json");
+        if fs::read(&to).ok().as_deref() != Some(document.as_bytes()) {
+            put(to, document.as_bytes(), &mut documents)?;
         }
     }
     let mut manifest = serde_json::to_string_pretty(&manifest(stacks)).expect("JSON values serialize");
     manifest.push('\n');
-    create_file(&root.join("manifest.json"), manifest.as_bytes())
-}
-
-/// Zips are named by the SHA-256 of their bytes, so one the previous output already holds under
-/// the same name (and length) is the same file: a hard link shares it without writing it again,
-/// and leaves the previous output whole should this synth fail before the swap.
-fn link_unchanged(old: &Path, new: &Path, len: usize) -> bool {
-    let same = fs::symlink_metadata(old).is_ok_and(|m| m.is_file() && m.len() == len as u64);
-    same && new.parent().is_some_and(|dir| fs::create_dir_all(dir).is_ok()) && fs::hard_link(old, new).is_ok()
-}
-
-fn create_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    let to = out.join("manifest.json");
+    if fs::read(&to).ok().as_deref() != Some(manifest.as_bytes()) {
+        put(to, manifest.as_bytes(), &mut documents)?;
     }
-    fs::write(path, bytes).map_err(io_error(path))
+    zips.append(&mut documents);
+    Ok(zips)
 }
 
-fn carry_over_terraform_files(out: &Path, staging: &Path, stacks: &[Synthesized]) -> Result<()> {
-    for stack in stacks {
-        let old = out.join("stacks").join(&stack.stack);
-        let new = staging.join("stacks").join(&stack.stack);
-        for name in TERRAFORM_WORKING_FILES {
-            let from = old.join(name);
-            if from.symlink_metadata().is_ok() {
-                fs::rename(&from, new.join(name)).map_err(io_error(&from))?;
+fn install(moves: &[Move]) -> Result<()> {
+    for Move { from, to } in moves {
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(io_error(parent))?;
+        }
+        fs::rename(from, to).map_err(io_error(to))?;
+    }
+    Ok(())
+}
+
+/// Removes what the new output no longer names: zips of other contents, and the generated files of
+/// stacks no longer declared (their folder too when Terraform left nothing in it). Failing to is
+/// not an error: the output is already whole, and the next synth tries again.
+fn prune(out: &Path, stacks: &[Synthesized]) {
+    let Ok(folders) = fs::read_dir(out.join("stacks")) else { return };
+    for folder in folders.flatten() {
+        let name = folder.file_name().to_string_lossy().into_owned();
+        let path = folder.path();
+        if !folder.file_type().is_ok_and(|kind| kind.is_dir()) {
+            continue;
+        }
+        match stacks.iter().find(|stack| stack.stack == name) {
+            Some(stack) => {
+                let keep: std::collections::BTreeSet<PathBuf> =
+                    stack.assets.iter().map(|asset| path.join(&asset.path)).collect();
+                prune_assets(&path.join("assets"), &keep);
+            }
+            None => {
+                let _ = fs::remove_file(path.join("cdk.tf.json"));
+                let _ = fs::remove_dir_all(path.join("assets"));
+                // Only empty: `.terraform/` or a state keeps the folder.
+                let _ = fs::remove_dir(&path);
             }
         }
     }
-    Ok(())
+}
+
+/// Removes the files under `dir` not in `keep`, then the folders left empty.
+fn prune_assets(dir: &Path, keep: &std::collections::BTreeSet<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            prune_assets(&path, keep);
+            let _ = fs::remove_dir(&path);
+        } else if !keep.contains(&path) {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }

@@ -372,6 +372,33 @@ fn default_excludes_leave_secrets_and_junk_out() {
 }
 
 #[test]
+fn default_secret_excludes_ignore_case_and_catch_near_misses() {
+    let dir = tree(&[
+        ("app.py", ""),
+        (".ENV", "SECRET=1"),
+        (".Env.Local", "SECRET=2"),
+        ("docker/prod.env", "SECRET=3"),
+        ("ID_RSA", ""),
+        ("keys/id_rsa.bak", ""),
+        ("keys/id_ed25519.pub", ""),
+        ("certs/SERVER.PEM", ""),
+        ("certs/deploy.Key", ""),
+        ("credentials", "[default]"),
+        ("gcp/credentials.json", "{}"),
+        ("alice_accessKeys.csv", ""),
+        (".AWS/config", ""),
+        (".SSH/known_hosts", ""),
+        (".docker/config.json", ""),
+        ("prod.tfvars", "password = \"x\""),
+        // Look-alikes that stay: modules a handler may import.
+        ("credentials.py", ""),
+        ("keys.py", ""),
+        ("my_env.py", ""),
+    ]);
+    assert_eq!(names(&package(&dir)), ["app.py", "credentials.py", "keys.py", "my_env.py"]);
+}
+
+#[test]
 fn default_excludes_are_documented_patterns() {
     for pattern in DEFAULT_EXCLUDES {
         assert!(!pattern.trim_end_matches('/').contains('/'), "{pattern} is a bare name");
@@ -597,6 +624,24 @@ fn non_utf8_names_are_refused() {
         error(&dir),
         "`pkg/bad\u{fffd}.py` has a name that is not UTF-8; zip entry names must be UTF-8, so rename it"
     );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn non_utf8_names_the_excludes_cover_are_left_out() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let name = |bytes: &[u8]| std::ffi::OsStr::from_bytes(bytes).to_owned();
+    let dir = tree(&[("app.py", "")]);
+    fs::create_dir_all(dir.path().join("__pycache__")).unwrap();
+    fs::write(dir.path().join("__pycache__").join(name(b"caf\xe9.cpython-312.pyc")), "").unwrap();
+    fs::write(dir.path().join(name(b"caf\xe9.pyc")), "").unwrap();
+    fs::write(dir.path().join(name(b"notes\xff.md")), "").unwrap();
+    fs::create_dir_all(dir.path().join(name(b"tmp\xff"))).unwrap();
+    fs::write(dir.path().join(name(b"tmp\xff")).join("x.py"), "").unwrap();
+    assert_eq!(names(&package_excluding(&dir, &["*.md", "tmp*/"]).unwrap()), ["app.py"]);
+    // Not covered: still the error naming it.
+    let message = package_excluding(&dir, &["*.md"]).unwrap_err().to_string();
+    assert_eq!(message, "`tmp\u{fffd}` has a name that is not UTF-8; zip entry names must be UTF-8, so rename it");
 }
 
 #[cfg(unix)]
@@ -871,4 +916,65 @@ proptest! {
             prop_assert_eq!(fixed, (0, 0, 3));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounds: what a hostile code folder costs
+
+/// A one-function stack packaging `code`, with its own zip cache.
+fn synth_code(code: &Path, cache: &Path) -> lambda_stack_runtime::Result<()> {
+    use lambda_stack_runtime::package::{BuildOptions, Cache};
+    use lambda_stack_runtime::{App, Function, Stack};
+    let stack = Stack::new("bounded")
+        .region("eu-west-3")
+        .function(Function::new("f").runtime("python3.12").handler("app.handler").code(code));
+    let options = BuildOptions { cache: Cache::at(cache), ..BuildOptions::from_env() };
+    let out = cache.join("out");
+    App::new().stack(stack).build_options(options).synth(&out).map(drop)
+}
+
+#[test]
+fn an_oversized_sparse_file_is_refused_by_synth_before_it_is_read() {
+    let dir = tree(&[("app.py", "def handler(event, context):\n    return 1\n")]);
+    fs::File::create(dir.path().join("model.bin")).unwrap().set_len(300 * 1_048_576).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let message = synth_code(dir.path(), cache.path()).unwrap_err().to_string();
+    let took = started.elapsed();
+    eprintln!("a 300 MB sparse file refused in {took:?}");
+    assert!(message.contains("above Lambda's limit of 250 MB"), "{message}");
+    assert!(message.contains("`model.bin` (300 MB)"), "{message}");
+    // Reading 300 MB and hashing it takes seconds; the listing takes milliseconds.
+    assert!(took < std::time::Duration::from_millis(500), "took {took:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_cannot_multiply_a_tree() {
+    const LEVELS: usize = 24;
+    // Level i holds two links to level i + 1: 2^LEVELS paths to the last level.
+    let dir = tree(&[("app.py", "def handler(event, context):\n    return 1\n")]);
+    for level in 0..LEVELS {
+        write(dir.path(), &format!("d{level}/f.py"), b"x = 1\n");
+        for link in ["a", "b"] {
+            symlink(dir.path(), &format!("d{level}/{link}"), &format!("../d{}", level + 1));
+        }
+    }
+    write(dir.path(), &format!("d{LEVELS}/f.py"), b"x = 1\n");
+    let started = std::time::Instant::now();
+    let message = error(&dir);
+    let took = started.elapsed();
+    eprintln!("a 2^24-path symlink tree refused in {took:?}");
+    // The first copy goes down the `a` links; the first `b` link reaches a level already copied.
+    let through_a = format!("d0{}", "/a".repeat(LEVELS));
+    let link = format!("d0{}/b", "/a".repeat(LEVELS - 1));
+    assert_eq!(
+        message,
+        format!(
+            "symlink `{link}` points to `../d{LEVELS}`, whose files are already packaged through \
+             `{through_a}`; a directory is copied into a package through symlinks at most once: \
+             replace the link with a copy or exclude it"
+        )
+    );
+    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
 }

@@ -250,10 +250,33 @@ impl App {
                 return Err(Error::Usage(format!("two stacks are named `{}`", stack.name())));
             }
         }
+        self.refuse_out_inside_code(out)?;
         let options = self.options();
         let synthesized = self.stacks.iter().map(|s| synthesize_with(s, &options)).collect::<Result<Vec<_>>>()?;
         crate::output::write(out, &synthesized)?;
         Ok(synthesized)
+    }
+
+    /// An output inside a code folder would be packaged into that function's next zip (the
+    /// default excludes only know the name `cdktf.out`), so each synth would change the last.
+    fn refuse_out_inside_code(&self, out: &Path) -> Result<()> {
+        let out_real = resolved(out);
+        for stack in &self.stacks {
+            for function in stack.functions() {
+                let Some(code) = &function.code else { continue };
+                let Ok(code_real) = std::fs::canonicalize(code) else { continue };
+                if out_real.starts_with(&code_real) {
+                    return Err(Error::Usage(format!(
+                        "the output folder `{}` is inside the code folder `{}` of function `{}`, so the next \
+                         synth would package it; choose an `--out` outside it",
+                        out.display(),
+                        code.display(),
+                        function.name()
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn synth_and_report(&self, out: &Path) -> Result<()> {
@@ -312,6 +335,25 @@ impl App {
                     return;
                 }
             }
+        }
+    }
+}
+
+/// `path` made absolute with its symlinks resolved, as far as it exists (the rest appended).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return rest.iter().rev().fold(real, |dir, name| dir.join(name));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
         }
     }
 }

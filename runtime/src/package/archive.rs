@@ -210,12 +210,53 @@ fn compress(item: &Item) -> Result<PreparedZipFile, PackageError> {
     let file = match &item.source {
         Source::Memory(contents) => PreparedZipFile::from_data(&item.path, options, contents),
         Source::Disk(disk) => {
-            let contents =
-                std::fs::read(disk).map_err(|source| PackageError::Io { path: item.path.clone(), source })?;
+            let mut contents = Vec::new();
+            read_bounded(disk, &item.path, |chunk| contents.extend_from_slice(chunk))?;
             PreparedZipFile::from_data(&item.path, options, &contents)
         }
     };
     Ok(file?)
+}
+
+/// Reads the regular file `disk` (archive path `path`) in chunks, at most Lambda's unzipped limit
+/// of it. The walk listed a regular file, but what is read is what the path names now: opened
+/// without blocking and checked again, a FIFO or device swapped in since cannot hang the synth,
+/// and a file growing without end cannot fill the memory.
+pub(crate) fn read_bounded(
+    disk: &std::path::Path,
+    path: &str,
+    mut chunk: impl FnMut(&[u8]),
+) -> Result<u64, PackageError> {
+    use std::io::Read as _;
+    let io_error = |source| PackageError::Io { path: path.to_string(), source };
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = open.open(disk).map_err(io_error)?;
+    if !file.metadata().map_err(io_error)?.is_file() {
+        return Err(PackageError::SpecialFile { path: path.to_string() });
+    }
+    let mut file = file.take(MAX_UNZIPPED_BYTES + 1);
+    let mut buffer = vec![0; 256 * 1024];
+    let mut total = 0u64;
+    loop {
+        let read = match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(io_error(error)),
+        };
+        total += read as u64;
+        if total > MAX_UNZIPPED_BYTES {
+            return Err(PackageError::UnzippedTooLarge { bytes: total, largest: vec![(path.to_string(), total)] });
+        }
+        chunk(&buffer[..read]);
+    }
+    Ok(total)
 }
 
 /// How many threads to compress on: the cores there are, and one if that cannot be told.
@@ -317,6 +358,24 @@ mod tests {
         for fine in ["bootstrap", "a/b/c.py", "..hidden", "a..b", "dé.py", "a:b", "CC:/x"] {
             assert!(check_name(fine).is_ok(), "{fine}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+        let started = std::time::Instant::now();
+        let error = read_bounded(&fifo, "pipe", |_| ()).unwrap_err();
+        assert!(matches!(error, PackageError::SpecialFile { .. }), "{error}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        let mut sum = 0;
+        std::fs::write(dir.path().join("f"), vec![7u8; 300_000]).unwrap();
+        assert_eq!(read_bounded(&dir.path().join("f"), "f", |chunk| sum += chunk.len()).unwrap(), 300_000);
+        assert_eq!(sum, 300_000);
     }
 
     #[test]

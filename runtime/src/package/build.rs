@@ -93,18 +93,13 @@ pub(crate) fn package_function(
         return Err(PackageError::Empty { dir: Some(code.to_path_buf()), excluded: found.excluded });
     }
     let listed: u64 = found.sizes.iter().sum();
-    let key = cache_key(&found.items, dependencies.as_ref())?;
-    let entry = options.cache.path(&["zips", &key]);
-    if let Some(package) = cached(&entry) {
-        progress.packaged(function.name, package.files, package.unzipped_bytes, None);
-        return archive::check_zipped(package);
-    }
     let mut items = found.items;
     let mut sizes: Vec<(String, u64)> = items.iter().map(|i| i.path.clone()).zip(found.sizes).collect();
+    let mut extra = Vec::new();
     if let Some(dependencies) = &dependencies {
         let installed = walk::walk(&dependencies.dir, &Excludes::only(dependencies.excludes)?)?;
         let own: std::collections::BTreeSet<&str> = items.iter().map(|item| item.path.as_str()).collect();
-        let mut extra = Vec::with_capacity(installed.items.len());
+        extra.reserve(installed.items.len());
         for (mut item, size) in installed.items.into_iter().zip(installed.sizes) {
             item.path.insert_str(0, dependencies.prefix);
             if own.contains(item.path.as_str()) {
@@ -117,9 +112,17 @@ pub(crate) fn package_function(
             sizes.push((item.path.clone(), size));
             extra.push(item);
         }
-        items.extend(extra);
     }
+    // From the listing, before a byte is hashed or compressed: an oversized (or sparse) tree is
+    // refused in the time it takes to list it.
     archive::check_unzipped(sizes.iter().map(|(path, size)| (path.as_str(), *size)))?;
+    let key = cache_key(&items, dependencies.as_ref())?;
+    let entry = options.cache.path(&["zips", &key]);
+    if let Some(package) = cached(&entry) {
+        progress.packaged(function.name, package.files, package.unzipped_bytes, None);
+        return archive::check_zipped(package);
+    }
+    items.extend(extra);
     let (package, took) = timed(|| archive::build(items, archive::default_threads()));
     let package = package?;
     progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
@@ -139,8 +142,9 @@ fn cache_key(items: &[Item], dependencies: Option<&Dependencies>) -> Result<Stri
         let digest = match &item.source {
             Source::Memory(bytes) => Sha256::digest(bytes),
             Source::Disk(path) => {
-                let bytes = fs::read(path).map_err(|source| PackageError::Io { path: item.path.clone(), source })?;
-                Sha256::digest(&bytes)
+                let mut hasher = Sha256::new();
+                archive::read_bounded(path, &item.path, |chunk| hasher.update(chunk))?;
+                hasher.finalize()
             }
         };
         hasher.update((item.path.len() as u64).to_le_bytes());

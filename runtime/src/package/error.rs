@@ -42,6 +42,11 @@ pub enum PackageError {
     BrokenSymlink { link: String, target: PathBuf },
     /// A symlink that leads back to itself or to a directory containing it.
     SymlinkLoop { link: String, target: PathBuf },
+    /// A symlink to a directory that is already copied into the package through another symlink
+    /// (`first`, its archive path there): copies of copies grow exponentially.
+    SymlinkRepeats { link: String, target: PathBuf, first: String },
+    /// A directory that contains itself without a symlink (a bind mount).
+    DirectoryLoop { path: String },
     /// A symlink to a file or directory the excludes leave out.
     SymlinkToExcluded { link: String, target: String },
     /// A socket, FIFO or device file.
@@ -113,6 +118,18 @@ impl fmt::Display for PackageError {
                 shown(link),
                 shown(&target.to_string_lossy())
             ),
+            SymlinkRepeats { link, target, first } => write!(
+                f,
+                "symlink `{}` points to `{}`, whose files are already packaged through `{}`; a \
+                 directory is copied into a package through symlinks at most once: replace the link \
+                 with a copy or exclude it",
+                shown(link),
+                shown(&target.to_string_lossy()),
+                shown(first)
+            ),
+            DirectoryLoop { path } => {
+                write!(f, "`{}` is a directory that contains itself (a bind mount?); exclude it", shown(path))
+            }
             SymlinkToExcluded { link, target } => write!(
                 f,
                 "symlink `{}` points to `{}`, which is excluded; exclude the link too or stop \

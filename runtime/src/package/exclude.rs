@@ -19,7 +19,9 @@ use super::PackageError;
 /// caches and editor/OS junk that only make packages bigger and their hashes unstable.
 ///
 /// They use the `exclude:` syntax (see [`PackageOptions`](super::PackageOptions)): every one is a
-/// bare name, so it applies at any depth, and a trailing `/` means directories only.
+/// bare name, so it applies at any depth, and a trailing `/` means directories only. Unlike user
+/// patterns they ignore case: `.ENV` and `ID_RSA` are the same secrets on a case-insensitive disk,
+/// and a checkout from one keeps its spelling.
 ///
 /// ```
 /// use lambda_stack_runtime::package::DEFAULT_EXCLUDES;
@@ -31,29 +33,44 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     ".git",
     ".hg/",
     ".svn/",
-    // Secrets: environment files, cloud and tool credentials, private keys, Terraform state (which
-    // holds resource secrets in plain text).
+    // Secrets: environment files, cloud and tool credentials, private keys.
     ".env",
     ".env.*",
+    "*.env",
     ".envrc",
     ".aws/",
     ".ssh/",
     ".gnupg/",
+    ".docker/",
+    ".kube/",
     ".netrc",
+    ".pgpass",
     ".git-credentials",
     ".npmrc",
     ".pypirc",
+    // AWS's `credentials` file, the service-account `credentials.json`, the console's key export.
+    "credentials",
+    "credentials.json",
+    "credentials.csv",
+    "*_accessKeys.csv",
     "*.pem",
     "*.key",
     "*.p12",
     "*.pfx",
-    "id_rsa",
-    "id_dsa",
-    "id_ecdsa",
-    "id_ed25519",
+    "*.ppk",
+    "*.jks",
+    "*.keystore",
+    // SSH keys with their backups and copies (`id_rsa.bak`, `id_rsa.old`, `id_ed25519.pub`).
+    "id_rsa*",
+    "id_dsa*",
+    "id_ecdsa*",
+    "id_ed25519*",
+    // Terraform: state holds resource secrets in plain text, variable files often hold secrets.
     ".terraform/",
     "*.tfstate",
     "*.tfstate.*",
+    "*.tfvars",
+    "*.tfvars.json",
     // Python environments and caches; `.pyc` files also embed source mtimes.
     ".venv/",
     "__pycache__/",
@@ -101,21 +118,23 @@ pub(crate) fn defaults() -> &'static Excludes {
 impl Excludes {
     /// The defaults plus `user`; an invalid user pattern is an error naming it.
     pub(crate) fn new(user: &[String]) -> Result<Self, PackageError> {
-        Self::compile_all(DEFAULT_EXCLUDES.iter().copied().chain(user.iter().map(String::as_str)), user)
+        let defaults = DEFAULT_EXCLUDES.iter().map(|pattern| (*pattern, true));
+        Self::compile_all(defaults.chain(user.iter().map(|pattern| (pattern.as_str(), false))), user)
     }
 
     /// `patterns` alone, without the defaults: for trees an installer wrote, where a `*.pem` is a
     /// library's certificate bundle rather than a secret.
     pub(crate) fn only(patterns: &[&str]) -> Result<Self, PackageError> {
         let user: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
-        Self::compile_all(patterns.iter().copied(), &user)
+        Self::compile_all(patterns.iter().map(|pattern| (*pattern, false)), &user)
     }
 
-    fn compile_all<'p>(patterns: impl Iterator<Item = &'p str>, user: &[String]) -> Result<Self, PackageError> {
+    /// `patterns` with, for each, whether it ignores case.
+    fn compile_all<'p>(patterns: impl Iterator<Item = (&'p str, bool)>, user: &[String]) -> Result<Self, PackageError> {
         let mut any = GlobSetBuilder::new();
         let mut dirs = GlobSetBuilder::new();
-        for pattern in patterns {
-            let (glob, dir_only) = compile(pattern)?;
+        for (pattern, ignore_case) in patterns {
+            let (glob, dir_only) = compile(pattern, ignore_case)?;
             if dir_only {
                 dirs.add(glob);
             } else {
@@ -138,6 +157,14 @@ impl Excludes {
         self.any.is_match(path) || (is_dir && self.dirs.is_match(path))
     }
 
+    /// `name`, which is not UTF-8, in the directory `prefix` (a `/`-separated relative path, `""`
+    /// for the root) is excluded by a pattern naming it. globset matches the name's bytes, so
+    /// `*.pyc` covers `caf\xe9.pyc` while a literal pattern cannot name it.
+    pub(crate) fn matches_name(&self, prefix: &str, name: &std::ffi::OsStr, is_dir: bool) -> bool {
+        let path = join_os(prefix, name);
+        self.any.is_match(&path) || (is_dir && self.dirs.is_match(&path))
+    }
+
     /// `path` or one of the directories above it is excluded.
     pub(crate) fn covers(&self, path: &str, is_dir: bool) -> bool {
         let mut ancestors = path.match_indices('/').map(|(at, _)| &path[..at]);
@@ -145,8 +172,30 @@ impl Excludes {
     }
 }
 
+#[cfg(unix)]
+fn join_os(prefix: &str, name: &std::ffi::OsStr) -> std::path::PathBuf {
+    use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+    let mut bytes = Vec::with_capacity(prefix.len() + 1 + name.len());
+    if !prefix.is_empty() {
+        bytes.extend_from_slice(prefix.as_bytes());
+        bytes.push(b'/');
+    }
+    bytes.extend_from_slice(name.as_bytes());
+    std::ffi::OsString::from_vec(bytes).into()
+}
+
+#[cfg(not(unix))]
+fn join_os(prefix: &str, name: &std::ffi::OsStr) -> std::path::PathBuf {
+    let name = name.to_string_lossy();
+    if prefix.is_empty() {
+        name.into_owned().into()
+    } else {
+        format!("{prefix}/{name}").into()
+    }
+}
+
 /// One pattern as a glob over relative paths, and whether it is for directories only.
-fn compile(pattern: &str) -> Result<(globset::Glob, bool), PackageError> {
+fn compile(pattern: &str, ignore_case: bool) -> Result<(globset::Glob, bool), PackageError> {
     let invalid =
         |reason: &str| PackageError::InvalidExclude { pattern: pattern.to_string(), reason: reason.to_string() };
     let (body, dir_only) = match pattern.strip_suffix('/') {
@@ -164,6 +213,7 @@ fn compile(pattern: &str) -> Result<(globset::Glob, bool), PackageError> {
     let glob = if anchored || body.contains('/') { body.to_string() } else { format!("**/{body}") };
     let glob = GlobBuilder::new(&glob)
         .literal_separator(true)
+        .case_insensitive(ignore_case)
         .build()
         // globset's messages quote the whole glob, which here may carry our `**/` prefix.
         .map_err(|error| invalid(&error.kind().to_string()))?;
@@ -192,6 +242,50 @@ mod tests {
         assert!(!ex.matches("environment.py", false));
         assert!(!ex.matches("pem.py", false));
         assert!(!ex.matches("envs/x.py", false));
+    }
+
+    #[test]
+    fn default_secret_patterns_ignore_case_and_catch_near_misses() {
+        let ex = user(&[]);
+        for secret in [
+            ".ENV",
+            ".Env.Local",
+            "cfg/.env.local",
+            "prod.env",
+            "ID_RSA",
+            "keys/id_rsa.bak",
+            "id_ed25519.pub",
+            "certs/SERVER.PEM",
+            "deploy.Key",
+            "credentials",
+            "home/.aws/credentials",
+            "credentials.json",
+            "AKIA_accessKeys.csv",
+            "prod.tfvars",
+            "terraform.TFSTATE",
+        ] {
+            assert!(ex.covers(secret, false), "{secret} is packaged");
+        }
+        for dir in [".AWS", ".Ssh", ".docker", ".KUBE"] {
+            assert!(ex.matches(dir, true), "{dir}/ is packaged");
+        }
+        for kept in ["credentials.py", "id.py", "environment.py", "keys.py", "pem.py", "my_env.py"] {
+            assert!(!ex.covers(kept, false), "{kept} is excluded");
+        }
+        // The user's own patterns keep the case they were written in, as `.gitignore` does.
+        let own = user(&["Docs/"]);
+        assert!(own.matches("Docs", true) && !own.matches("docs", true));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_match_by_their_bytes() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let ex = user(&["data/raw-*"]);
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.pyc");
+        assert!(ex.matches_name("pkg", name, false));
+        assert!(ex.matches_name("data", std::ffi::OsStr::from_bytes(b"raw-\xff"), false));
+        assert!(!ex.matches_name("pkg", std::ffi::OsStr::from_bytes(b"caf\xe9.py"), false));
     }
 
     #[test]

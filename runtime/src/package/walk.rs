@@ -1,5 +1,11 @@
 //! Walking a code directory: excludes, symlinks, names.
+//!
+//! The walk reads metadata only, and its work is bounded by the tree on disk: a directory is
+//! known by its (device, inode), so a link or bind mount back to an enclosing directory is a loop,
+//! and a directory is copied into the package through symlinks at most once. Without that, a
+//! folder where each level holds two links to the next one packages 2^depth copies.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -19,11 +25,16 @@ pub(crate) struct Found {
 /// Walks `dir` (already checked to be a directory).
 pub(crate) fn walk(dir: &Path, excludes: &Excludes) -> Result<Found, PackageError> {
     let root = fs::canonicalize(dir).map_err(|source| PackageError::Io { path: dir.display().to_string(), source })?;
+    let root_id = fs::metadata(&root)
+        .map(|metadata| dir_id(&metadata))
+        .map_err(|source| PackageError::Io { path: dir.display().to_string(), source })?;
     let mut walk = Walk {
         root: root.clone(),
         excludes,
         found: Found { items: Vec::new(), sizes: Vec::new(), excluded: 0 },
-        open: vec![root.clone()],
+        open: vec![root_id],
+        linked: HashMap::new(),
+        links: Vec::new(),
     };
     walk.dir(&root, "")?;
     Ok(walk.found)
@@ -34,8 +45,27 @@ struct Walk<'a> {
     root: PathBuf,
     excludes: &'a Excludes,
     found: Found,
-    /// Canonical directories being walked, outermost first; a link back to one of them is a loop.
-    open: Vec<PathBuf>,
+    /// The directories being walked, outermost first; a link back to one of them is a loop.
+    open: Vec<DirId>,
+    /// Directories already copied through a symlink, with the archive path of that copy.
+    linked: HashMap<DirId, String>,
+    /// The symlinks (and their targets) through which the directories being walked were entered.
+    links: Vec<(String, PathBuf)>,
+}
+
+/// A directory as the file system knows it, whatever the path that reaches it.
+type DirId = (u64, u64);
+
+#[cfg(unix)]
+fn dir_id(metadata: &fs::Metadata) -> DirId {
+    use std::os::unix::fs::MetadataExt as _;
+    (metadata.dev(), metadata.ino())
+}
+
+#[cfg(not(unix))]
+fn dir_id(_: &fs::Metadata) -> DirId {
+    // No inode to tell directories apart: the canonical-path checks of `link` still apply.
+    (0, 0)
 }
 
 impl Walk<'_> {
@@ -48,21 +78,27 @@ impl Walk<'_> {
         entries.sort_by_key(fs::DirEntry::file_name);
         for entry in entries {
             let name = entry.file_name();
-            let path = match name.to_str() {
-                Some(name) => join(prefix, name),
-                None => return Err(PackageError::NonUtf8Name { path: join(prefix, &name.to_string_lossy()) }),
-            };
-            let kind = entry.file_type().map_err(|source| PackageError::Io { path: path.clone(), source })?;
             let disk = real.join(&name);
+            let Some(utf8) = name.to_str() else {
+                // A name the zip cannot hold is only an error if it was to be packaged.
+                let kind = entry.file_type().ok();
+                let is_dir = kind.is_some_and(|k| k.is_dir()) || fs::metadata(&disk).is_ok_and(|m| m.is_dir());
+                if self.excludes.matches_name(prefix, &name, is_dir) {
+                    self.found.excluded += 1;
+                    continue;
+                }
+                return Err(PackageError::NonUtf8Name { path: join(prefix, &name.to_string_lossy()) });
+            };
+            let path = join(prefix, utf8);
+            let kind = entry.file_type().map_err(|source| PackageError::Io { path: path.clone(), source })?;
             if kind.is_symlink() {
                 self.link(&disk, path)?;
             } else if kind.is_dir() {
                 if self.exclude(&path, true) {
                     continue;
                 }
-                self.open.push(disk.clone());
-                self.dir(&disk, &path)?;
-                self.open.pop();
+                let metadata = entry.metadata().map_err(|source| PackageError::Io { path: path.clone(), source })?;
+                self.enter(&disk, &path, dir_id(&metadata), None)?;
             } else if kind.is_file() {
                 if self.exclude(&path, false) {
                     continue;
@@ -108,18 +144,51 @@ impl Walk<'_> {
             return Err(PackageError::SymlinkToExcluded { link: path, target: inside });
         }
         if metadata.is_dir() {
-            if self.open.contains(&resolved) {
-                return Err(PackageError::SymlinkLoop { link: path, target });
-            }
-            self.open.push(resolved.clone());
-            self.dir(&resolved, &path)?;
-            self.open.pop();
+            self.enter(&resolved, &path.clone(), dir_id(&metadata), Some((path, target)))?;
         } else if metadata.is_file() {
             self.file(resolved, path, &metadata);
         } else {
             return Err(PackageError::SpecialFile { path });
         }
         Ok(())
+    }
+
+    /// Walks the directory `disk`, known as `id`, as `path`; `link` is the symlink (and its
+    /// target) it is reached through, if it is one.
+    fn enter(
+        &mut self,
+        disk: &Path,
+        path: &str,
+        id: DirId,
+        link: Option<(String, PathBuf)>,
+    ) -> Result<(), PackageError> {
+        let known = cfg!(unix);
+        if known && self.open.contains(&id) {
+            return Err(match link {
+                Some((link, target)) => PackageError::SymlinkLoop { link, target },
+                // Only a bind mount shows a directory inside itself without a link.
+                None => PackageError::DirectoryLoop { path: path.to_string() },
+            });
+        }
+        let entered_by_link = link.is_some();
+        if known && (entered_by_link || !self.links.is_empty()) {
+            if let Some(first) = self.linked.get(&id) {
+                // A plain directory inside a copied one: the copy is the enclosing link's doing.
+                let (link, target) = link.or_else(|| self.links.last().cloned()).expect("inside a link");
+                return Err(PackageError::SymlinkRepeats { link, target, first: first.clone() });
+            }
+            self.linked.insert(id, path.to_string());
+        }
+        self.open.push(id);
+        if let Some(link) = link {
+            self.links.push(link);
+        }
+        let walked = self.dir(disk, path);
+        if entered_by_link {
+            self.links.pop();
+        }
+        self.open.pop();
+        walked
     }
 
     fn file(&mut self, disk: PathBuf, path: String, metadata: &fs::Metadata) {
