@@ -208,8 +208,10 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, required=True, help="where to write the project")
     args = parser.parse_args()
     n, repo, out = args.functions, args.repo.resolve(), args.dir
-    if n < 1 or n > 9999:
-        print("--functions must be between 1 and 9999", file=sys.stderr)
+    # Names are `f0000` to `f9999`: four digits, so the names (and the order they sort in) stay
+    # the same for every size.
+    if n < 1 or n > 10000:
+        print("--functions must be between 1 and 10000", file=sys.stderr)
         return 2
     if not (repo / "Cargo.toml").is_file():
         print(f"{repo} has no Cargo.toml: is --repo the lambda-stack checkout?", file=sys.stderr)

@@ -2,7 +2,9 @@
 //! what check decided (descriptions, code paths, binding checks) comes with it in [`Checked`].
 //!
 //! The expansion is what a user could write by hand against `lambda_stack::__private` (the same
-//! builders as the public API): a function named after the stack returning its `Stack`.
+//! builders as the public API): a function named after the stack returning its `Stack`, holding
+//! one small `fn` per declaration (`fn function_hello(stack: Stack) -> Stack { stack.function(..) }`)
+//! and applying them in source order, so no expression nests deeper as the stack grows.
 
 use lambda_stack_core::decl;
 use proc_macro2::{Span, TokenStream};
@@ -71,16 +73,33 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
     });
-    let buckets = stack.buckets.iter().map(bucket);
-    let queues = stack.queues.iter().map(queue);
-    let tables = stack.tables.iter().map(table);
-    let topics = stack.topics.iter().map(topic);
-    let streams = stack.streams.iter().map(kinesis_stream);
-    let roles = stack.roles.iter().map(role);
-    let functions = stack.functions.iter().enumerate().map(|(i, f)| {
+    // One function per declaration, each adding it to the stack, applied in source order. A single
+    // builder chain over the whole stack nests as deep as the stack is long: rustc overflows its
+    // own stack on it from a few thousand declarations, and the debug binary overflows its main
+    // thread's stack running it (every intermediate `Stack` gets its own slot in one frame).
+    let mut declarations: Vec<(Ident, TokenStream)> = Vec::new();
+    let mut declare = |kind: &str, name: &Ident, call: TokenStream| {
+        declarations.push((Ident::new(&format!("{kind}_{}", text(name)), Span::call_site()), call));
+    };
+    stack.buckets.iter().for_each(|b| declare("bucket", &b.name, bucket(b)));
+    stack.queues.iter().for_each(|q| declare("queue", &q.name, queue(q)));
+    stack.tables.iter().for_each(|t| declare("table", &t.name, table(t)));
+    stack.topics.iter().for_each(|t| declare("topic", &t.name, topic(t)));
+    stack.streams.iter().for_each(|s| declare("stream", &s.name, kinesis_stream(s)));
+    stack.roles.iter().for_each(|r| declare("role", &r.name, role(r)));
+    for (i, f) in stack.functions.iter().enumerate() {
         let code_dir = checked.code_dirs.get(i).and_then(Option::as_deref);
-        function(f, &checked.decl.functions[i], code_dir)
+        declare("function", &f.name, function(f, &checked.decl.functions[i], code_dir));
+    }
+    let declare = declarations.iter().map(|(name, call)| {
+        quote! {
+            #[allow(non_snake_case)]
+            fn #name(stack: ::lambda_stack::__private::Stack) -> ::lambda_stack::__private::Stack {
+                stack #call
+            }
+        }
     });
+    let names = declarations.iter().map(|(name, _)| name);
     let bindings = checked.bindings.iter().map(|binding| self::function::binding_checks(stack, binding));
     quote! {
         #(#docs)*
@@ -89,19 +108,16 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
             #(#tracked)*
             #(#warnings)*
             #(#bindings)*
-            ::lambda_stack::__private::Stack::new(#name)
+            #(#declare)*
+            const DECLARATIONS: &[fn(::lambda_stack::__private::Stack) -> ::lambda_stack::__private::Stack] =
+                &[#(#names),*];
+            let stack = ::lambda_stack::__private::Stack::new(#name)
                 .declared_at(::core::file!(), #line)
                 #region
                 #(#tags)*
                 #backend
-                #assets
-                #(#buckets)*
-                #(#queues)*
-                #(#tables)*
-                #(#topics)*
-                #(#streams)*
-                #(#roles)*
-                #(#functions)*
+                #assets;
+            DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
         }
     }
 }

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use base64::Engine as _;
-use sha2::{Digest as _, Sha256};
 use zip::write::{PreparedZipFile, SimpleFileOptions};
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
+use super::cache::Sha256;
 use super::{Package, PackageError};
 use crate::rules::limits::{MAX_UNZIPPED_BYTES, MAX_ZIP_BYTES};
 

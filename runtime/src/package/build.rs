@@ -15,10 +15,8 @@
 use std::fs;
 use std::path::Path;
 
-use sha2::{Digest as _, Sha256};
-
 use super::archive::{self, Item, Source};
-use super::cache::{self, Cache};
+use super::cache::{self, Cache, Sha256};
 use super::deps::{self, Dependencies, Installers};
 use super::exclude::{self, Excludes};
 use super::progress::{timed, Progress, ProgressMode};
@@ -147,17 +145,17 @@ fn cache_key(items: &[Item], dependencies: Option<&Dependencies>) -> Result<Stri
                 hasher.finalize()
             }
         };
-        hasher.update((item.path.len() as u64).to_le_bytes());
+        hasher.update(&(item.path.len() as u64).to_le_bytes());
         hasher.update(item.path.as_bytes());
-        hasher.update(archive::mode(&item.path, item.executable).to_le_bytes());
-        hasher.update(digest);
+        hasher.update(&archive::mode(&item.path, item.executable).to_le_bytes());
+        hasher.update(&digest);
     }
     if let Some(dependencies) = dependencies {
         hasher.update(b"\0dependencies\0");
         hasher.update(dependencies.prefix.as_bytes());
         hasher.update(dependencies.key.as_bytes());
     }
-    Ok(cache::hex(&hasher.finalize()))
+    Ok(cache::hex(&hasher.finish()))
 }
 
 /// The package cached at `entry` (`<entry>.zip` and `<entry>.json`), if both are there and agree.

@@ -34,8 +34,6 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use sha2::{Digest as _, Sha256};
-
 /// Where cached dependencies, zips and tools are kept (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cache {
@@ -115,10 +113,37 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub(crate) fn key(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
-        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part);
     }
-    hex(&hasher.finalize())
+    hex(&hasher.finish())
+}
+
+/// SHA-256, through ring's assembly: every byte of a package is hashed at least twice per synth
+/// (its contents for the cache key, the zip for its name), and a user's `cargo run` builds their
+/// crate's dependencies unoptimized, where a Rust SHA-256 runs at a few MB/s.
+pub(crate) struct Sha256(ring::digest::Context);
+
+impl Sha256 {
+    pub(crate) fn new() -> Sha256 {
+        Sha256(ring::digest::Context::new(&ring::digest::SHA256))
+    }
+
+    pub(crate) fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    pub(crate) fn finish(self) -> [u8; 32] {
+        let mut out = [0; 32];
+        out.copy_from_slice(self.0.finish().as_ref());
+        out
+    }
+
+    pub(crate) fn digest(bytes: &[u8]) -> [u8; 32] {
+        let mut hasher = Sha256::new();
+        hasher.update(bytes);
+        hasher.finish()
+    }
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -128,6 +153,18 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sha256_is_sha256() {
+        // FIPS 180-2's two one-block and multi-block vectors, and the empty input.
+        assert_eq!(hex(&Sha256::digest(b"")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(hex(&Sha256::digest(b"abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let mut hasher = Sha256::new();
+        for chunk in b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".chunks(7) {
+            hasher.update(chunk);
+        }
+        assert_eq!(hex(&hasher.finish()), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    }
 
     #[test]
     fn keys_separate_their_parts() {
