@@ -12,6 +12,8 @@ mod expand;
 mod model;
 mod parse;
 mod span;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 
@@ -60,6 +62,16 @@ fn function_impl(
         let mut output = quote::ToTokens::into_token_stream(function.item);
         output.extend(errors.into_compile_errors());
         output
+    }
+}
+
+/// `lambda_stack!` from its input tokens to its output, as the compiler runs it: for the property
+/// tests and the fuzz driver, which call it outside a compiler.
+#[cfg(test)]
+fn expand_tokens(tokens: proc_macro2::TokenStream, site: &callsite::CallSite) -> proc_macro2::TokenStream {
+    match syn::parse2::<parse::Input>(tokens) {
+        Ok(input) => lambda_stack_impl(input, site),
+        Err(error) => error.into_compile_error(),
     }
 }
 

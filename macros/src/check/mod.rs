@@ -54,9 +54,11 @@ pub fn check(stack: &Stack, site: &CallSite, errors: &mut Errors) -> Checked {
 fn report(findings: &Findings, spans: &Spans, errors: &mut Errors, warnings: &mut Vec<(Span, String)>) {
     for finding in &findings.findings {
         let range = spans.find(finding.at);
+        let message = crate::model::fields::written_number(&finding.message, range.start);
+        let message = message.as_ref().unwrap_or(&finding.message);
         match finding.severity {
-            Severity::Error => errors.at(range, &finding.message),
-            Severity::Warning => warnings.push((range.start, finding.message.clone())),
+            Severity::Error => errors.at(range, message),
+            Severity::Warning => warnings.push((range.start, message.clone())),
         }
     }
 }

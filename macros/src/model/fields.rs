@@ -69,25 +69,42 @@ fn wrong_kind(errors: &mut Errors, key: &str, expected: &str, value: &Value) {
     errors.at(value.span(), format!("expected {expected} for `{key}`, found {}", value.describe()));
 }
 
-/// `key: 256` → 256.
+/// `key: 256` → 256. A number too big for a `u64` is every key's range error, so it becomes
+/// [`TOO_BIG`] and gets the checker's range message, which [`written_number`] shows as written.
 pub fn int(errors: &mut Errors, key: &str, unit: &str, value: &Value) -> Option<Sp<u64>> {
     match value {
+        Value::Int(lit) if !lit.suffix().is_empty() => {
+            errors.at(lit.span(), format!("write `{key}` as a plain number of {unit}, without a suffix"));
+            None
+        }
         Value::Int(lit) => match lit.base10_parse::<u64>() {
-            Ok(number) if lit.suffix().is_empty() => Some(Sp::new(number, lit.span())),
-            Ok(_) => {
-                errors.at(lit.span(), format!("write `{key}` as a plain number of {unit}, without a suffix"));
-                None
-            }
-            Err(_) => {
-                errors.at(lit.span(), format!("`{key}` must be a whole number of {unit}"));
-                None
-            }
+            Ok(number) => Some(Sp::new(number, lit.span())),
+            // An integer literal's digits always parse, so only its size can fail.
+            Err(_) => Some(Sp::new(TOO_BIG, lit.span())),
         },
         other => {
             wrong_kind(errors, key, &format!("an integer ({unit})"), other);
             None
         }
     }
+}
+
+/// What a number above `u64::MAX` is read as: no limit reaches it, so every range check fails.
+pub const TOO_BIG: u64 = u64::MAX;
+
+/// `message` about the number at `span`, saying the number as written when it was too big for a
+/// `u64` (which the checker only saw as [`TOO_BIG`]).
+pub fn written_number(message: &str, span: proc_macro2::Span) -> Option<String> {
+    let found = TOO_BIG.to_string();
+    if !message.contains(&found) {
+        return None;
+    }
+    let written = span.source_text()?;
+    let lit: syn::LitInt = syn::parse_str(&written).ok()?;
+    if lit.base10_parse::<u64>().is_ok() {
+        return None;
+    }
+    Some(message.replace(&found, lit.base10_digits()))
 }
 
 /// `key: "text"` → text.

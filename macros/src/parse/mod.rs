@@ -57,31 +57,41 @@ pub struct Block {
 
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut stacks = Vec::new();
-        let mut errors = Vec::new();
-        while !input.is_empty() {
-            let attrs = input.call(Attribute::parse_outer)?;
-            let keyword: Ident = input.parse()?;
-            if keyword != "stack" {
-                return Err(syn::Error::new(
-                    keyword.span(),
-                    format!("expected `stack NAME {{ ... }}`, found `{keyword}`"),
-                ));
+        // Past the last token syn reports "unexpected end of input" at the call site, which
+        // underlines the whole macro call; the last token is where the input stops short.
+        let last = input.fork().parse::<proc_macro2::TokenStream>()?.into_iter().last().map(|token| token.span());
+        parse_input(input).map_err(|error| match last {
+            Some(last) if input.is_empty() && error.to_string().starts_with("unexpected end of input") => {
+                syn::Error::new(last, error)
             }
-            let name: Ident = input.parse()?;
-            let body = parse_body(input, &mut errors)?;
-            stacks.push(StackDecl { attrs, name, body });
-            let _ = input.parse::<Option<Token![,]>>()?;
-        }
-        if stacks.is_empty() {
-            return Err(syn::Error::new(Span::call_site(), "expected at least one `stack NAME { ... }`"));
-        }
-        Ok(Input { stacks, errors })
+            _ => error,
+        })
     }
+}
+
+fn parse_input(input: ParseStream) -> syn::Result<Input> {
+    let mut stacks = Vec::new();
+    let mut errors = Vec::new();
+    while !input.is_empty() {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let keyword: Ident = input.parse()?;
+        if keyword != "stack" {
+            return Err(syn::Error::new(keyword.span(), format!("expected `stack NAME {{ ... }}`, found `{keyword}`")));
+        }
+        let name: Ident = input.parse()?;
+        let body = parse_body(input, &mut errors)?;
+        stacks.push(StackDecl { attrs, name, body });
+        let _ = input.parse::<Option<Token![,]>>()?;
+    }
+    if stacks.is_empty() {
+        return Err(syn::Error::new(Span::call_site(), "expected at least one `stack NAME { ... }`"));
+    }
+    Ok(Input { stacks, errors })
 }
 
 /// Parses `{ entries }`, recovering from a malformed entry by skipping to the next comma.
 pub(crate) fn parse_body(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Body> {
+    let _depth = value::Depth::enter(input)?;
     let content;
     let brace = braced!(content in input);
     let mut entries = Vec::new();

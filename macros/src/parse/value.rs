@@ -141,6 +141,7 @@ impl Value {
     }
 
     fn parse_value(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Value> {
+        let _depth = Depth::enter(input)?;
         if input.peek(LitStr) {
             return Ok(Value::Str(input.parse()?));
         }
@@ -273,6 +274,43 @@ impl Value {
                 _ => "a literal of another kind",
             },
         }
+    }
+}
+
+/// How deep values and blocks may nest. The parser recurses once per level, and rustc runs the
+/// macro on its main thread's 8 MiB stack: about a thousand levels overflowed it, which kills
+/// rustc with no message. Real stacks nest a handful of levels.
+pub const MAX_DEPTH: usize = 64;
+
+std::thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of nesting, given back when dropped (also when a parse error unwinds with `?`).
+pub(crate) struct Depth(());
+
+impl Depth {
+    /// Enters a level at the next token of `input`; past [`MAX_DEPTH`], an error there. The caller
+    /// skips the over-deep group as one token, so no deeper level is ever entered.
+    pub(crate) fn enter(input: ParseStream) -> syn::Result<Depth> {
+        let depth = DEPTH.with(|depth| {
+            depth.set(depth.get() + 1);
+            depth.get()
+        });
+        let level = Depth(());
+        if depth > MAX_DEPTH {
+            return Err(input.error(format!(
+                "values nest more than {MAX_DEPTH} levels deep here; lambda_stack! reads at most {MAX_DEPTH} \
+                 levels of lists, maps, calls and blocks"
+            )));
+        }
+        Ok(level)
+    }
+}
+
+impl Drop for Depth {
+    fn drop(&mut self) {
+        DEPTH.with(|depth| depth.set(depth.get() - 1));
     }
 }
 

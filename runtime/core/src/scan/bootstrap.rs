@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{absolute, check_code_dir, entry, list_dir, shown, Found};
+use super::{absolute, check_code_dir, entry, list_dir, regular_file, shown, Found};
 
 /// Provided runtimes: an executable (any x bit) file named `bootstrap` at the root of code_dir.
 ///
@@ -44,15 +44,20 @@ pub fn check_bootstrap(code_dir: &Path, code_dir_display: &str) -> Result<Vec<Pa
             return Err(message);
         }
     }
+    // Never opened, but packaged: a FIFO, a device or a link out of the code directory would
+    // fail there, so it fails here first.
+    let real = regular_file(code_dir, &path, &display)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode =
-            std::fs::metadata(&path).map_err(|error| format!("cannot read `{display}`: {error}"))?.permissions().mode();
+            std::fs::metadata(&real).map_err(|error| format!("cannot read `{display}`: {error}"))?.permissions().mode();
         if mode & 0o111 == 0 {
             return Err(format!("`{display}` is not executable; Lambda runs it as a program: `chmod +x {display}`"));
         }
     }
+    #[cfg(not(unix))]
+    let _ = real;
     Ok(vec![absolute(&path)])
 }
 

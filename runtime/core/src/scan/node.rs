@@ -85,7 +85,7 @@ pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Res
     };
     let relative = if dirs.is_empty() { file_name.clone() } else { format!("{dirs}/{file_name}") };
     let file = dir.join(&file_name);
-    let source = read_source(&file, &shown(code_dir_display, &relative))?;
+    let source = read_source(code_dir, &file, &shown(code_dir_display, &relative))?;
     let exports = scan_node(&source);
     if exports.names.iter().any(|name| name == export) || exports.unknown {
         return Ok(vec![absolute(&file)]);

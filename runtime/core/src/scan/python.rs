@@ -57,7 +57,7 @@ pub fn check_python(code_dir: &Path, code_dir_display: &str, handler: &str) -> R
         ));
     }
     let (file, relative) = find_python_module(code_dir, code_dir_display, module, &segments)?;
-    let source = read_source(&file, &shown(code_dir_display, &relative))?;
+    let source = read_source(code_dir, &file, &shown(code_dir_display, &relative))?;
     let scan = scan_python(&source);
     let binding = scan.bindings.iter().rev().find(|binding| binding.name == function);
     let verdict = match binding.map(|binding| &binding.kind) {
