@@ -142,7 +142,7 @@ fn cache_key(items: &[Item], dependencies: Option<&Dependencies>) -> Result<Stri
             Source::Disk(path) => {
                 let mut hasher = Sha256::new();
                 archive::read_bounded(path, &item.path, |chunk| hasher.update(chunk))?;
-                hasher.finalize()
+                hasher.finish()
             }
         };
         hasher.update(&(item.path.len() as u64).to_le_bytes());
