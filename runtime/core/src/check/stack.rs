@@ -62,8 +62,8 @@ impl Checker<'_> {
         for (i, (key, value)) in tags.iter().enumerate() {
             if let Err((side, message)) = rules::limits::check_tag_sides(key, value) {
                 let at = match side {
-                    rules::limits::TagSide::Key => At::TagKey(i),
-                    rules::limits::TagSide::Value => At::TagValue(i),
+                    rules::limits::TagSide::KeySide => At::TagKey(i),
+                    rules::limits::TagSide::ValueSide => At::TagValue(i),
                 };
                 self.error(Location::new(decl, at), message);
             }
