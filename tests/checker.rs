@@ -5,7 +5,8 @@
 use lambda_stack::{Bucket, Function, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger};
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
-/// code: "functions/app"`.
+/// code: "functions/app"`. Declared where it is called, so that source order is the cases' order.
+#[track_caller]
 fn python(name: &str) -> Function {
     Function::new(name)
         .runtime("python3.12")
@@ -440,6 +441,58 @@ fn cases() -> Vec<(&'static str, Stack)> {
                 .table(Table::new("orders").hash_key("id"))
                 .function(python("worker").allow(Statement::allow(["sqs:SendMessage"]).on(Resource::named("orders")))),
         ),
+        ("env/key-with-space", shop().function(python("api").env("LOG LEVEL", "debug"))),
+        ("env/key-with-non-ascii-letter", shop().function(python("api").env("CAFÉ", "open"))),
+        ("limits/tag-value-bad-character", shop().function(python("api").tag("team", "data#1"))),
+        (
+            "triggers/duplicate-schedule",
+            shop().function(
+                python("nightly").trigger(Trigger::schedule("rate(1 day)")).trigger(Trigger::schedule("rate(1 day)")),
+            ),
+        ),
+        (
+            "iam/empty-action-list",
+            shop().bucket(Bucket::new("reports")).function(
+                python("api").allow(Statement::allow(Vec::<&str>::new()).on(Resource::sub("reports", "objects", None))),
+            ),
+        ),
+        (
+            "iam/allow-invoke-itself",
+            shop()
+                .function(python("api").allow(Statement::allow(["lambda:InvokeFunction"]).on(Resource::named("api")))),
+        ),
+        (
+            "names/role-names-differ-only-in-case",
+            shop().role(Role::new("Shared")).role(Role::new("shared")).function(python("api").role("shared")),
+        ),
+        (
+            "names/function-role-differs-only-in-case",
+            shop().role(Role::new("Worker")).function(python("api").role("Worker")).function(python("worker")),
+        ),
+        ("names/duplicate-output-name", shop().topic(Topic::new("alerts")).function(python("alerts_topic"))),
+        (
+            "resources/dead-letter-cycle",
+            shop()
+                .queue(Queue::new("jobs").dead_letter("retries"))
+                .queue(Queue::new("retries").dead_letter("jobs"))
+                .function(python("api")),
+        ),
+        (
+            "env/arn-reference-cycle",
+            shop()
+                .function(python("orders").env("BILLING", Ref::new("billing", "arn")))
+                .function(python("billing").env("ORDERS", Ref::new("orders", "arn"))),
+        ),
+        (
+            "env/arn-reference-cycle-of-three",
+            shop()
+                .function(python("a").env("NEXT", Ref::new("b", "arn")))
+                .function(python("b").env("NEXT", Ref::new("c", "arn")))
+                .function(python("c").env("NEXT", Ref::new("a", "arn"))),
+        ),
+        ("stack/exclude-unclosed-class", shop().function(python("api").exclude("*.py[cd"))),
+        ("stack/exclude-unopened-alternative", shop().function(python("api").exclude("tests}"))),
+        ("stack/exclude-removes-handler-module", shop().function(python("api").exclude("tests/").exclude("*.py"))),
         (
             "iam/star-only-action-on-resource",
             shop().bucket(Bucket::new("reports")).function(
@@ -462,6 +515,21 @@ fn the_builders_give_the_macros_messages() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+/// Of two clashing declarations the builders report the one on the later line, as the macro
+/// reports the later in its source, whatever their kinds.
+#[test]
+fn the_later_of_two_clashing_declarations_is_reported() {
+    let stack = shop().function(python("reports"));
+    let line = line!() + 1;
+    let stack = stack.bucket(Bucket::new("reports"));
+    let problems = stack.check().problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].subject, "bucket `reports`");
+    assert_eq!(problems[0].origin.line, line);
+    let expected = expected("names/duplicate-name-reported-in-source-order");
+    assert_eq!(problems[0].message, expected[0]);
 }
 
 #[test]

@@ -154,6 +154,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         streams,
         roles,
         functions,
+        order: stack.order.clone(),
     };
     (lowered, spans)
 }

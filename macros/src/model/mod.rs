@@ -39,6 +39,8 @@ pub struct Stack {
     pub streams: Vec<Stream>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
+    /// The declarations in the order written.
+    pub order: Vec<lambda_stack_core::decl::DeclId>,
 }
 
 pub enum Backend {
@@ -124,6 +126,20 @@ impl Function {
 }
 
 impl Stack {
+    /// The id the next declaration of `kind` gets.
+    fn next_id(&self, kind: Kind) -> lambda_stack_core::decl::DeclId {
+        use lambda_stack_core::decl::DeclId;
+        match kind {
+            Kind::Bucket => DeclId::Bucket(self.buckets.len()),
+            Kind::Queue => DeclId::Queue(self.queues.len()),
+            Kind::Table => DeclId::Table(self.tables.len()),
+            Kind::Topic => DeclId::Topic(self.topics.len()),
+            Kind::Stream => DeclId::Stream(self.streams.len()),
+            Kind::Role => DeclId::Role(self.roles.len()),
+            Kind::Function => DeclId::Function(self.functions.len()),
+        }
+    }
+
     pub fn from_ast(decl: &parse::StackDecl, site: &CallSite, errors: &mut Errors) -> Stack {
         let what = format!("stack `{}`", decl.name);
         let fields = Fields::read(&what, &decl.body, keys::STACK_KEYS, true, errors);
@@ -141,11 +157,16 @@ impl Stack {
             streams: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
+            order: Vec::new(),
         };
         for entry in &decl.body.entries {
             let Entry::Block(block) = entry else { continue };
             let keyword = block.kind.to_string();
-            match Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword) {
+            let kind = Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword);
+            if let Some(id) = kind.map(|kind| stack.next_id(kind)) {
+                stack.order.push(id);
+            }
+            match kind {
                 Some(Kind::Bucket) => stack.buckets.push(Bucket::from_ast(block, errors)),
                 Some(Kind::Queue) => stack.queues.push(Queue::from_ast(block, errors)),
                 Some(Kind::Table) => stack.tables.push(Table::from_ast(block, errors)),

@@ -51,6 +51,10 @@ pub struct Stack {
     pub streams: Vec<Stream>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
+    /// The declarations in the order they were written, as far as the front-end knows it (the
+    /// macro from its tokens, the builders from their lines); what it leaves out follows in kind
+    /// order. Of two declarations that clash, the later one is reported.
+    pub order: Vec<DeclId>,
 }
 
 /// Where Terraform keeps the stack's state.
@@ -113,6 +117,27 @@ impl Stack {
         let roles = named(self.roles.iter().map(|r| &r.name), DeclId::Role, Kind::Role);
         let functions = named(self.functions.iter().map(|f| &f.name), DeclId::Function, Kind::Function);
         buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+    }
+
+    /// Every declaration in source order ([`Stack::order`], then the rest in kind order).
+    pub fn in_source_order(&self) -> Vec<(DeclId, &str, Kind)> {
+        let all: Vec<(DeclId, &str, Kind)> = self.declarations().collect();
+        let mut ordered: Vec<(DeclId, &str, Kind)> = Vec::with_capacity(all.len());
+        let mut placed = std::collections::BTreeSet::new();
+        for id in &self.order {
+            if let Some(found) = all.iter().find(|(d, _, _)| d == id) {
+                if placed.insert(*id) {
+                    ordered.push(*found);
+                }
+            }
+        }
+        ordered.extend(all.into_iter().filter(|(id, _, _)| !placed.contains(id)));
+        ordered
+    }
+
+    /// Each declaration's position in source order.
+    pub fn source_rank(&self) -> std::collections::BTreeMap<DeclId, usize> {
+        self.in_source_order().into_iter().enumerate().map(|(rank, (id, _, _))| (id, rank)).collect()
     }
 
     pub fn queue_named(&self, name: &str) -> Option<&Queue> {
@@ -250,6 +275,16 @@ pub enum Resource {
     Sub { target: String, sub: String, pattern: Option<String> },
     /// An ARN string (or `"*"`).
     Arn(String),
+}
+
+impl Resource {
+    /// The declaration it names, if any.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Resource::Named(name) | Resource::Sub { target: name, .. } => Some(name),
+            Resource::Arn(_) => None,
+        }
+    }
 }
 
 /// The instruction set a function runs on.

@@ -68,6 +68,15 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
     format!("{kind} `{name}`")
 }
 
+/// The declarations by the line that declared them: a clash is reported on the later one. Ties
+/// (a macro-built stack, whose builders share its call site) keep kind order.
+fn source_order(origins: &Origins) -> Vec<DeclId> {
+    let mut ids: Vec<(&Origin, DeclId)> =
+        origins.decls.iter().filter(|(id, _)| **id != DeclId::Stack).map(|(id, origin)| (origin, *id)).collect();
+    ids.sort_by(|(a, _), (b, _)| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    ids.into_iter().map(|(_, id)| id).collect()
+}
+
 /// The keys among `set` that were given.
 fn written(set: &[(Key, bool)]) -> BTreeSet<Key> {
     set.iter().filter(|(_, given)| *given).map(|(key, _)| *key).collect()
@@ -177,6 +186,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         streams,
         roles,
         functions,
+        order: source_order(&origins),
     };
     (lowered, origins)
 }

@@ -77,7 +77,11 @@ impl Builder<'_> {
                 depends_on,
             },
         )?;
-        self.output(&format!("{name}_arn"), lambda.attr("arn"), format!("The ARN of function `{function_name}`"))?;
+        self.output(
+            &rules::names::function_arn_output(name),
+            lambda.attr("arn"),
+            format!("The ARN of function `{function_name}`"),
+        )?;
         self.http_routes(function, &lambda)?;
         self.event_triggers(function, &lambda)
     }

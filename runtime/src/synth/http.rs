@@ -53,7 +53,11 @@ impl Builder<'_> {
                 }],
             },
         )?;
-        self.output("api_url", stage.attr("invoke_url"), format!("The URL of the HTTP API of stack `{stack}`"))
+        self.output(
+            rules::names::API_URL_OUTPUT,
+            stage.attr("invoke_url"),
+            format!("The URL of the HTTP API of stack `{stack}`"),
+        )
     }
 
     pub(super) fn http_routes(&mut self, function: &Function, lambda: &Address) -> Result<()> {

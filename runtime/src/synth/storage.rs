@@ -121,7 +121,7 @@ impl Builder<'_> {
             )?;
         }
         let url = self.reference(&Ref::new(name.clone(), "url"));
-        self.output(&format!("{name}_queue_url"), url, format!("The URL of queue `{name}`"))
+        self.output(&rules::names::queue_url_output(name), url, format!("The URL of queue `{name}`"))
     }
 
     /// An owned table: on-demand, string keys, point-in-time recovery, encrypted, with its stream.
@@ -169,7 +169,7 @@ impl Builder<'_> {
             )?;
         }
         let arn = self.reference(&Ref::new(name.clone(), "arn"));
-        self.output(&format!("{name}_topic_arn"), arn, format!("The ARN of topic `{name}`"))
+        self.output(&rules::names::topic_arn_output(name), arn, format!("The ARN of topic `{name}`"))
     }
 
     /// An owned Kinesis stream: on-demand unless it has `shards`, encrypted with the AWS managed key.

@@ -153,7 +153,7 @@ impl Builder<'_> {
                         }
                     }
                     self.output(
-                        &format!("{name}_function_url"),
+                        &rules::names::function_url_output(name),
                         url.attr("function_url"),
                         format!("The URL of function `{name}`"),
                     )?;

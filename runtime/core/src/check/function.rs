@@ -18,9 +18,12 @@ impl Checker<'_> {
         self.check_function_name(id, function);
         if function.rust {
             self.check_rust_binding(id, function);
-        } else if self.check_required_keys(id, function) {
-            if let Some(family) = self.check_runtime(id, function) {
-                self.check_handler(id, function, family);
+        } else {
+            let excludes = self.check_excludes(id, function);
+            if self.check_required_keys(id, function) {
+                if let Some(family) = self.check_runtime(id, function) {
+                    self.check_handler(id, function, family, &excludes);
+                }
             }
         }
         self.check_function_settings(id, function);
@@ -111,7 +114,50 @@ impl Checker<'_> {
     }
 
     /// The handler has its runtime's format, and the code directory holds what it names.
-    fn check_handler(&mut self, id: DeclId, function: &Function, family: Family) {
+    /// Each `exclude:` pattern is a glob the packager can compile; returns the valid ones with
+    /// their index.
+    fn check_excludes(&mut self, id: DeclId, function: &Function) -> Vec<(usize, rules::glob::Exclude)> {
+        let mut valid = Vec::new();
+        for (i, pattern) in function.exclude.iter().enumerate() {
+            let at = Location::new(id, At::Item(Key::Exclude, i));
+            match rules::glob::Exclude::parse(pattern) {
+                Ok(exclude) => valid.push((i, exclude)),
+                Err(reason) => self.error(at, rules::glob::invalid_exclude(pattern, &reason)),
+            }
+        }
+        valid
+    }
+
+    /// No `exclude:` pattern leaves out the file the handler names: the function would be
+    /// deployed without it and fail at its first invocation.
+    fn check_handler_not_excluded(
+        &mut self,
+        id: DeclId,
+        function: &Function,
+        dir: &Path,
+        module: &Path,
+        excludes: &[(usize, rules::glob::Exclude)],
+    ) {
+        // The scanners may return the file canonicalized while `dir` is as written.
+        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let (dir, module) = (canonical(dir), canonical(module));
+        let Ok(relative) = module.strip_prefix(&dir) else { return };
+        let Some(relative) = relative.to_str() else { return };
+        let relative = relative.replace('\\', "/");
+        let handler = function.handler.as_deref().unwrap_or_default();
+        if let Some((i, _)) = excludes.iter().find(|(_, exclude)| exclude.covers(&relative, false)) {
+            let message = rules::glob::excludes_handler(&function.exclude[*i], &relative, handler);
+            self.error(Location::new(id, At::Item(Key::Exclude, *i)), message);
+        }
+    }
+
+    fn check_handler(
+        &mut self,
+        id: DeclId,
+        function: &Function,
+        family: Family,
+        excludes: &[(usize, rules::glob::Exclude)],
+    ) {
         let Some(handler) = &function.handler else { return };
         let handler_at = Location::new(id, At::Value(Key::Handler));
         if self.check(handler_at, rules::handler::check_format(family, handler)).is_none() {
@@ -129,6 +175,10 @@ impl Checker<'_> {
             _ => (Ok(Vec::new()), handler_at),
         };
         if let Some(files) = self.check(at, files) {
+            // The first file read is the one the handler names (the handler module, or `bootstrap`).
+            if let Some(module) = files.first() {
+                self.check_handler_not_excluded(id, function, dir, module, excludes);
+            }
             self.findings.tracked_files.extend(files);
         }
     }

@@ -8,6 +8,7 @@
 //! as [`Reference`]s.
 
 mod function;
+mod generated;
 mod iam;
 mod resources;
 mod stack;

@@ -40,6 +40,8 @@ impl Checker<'_> {
         self.check_unique_routes(stack);
         self.check_s3_overlaps(stack);
         self.check_policy_sizes(stack);
+        self.check_generated_names(stack);
+        self.check_reference_cycles(stack);
     }
 
     /// The stack name starts with a letter and fits the AWS names built from it.
@@ -58,7 +60,13 @@ impl Checker<'_> {
     /// Tags follow AWS's rules: key 1–128 characters without `aws:`, value at most 256, at most 50.
     pub(super) fn check_tags(&mut self, decl: DeclId, tags: &[(String, String)]) {
         for (i, (key, value)) in tags.iter().enumerate() {
-            self.check(Location::new(decl, At::TagKey(i)), rules::limits::check_tag(key, value));
+            if let Err((side, message)) = rules::limits::check_tag_sides(key, value) {
+                let at = match side {
+                    rules::limits::TagSide::KeySide => At::TagKey(i),
+                    rules::limits::TagSide::ValueSide => At::TagValue(i),
+                };
+                self.error(Location::new(decl, at), message);
+            }
         }
         if tags.len() > rules::limits::MAX_TAGS {
             let all = rules::limits::check_tags(tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -80,7 +88,7 @@ impl Checker<'_> {
     /// Every declaration of a stack has its own name: references and Terraform addresses use it.
     fn check_unique_names(&mut self, stack: &Stack) {
         let mut seen: BTreeMap<&str, Kind> = BTreeMap::new();
-        for (id, name, kind) in stack.declarations() {
+        for (id, name, kind) in stack.in_source_order() {
             match seen.get(name) {
                 Some(first) => self.error(
                     Location::new(id, At::Name),

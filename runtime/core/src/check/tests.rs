@@ -111,3 +111,100 @@ fn broader_locations_end_at_the_name() {
         ]
     );
 }
+
+fn env_ref(function: &mut decl::Function, key: &str, target: &str, attribute: &str) {
+    function.env.push((key.into(), EnvValue::Ref { target: target.into(), attribute: attribute.into() }));
+}
+
+#[test]
+fn a_cycle_of_arn_references_is_reported_once_on_its_latest_declaration() {
+    let mut a = python("a");
+    env_ref(&mut a, "NEXT", "b", "arn");
+    let mut b = python("b");
+    env_ref(&mut b, "NEXT", "c", "arn");
+    let mut c = python("c");
+    env_ref(&mut c, "NEXT", "a", "arn");
+    let declared = decl::Stack { name: "s".into(), functions: vec![a, b, c], ..Default::default() };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, Location::new(DeclId::Function(2), At::EnvTarget(0)));
+    assert!(
+        errors[0].1.contains("function `c` reads `a.arn` in `env`, function `a` reads `b.arn` in `env`, function `b` reads `c.arn` in `env`"),
+        "{}",
+        errors[0].1
+    );
+}
+
+#[test]
+fn names_are_no_dependency_and_existing_resources_are_literals() {
+    let mut a = python("a");
+    env_ref(&mut a, "B_NAME", "b", "name");
+    let mut b = python("b");
+    env_ref(&mut b, "A_ARN", "a", "arn");
+    let declared = decl::Stack {
+        name: "s".into(),
+        queues: vec![
+            decl::Queue { name: "jobs".into(), dead_letter: Some("old".into()), ..Default::default() },
+            decl::Queue {
+                name: "old".into(),
+                existing: Some("legacy".into()),
+                dead_letter: None,
+                ..Default::default()
+            },
+        ],
+        functions: vec![a, b],
+        ..Default::default()
+    };
+    assert_eq!(errors(&super::stack(&declared)), []);
+}
+
+#[test]
+fn a_shared_role_carries_the_statements_of_its_functions() {
+    let mut a = python("a");
+    a.role = Some("shared".into());
+    a.allow.push(Statement {
+        actions: vec![decl::Action { text: "lambda:InvokeFunction".into(), wildcard: false }],
+        resource: decl::Resource::Named("b".into()),
+    });
+    let mut b = python("b");
+    b.role = Some("shared".into());
+    let declared = decl::Stack {
+        name: "s".into(),
+        roles: vec![decl::Role { name: "shared".into(), ..Default::default() }],
+        functions: vec![a, b],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].1.contains("function `b` has `role: shared`"), "{}", errors[0].1);
+}
+
+#[test]
+fn source_order_decides_which_of_two_clashing_names_is_reported() {
+    let declared = decl::Stack {
+        name: "s".into(),
+        buckets: vec![decl::Bucket { name: "jobs".into(), existing: None }],
+        queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
+        order: vec![DeclId::Queue(0), DeclId::Bucket(0)],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    assert_eq!(errors(&found)[0].0, Location::new(DeclId::Bucket(0), At::Name));
+}
+
+#[test]
+fn iam_role_names_clash_without_case() {
+    let declared = decl::Stack {
+        name: "s".into(),
+        roles: vec![decl::Role { name: "Worker".into(), ..Default::default() }],
+        functions: vec![python("worker")],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, Location::new(DeclId::Function(0), At::Name));
+    assert!(errors[0].1.contains("IAM role name `s-worker`, which IAM, ignoring case, takes for `s-Worker`"));
+}

@@ -41,7 +41,14 @@ impl Checker<'_> {
                 Trigger::Schedule { expression } => {
                     schedules += 1;
                     let at = at(TriggerPart::Arg(Arg::Expression));
-                    if self.check(at, rules::schedule::check_schedule(expression)).is_some() {
+                    let earlier = function.triggers[..i].iter().any(|t| match t {
+                        Trigger::Schedule { expression: other } => rules::schedule::same_schedule(other, expression),
+                        _ => false,
+                    });
+                    if earlier {
+                        let message = rules::schedule::duplicate_schedule(&function.name, expression);
+                        self.error(at, message);
+                    } else if self.check(at, rules::schedule::check_schedule(expression)).is_some() {
                         let stack = self.stack().map_or(SHORTEST_STACK_NAME, |s| s.name.as_str());
                         self.check(at, rules::names::check_schedule_rule_name(stack, &function.name, schedules));
                     }

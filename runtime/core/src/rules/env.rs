@@ -42,15 +42,32 @@ pub fn check_key(key: &str) -> Result<(), String> {
     if RESERVED_KEYS.contains(&key) || key.starts_with("AWS_LAMBDA_") {
         return Err(format!("environment variable `{key}` is reserved: Lambda sets it itself"));
     }
-    let mut chars = key.chars();
-    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !first_is_letter || !rest_ok || key.len() < 2 {
-        return Err(format!(
-            "environment variable name `{key}` is not allowed: it must start with a letter and have at least two letters, digits or `_`"
-        ));
+    let rule = "it must start with a letter and have at least two letters, digits or `_`";
+    match key.chars().next() {
+        None => return Err(format!("environment variable name is empty; {rule}")),
+        Some(first) if !first.is_ascii_alphabetic() => {
+            return Err(format!("environment variable name `{key}` starts with {}; {rule}", describe_char(first)))
+        }
+        Some(_) => {}
+    }
+    if let Some(bad) = key.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '_')) {
+        return Err(format!("environment variable name `{key}` contains {}; {rule}", describe_char(bad)));
+    }
+    if key.len() < 2 {
+        return Err(format!("environment variable name `{key}` is one character; {rule}"));
     }
     Ok(())
+}
+
+/// A character as a message names it: a space or a non-ASCII letter is hard to see in the key
+/// itself, so it gets its code point too.
+fn describe_char(c: char) -> String {
+    match c {
+        ' ' => "a space".to_owned(),
+        c if c.is_ascii_graphic() => format!("`{c}`"),
+        c if c.is_whitespace() || c.is_control() => format!("the invisible character U+{:04X}", c as u32),
+        c => format!("`{c}` (U+{:04X}, not ASCII)", c as u32),
+    }
 }
 
 /// The variables, written as Lambda counts them (`{"K":"V",...}` in UTF-8), fit in 4 KB.
@@ -97,7 +114,10 @@ mod tests {
         assert!(check_key("A").is_err());
         assert!(check_key("1A").is_err());
         assert!(check_key("_X").is_err());
-        assert!(check_key("MY-KEY").is_err());
+        assert!(check_key("MY-KEY").unwrap_err().contains("contains `-`"));
+        assert!(check_key("MY KEY").unwrap_err().contains("contains a space"));
+        assert!(check_key("CAFÉ").unwrap_err().contains("`É` (U+00C9, not ASCII)"));
+        assert!(check_key("1A").unwrap_err().contains("starts with `1`"));
         assert!(check_key("AWS_LAMBDA_ANYTHING").is_err());
         assert!(check_key("LAMBDA_TASK_ROOT").is_err());
     }

@@ -163,6 +163,31 @@ where
 
 /// One tag: key 1–128 characters, not starting with `aws:`; value at most 256 characters.
 pub fn check_tag(key: &str, value: &str) -> Result<(), String> {
+    check_tag_key(key)?;
+    check_tag_value(key, value)
+}
+
+/// Which side of a tag a rule failed on, so that the error sits on that token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagSide {
+    // Not `Value`: a public item of that name makes rustc spell out `lambda_stack::events::Value`
+    // in the ui cases' lists of implementors.
+    KeySide,
+    ValueSide,
+}
+
+/// [`check_tag`], saying whether the key or the value failed.
+pub fn check_tag_sides(key: &str, value: &str) -> Result<(), (TagSide, String)> {
+    check_tag_key(key).map_err(|message| (TagSide::KeySide, message))?;
+    check_tag_value(key, value).map_err(|message| (TagSide::ValueSide, message))
+}
+
+fn tag_char_allowed(c: char) -> bool {
+    c.is_alphanumeric() || " _.:/=+-@".contains(c)
+}
+
+/// A tag key: 1–128 characters of letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`.
+pub fn check_tag_key(key: &str) -> Result<(), String> {
     let key_chars = key.chars().count();
     if key_chars == 0 || key_chars > MAX_TAG_KEY_CHARS {
         return Err(format!("tag key `{key}` must be 1 to {MAX_TAG_KEY_CHARS} characters, found {key_chars}"));
@@ -170,11 +195,15 @@ pub fn check_tag(key: &str, value: &str) -> Result<(), String> {
     if key.to_ascii_lowercase().starts_with("aws:") {
         return Err(format!("tag key `{key}` uses the reserved prefix `aws:`"));
     }
-    let allowed = |c: char| c.is_alphanumeric() || " _.:/=+-@".contains(c);
-    if let Some(bad) = key.chars().find(|&c| !allowed(c)) {
+    if let Some(bad) = key.chars().find(|&c| !tag_char_allowed(c)) {
         return Err(format!("tag key `{key}` contains `{bad}`; tags allow letters, digits, spaces and `_.:/=+-@`"));
     }
-    if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
+    Ok(())
+}
+
+/// A tag value (of `key`): at most 256 characters of letters, digits, spaces and `_.:/=+-@`.
+pub fn check_tag_value(key: &str, value: &str) -> Result<(), String> {
+    if let Some(bad) = value.chars().find(|&c| !tag_char_allowed(c)) {
         return Err(format!("tag value `{value}` contains `{bad}`; tags allow letters, digits, spaces and `_.:/=+-@`"));
     }
     let value_chars = value.chars().count();
@@ -245,5 +274,7 @@ mod tests {
         assert!(check_tag("aws:created", "x").is_err());
         assert!(check_tag("", "x").is_err());
         assert!(check_tag("a", &"v".repeat(257)).is_err());
+        assert_eq!(check_tag_sides("team", "a#b").unwrap_err().0, TagSide::ValueSide);
+        assert_eq!(check_tag_sides("te#am", "ab").unwrap_err().0, TagSide::KeySide);
     }
 }

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod env;
+pub mod glob;
 pub mod grants;
 pub mod handler;
 pub mod http;

@@ -323,6 +323,71 @@ pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result
     Ok(())
 }
 
+/// The Terraform output of the stack's HTTP API URL.
+pub const API_URL_OUTPUT: &str = "api_url";
+
+/// The Terraform output of a function's ARN.
+pub fn function_arn_output(function: &str) -> String {
+    format!("{function}_arn")
+}
+
+/// The Terraform output of a function's URL (its `url` trigger).
+pub fn function_url_output(function: &str) -> String {
+    format!("{function}_function_url")
+}
+
+/// The Terraform output of a queue's URL.
+pub fn queue_url_output(queue: &str) -> String {
+    format!("{queue}_queue_url")
+}
+
+/// The Terraform output of a topic's ARN.
+pub fn topic_arn_output(topic: &str) -> String {
+    format!("{topic}_topic_arn")
+}
+
+/// A set of names Terraform or AWS keeps unique, and how it compares them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Namespace {
+    /// The outputs of the Terraform root module: compared exactly.
+    TerraformOutput,
+    /// IAM role names of the account: IAM ignores case.
+    IamRole,
+    /// The inline policies of one IAM role (named by the role's declaration): IAM ignores case.
+    IamInlinePolicy(String),
+}
+
+impl Namespace {
+    /// The form two names are compared in.
+    pub fn key(&self, name: &str) -> String {
+        match self {
+            Namespace::TerraformOutput => name.to_owned(),
+            Namespace::IamRole | Namespace::IamInlinePolicy(_) => name.to_ascii_lowercase(),
+        }
+    }
+
+    /// What two `owners` writing the same names `first` and `second` are told.
+    pub fn clash(&self, first_owner: &str, first: &str, second_owner: &str, second: &str) -> String {
+        match self {
+            Namespace::TerraformOutput => format!(
+                "{second_owner} writes the Terraform output `{second}`, which {first_owner} writes too; \
+                 Terraform refuses two outputs of one name; rename one of them"
+            ),
+            Namespace::IamRole if first == second => format!(
+                "{second_owner} gets the IAM role name `{second}`, which {first_owner} has too; rename one of them"
+            ),
+            Namespace::IamRole => format!(
+                "{second_owner} gets the IAM role name `{second}`, which IAM, ignoring case, takes for \
+                 `{first}` of {first_owner}; rename one of them"
+            ),
+            Namespace::IamInlinePolicy(role) => format!(
+                "{second_owner} adds the inline policy `{second}` to role `{role}`, which IAM, ignoring case, \
+                 takes for `{first}` of {first_owner}; rename one of them"
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,6 +464,13 @@ mod tests {
         assert!(check_owned_table_name("shop", &"t".repeat(251)).is_err());
         assert!(check_owned_stream_name("shop", "clicks").is_ok());
         assert!(check_owned_stream_name("shop", &"s".repeat(124)).is_err());
+    }
+
+    #[test]
+    fn iam_compares_names_without_case() {
+        assert_eq!(Namespace::IamRole.key("shop-Shared"), Namespace::IamRole.key("shop-shared"));
+        assert_ne!(Namespace::TerraformOutput.key("A_arn"), Namespace::TerraformOutput.key("a_arn"));
+        assert_eq!(function_arn_output("alerts_topic"), topic_arn_output("alerts"));
     }
 
     #[test]

@@ -593,6 +593,20 @@ fn cron_value(field: CronField, token: &str) -> Result<u32, String> {
     Err(format!("`{token}` is not {} ({}){hint}", field.noun(), field.accepts()))
 }
 
+/// Two expressions are the same schedule when they differ only in spacing (`rate(5 minutes)`
+/// and `rate( 5  minutes )`).
+pub fn same_schedule(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> String { s.replace(['(', ')'], " ").split_whitespace().collect::<Vec<_>>().join(" ") };
+    words(a) == words(b)
+}
+
+/// The message for a function given the same schedule twice.
+pub fn duplicate_schedule(function: &str, expression: &str) -> String {
+    format!(
+        "function `{function}` already has the schedule `{expression}`; a second rule on it would invoke the function twice at each time; remove one"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
