@@ -3,8 +3,10 @@
 //! At synth, the binary that serves a stack's Rust functions (the one whose `main` calls
 //! [`crate::App::run`], found with `cargo metadata` from where `lambda_stack!` was called) is built
 //! with `cargo build --release --target TRIPLE` for each architecture its functions run on, into
-//! its own target directory (`target/lambda-stack/`: the build running synth may hold the lock of
-//! `target/`). Cargo's own freshness makes a synth with unchanged sources a no-op build. Before
+//! its own target directory (`target/lambda-stack/<key>/`: the build running synth may hold the
+//! lock of `target/`; the key hashes the package's canonical manifest path, so two copies of a
+//! project sharing one target directory never zip each other's binary). Cargo's own freshness
+//! makes a synth with unchanged sources a no-op build. Before
 //! zipping, the ELF header must name the function's machine and the binary must need no glibc
 //! newer than `provided.al2023`'s; the zip holds one entry, `bootstrap`, mode 0755, and is the
 //! same bytes for the same binary.
@@ -115,7 +117,7 @@ fn locate(binary: &Binary, function: &str) -> Result<Located> {
         }
     };
     let workspace_root = PathBuf::from(metadata["workspace_root"].as_str().unwrap_or_default());
-    let target_dir = PathBuf::from(metadata["target_directory"].as_str().unwrap_or("target")).join("lambda-stack");
+    let target_dir = build_dir(Path::new(metadata["target_directory"].as_str().unwrap_or("target")), &manifest_path);
     let package = metadata["packages"]
         .as_array()
         .and_then(|packages| packages.iter().find(|p| p["name"] == binary.package.as_str()))
@@ -164,6 +166,28 @@ fn locate(binary: &Binary, function: &str) -> Result<Located> {
         )));
     };
     Ok(Located { manifest_path, package: binary.package.clone(), kind, name: (*name).to_owned(), target_dir })
+}
+
+/// Where the stack binary of the package at `manifest_path` is built: a folder of
+/// `target/lambda-stack/` keyed by the manifest's canonical path. Two copies of one project
+/// sharing a target directory (`CARGO_TARGET_DIR`, a workspace's, a copied `target/`) then never
+/// share an output: cargo uplifts a binary to `<triple>/release/<name>` by name alone, so one
+/// folder for both would let a synth of one copy zip the other copy's build.
+fn build_dir(target_directory: &Path, manifest_path: &Path) -> PathBuf {
+    use sha2::{Digest as _, Sha256};
+    let canonical = std::fs::canonicalize(manifest_path).unwrap_or_else(|_| normalize(manifest_path));
+    let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+    let key: String = digest.iter().take(8).map(|byte| format!("{byte:02x}")).collect();
+    let dir = target_directory.join("lambda-stack").join(key);
+    // For whoever looks into the folder: which project it builds (best effort, never read back).
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let note = dir.join("MANIFEST");
+        let text = format!("{}\n", canonical.display());
+        if std::fs::read_to_string(&note).ok().as_deref() != Some(text.as_str()) {
+            let _ = std::fs::write(&note, text);
+        }
+    }
+    dir
 }
 
 fn cargo() -> Command {
@@ -329,4 +353,29 @@ fn python_has_ziglang() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_project_builds_in_a_folder_of_its_own() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("shared-target");
+        for copy in ["a", "b"] {
+            std::fs::create_dir_all(root.path().join(copy)).unwrap();
+            std::fs::write(root.path().join(copy).join("Cargo.toml"), "[package]\n").unwrap();
+        }
+        let a = build_dir(&target, &root.path().join("a/Cargo.toml"));
+        let b = build_dir(&target, &root.path().join("b/Cargo.toml"));
+        assert_ne!(a, b);
+        assert!(a.starts_with(target.join("lambda-stack")), "{}", a.display());
+        // The same project however it is spelled, through a link included.
+        std::os::unix::fs::symlink(root.path().join("a"), root.path().join("link")).unwrap();
+        assert_eq!(build_dir(&target, &root.path().join("a/./Cargo.toml")), a);
+        assert_eq!(build_dir(&target, &root.path().join("link/Cargo.toml")), a);
+        let note = std::fs::read_to_string(a.join("MANIFEST")).unwrap();
+        assert!(note.trim_end().ends_with("a/Cargo.toml"), "{note}");
+    }
 }
