@@ -36,6 +36,11 @@ use crate::stack::Stack;
 /// The packaged `bootstrap` of every Rust function of `stack`, by function name. One build per
 /// binary and architecture, whatever the number of functions.
 pub(crate) fn bootstraps(stack: &Stack) -> Result<BTreeMap<String, Package>> {
+    for function in &stack.functions {
+        if let Some(rust) = &function.rust {
+            check_not_stale(&rust.binary)?;
+        }
+    }
     // What to build, each with its toolchain, before building anything: a missing cross linker is
     // reported before minutes of compiling for the other architecture.
     let mut plans: BTreeMap<(String, &'static str), (Located, &'static Target, Toolchain, &str)> = BTreeMap::new();
@@ -61,6 +66,36 @@ pub(crate) fn bootstraps(stack: &Stack) -> Result<BTreeMap<String, Package>> {
         packages.insert(function.name.clone(), built[&key].clone());
     }
     Ok(packages)
+}
+
+/// The binary running synth was compiled from the crate `cargo run` runs it for. Cargo names a
+/// path package's build by its path relative to its workspace, so two copies of one project
+/// sharing a target directory share a fingerprint, and one whose sources are older than the
+/// other's build is "fresh": `cargo run` then runs the other copy's binary, which would locate
+/// and zip the other copy. `cargo run` sets `CARGO_MANIFEST_DIR` to the crate it runs.
+fn check_not_stale(binary: &Binary) -> Result<()> {
+    let Some(running_for) = std::env::var_os("CARGO_MANIFEST_DIR") else { return Ok(()) };
+    let canonical = |dir: &Path| std::fs::canonicalize(dir).unwrap_or_else(|_| normalize(dir));
+    let (compiled, running_for) = (canonical(Path::new(&binary.manifest_dir)), canonical(Path::new(&running_for)));
+    // A stack declared in a library and run from another package's binary is not stale: only a
+    // copy of the very package the binary was compiled from is.
+    let same_package = std::fs::read_to_string(running_for.join("Cargo.toml")).is_ok_and(|manifest| {
+        manifest.lines().any(|line| {
+            let line = line.replace(' ', "");
+            line == format!("name=\"{}\"", binary.package) || line == format!("name='{}'", binary.package)
+        })
+    });
+    if compiled == running_for || !same_package {
+        return Ok(());
+    }
+    Err(Error::Build(format!(
+        "this binary was compiled from `{}`, but cargo runs it for `{}`: a stale build of another copy of the \
+         project in a shared target directory; refusing to package it. Rebuild this copy (`touch src/main.rs` \
+         or `cargo clean -p {}`) and run synth again",
+        compiled.display(),
+        running_for.display(),
+        binary.package
+    )))
 }
 
 /// Builds `located` for `target`, checks the binary, and zips it as `bootstrap`.
