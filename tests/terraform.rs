@@ -227,12 +227,24 @@ fn a_raised_provider_floor_is_written_and_validates() {
     }
     let reaching: Vec<_> = mirrored_provider_versions().into_iter().filter(|&version| version >= (6, 20, 0)).collect();
     if reaching.is_empty() {
+        // Only releases below the floor are mirrored here: the real Terraform must then refuse to
+        // pick one, which shows the floor is written where `terraform init` reads it. That 6.20.0
+        // itself accepts `python3.14` is the provider's changelog's word, recorded in the table.
         let mirrored: Vec<String> =
             mirrored_provider_versions().iter().map(|(a, b, c)| format!("{a}.{b}.{c}")).collect();
-        return nothing_checked(&format!(
-            "the offline provider mirror holds hashicorp/aws {} and no release >= 6.20.0, which `python3.14` needs",
-            if mirrored.is_empty() { "nothing".to_owned() } else { mirrored.join(", ") }
-        ));
+        match validate(&folder) {
+            Ok(report) => panic!("terraform took `>= 6.20.0` with only {mirrored:?} mirrored:\n{report}"),
+            Err(report) if report.starts_with("SKIP") => return nothing_checked(&report),
+            Err(report) => {
+                assert!(report.contains(">= 6.20.0"), "terraform refused the stack for another reason:\n{report}");
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: the mirror holds hashicorp/aws {mirrored:?}; terraform refuses the raised floor as it must"
+                );
+                return;
+            }
+        }
     }
     match validate(&folder) {
         Ok(report) => assert!(report.contains("valid") || report.contains("ok"), "{report}"),
