@@ -349,3 +349,74 @@ fn graph_shows_functions_triggers_resources_and_roles() {
         Err(_) => eprintln!("note: Graphviz `dot` is not installed; the SVG output was not checked (the DOT was)"),
     }
 }
+
+/// The live processes whose command line holds `needle` (zombies are dead: they only wait for
+/// their parent to reap them).
+fn live_processes_with(needle: &str) -> Vec<u32> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir("/proc").unwrap().flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|name| name.parse::<u32>().ok()) else { continue };
+        let Ok(cmdline) = fs::read(entry.path().join("cmdline")) else { continue };
+        let state = fs::read_to_string(entry.path().join("stat")).ok().and_then(|stat| {
+            stat.rfind(')').and_then(|at| stat[at + 1..].split_whitespace().next().map(str::to_owned))
+        });
+        let text = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if text.contains(needle) && !matches!(state.as_deref(), Some("Z" | "X") | None) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_daemon_that_double_forks_is_stopped_with_the_function() {
+    let dir = tempfile::tempdir().unwrap();
+    // A duration no other process on the machine sleeps for, to find the daemon by.
+    let nap = format!("{}", 1000 + std::process::id() % 1000);
+    let source = format!(
+        r#"
+import os, subprocess
+
+def handler(event, context):
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            # Out of the function's session and group, its parent gone: a daemon.
+            subprocess.Popen(["sleep", "{nap}"], start_new_session=True)
+            os._exit(0)
+        os._exit(0)
+    os.wait()
+    return "started"
+"#
+    );
+    let (invocation, printed) = invoke(python_stack(dir.path(), &source, 10), "probe", "{}");
+    assert_eq!(payload(&invocation.result), "started", "{printed:?}");
+    let left = live_processes_with(&format!("sleep {nap}"));
+    for pid in &left {
+        // Not to leave it behind when the assertion fails.
+        let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(left.is_empty(), "`sleep {nap}` outlived the invocation: pids {left:?}; log: {printed:?}");
+    assert!(!printed.iter().any(|line| line.contains("could not be stopped")), "{printed:?}");
+}
+
+#[test]
+fn a_line_longer_than_the_buffer_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = r#"
+import sys
+
+def handler(event, context):
+    sys.stdout.write("START-OF-LONG-LINE" + "x" * (1024 * 1024 - 18) + "\n")
+    sys.stdout.flush()
+    print("after the long line")
+    return 1
+"#;
+    let (invocation, printed) = invoke(python_stack(dir.path(), source, 10), "probe", "{}");
+    assert_eq!(payload(&invocation.result), 1);
+    let long = printed.iter().find(|line| line.starts_with("START-OF-LONG-LINE")).expect("the long line is shown");
+    let kept = 256 * 1024;
+    assert!(long.ends_with(&format!(" ... [{} bytes truncated]", 1024 * 1024 - kept)), "{}", &long[long.len() - 60..]);
+    assert!(long.len() < kept + 64, "{}", long.len());
+    assert!(printed.iter().any(|line| line == "after the long line"), "the next line is not lost");
+}

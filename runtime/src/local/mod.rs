@@ -3,9 +3,11 @@
 //! The function's packaged zip is unpacked into a temporary task root; a Runtime API emulator
 //! listens on a loopback port (`GET .../invocation/next`, `POST .../response`, `/error`,
 //! `/init/error`, parsed with `httparse` on `std::net`); the runtime (AWS's own runtime interface client for
-//! Python, the package's `bootstrap` for OS-only runtimes) starts in a process group of its own
-//! with the environment Lambda sets, polls for the event, and posts its result or error. The
-//! function is killed at its timeout, as Lambda kills it.
+//! Python, the package's `bootstrap` for OS-only runtimes) starts in a session of its own with the
+//! environment Lambda sets, polls for the event, and posts its result or error. The function is
+//! killed at its timeout, as Lambda kills it, and when it returns, every process it started goes
+//! with it, daemons that double-fork out of its session included (`process.rs` says how). A log
+//! line longer than 256 KiB is cut there, with a note of how many bytes were left out.
 //!
 //! **Environment.** `_HANDLER`, `LAMBDA_TASK_ROOT` (the temporary folder), `LAMBDA_RUNTIME_DIR`,
 //! `AWS_LAMBDA_RUNTIME_API`, `AWS_LAMBDA_FUNCTION_NAME` (the deployed name, `<stack>-<function>`),
@@ -16,7 +18,8 @@
 //! Terraform only knows after `apply` (an owned bucket's generated name, an ARN) is a placeholder
 //! naming the attribute, `<aws_s3_bucket.reports.bucket>`; values known at synth (existing
 //! resources, other functions' names, text) are the real ones. Nothing else of this machine's
-//! environment reaches the function except `HOME` and the AWS credential and profile variables
+//! environment reaches the function except `LAMBDA_STACK_INVOKE_SCOPE` (the token that finds its
+//! processes again), `HOME` and the AWS credential and profile variables
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_PROFILE`,
 //! `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`), so an SDK call reaches AWS as you, not as
 //! the function's role.
@@ -139,7 +142,7 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
         }
         forward(&mut logs, running.take_lines(), log);
         if last_sample.elapsed() >= Duration::from_millis(50) {
-            peak_kib = peak_kib.max(process::group_memory_kib(running.pid()).0);
+            peak_kib = peak_kib.max(running.memory_kib().0);
             last_sample = Instant::now();
         }
         if progress.outcome.is_some() {
@@ -163,7 +166,7 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
         (Ending::Outcome, Some((_, at))) => *at,
         _ => Instant::now(),
     };
-    let (now_kib, leader_peak_kib) = process::group_memory_kib(running.pid());
+    let (now_kib, leader_peak_kib) = running.memory_kib();
     peak_kib = peak_kib.max(now_kib).max(leader_peak_kib);
     forward(&mut logs, running.take_lines(), log);
     let rest = running.kill();

@@ -29,7 +29,9 @@ use crate::terraform::{self, Address, Document};
 use crate::trigger::Trigger;
 
 /// The provider versions the JSON is written for: the resources and arguments used exist in both.
-pub const AWS_PROVIDER_VERSION: &str = ">= 5.0, < 7.0";
+/// A stack whose runtimes older releases reject gets a higher floor
+/// ([`rules::runtimes::provider_constraint`]).
+pub const AWS_PROVIDER_VERSION: &str = rules::runtimes::DEFAULT_PROVIDER_CONSTRAINT;
 /// The version written into every output, so a diff shows when the generator changed.
 pub const TOOL_VERSION: &str = concat!("lambda-stack ", env!("CARGO_PKG_VERSION"));
 
@@ -189,7 +191,7 @@ impl<'a> Builder<'a> {
         self.doc.terraform.insert("backend".into(), backend);
         self.doc.terraform.insert(
             "required_providers".into(),
-            json!({ "aws": { "source": "hashicorp/aws", "version": AWS_PROVIDER_VERSION } }),
+            json!({ "aws": { "source": "hashicorp/aws", "version": provider_constraint(stack) } }),
         );
 
         let mut provider = Map::new();
@@ -203,6 +205,13 @@ impl<'a> Builder<'a> {
         }
         self.doc.providers.insert("aws".into(), vec![Value::Object(provider)]);
     }
+}
+
+/// The `hashicorp/aws` range the stack's runtimes need (a Rust function runs as
+/// `provided.al2023`).
+fn provider_constraint(stack: &Stack) -> String {
+    let runtimes = stack.functions.iter().map(|f| f.runtime.as_deref().unwrap_or(rules::rust::RUNTIME));
+    rules::runtimes::provider_constraint(runtimes)
 }
 
 /// `GET /orders/{id}` → `get-orders-id`, made unique among `used`.

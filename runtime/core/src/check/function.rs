@@ -22,6 +22,7 @@ impl Checker<'_> {
             let excludes = self.check_excludes(id, function);
             if self.check_required_keys(id, function) {
                 if let Some(family) = self.check_runtime(id, function) {
+                    self.check_provider_floor(id, function);
                     self.check_handler(id, function, family, &excludes);
                 }
             }
@@ -111,6 +112,14 @@ impl Checker<'_> {
             return None;
         }
         runtimes::lookup(runtime).map(|r| r.family)
+    }
+
+    /// A runtime that older `hashicorp/aws` releases reject raises the output's provider floor
+    /// (synth does it); the note says so at the runtime, so a locked older provider is no surprise.
+    fn check_provider_floor(&mut self, id: DeclId, function: &Function) {
+        if let Some(note) = function.runtime.as_deref().and_then(runtimes::provider_note) {
+            self.warning(Location::new(id, At::Value(Key::Runtime)), note);
+        }
     }
 
     /// The handler has its runtime's format, and the code directory holds what it names.

@@ -26,6 +26,26 @@
 //! for new functions after having been blocked. A table is only right as of its date, hence
 //! [`AS_OF`] and the test that fails once the table is six months old.
 //!
+//! # Provider releases (as of 2026-11-25)
+//!
+//! The `hashicorp/aws` provider validates `runtime` against the AWS SDK for Go's enum it was
+//! built with, so a runtime newer than the provider fails `terraform validate` ("expected runtime
+//! to be one of [...]"). [`Runtime::provider`] is the first release that accepts each runtime;
+//! [`provider_constraint`] raises the output's `required_providers` floor to it. Sources:
+//!
+//! * Measured: the last 5.x release, 5.100.0 (the offline mirror in `shared/tools`), rejects
+//!   `python3.14`, `nodejs24.x`, `java25`, `dotnet10`, `ruby4.0` and the three `java*.al2023`,
+//!   and accepts every other row (`tests/terraform.rs` re-measures this with the real provider).
+//! * `nodejs24.x` 6.19.0, `python3.14` and `java25` 6.20.0: hashicorp/terraform-provider-aws
+//!   PR #45024 (CHANGELOG entries, 2025-11-10). `dotnet10` 6.27.0: issue #45864 (maintainer's
+//!   comment, 2026-01-08). `java21` 5.27.0: issue #34552. `ruby3.3` 5.44.0: PR #36751.
+//! * `ruby4.0` (SDK release of 2026-04-22, CHANGELOG PR #47841 of 2026-05-10) and the
+//!   `java*.al2023` runtimes (launched 2026-07-20): in some 6.x release that these sources do not
+//!   name, so the floor is 6.0 and the compiler note says the exact release is not recorded.
+//! * Rows without a release are accepted by 5.100.0; where a 5.x release later than 5.0 added
+//!   them (`python3.12`, `python3.13`, `nodejs20.x`, `nodejs22.x`, `provided.al2023`, `dotnet8`,
+//!   `ruby3.4`), the sources above do not name it, and the default floor stands.
+//!
 //! # Identifiers the table leaves out, on purpose
 //!
 //! * `nodejs26.x` and `python3.15` are in the API enum, but AWS had announced neither a launch nor
@@ -278,6 +298,9 @@ pub struct Runtime {
     pub block_create: Option<Date>,
     /// From this day functions using the runtime can no longer be updated.
     pub block_update: Option<Date>,
+    /// The first `hashicorp/aws` provider release that accepts the identifier (see
+    /// [`ProviderFloor`]).
+    pub provider: ProviderFloor,
 }
 
 impl Runtime {
@@ -337,7 +360,17 @@ const fn row(
     block_create: Option<Date>,
     block_update: Option<Date>,
 ) -> Runtime {
-    Runtime { id, family, version, deprecation, block_create, block_update }
+    Runtime { id, family, version, deprecation, block_create, block_update, provider: ProviderFloor::Default }
+}
+
+impl Runtime {
+    const fn since(self, major: u16, minor: u16, patch: u16) -> Runtime {
+        Runtime { provider: ProviderFloor::Release(ProviderVersion { major, minor, patch }), ..self }
+    }
+
+    const fn some_six(self) -> Runtime {
+        Runtime { provider: ProviderFloor::SomeSix, ..self }
+    }
 }
 
 const fn on(year: u16, month: u8, day: u8) -> Option<Date> {
@@ -350,7 +383,7 @@ use Family::{Dotnet, Go, Java, Node, Provided, Python, Ruby};
 /// block update.
 #[rustfmt::skip]
 static RUNTIMES: [Runtime; 49] = [
-    row("python3.14", Python, Some("3.14"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)),
+    row("python3.14", Python, Some("3.14"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)).since(6, 20, 0),
     row("python3.13", Python, Some("3.13"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)),
     row("python3.12", Python, Some("3.12"), on(2028, 10, 31), on(2028, 11, 30), on(2029, 1, 10)),
     row("python3.11", Python, Some("3.11"), on(2027, 6, 30), on(2027, 7, 31), on(2027, 8, 31)),
@@ -360,7 +393,7 @@ static RUNTIMES: [Runtime; 49] = [
     row("python3.7", Python, Some("3.7"), on(2023, 12, 4), on(2024, 1, 9), on(2027, 3, 3)),
     row("python3.6", Python, Some("3.6"), on(2022, 7, 18), on(2022, 7, 18), on(2022, 8, 29)),
     row("python2.7", Python, Some("2.7"), on(2021, 7, 15), on(2021, 7, 15), on(2022, 5, 30)),
-    row("nodejs24.x", Node, Some("24"), on(2028, 4, 30), on(2028, 6, 1), on(2028, 7, 1)),
+    row("nodejs24.x", Node, Some("24"), on(2028, 4, 30), on(2028, 6, 1), on(2028, 7, 1)).since(6, 19, 0),
     row("nodejs22.x", Node, Some("22"), on(2027, 4, 30), on(2027, 6, 1), on(2027, 7, 1)),
     row("nodejs20.x", Node, Some("20"), on(2026, 4, 30), on(2027, 2, 1), on(2027, 3, 3)),
     row("nodejs18.x", Node, Some("18"), on(2025, 9, 1), on(2027, 2, 1), on(2027, 3, 3)),
@@ -374,25 +407,25 @@ static RUNTIMES: [Runtime; 49] = [
     row("nodejs4.3", Node, Some("4.3"), on(2020, 3, 5), on(2020, 2, 3), on(2020, 3, 5)),
     row("nodejs4.3-edge", Node, Some("4.3"), on(2020, 3, 5), on(2019, 3, 31), on(2019, 4, 30)),
     row("nodejs", Node, Some("0.10"), on(2016, 8, 30), on(2016, 9, 30), on(2016, 10, 31)),
-    row("java25", Java, Some("25"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)),
-    row("java21", Java, Some("21"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)),
-    row("java17.al2023", Java, Some("17"), None, None, None),
+    row("java25", Java, Some("25"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)).since(6, 20, 0),
+    row("java21", Java, Some("21"), on(2029, 6, 30), on(2029, 7, 31), on(2029, 8, 31)).since(5, 27, 0),
+    row("java17.al2023", Java, Some("17"), None, None, None).some_six(),
     row("java17", Java, Some("17"), on(2027, 6, 30), on(2027, 7, 31), on(2027, 8, 31)),
-    row("java11.al2023", Java, Some("11"), None, None, None),
+    row("java11.al2023", Java, Some("11"), None, None, None).some_six(),
     row("java11", Java, Some("11"), on(2027, 6, 30), on(2027, 7, 31), on(2027, 8, 31)),
-    row("java8.al2023", Java, Some("8"), None, None, None),
+    row("java8.al2023", Java, Some("8"), None, None, None).some_six(),
     row("java8.al2", Java, Some("8"), on(2027, 6, 30), on(2027, 7, 31), on(2027, 8, 31)),
     row("java8", Java, Some("8"), on(2024, 1, 8), on(2024, 2, 8), on(2027, 3, 3)),
-    row("dotnet10", Dotnet, Some("10"), on(2028, 11, 14), on(2028, 12, 14), on(2029, 1, 15)),
+    row("dotnet10", Dotnet, Some("10"), on(2028, 11, 14), on(2028, 12, 14), on(2029, 1, 15)).since(6, 27, 0),
     row("dotnet8", Dotnet, Some("8"), on(2026, 11, 10), on(2027, 2, 1), on(2027, 3, 3)),
     row("dotnet6", Dotnet, Some("6"), on(2024, 12, 20), on(2027, 2, 1), on(2027, 3, 3)),
     row("dotnetcore3.1", Dotnet, Some("3.1"), on(2023, 4, 3), on(2023, 4, 3), on(2023, 5, 3)),
     row("dotnetcore2.1", Dotnet, Some("2.1"), on(2022, 1, 5), on(2022, 1, 5), on(2022, 4, 13)),
     row("dotnetcore2.0", Dotnet, Some("2.0"), on(2019, 5, 30), on(2019, 4, 30), on(2019, 5, 30)),
     row("dotnetcore1.0", Dotnet, Some("1.0"), on(2019, 6, 27), on(2019, 6, 30), on(2019, 7, 30)),
-    row("ruby4.0", Ruby, Some("4.0"), on(2029, 3, 31), on(2029, 4, 30), on(2029, 5, 31)),
+    row("ruby4.0", Ruby, Some("4.0"), on(2029, 3, 31), on(2029, 4, 30), on(2029, 5, 31)).some_six(),
     row("ruby3.4", Ruby, Some("3.4"), on(2028, 3, 31), on(2028, 4, 30), on(2028, 5, 31)),
-    row("ruby3.3", Ruby, Some("3.3"), on(2027, 3, 31), on(2027, 4, 30), on(2027, 5, 31)),
+    row("ruby3.3", Ruby, Some("3.3"), on(2027, 3, 31), on(2027, 4, 30), on(2027, 5, 31)).since(5, 44, 0),
     row("ruby3.2", Ruby, Some("3.2"), on(2026, 3, 31), on(2027, 2, 1), on(2027, 3, 3)),
     row("ruby2.7", Ruby, Some("2.7"), on(2023, 12, 7), on(2024, 1, 9), on(2027, 3, 3)),
     row("ruby2.5", Ruby, Some("2.5"), on(2021, 7, 30), on(2021, 7, 30), on(2022, 3, 31)),
@@ -570,6 +603,92 @@ fn did_you_mean(id: &str, today: Date) -> Option<&'static str> {
         .filter(|&(distance, ..)| distance <= budget)
         .min()
         .map(|(.., id)| id)
+}
+
+/// The range of `hashicorp/aws` releases the output is written for when no runtime needs more:
+/// the resources and arguments it uses exist in both majors.
+pub const DEFAULT_PROVIDER_CONSTRAINT: &str = ">= 5.0, < 7.0";
+
+/// A `hashicorp/aws` provider release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProviderVersion {
+    pub major: u16,
+    pub minor: u16,
+    pub patch: u16,
+}
+
+impl fmt::Display for ProviderVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+/// Which `hashicorp/aws` releases accept a runtime identifier in `aws_lambda_function.runtime`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProviderFloor {
+    /// Every release of [`DEFAULT_PROVIDER_CONSTRAINT`] that the sources tell apart: nothing to
+    /// raise.
+    Default,
+    /// This release and later ones.
+    Release(ProviderVersion),
+    /// No 5.x release (5.100.0, the last, was measured); some 6.x release that the sources do not
+    /// name.
+    SomeSix,
+}
+
+impl ProviderFloor {
+    /// The lowest release the output may then allow; `None` keeps the default range.
+    pub fn minimum(self) -> Option<ProviderVersion> {
+        match self {
+            ProviderFloor::Default => None,
+            ProviderFloor::Release(version) => Some(version),
+            ProviderFloor::SomeSix => Some(ProviderVersion { major: 6, minor: 0, patch: 0 }),
+        }
+    }
+}
+
+/// The `required_providers` version constraint for a stack whose functions use `runtimes`: the
+/// default range, with its floor raised to the newest first-accepting release among them.
+///
+/// ```
+/// use lambda_stack_core::rules::runtimes::provider_constraint;
+/// assert_eq!(provider_constraint(["python3.12", "provided.al2023"]), ">= 5.0, < 7.0");
+/// assert_eq!(provider_constraint(["python3.14", "nodejs24.x"]), ">= 6.20.0, < 7.0");
+/// assert_eq!(provider_constraint(["ruby4.0"]), ">= 6.0.0, < 7.0");
+/// ```
+pub fn provider_constraint<'a>(runtimes: impl IntoIterator<Item = &'a str>) -> String {
+    let floor = runtimes.into_iter().filter_map(lookup).filter_map(|runtime| runtime.provider.minimum()).max();
+    match floor {
+        Some(version) => format!(">= {version}, < 7.0"),
+        None => DEFAULT_PROVIDER_CONSTRAINT.to_owned(),
+    }
+}
+
+/// The compiler note for a runtime that older `hashicorp/aws` releases reject, naming the floor
+/// the output gets; `None` when the default range accepts it.
+///
+/// ```
+/// use lambda_stack_core::rules::runtimes::provider_note;
+/// assert!(provider_note("python3.12").is_none());
+/// assert!(provider_note("python3.14").unwrap().contains("`>= 6.20.0, < 7.0`"));
+/// ```
+pub fn provider_note(id: &str) -> Option<String> {
+    let runtime = lookup(id)?;
+    let constraint = provider_constraint([id]);
+    match runtime.provider {
+        ProviderFloor::Default => None,
+        ProviderFloor::Release(version) => Some(format!(
+            "runtime `{id}` needs the `hashicorp/aws` provider {version} or later (older releases reject \
+             it at `terraform validate`): the output requires `{constraint}`; where an older provider \
+             is locked, run `terraform init -upgrade`"
+        )),
+        ProviderFloor::SomeSix => Some(format!(
+            "runtime `{id}` needs a 6.x release of the `hashicorp/aws` provider (every 5.x release \
+             rejects it at `terraform validate`, and lambda-stack's table as of {AS_OF} does not record \
+             the first 6.x release that accepts it): the output requires `{constraint}`; use a current \
+             6.x provider (`terraform init -upgrade`)"
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -809,6 +928,31 @@ mod tests {
             assert!(key(newest) >= key(runtime), "{} before {}", runtime.id, newest.id);
             // What we tell people to move to is supported as of the table's date.
             assert_eq!(check_runtime(runtime.upgrade_target().id, as_of()), Verdict::Ok);
+        }
+    }
+
+    #[test]
+    fn provider_floors_raise_the_default_range() {
+        assert_eq!(provider_constraint(["python3.13", "nodejs22.x", "provided.al2023"]), DEFAULT_PROVIDER_CONSTRAINT);
+        assert_eq!(provider_constraint(std::iter::empty()), DEFAULT_PROVIDER_CONSTRAINT);
+        // The newest floor wins, whatever the order; an unknown id (reported elsewhere) adds none.
+        assert_eq!(provider_constraint(["dotnet10", "python3.14", "nodejs24.x"]), ">= 6.27.0, < 7.0");
+        assert_eq!(provider_constraint(["nodejs24.x", "nope"]), ">= 6.19.0, < 7.0");
+        assert_eq!(provider_constraint(["java21"]), ">= 5.27.0, < 7.0");
+        assert_eq!(provider_constraint(["java17.al2023", "java21"]), ">= 6.0.0, < 7.0");
+        assert_eq!(
+            provider_note("nodejs24.x").unwrap(),
+            "runtime `nodejs24.x` needs the `hashicorp/aws` provider 6.19.0 or later (older releases reject \
+             it at `terraform validate`): the output requires `>= 6.19.0, < 7.0`; where an older provider \
+             is locked, run `terraform init -upgrade`"
+        );
+        assert!(provider_note("ruby4.0").unwrap().contains("does not record the first 6.x release"));
+        for runtime in all() {
+            // Every floor is inside the range the output allows, so raising it never empties it.
+            if let Some(version) = runtime.provider.minimum() {
+                assert!((5..7).contains(&version.major), "{}", runtime.id);
+            }
+            assert_eq!(provider_note(runtime.id).is_some(), runtime.provider != ProviderFloor::Default);
         }
     }
 

@@ -3,8 +3,10 @@
 //! At synth, the binary that serves a stack's Rust functions (the one whose `main` calls
 //! [`crate::App::run`], found with `cargo metadata` from where `lambda_stack!` was called) is built
 //! with `cargo build --release --target TRIPLE` for each architecture its functions run on, into
-//! its own target directory (`target/lambda-stack/`: the build running synth may hold the lock of
-//! `target/`). Cargo's own freshness makes a synth with unchanged sources a no-op build. Before
+//! its own target directory (`target/lambda-stack/<key>/`: the build running synth may hold the
+//! lock of `target/`; the key hashes the package's canonical manifest path, so two copies of a
+//! project sharing one target directory never zip each other's binary). Cargo's own freshness
+//! makes a synth with unchanged sources a no-op build. Before
 //! zipping, the ELF header must name the function's machine and the binary must need no glibc
 //! newer than `provided.al2023`'s; the zip holds one entry, `bootstrap`, mode 0755, and is the
 //! same bytes for the same binary.
@@ -34,6 +36,11 @@ use crate::stack::Stack;
 /// The packaged `bootstrap` of every Rust function of `stack`, by function name. One build per
 /// binary and architecture, whatever the number of functions.
 pub(crate) fn bootstraps(stack: &Stack) -> Result<BTreeMap<String, Package>> {
+    for function in &stack.functions {
+        if let Some(rust) = &function.rust {
+            check_not_stale(&rust.binary)?;
+        }
+    }
     // What to build, each with its toolchain, before building anything: a missing cross linker is
     // reported before minutes of compiling for the other architecture.
     let mut plans: BTreeMap<(String, &'static str), (Located, &'static Target, Toolchain, &str)> = BTreeMap::new();
@@ -59,6 +66,36 @@ pub(crate) fn bootstraps(stack: &Stack) -> Result<BTreeMap<String, Package>> {
         packages.insert(function.name.clone(), built[&key].clone());
     }
     Ok(packages)
+}
+
+/// The binary running synth was compiled from the crate `cargo run` runs it for. Cargo names a
+/// path package's build by its path relative to its workspace, so two copies of one project
+/// sharing a target directory share a fingerprint, and one whose sources are older than the
+/// other's build is "fresh": `cargo run` then runs the other copy's binary, which would locate
+/// and zip the other copy. `cargo run` sets `CARGO_MANIFEST_DIR` to the crate it runs.
+fn check_not_stale(binary: &Binary) -> Result<()> {
+    let Some(running_for) = std::env::var_os("CARGO_MANIFEST_DIR") else { return Ok(()) };
+    let canonical = |dir: &Path| std::fs::canonicalize(dir).unwrap_or_else(|_| normalize(dir));
+    let (compiled, running_for) = (canonical(Path::new(&binary.manifest_dir)), canonical(Path::new(&running_for)));
+    // A stack declared in a library and run from another package's binary is not stale: only a
+    // copy of the very package the binary was compiled from is.
+    let same_package = std::fs::read_to_string(running_for.join("Cargo.toml")).is_ok_and(|manifest| {
+        manifest.lines().any(|line| {
+            let line = line.replace(' ', "");
+            line == format!("name=\"{}\"", binary.package) || line == format!("name='{}'", binary.package)
+        })
+    });
+    if compiled == running_for || !same_package {
+        return Ok(());
+    }
+    Err(Error::Build(format!(
+        "this binary was compiled from `{}`, but cargo runs it for `{}`: a stale build of another copy of the \
+         project in a shared target directory; refusing to package it. Rebuild this copy (`touch src/main.rs` \
+         or `cargo clean -p {}`) and run synth again",
+        compiled.display(),
+        running_for.display(),
+        binary.package
+    )))
 }
 
 /// Builds `located` for `target`, checks the binary, and zips it as `bootstrap`.
@@ -115,7 +152,7 @@ fn locate(binary: &Binary, function: &str) -> Result<Located> {
         }
     };
     let workspace_root = PathBuf::from(metadata["workspace_root"].as_str().unwrap_or_default());
-    let target_dir = PathBuf::from(metadata["target_directory"].as_str().unwrap_or("target")).join("lambda-stack");
+    let target_dir = build_dir(Path::new(metadata["target_directory"].as_str().unwrap_or("target")), &manifest_path);
     let package = metadata["packages"]
         .as_array()
         .and_then(|packages| packages.iter().find(|p| p["name"] == binary.package.as_str()))
@@ -164,6 +201,28 @@ fn locate(binary: &Binary, function: &str) -> Result<Located> {
         )));
     };
     Ok(Located { manifest_path, package: binary.package.clone(), kind, name: (*name).to_owned(), target_dir })
+}
+
+/// Where the stack binary of the package at `manifest_path` is built: a folder of
+/// `target/lambda-stack/` keyed by the manifest's canonical path. Two copies of one project
+/// sharing a target directory (`CARGO_TARGET_DIR`, a workspace's, a copied `target/`) then never
+/// share an output: cargo uplifts a binary to `<triple>/release/<name>` by name alone, so one
+/// folder for both would let a synth of one copy zip the other copy's build.
+fn build_dir(target_directory: &Path, manifest_path: &Path) -> PathBuf {
+    use sha2::{Digest as _, Sha256};
+    let canonical = std::fs::canonicalize(manifest_path).unwrap_or_else(|_| normalize(manifest_path));
+    let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+    let key: String = digest.iter().take(8).map(|byte| format!("{byte:02x}")).collect();
+    let dir = target_directory.join("lambda-stack").join(key);
+    // For whoever looks into the folder: which project it builds (best effort, never read back).
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let note = dir.join("MANIFEST");
+        let text = format!("{}\n", canonical.display());
+        if std::fs::read_to_string(&note).ok().as_deref() != Some(text.as_str()) {
+            let _ = std::fs::write(&note, text);
+        }
+    }
+    dir
 }
 
 fn cargo() -> Command {
@@ -329,4 +388,29 @@ fn python_has_ziglang() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_project_builds_in_a_folder_of_its_own() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("shared-target");
+        for copy in ["a", "b"] {
+            std::fs::create_dir_all(root.path().join(copy)).unwrap();
+            std::fs::write(root.path().join(copy).join("Cargo.toml"), "[package]\n").unwrap();
+        }
+        let a = build_dir(&target, &root.path().join("a/Cargo.toml"));
+        let b = build_dir(&target, &root.path().join("b/Cargo.toml"));
+        assert_ne!(a, b);
+        assert!(a.starts_with(target.join("lambda-stack")), "{}", a.display());
+        // The same project however it is spelled, through a link included.
+        std::os::unix::fs::symlink(root.path().join("a"), root.path().join("link")).unwrap();
+        assert_eq!(build_dir(&target, &root.path().join("a/./Cargo.toml")), a);
+        assert_eq!(build_dir(&target, &root.path().join("link/Cargo.toml")), a);
+        let note = std::fs::read_to_string(a.join("MANIFEST")).unwrap();
+        assert!(note.trim_end().ends_with("a/Cargo.toml"), "{note}");
+    }
 }
