@@ -43,8 +43,11 @@ fn synthesized() -> Option<&'static Path> {
     .as_deref()
 }
 
+/// A zip's entries: each name and its Unix mode.
+type Entries = Vec<(String, Option<u32>)>;
+
 /// The `bootstrap` in the zip of `function`, and the zip's own entry list.
-fn bootstrap_of(function: &str) -> Option<(Vec<u8>, Vec<(String, Option<u32>)>)> {
+fn bootstrap_of(function: &str) -> Option<(Vec<u8>, Entries)> {
     let out = synthesized()?;
     let doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("stacks/orders/cdk.tf.json")).unwrap()).unwrap();
