@@ -264,6 +264,8 @@ impl Binary {
 /// A Rust function's code: the binary that serves it, and how (set by `Function::rust` of the
 /// `rust` feature).
 #[derive(Debug, Clone)]
+// Read by the `rust` feature's builds and serving; without it no function can be a Rust one.
+#[cfg_attr(not(feature = "rust"), allow(dead_code))]
 pub struct RustCode {
     pub(crate) binary: Binary,
     /// The Rust type behind the handler, to tell two functions of one name apart.

@@ -395,35 +395,8 @@ impl Function {
     /// and sending to its `dead_letter`, once each. Names `kind_of` does not resolve are left out
     /// (the checker reports them).
     pub fn derived_grants(&self, kind_of: impl Fn(&str) -> Option<Kind>) -> Vec<DerivedGrant<'_>> {
-        let mut grants: Vec<DerivedGrant<'_>> = Vec::new();
-        for (i, trigger) in self.triggers.iter().enumerate() {
-            let Some(source) = trigger.source() else { continue };
-            let Some(kind) = kind_of(source) else { continue };
-            if trigger.kind().source() != Some(kind) {
-                continue;
-            }
-            let derived = crate::rules::grants::poll_grants(kind).iter().map(|grant| DerivedGrant {
-                source,
-                kind,
-                grant: *grant,
-                trigger: Some(i),
-            });
-            grants.extend(derived);
-        }
-        if let Some(target) = &self.dead_letter {
-            if let Some(kind) = kind_of(target) {
-                if let Ok(grant) = crate::rules::grants::dead_letter_grant(target, kind) {
-                    grants.push(DerivedGrant { source: target, kind, grant, trigger: None });
-                }
-            }
-        }
-        let mut unique: Vec<DerivedGrant<'_>> = Vec::new();
-        for grant in grants {
-            if !unique.iter().any(|g| g.source == grant.source && g.grant == grant.grant) {
-                unique.push(grant);
-            }
-        }
-        unique
+        let sources = self.triggers.iter().map(|trigger| (trigger.kind(), trigger.source()));
+        derived_grants(sources, self.dead_letter.as_deref(), kind_of)
     }
 
     /// The queues its `sqs(..)` triggers read.
@@ -433,6 +406,44 @@ impl Function {
             _ => None,
         })
     }
+}
+
+/// [`Function::derived_grants`] from a function's triggers (each trigger's kind and source, in
+/// order) and `dead_letter`: the builders call it on their own triggers without lowering them.
+pub fn derived_grants<'a>(
+    triggers: impl Iterator<Item = (TriggerKind, Option<&'a str>)>,
+    dead_letter: Option<&'a str>,
+    kind_of: impl Fn(&str) -> Option<Kind>,
+) -> Vec<DerivedGrant<'a>> {
+    let mut grants: Vec<DerivedGrant<'a>> = Vec::new();
+    for (i, (trigger, source)) in triggers.enumerate() {
+        let Some(source) = source else { continue };
+        let Some(kind) = kind_of(source) else { continue };
+        if trigger.source() != Some(kind) {
+            continue;
+        }
+        let derived = crate::rules::grants::poll_grants(kind).iter().map(|grant| DerivedGrant {
+            source,
+            kind,
+            grant: *grant,
+            trigger: Some(i),
+        });
+        grants.extend(derived);
+    }
+    if let Some(target) = dead_letter {
+        if let Some(kind) = kind_of(target) {
+            if let Ok(grant) = crate::rules::grants::dead_letter_grant(target, kind) {
+                grants.push(DerivedGrant { source: target, kind, grant, trigger: None });
+            }
+        }
+    }
+    let mut unique: Vec<DerivedGrant<'a>> = Vec::new();
+    for grant in grants {
+        if !unique.iter().any(|g| g.source == grant.source && g.grant == grant.grant) {
+            unique.push(grant);
+        }
+    }
+    unique
 }
 
 /// A statement a function's triggers or `dead_letter` need on its role.

@@ -16,7 +16,6 @@ use crate::rules::resources::Kind;
 use crate::stream::Stream;
 use crate::table::Table;
 use crate::topic::Topic;
-use crate::trigger::Trigger;
 
 /// Where Terraform keeps the stack's state.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -207,15 +206,13 @@ impl Stack {
     }
 
     /// The statements a function's role needs besides its `allow`: reading what its poll
-    /// triggers read, and sending to its `dead_letter` ([`decl::Function::derived_grants`], the
+    /// triggers read, and sending to its `dead_letter` ([`decl::derived_grants`], the
     /// grants the checker sizes), each at the origin of what needs it. `kinds` is
     /// [`Stack::kinds`], built once by the caller: a stack of many functions would otherwise
     /// rebuild it for each.
     pub(crate) fn derived_statements(&self, kinds: &BTreeMap<&str, Kind>, function: &Function) -> Vec<Statement> {
-        let triggers: Vec<decl::Trigger> = function.triggers.iter().map(Trigger::to_decl).collect();
-        let needs = decl::Function { triggers, dead_letter: function.dead_letter.clone(), ..decl::Function::default() };
-        needs
-            .derived_grants(|name| kinds.get(name).copied())
+        let sources = function.triggers.iter().map(|trigger| (trigger.kind(), trigger.source()));
+        decl::derived_grants(sources, function.dead_letter.as_deref(), |name| kinds.get(name).copied())
             .into_iter()
             .map(|derived| {
                 let resource = match derived.grant.on {
