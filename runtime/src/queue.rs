@@ -1,7 +1,7 @@
 //! SQS queues a stack owns or refers to.
 
 use lambda_stack_core::decl;
-use lambda_stack_core::keys::Key;
+use lambda_stack_core::keys::{self, Key};
 
 use crate::origin::Origin;
 
@@ -112,18 +112,18 @@ impl Queue {
 
     /// The queue as the checker reads it.
     pub(crate) fn to_decl(&self) -> decl::Queue {
-        let written = [
+        let written = keys::written(&[
             (Key::Existing, self.existing.is_some()),
             (Key::Fifo, self.fifo),
             (Key::VisibilityTimeout, self.visibility_timeout.is_some()),
             (Key::Retention, self.retention.is_some()),
             (Key::DeadLetter, self.dead_letter.is_some()),
             (Key::MaxReceive, self.max_receive.is_some()),
-        ];
+        ]);
         decl::Queue {
             name: self.name.clone(),
             existing: self.existing.clone(),
-            written: written.into_iter().filter_map(|(key, set)| set.then_some(key)).collect(),
+            written,
             fifo: self.fifo,
             visibility_timeout: self.visibility_timeout,
             retention: self.retention,

@@ -1,5 +1,8 @@
 //! Kinesis data streams a stack owns or refers to.
 
+use lambda_stack_core::decl;
+use lambda_stack_core::keys::{self, Key};
+
 use crate::origin::Origin;
 
 /// A Kinesis data stream: owned by the stack (encrypted with the AWS managed Kinesis key;
@@ -50,5 +53,15 @@ impl Stream {
 
     pub fn existing_id(&self) -> Option<&str> {
         self.existing.as_deref()
+    }
+
+    /// The stream as the checker reads it.
+    pub(crate) fn to_decl(&self) -> decl::Stream {
+        decl::Stream {
+            name: self.name.clone(),
+            existing: self.existing.clone(),
+            written: keys::written(&[(Key::Existing, self.existing.is_some()), (Key::Shards, self.shards.is_some())]),
+            shards: self.shards,
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! DynamoDB tables a stack owns or refers to.
 
-use lambda_stack_core::decl::{StreamView, Word};
+use lambda_stack_core::decl::{self, StreamView, Word};
+use lambda_stack_core::keys::{self, Key};
 
 use crate::origin::Origin;
 
@@ -78,5 +79,22 @@ impl Table {
 
     pub fn has_stream(&self) -> bool {
         self.stream.is_some()
+    }
+
+    /// The table as the checker reads it.
+    pub(crate) fn to_decl(&self) -> decl::Table {
+        decl::Table {
+            name: self.name.clone(),
+            existing: self.existing.clone(),
+            written: keys::written(&[
+                (Key::Existing, self.existing.is_some()),
+                (Key::HashKey, self.hash_key.is_some()),
+                (Key::RangeKey, self.range_key.is_some()),
+                (Key::Stream, self.stream.is_some()),
+            ]),
+            hash_key: self.hash_key.clone(),
+            range_key: self.range_key.clone(),
+            stream: self.stream.clone(),
+        }
     }
 }

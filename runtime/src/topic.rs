@@ -1,7 +1,7 @@
 //! SNS topics a stack owns or refers to.
 
 use lambda_stack_core::decl;
-use lambda_stack_core::keys::Key;
+use lambda_stack_core::keys::{self, Key};
 
 use crate::origin::Origin;
 
@@ -61,12 +61,7 @@ impl Topic {
 
     /// The topic as the checker reads it.
     pub(crate) fn to_decl(&self) -> decl::Topic {
-        let written = [(Key::Existing, self.existing.is_some()), (Key::Fifo, self.fifo)];
-        decl::Topic {
-            name: self.name.clone(),
-            existing: self.existing.clone(),
-            written: written.into_iter().filter_map(|(key, set)| set.then_some(key)).collect(),
-            fifo: self.fifo,
-        }
+        let written = keys::written(&[(Key::Existing, self.existing.is_some()), (Key::Fifo, self.fifo)]);
+        decl::Topic { name: self.name.clone(), existing: self.existing.clone(), written, fifo: self.fifo }
     }
 }

@@ -174,6 +174,12 @@ impl fmt::Display for Key {
     }
 }
 
+/// The keys among `set` that were given: how the builders, whose setters cannot be written with a
+/// value of the wrong kind, say which keys a declaration wrote.
+pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
+    set.iter().filter(|(_, given)| *given).map(|(key, _)| *key).collect()
+}
+
 /// The keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing];

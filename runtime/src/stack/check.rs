@@ -1,11 +1,11 @@
 //! [`Stack::check`]: the builders' stack as the core's declarations, the one checker the macro
 //! runs at compile time, and each finding at the line that declared what it is about.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use lambda_stack_core::check::{self as core_check, At, Location, Severity};
 use lambda_stack_core::decl::{self, DeclId};
-use lambda_stack_core::keys::Key;
+use lambda_stack_core::keys::{self, Key};
 
 use super::{Backend, Findings, Stack};
 use crate::iam::{ManagedPolicy, Resource, Statement};
@@ -77,11 +77,6 @@ fn source_order(origins: &Origins) -> Vec<DeclId> {
     ids.into_iter().map(|(_, id)| id).collect()
 }
 
-/// The keys among `set` that were given.
-fn written(set: &[(Key, bool)]) -> BTreeSet<Key> {
-    set.iter().filter(|(_, given)| *given).map(|(key, _)| *key).collect()
-}
-
 fn lower(stack: &Stack) -> (decl::Stack, Origins) {
     let mut origins = Origins::default();
     origins.decls.insert(DeclId::Stack, stack.origin.clone());
@@ -109,19 +104,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .enumerate()
         .map(|(i, table)| {
             origins.decls.insert(DeclId::Table(i), table.origin.clone());
-            decl::Table {
-                name: table.name.clone(),
-                existing: table.existing.clone(),
-                written: written(&[
-                    (Key::Existing, table.existing.is_some()),
-                    (Key::HashKey, table.hash_key.is_some()),
-                    (Key::RangeKey, table.range_key.is_some()),
-                    (Key::Stream, table.stream.is_some()),
-                ]),
-                hash_key: table.hash_key.clone(),
-                range_key: table.range_key.clone(),
-                stream: table.stream.clone(),
-            }
+            table.to_decl()
         })
         .collect();
     let topics = stack
@@ -139,12 +122,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .enumerate()
         .map(|(i, stream)| {
             origins.decls.insert(DeclId::Stream(i), stream.origin.clone());
-            decl::Stream {
-                name: stream.name.clone(),
-                existing: stream.existing.clone(),
-                written: written(&[(Key::Existing, stream.existing.is_some()), (Key::Shards, stream.shards.is_some())]),
-                shards: stream.shards,
-            }
+            stream.to_decl()
         })
         .collect();
     let roles = stack
@@ -222,7 +200,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
     });
     decl::Function {
         name: function.name.clone(),
-        written: written(&[
+        written: keys::written(&[
             (Key::Runtime, function.runtime.is_some()),
             (Key::Handler, function.handler.is_some()),
             (Key::Code, function.code.is_some()),
