@@ -1,14 +1,13 @@
 //! Writing the zip: entry names, sizes, and compression spread over the machine's cores.
 
-use std::io::Cursor;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use base64::Engine as _;
-use zip::write::{PreparedZipFile, SimpleFileOptions};
-use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use super::cache::Sha256;
+use super::deflate::{self, Compressor};
+use super::zipfile::{self, Entry};
 use super::{Package, PackageError};
 use crate::rules::limits::{MAX_UNZIPPED_BYTES, MAX_ZIP_BYTES};
 
@@ -36,20 +35,12 @@ pub(crate) fn mode(path: &str, executable: bool) -> u32 {
     }
 }
 
-/// The options of every entry: everything fixed but the mode, so equal input gives equal bytes.
-pub(crate) fn options(mode: u32) -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
-        .last_modified_time(DateTime::default())
-        .system(System::Unix)
-        .unix_permissions(mode)
-}
-
 /// A name is a relative `/`-separated path to a file that every unzip extracts to the same place.
 pub(crate) fn check_name(path: &str) -> Result<(), PackageError> {
     let reason = if path.is_empty() {
         Some("it is empty")
+    } else if path.len() > usize::from(u16::MAX) {
+        Some("it is longer than 65,535 bytes, the most a zip entry name can hold")
     } else if path.starts_with('/') {
         Some("it starts with `/`; entry names are relative")
     } else if path.contains('\\') {
@@ -127,20 +118,11 @@ pub(crate) fn build(mut items: Vec<Item>, threads: usize) -> Result<Package, Pac
         return Err(PackageError::DuplicateEntry { path: pair[0].path.clone() });
     }
 
-    let prepared = compress_all(&items, threads)?;
+    let entries = compress_all(&items, threads)?;
     // Checked again on what was read: files can grow between the listing and the reading.
-    let sizes = items.iter().zip(&prepared).map(|(item, file)| (&*item.path, file.uncompressed_size()));
+    let sizes = items.iter().zip(&entries).map(|(item, entry)| (&*item.path, entry.uncompressed_size));
     let unzipped_bytes = check_unzipped(sizes)?;
-
-    // Headers: 30 bytes local and 46 central per entry plus the name twice, 22 for the end record.
-    let headers: usize = items.iter().map(|item| 76 + 2 * item.path.len()).sum();
-    let data: u64 = prepared.iter().map(PreparedZipFile::compressed_size).sum();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(data as usize + headers + 22)));
-    for file in prepared {
-        zip.add_prepared_file(file)?;
-    }
-    let bytes = zip.finish()?.into_inner();
-
+    let bytes = zipfile::write(&entries);
     Ok(finished(bytes, unzipped_bytes, items.len()))
 }
 
@@ -158,26 +140,39 @@ pub(crate) fn finished(bytes: Vec<u8>, unzipped_bytes: u64, files: usize) -> Pac
 
 /// Compresses each item; the result is in the order of `items`, and on failure the error is the
 /// one of the first failing item, as a sequential run would report.
-fn compress_all(items: &[Item], threads: usize) -> Result<Vec<PreparedZipFile>, PackageError> {
+fn compress_all(items: &[Item], threads: usize) -> Result<Vec<Entry>, PackageError> {
+    parallel_map(items, threads, Compressor::new, compress)
+}
+
+/// `work` applied to every item on up to `threads` threads, each with its own `state` (made once
+/// per thread). The results are in the order of `items`; on failure the error is the one of the
+/// first failing item, as a sequential run would report.
+pub(crate) fn parallel_map<T: Sync, S, R: Send>(
+    items: &[T],
+    threads: usize,
+    state: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> Result<R, PackageError> + Sync,
+) -> Result<Vec<R>, PackageError> {
     let threads = threads.clamp(1, items.len().max(1));
     if threads == 1 {
-        return items.iter().map(compress).collect();
+        let mut state = state();
+        return items.iter().map(|item| work(&mut state, item)).collect();
     }
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
-    let mut slots: Vec<Option<Result<PreparedZipFile, PackageError>>> =
-        std::iter::repeat_with(|| None).take(items.len()).collect();
+    let mut slots: Vec<Option<Result<R, PackageError>>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
+                    let mut state = state();
                     let mut done = Vec::new();
                     // Indices are handed out in increasing order and a claimed item is always
                     // finished, so when one fails every item before it has a result.
                     while !failed.load(Ordering::Relaxed) {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(index) else { break };
-                        let result = compress(item);
+                        let result = work(&mut state, item);
                         if result.is_err() {
                             failed.store(true, Ordering::Relaxed);
                         }
@@ -194,28 +189,33 @@ fn compress_all(items: &[Item], threads: usize) -> Result<Vec<PreparedZipFile>, 
             }
         }
     });
-    let mut prepared = Vec::with_capacity(items.len());
+    let mut results = Vec::with_capacity(items.len());
     for slot in slots {
         match slot {
-            Some(result) => prepared.push(result?),
+            Some(result) => results.push(result?),
             // Only items after a failure are skipped, and the failure came first.
             None => unreachable!("an item was skipped without an earlier failure"),
         }
     }
-    Ok(prepared)
+    Ok(results)
 }
 
-fn compress(item: &Item) -> Result<PreparedZipFile, PackageError> {
-    let options = options(mode(&item.path, item.executable));
-    let file = match &item.source {
-        Source::Memory(contents) => PreparedZipFile::from_data(&item.path, options, contents),
+fn compress(compressor: &mut Compressor, item: &Item) -> Result<Entry, PackageError> {
+    let mut entry = |contents: &[u8]| Entry {
+        name: item.path.clone(),
+        mode: mode(&item.path, item.executable),
+        crc32: deflate::crc32(contents),
+        uncompressed_size: contents.len() as u64,
+        data: compressor.compress(contents),
+    };
+    Ok(match &item.source {
+        Source::Memory(contents) => entry(contents),
         Source::Disk(disk) => {
             let mut contents = Vec::new();
             read_bounded(disk, &item.path, |chunk| contents.extend_from_slice(chunk))?;
-            PreparedZipFile::from_data(&item.path, options, &contents)
+            entry(&contents)
         }
-    };
-    Ok(file?)
+    })
 }
 
 /// Reads the regular file `disk` (archive path `path`) in chunks, at most Lambda's unzipped limit
@@ -268,8 +268,6 @@ pub(crate) fn default_threads() -> usize {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write as _;
-
     use super::*;
 
     fn items(count: usize) -> Vec<Item> {
@@ -283,16 +281,32 @@ mod tests {
             .collect()
     }
 
-    /// The same archive written the plain way: `start_file` and `write_all`, one file at a time.
-    fn sequential_reference(mut items: Vec<Item>) -> Vec<u8> {
+    /// What an independent reader (the `zip` crate) finds in `bytes`: name, mode, contents.
+    fn read_back(bytes: &[u8]) -> Vec<(String, u32, Vec<u8>)> {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|index| {
+                let mut file = archive.by_index(index).unwrap();
+                let mut contents = Vec::new();
+                std::io::Read::read_to_end(&mut file, &mut contents).unwrap();
+                assert_eq!(
+                    file.last_modified().map(|time| (time.year(), time.month(), time.day())),
+                    Some((1980, 1, 1))
+                );
+                (file.name().unwrap().to_string(), file.unix_mode().unwrap(), contents)
+            })
+            .collect()
+    }
+
+    fn expected(mut items: Vec<Item>) -> Vec<(String, u32, Vec<u8>)> {
         items.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-        for item in items {
-            let Source::Memory(contents) = item.source else { unreachable!() };
-            zip.start_file(&item.path, options(mode(&item.path, item.executable))).unwrap();
-            zip.write_all(&contents).unwrap();
-        }
-        zip.finish().unwrap().into_inner()
+        items
+            .into_iter()
+            .map(|item| {
+                let Source::Memory(contents) = item.source else { unreachable!() };
+                (item.path.clone(), 0o100_000 | mode(&item.path, item.executable), contents)
+            })
+            .collect()
     }
 
     #[test]
@@ -302,14 +316,45 @@ mod tests {
             let many = write(items(200), threads).unwrap();
             assert!(one.bytes == many.bytes, "{threads} threads changed the bytes");
         }
-        assert!(one.bytes == sequential_reference(items(200)), "prepared files differ from start_file");
+        assert!(read_back(&one.bytes) == expected(items(200)), "an independent reader disagrees");
     }
 
     #[test]
-    fn non_ascii_names_match_the_plain_writer() {
+    fn non_ascii_names_are_marked_utf8() {
         let make =
             || vec![Item { path: "données/é.py".into(), source: Source::Memory(b"x".to_vec()), executable: false }];
-        assert!(write(make(), 2).unwrap().bytes == sequential_reference(make()));
+        let package = write(make(), 2).unwrap();
+        assert!(read_back(&package.bytes) == expected(make()));
+        // General purpose flag bit 11, in the local header (offset 6).
+        assert_eq!(u16::from_le_bytes([package.bytes[6], package.bytes[7]]) & (1 << 11), 1 << 11);
+    }
+
+    #[test]
+    fn more_than_65535_entries_get_a_zip64_end_record() {
+        let many = || {
+            (0..70_000)
+                .map(|i| Item {
+                    path: format!("m/{i:05}"),
+                    source: Source::Memory(vec![(i % 251) as u8]),
+                    executable: false,
+                })
+                .collect::<Vec<_>>()
+        };
+        let package = write(many(), 2).unwrap();
+        assert_eq!(package.files, 70_000);
+        assert!(read_back(&package.bytes) == expected(many()));
+    }
+
+    #[test]
+    fn an_empty_file_and_incompressible_bytes() {
+        let noise: Vec<u8> = (0..1_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+        let make = || {
+            vec![
+                Item { path: "empty".into(), source: Source::Memory(Vec::new()), executable: false },
+                Item { path: "noise.bin".into(), source: Source::Memory(noise.clone()), executable: true },
+            ]
+        };
+        assert!(read_back(&write(make(), 1).unwrap().bytes) == expected(make()));
     }
 
     #[test]

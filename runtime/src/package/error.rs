@@ -58,8 +58,6 @@ pub enum PackageError {
     UnzippedTooLarge { bytes: u64, largest: Vec<(String, u64)> },
     /// Reading from the code directory failed.
     Io { path: String, source: std::io::Error },
-    /// The zip writer failed (not expected with an in-memory archive).
-    Zip(zip::result::ZipError),
     /// pip found no wheel of a requirement for the function's Python version and architecture.
     NoWheel { requirement: String, runtime: String, arch: &'static str, platforms: String, detail: String },
     /// Installing the dependencies failed (`installer` is `pip` or `npm`).
@@ -165,7 +163,6 @@ impl fmt::Display for PackageError {
                 Ok(())
             }
             Io { path, source } => write!(f, "cannot read `{}`: {source}", shown(path)),
-            Zip(error) => write!(f, "cannot write the zip: {error}"),
             NoWheel { requirement, runtime, arch, platforms, detail } => write!(
                 f,
                 "no wheel of `{requirement}` for {runtime} on {arch} ({platforms}): the package publishes \
@@ -187,15 +184,8 @@ impl std::error::Error for PackageError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             PackageError::Io { source, .. } => Some(source),
-            PackageError::Zip(error) => Some(error),
             _ => None,
         }
-    }
-}
-
-impl From<zip::result::ZipError> for PackageError {
-    fn from(error: zip::result::ZipError) -> Self {
-        PackageError::Zip(error)
     }
 }
 

@@ -32,11 +32,13 @@
 mod archive;
 pub(crate) mod build;
 pub(crate) mod cache;
+mod deflate;
 pub(crate) mod deps;
 mod error;
 mod exclude;
 pub(crate) mod progress;
 mod walk;
+mod zipfile;
 
 use std::fmt;
 use std::path::Path;
