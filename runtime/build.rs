@@ -23,6 +23,15 @@ fn main() {
         build.define(&name, Some(format!("lambda_stack_{name}").as_str()));
     }
     build.include(root).opt_level(2).debug(false).warnings(false).compile("lambda_stack_libdeflate");
+    // The zip cache key names the deflate that wrote a zip, so a new libdeflate never serves old bytes.
+    let header =
+        std::fs::read_to_string(root.join("libdeflate.h")).expect("vendor/libdeflate/libdeflate.h is readable");
+    let version = header
+        .lines()
+        .find_map(|line| line.strip_prefix("#define LIBDEFLATE_VERSION_STRING"))
+        .map(|rest| rest.trim().trim_matches('"').to_owned())
+        .expect("libdeflate.h defines LIBDEFLATE_VERSION_STRING");
+    println!("cargo:rustc-env=LAMBDA_STACK_LIBDEFLATE_VERSION={version}");
     println!("cargo:rerun-if-changed=vendor/libdeflate");
     println!("cargo:rerun-if-changed=build.rs");
 }

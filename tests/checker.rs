@@ -499,6 +499,26 @@ fn cases() -> Vec<(&'static str, Stack)> {
                 python("api").allow(Statement::allow(["xray:PutTraceSegments"]).on(Resource::named("reports"))),
             ),
         ),
+        ("adopt/exact-function-name-has-a-space", shop().function(python("api").aws_name("legacy shop api"))),
+        (
+            "adopt/import-names-another-queue",
+            Stack::new("shop")
+                .region("eu-west-1")
+                .queue(Queue::new("jobs").import("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs")),
+        ),
+        (
+            "adopt/import-queue-by-name",
+            Stack::new("shop").region("eu-west-1").queue(Queue::new("jobs").aws_name("jobs").import("jobs")),
+        ),
+        (
+            "adopt/renamed-from-a-current-name",
+            shop().queue(Queue::new("jobs")).topic(Topic::new("alerts").renamed_from("jobs")),
+        ),
+        (
+            "adopt/name-on-an-existing-queue",
+            shop().queue(Queue::new("jobs").existing("arn:aws:sqs:eu-west-3:123456789012:jobs").aws_name("jobs")),
+        ),
+        ("adopt/fifo-name-without-suffix", shop().queue(Queue::new("orders").fifo(true).aws_name("orders"))),
     ]
 }
 

@@ -17,13 +17,16 @@ use crate::origin::Origin;
 pub struct Bucket {
     pub(crate) name: String,
     pub(crate) existing: Option<String>,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Bucket {
+    crate::adopt::adoption_setters!("bucket");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Bucket { name: name.into(), existing: None, origin: Origin::caller() }
+        Bucket { name: name.into(), existing: None, adopt: Default::default(), origin: Origin::caller() }
     }
 
     /// Refers to a bucket that exists outside this stack, by its name (or its ARN).

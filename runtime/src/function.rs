@@ -50,6 +50,7 @@ pub struct Function {
     pub(crate) triggers: Vec<Trigger>,
     pub(crate) dead_letter: Option<String>,
     pub(crate) exclude: Vec<String>,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
     /// Set by [`Function::rust`]: the function is a `#[function]` served by the stack binary.
     pub(crate) rust: Option<RustCode>,
@@ -58,6 +59,8 @@ pub struct Function {
 pub use crate::rules::limits::{DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS};
 
 impl Function {
+    crate::adopt::adoption_setters!("function");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
         Function {
@@ -82,6 +85,7 @@ impl Function {
             triggers: Vec::new(),
             dead_letter: None,
             exclude: Vec::new(),
+            adopt: Default::default(),
             origin: Origin::caller(),
             rust: None,
         }

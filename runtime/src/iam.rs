@@ -144,13 +144,22 @@ pub struct Role {
     pub(crate) name: String,
     pub(crate) managed: Vec<ManagedPolicy>,
     pub(crate) allow: Vec<Statement>,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Role {
+    crate::adopt::adoption_setters!("role");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Role { name: name.into(), managed: Vec::new(), allow: Vec::new(), origin: Origin::caller() }
+        Role {
+            name: name.into(),
+            managed: Vec::new(),
+            allow: Vec::new(),
+            adopt: Default::default(),
+            origin: Origin::caller(),
+        }
     }
 
     /// Attaches an AWS managed policy by name (`AWSLambdaBasicExecutionRole`), or any managed

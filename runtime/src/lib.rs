@@ -4,6 +4,7 @@
 
 pub use lambda_stack_core::{rules, scan};
 
+mod adopt;
 mod bucket;
 pub mod cli;
 mod error;
@@ -23,6 +24,7 @@ mod stream;
 pub mod synth;
 mod table;
 pub mod terraform;
+pub mod testing;
 mod topic;
 mod trigger;
 

@@ -27,10 +27,13 @@ pub struct Queue {
     pub(crate) retention: Option<u64>,
     pub(crate) dead_letter: Option<String>,
     pub(crate) max_receive: Option<u64>,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Queue {
+    crate::adopt::adoption_setters!("queue");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
         Queue {
@@ -41,6 +44,7 @@ impl Queue {
             retention: None,
             dead_letter: None,
             max_receive: None,
+            adopt: Default::default(),
             origin: Origin::caller(),
         }
     }
@@ -120,8 +124,10 @@ impl Queue {
             (Key::DeadLetter, self.dead_letter.is_some()),
             (Key::MaxReceive, self.max_receive.is_some()),
         ]);
+        let written = written.into_iter().chain(keys::written(&crate::adopt::written(&self.adopt))).collect();
         decl::Queue {
             name: self.name.clone(),
+            adopt: self.adopt.clone(),
             existing: self.existing.clone(),
             written,
             fifo: self.fifo,

@@ -21,13 +21,16 @@ pub struct Stream {
     pub(crate) name: String,
     pub(crate) existing: Option<String>,
     pub(crate) shards: Option<u64>,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Stream {
+    crate::adopt::adoption_setters!("stream");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Stream { name: name.into(), existing: None, shards: None, origin: Origin::caller() }
+        Stream { name: name.into(), existing: None, shards: None, adopt: Default::default(), origin: Origin::caller() }
     }
 
     /// Refers to a stream outside this stack, by name or ARN.
@@ -60,7 +63,17 @@ impl Stream {
         decl::Stream {
             name: self.name.clone(),
             existing: self.existing.clone(),
-            written: keys::written(&[(Key::Existing, self.existing.is_some()), (Key::Shards, self.shards.is_some())]),
+            written: {
+                let [name, import, renamed_from] = crate::adopt::written(&self.adopt);
+                keys::written(&[
+                    (Key::Existing, self.existing.is_some()),
+                    (Key::Shards, self.shards.is_some()),
+                    name,
+                    import,
+                    renamed_from,
+                ])
+            },
+            adopt: self.adopt.clone(),
             shards: self.shards,
         }
     }

@@ -22,10 +22,13 @@ pub struct Table {
     pub(crate) hash_key: Option<String>,
     pub(crate) range_key: Option<String>,
     pub(crate) stream: Option<Word<StreamView>>,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Table {
+    crate::adopt::adoption_setters!("table");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
         Table {
@@ -34,6 +37,7 @@ impl Table {
             hash_key: None,
             range_key: None,
             stream: None,
+            adopt: Default::default(),
             origin: Origin::caller(),
         }
     }
@@ -91,7 +95,11 @@ impl Table {
                 (Key::HashKey, self.hash_key.is_some()),
                 (Key::RangeKey, self.range_key.is_some()),
                 (Key::Stream, self.stream.is_some()),
-            ]),
+            ])
+            .into_iter()
+            .chain(keys::written(&crate::adopt::written(&self.adopt)))
+            .collect(),
+            adopt: self.adopt.clone(),
             hash_key: self.hash_key.clone(),
             range_key: self.range_key.clone(),
             stream: self.stream.clone(),

@@ -20,13 +20,16 @@ pub struct Topic {
     pub(crate) name: String,
     pub(crate) existing: Option<String>,
     pub(crate) fifo: bool,
+    pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Topic {
+    crate::adopt::adoption_setters!("topic");
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Topic { name: name.into(), existing: None, fifo: false, origin: Origin::caller() }
+        Topic { name: name.into(), existing: None, fifo: false, adopt: Default::default(), origin: Origin::caller() }
     }
 
     /// Refers to a topic outside this stack, by name or ARN (a name ending in `.fifo` is FIFO).
@@ -61,7 +64,20 @@ impl Topic {
 
     /// The topic as the checker reads it.
     pub(crate) fn to_decl(&self) -> decl::Topic {
-        let written = keys::written(&[(Key::Existing, self.existing.is_some()), (Key::Fifo, self.fifo)]);
-        decl::Topic { name: self.name.clone(), existing: self.existing.clone(), written, fifo: self.fifo }
+        let [name, import, renamed_from] = crate::adopt::written(&self.adopt);
+        let written = keys::written(&[
+            (Key::Existing, self.existing.is_some()),
+            (Key::Fifo, self.fifo),
+            name,
+            import,
+            renamed_from,
+        ]);
+        decl::Topic {
+            name: self.name.clone(),
+            existing: self.existing.clone(),
+            written,
+            fifo: self.fifo,
+            adopt: self.adopt.clone(),
+        }
     }
 }

@@ -75,8 +75,10 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         .map(|(i, bucket)| {
             let id = DeclId::Bucket(i);
             spans.put(id, At::Name, bucket.name.span());
+            let written = owned_keys(&mut spans, id, &bucket.owned_keys);
             let existing = existing(&mut spans, id, bucket.existing.as_ref());
-            decl::Bucket { name: text(&bucket.name), existing }
+            let adopt = adoption(&mut spans, id, &bucket.adopt);
+            decl::Bucket { name: text(&bucket.name), existing, written, adopt }
         })
         .collect();
     let queues =
@@ -94,6 +96,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             let existing = existing(&mut spans, id, topic.existing.as_ref());
             decl::Topic {
                 name: text(&topic.name),
+                adopt: adoption(&mut spans, id, &topic.adopt),
                 existing,
                 written,
                 fifo: topic.fifo.as_ref().is_some_and(|f| f.value),
@@ -113,7 +116,8 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 spans.put(id, At::Value(Key::Shards), s.span.start);
                 s.value
             });
-            decl::Stream { name: text(&stream.name), existing, written, shards }
+            let adopt = adoption(&mut spans, id, &stream.adopt);
+            decl::Stream { name: text(&stream.name), existing, written, shards, adopt }
         })
         .collect();
     let roles = stack
@@ -132,7 +136,13 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                     policy.value.clone()
                 })
                 .collect();
-            decl::Role { name: text(&role.name), managed, allow: statements(&mut spans, id, &role.allow) }
+            decl::Role {
+                name: text(&role.name),
+                written: Default::default(),
+                adopt: adoption(&mut spans, id, &role.adopt),
+                managed,
+                allow: statements(&mut spans, id, &role.allow),
+            }
         })
         .collect();
     let functions = stack
@@ -157,6 +167,22 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         order: stack.order.clone(),
     };
     (lowered, spans)
+}
+
+fn adoption(spans: &mut Spans, id: DeclId, adopt: &model::Adopt) -> decl::Adoption {
+    let mut string = |key, value: &Option<Sp<String>>| {
+        value.as_ref().map(|v| {
+            spans.put(id, At::Value(key), v.span);
+            v.value.clone()
+        })
+    };
+    let name = string(Key::Name, &adopt.name);
+    let import = string(Key::Import, &adopt.import);
+    let renamed_from = adopt.renamed_from.as_ref().map(|old| {
+        spans.put(id, At::Value(Key::RenamedFrom), old.span());
+        text(old)
+    });
+    decl::Adoption { name, import, renamed_from }
 }
 
 fn existing(spans: &mut Spans, id: DeclId, existing: Option<&Sp<String>>) -> Option<String> {
@@ -190,6 +216,7 @@ fn queue(spans: &mut Spans, id: DeclId, queue: &model::Queue) -> decl::Queue {
     }
     decl::Queue {
         name: text(&queue.name),
+        adopt: adoption(spans, id, &queue.adopt),
         existing: existing(spans, id, queue.existing.as_ref()),
         written,
         fifo: queue.fifo.as_ref().is_some_and(|f| f.value),
@@ -217,6 +244,7 @@ fn table(spans: &mut Spans, id: DeclId, table: &model::Table) -> decl::Table {
     let stream = string(Key::Stream, &table.stream).map(|view| Word::new(view, decl::StreamView::parse));
     decl::Table {
         name: text(&table.name),
+        adopt: adoption(spans, id, &table.adopt),
         existing: existing(spans, id, table.existing.as_ref()),
         written,
         hash_key,
@@ -376,6 +404,7 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         triggers: function.triggers.iter().enumerate().map(|(i, t)| trigger(spans, id, i, t)).collect(),
         dead_letter,
         exclude,
+        adopt: adoption(spans, id, &function.adopt),
     }
 }
 

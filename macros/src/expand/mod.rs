@@ -148,7 +148,25 @@ fn bucket(bucket: &Bucket) -> TokenStream {
         let e = &e.value;
         quote! { .existing(#e) }
     });
-    quote! { .bucket(::lambda_stack::__private::Bucket::new(#name) #at #existing) }
+    let adopt = adoption(&bucket.adopt);
+    quote! { .bucket(::lambda_stack::__private::Bucket::new(#name) #at #existing #adopt) }
+}
+
+/// `.aws_name(..)`, `.import(..)` and `.renamed_from(..)`, the builder calls of the adoption keys.
+fn adoption(adopt: &crate::model::Adopt) -> TokenStream {
+    let name = adopt.name.as_ref().map(|n| {
+        let n = &n.value;
+        quote! { .aws_name(#n) }
+    });
+    let import = adopt.import.as_ref().map(|i| {
+        let i = &i.value;
+        quote! { .import(#i) }
+    });
+    let renamed_from = adopt.renamed_from.as_ref().map(|old| {
+        let old = text(old);
+        quote! { .renamed_from(#old) }
+    });
+    quote! { #name #import #renamed_from }
 }
 
 fn existing(existing: Option<&crate::span::Sp<String>>) -> Option<TokenStream> {
@@ -183,8 +201,9 @@ fn queue(queue: &Queue) -> TokenStream {
         let d = text(d);
         quote! { .dead_letter(#d) }
     });
+    let adopt = adoption(&queue.adopt);
     quote! {
-        .queue(::lambda_stack::__private::Queue::new(#name) #at #existing #fifo #(#numbers)* #dead_letter)
+        .queue(::lambda_stack::__private::Queue::new(#name) #at #existing #fifo #(#numbers)* #dead_letter #adopt)
     }
 }
 
@@ -201,7 +220,8 @@ fn table(table: &Table) -> TokenStream {
                 quote! { .#method(#v) }
             })
         });
-    quote! { .table(::lambda_stack::__private::Table::new(#name) #at #existing #(#keys)*) }
+    let adopt = adoption(&table.adopt);
+    quote! { .table(::lambda_stack::__private::Table::new(#name) #at #existing #(#keys)* #adopt) }
 }
 
 fn topic(topic: &Topic) -> TokenStream {
@@ -212,7 +232,8 @@ fn topic(topic: &Topic) -> TokenStream {
         let f = f.value;
         quote! { .fifo(#f) }
     });
-    quote! { .topic(::lambda_stack::__private::Topic::new(#name) #at #existing #fifo) }
+    let adopt = adoption(&topic.adopt);
+    quote! { .topic(::lambda_stack::__private::Topic::new(#name) #at #existing #fifo #adopt) }
 }
 
 fn kinesis_stream(stream: &Stream) -> TokenStream {
@@ -223,7 +244,8 @@ fn kinesis_stream(stream: &Stream) -> TokenStream {
         let s = s.value;
         quote! { .shards(#s) }
     });
-    quote! { .stream(::lambda_stack::__private::Stream::new(#name) #at #existing #shards) }
+    let adopt = adoption(&stream.adopt);
+    quote! { .stream(::lambda_stack::__private::Stream::new(#name) #at #existing #shards #adopt) }
 }
 
 fn trigger(trigger: &Trigger) -> TokenStream {
@@ -308,8 +330,9 @@ fn role(role: &Role) -> TokenStream {
         quote! { .managed(#m) }
     });
     let allow = role.allow.iter().map(statement);
+    let adopt = adoption(&role.adopt);
     quote! {
-        .role(::lambda_stack::__private::Role::new(#name) #at #(#managed)* #(.allow(#allow))*)
+        .role(::lambda_stack::__private::Role::new(#name) #at #(#managed)* #(.allow(#allow))* #adopt)
     }
 }
 
@@ -351,7 +374,8 @@ fn function(function: &Function, lowered: &decl::Function, code_dir: Option<&str
     let at = declared_at(&function.name);
     let bind = function.binds_rust().then(|| self::function::bind(function));
     let calls = function_calls(function, lowered, code_dir);
-    quote! { .function(::lambda_stack::__private::Function::new(#name) #at #bind #(#calls)*) }
+    let adopt = adoption(&function.adopt);
+    quote! { .function(::lambda_stack::__private::Function::new(#name) #at #bind #(#calls)* #adopt) }
 }
 
 /// The builder calls setting a function's keys (of a `function` block, or of `#[function(...)]`);

@@ -51,12 +51,33 @@ pub enum Backend {
 pub struct Bucket {
     pub name: Ident,
     pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, proc_macro2::Span)>,
+    pub adopt: Adopt,
 }
 
 pub struct Role {
     pub name: Ident,
     pub managed: Vec<Sp<String>>,
     pub allow: Vec<Statement>,
+    pub adopt: Adopt,
+}
+
+/// `name:`, `import:` and `renamed_from:`, which every declaration takes.
+#[derive(Default)]
+pub struct Adopt {
+    pub name: Option<Sp<String>>,
+    pub import: Option<Sp<String>>,
+    pub renamed_from: Option<Ident>,
+}
+
+impl Adopt {
+    pub(crate) fn read(fields: &Fields<'_>, errors: &mut Errors) -> Adopt {
+        Adopt {
+            name: fields.get(Key::Name).and_then(|v| fields::string(errors, "name", v)),
+            import: fields.get(Key::Import).and_then(|v| fields::string(errors, "import", v)),
+            renamed_from: fields.get(Key::RenamedFrom).and_then(|v| fields::ident(errors, "renamed_from", v)).cloned(),
+        }
+    }
 }
 
 pub struct Statement {
@@ -116,6 +137,7 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<Ident>,
     pub exclude: Vec<Sp<String>>,
+    pub adopt: Adopt,
 }
 
 impl Function {
@@ -229,6 +251,8 @@ impl Bucket {
         Bucket {
             name: block.name.clone(),
             existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            owned_keys: sources::owned_keys(&fields),
+            adopt: Adopt::read(&fields, errors),
         }
     }
 }
@@ -243,7 +267,12 @@ impl Role {
             .iter()
             .filter_map(|item| fields::word(errors, "managed", item))
             .collect();
-        Role { name: block.name.clone(), managed, allow: statements(errors, fields.get(Key::Allow)) }
+        Role {
+            name: block.name.clone(),
+            managed,
+            allow: statements(errors, fields.get(Key::Allow)),
+            adopt: Adopt::read(&fields, errors),
+        }
     }
 }
 
@@ -405,6 +434,7 @@ impl Function {
             triggers: f.get(Key::Triggers).map(|v| triggers::triggers(errors, v)).unwrap_or_default(),
             dead_letter: f.get(Key::DeadLetter).and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
+            adopt: Adopt::read(&f, errors),
         }
     }
 }

@@ -7,17 +7,19 @@ use syn::Ident;
 use lambda_stack_core::keys::{self, Key};
 
 use super::fields::{self, Fields};
+use super::Adopt;
 use crate::errors::Errors;
 use crate::parse::{self, Value};
 use crate::span::Sp;
 
 /// The owned-only keys a block wrote, with the span of each key.
-fn owned_keys(fields: &Fields<'_>) -> Vec<(Key, Span)> {
+pub(super) fn owned_keys(fields: &Fields<'_>) -> Vec<(Key, Span)> {
     fields.key_spans().into_iter().filter(|(key, _)| key.owned_only()).collect()
 }
 
 pub struct Queue {
     pub name: Ident,
+    pub adopt: Adopt,
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, Span)>,
     pub fifo: Option<Sp<bool>>,
@@ -34,6 +36,7 @@ impl Queue {
             |errors: &mut Errors, key: Key| f.get(key).and_then(|v| fields::int(errors, key.name(), key.unit(), v));
         Queue {
             name: block.name.clone(),
+            adopt: Adopt::read(&f, errors),
             existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             fifo: f.get(Key::Fifo).and_then(|v| fields::boolean(errors, "fifo", v)),
@@ -47,6 +50,7 @@ impl Queue {
 
 pub struct Table {
     pub name: Ident,
+    pub adopt: Adopt,
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, Span)>,
     pub hash_key: Option<Sp<String>>,
@@ -61,6 +65,7 @@ impl Table {
         let f = Fields::read(&format!("table `{}`", block.name), &block.body, keys::TABLE_KEYS, false, errors);
         Table {
             name: block.name.clone(),
+            adopt: Adopt::read(&f, errors),
             existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             hash_key: f.get(Key::HashKey).and_then(|v| fields::string(errors, "hash_key", v)),
@@ -73,6 +78,7 @@ impl Table {
 
 pub struct Topic {
     pub name: Ident,
+    pub adopt: Adopt,
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, Span)>,
     pub fifo: Option<Sp<bool>>,
@@ -83,6 +89,7 @@ impl Topic {
         let f = Fields::read(&format!("topic `{}`", block.name), &block.body, keys::TOPIC_KEYS, false, errors);
         Topic {
             name: block.name.clone(),
+            adopt: Adopt::read(&f, errors),
             existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             fifo: f.get(Key::Fifo).and_then(|v| fields::boolean(errors, "fifo", v)),
@@ -92,6 +99,7 @@ impl Topic {
 
 pub struct Stream {
     pub name: Ident,
+    pub adopt: Adopt,
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, Span)>,
     pub shards: Option<Sp<u64>>,
@@ -102,6 +110,7 @@ impl Stream {
         let f = Fields::read(&format!("stream `{}`", block.name), &block.body, keys::STREAM_KEYS, false, errors);
         Stream {
             name: block.name.clone(),
+            adopt: Adopt::read(&f, errors),
             existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             shards: f.get(Key::Shards).and_then(|v| fields::int(errors, Key::Shards.name(), Key::Shards.unit(), v)),

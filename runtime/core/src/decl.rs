@@ -157,10 +157,31 @@ impl Stack {
     }
 }
 
+/// How a declaration takes over what AWS already runs: `name:`, `import:`, `renamed_from:`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Adoption {
+    /// The exact AWS name, instead of the generated `<stack>-<name>`.
+    pub name: Option<String>,
+    /// The ID Terraform imports the declaration's main resource from (an `import` block).
+    pub import: Option<String>,
+    /// The declaration's name before, whose Terraform addresses move to this one (`moved`
+    /// blocks). Without `name`, the AWS names stay those the old name generated.
+    pub renamed_from: Option<String>,
+}
+
+impl Adoption {
+    /// The declaration name AWS names are generated from: the old one while it is renamed.
+    pub fn naming_base<'a>(&'a self, name: &'a str) -> &'a str {
+        self.renamed_from.as_deref().unwrap_or(name)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bucket {
     pub name: String,
     pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    pub adopt: Adoption,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -169,6 +190,7 @@ pub struct Queue {
     pub existing: Option<String>,
     /// The keys written, valid or not: an `existing` queue takes no owned-only key.
     pub written: BTreeSet<Key>,
+    pub adopt: Adoption,
     pub fifo: bool,
     pub visibility_timeout: Option<u64>,
     pub retention: Option<u64>,
@@ -207,6 +229,7 @@ pub struct Table {
     pub name: String,
     pub existing: Option<String>,
     pub written: BTreeSet<Key>,
+    pub adopt: Adoption,
     pub hash_key: Option<String>,
     pub range_key: Option<String>,
     pub stream: Option<Word<StreamView>>,
@@ -223,6 +246,7 @@ pub struct Topic {
     pub name: String,
     pub existing: Option<String>,
     pub written: BTreeSet<Key>,
+    pub adopt: Adoption,
     pub fifo: bool,
 }
 
@@ -241,12 +265,15 @@ pub struct Stream {
     pub name: String,
     pub existing: Option<String>,
     pub written: BTreeSet<Key>,
+    pub adopt: Adoption,
     pub shards: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Role {
     pub name: String,
+    pub written: BTreeSet<Key>,
+    pub adopt: Adoption,
     /// AWS managed policy names or policy ARNs.
     pub managed: Vec<String>,
     pub allow: Vec<Statement>,
@@ -384,6 +411,7 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<String>,
     pub exclude: Vec<String>,
+    pub adopt: Adoption,
 }
 
 impl Function {

@@ -57,6 +57,10 @@ pub enum Key {
     Assets,
     // every resource that can refer to one outside the stack
     Existing,
+    // every declaration: adopting what AWS already runs
+    Name,
+    Import,
+    RenamedFrom,
     // queue
     Fifo,
     VisibilityTimeout,
@@ -104,6 +108,9 @@ impl Key {
             Key::Backend => "backend",
             Key::Assets => "assets",
             Key::Existing => "existing",
+            Key::Name => "name",
+            Key::Import => "import",
+            Key::RenamedFrom => "renamed_from",
             Key::Fifo => "fifo",
             Key::VisibilityTimeout => "visibility_timeout",
             Key::Retention => "retention",
@@ -182,13 +189,25 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 
 /// The keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets];
-pub const BUCKET_KEYS: &[Key] = &[Key::Existing];
-pub const QUEUE_KEYS: &[Key] =
-    &[Key::Existing, Key::Fifo, Key::VisibilityTimeout, Key::Retention, Key::DeadLetter, Key::MaxReceive];
-pub const TABLE_KEYS: &[Key] = &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream];
-pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo];
-pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards];
-pub const ROLE_KEYS: &[Key] = &[Key::Managed, Key::Allow];
+pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
+pub const QUEUE_KEYS: &[Key] = &[
+    Key::Existing,
+    Key::Fifo,
+    Key::VisibilityTimeout,
+    Key::Retention,
+    Key::DeadLetter,
+    Key::MaxReceive,
+    Key::Name,
+    Key::Import,
+    Key::RenamedFrom,
+];
+pub const TABLE_KEYS: &[Key] =
+    &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Name, Key::Import, Key::RenamedFrom];
+pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Name, Key::Import, Key::RenamedFrom];
+pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Import, Key::RenamedFrom];
+pub const ROLE_KEYS: &[Key] = &[Key::Managed, Key::Allow, Key::Name, Key::Import, Key::RenamedFrom];
+/// The keys that adopt what AWS already runs, which every declaration takes.
+pub const ADOPTION_KEYS: [Key; 3] = [Key::Name, Key::Import, Key::RenamedFrom];
 pub const BACKEND_S3_KEYS: &[Key] = &[Key::Bucket, Key::StateKey, Key::Region, Key::Encrypt];
 pub const FUNCTION_KEYS: &[Key] = &[
     Key::Runtime,
@@ -210,12 +229,20 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Triggers,
     Key::DeadLetter,
     Key::Exclude,
+    Key::Name,
+    Key::Import,
+    Key::RenamedFrom,
 ];
 
-/// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies and
-/// `exclude` (its package is one binary).
+/// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies,
+/// `exclude` (its package is one binary) and the adoption keys (where a stack deploys is the
+/// stack's business, written where the function is bound).
 pub fn attribute_keys() -> Vec<Key> {
-    FUNCTION_KEYS.iter().copied().filter(|key| !key.implied_by_rust() && *key != Key::Exclude).collect()
+    FUNCTION_KEYS
+        .iter()
+        .copied()
+        .filter(|key| !key.implied_by_rust() && *key != Key::Exclude && !ADOPTION_KEYS.contains(key))
+        .collect()
 }
 
 /// A trigger's keyword: `sqs` in `sqs(jobs)`.

@@ -47,7 +47,13 @@ pub(crate) fn invoke(
         log(&format!("note: known only after `terraform apply`, so placeholders stand in: {}", shown.join(" ")));
     }
     let setup = FunctionSetup {
-        function_name: rules::names::function_name(&stack.name, function),
+        function_name: rules::adopt::owned_name(
+            rules::resources::Kind::Function,
+            &stack.name,
+            function,
+            &declared.adopt,
+            false,
+        ),
         runtime,
         handler: declared.handler.clone().unwrap_or_default(),
         memory_mb: declared.memory_mb(),

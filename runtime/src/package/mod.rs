@@ -208,3 +208,14 @@ pub fn package_entries(entries: Vec<Entry>) -> Result<Package, PackageError> {
         .collect();
     archive::write(items, archive::default_threads())
 }
+
+/// A package with no bytes whose digest is that of `text`: the stand-in for code that is not
+/// built (a Rust function's binary when `testing::Template` synthesizes).
+pub(crate) fn archive_stand_in(text: &str) -> Package {
+    let mut package = archive::finished(Vec::new(), 0, 0);
+    let digest = cache::Sha256::digest(text.as_bytes());
+    use base64::Engine as _;
+    package.sha256_hex = cache::hex(&digest);
+    package.sha256_base64 = base64::engine::general_purpose::STANDARD.encode(digest);
+    package
+}

@@ -86,7 +86,12 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .enumerate()
         .map(|(i, bucket)| {
             origins.decls.insert(DeclId::Bucket(i), bucket.origin.clone());
-            decl::Bucket { name: bucket.name.clone(), existing: bucket.existing.clone() }
+            decl::Bucket {
+                name: bucket.name.clone(),
+                existing: bucket.existing.clone(),
+                written: keys::written(&crate::adopt::written(&bucket.adopt)),
+                adopt: bucket.adopt.clone(),
+            }
         })
         .collect();
     let queues = stack
@@ -140,7 +145,13 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
                     ManagedPolicy::Arn(arn) => arn.clone(),
                 })
                 .collect();
-            decl::Role { name: role.name.clone(), managed, allow: statements(&mut origins, id, &role.allow) }
+            decl::Role {
+                name: role.name.clone(),
+                written: keys::written(&crate::adopt::written(&role.adopt)),
+                adopt: role.adopt.clone(),
+                managed,
+                allow: statements(&mut origins, id, &role.allow),
+            }
         })
         .collect();
     let functions =
@@ -238,5 +249,6 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         triggers: function.triggers.iter().map(crate::trigger::Trigger::to_decl).collect(),
         dead_letter: function.dead_letter.clone(),
         exclude: function.exclude.clone(),
+        adopt: function.adopt.clone(),
     }
 }

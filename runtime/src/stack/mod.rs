@@ -57,6 +57,19 @@ pub struct Stack {
     pub(crate) functions: Vec<Function>,
     /// The bucket packages too big for a direct upload go through.
     pub(crate) assets: Option<String>,
+    /// Hand-written Terraform JSON merged into the document ([`Stack::terraform`]).
+    pub(crate) raw: Vec<(serde_json::Value, Origin)>,
+    /// Deep merges into generated resources ([`Stack::override_resource`]).
+    pub(crate) overrides: Vec<Override>,
+    pub(crate) origin: Origin,
+}
+
+/// A deep merge into one generated resource.
+#[derive(Debug, Clone)]
+pub(crate) struct Override {
+    pub(crate) kind: String,
+    pub(crate) name: String,
+    pub(crate) value: serde_json::Value,
     pub(crate) origin: Origin,
 }
 
@@ -68,6 +81,19 @@ pub struct Findings {
 }
 
 impl Stack {
+    /// Every declaration the stack owns (not `existing`), with its adoption keys, in kind order.
+    pub(crate) fn owned_adoptions(&self) -> Vec<(Kind, &String, &decl::Adoption)> {
+        let mut all = Vec::new();
+        all.extend(self.buckets.iter().filter(|b| b.existing.is_none()).map(|b| (Kind::Bucket, &b.name, &b.adopt)));
+        all.extend(self.queues.iter().filter(|q| q.existing.is_none()).map(|q| (Kind::Queue, &q.name, &q.adopt)));
+        all.extend(self.tables.iter().filter(|t| t.existing.is_none()).map(|t| (Kind::Table, &t.name, &t.adopt)));
+        all.extend(self.topics.iter().filter(|t| t.existing.is_none()).map(|t| (Kind::Topic, &t.name, &t.adopt)));
+        all.extend(self.streams.iter().filter(|s| s.existing.is_none()).map(|s| (Kind::Stream, &s.name, &s.adopt)));
+        all.extend(self.roles.iter().map(|r| (Kind::Role, &r.name, &r.adopt)));
+        all.extend(self.functions.iter().map(|f| (Kind::Function, &f.name, &f.adopt)));
+        all
+    }
+
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
         Stack {
@@ -83,8 +109,53 @@ impl Stack {
             roles: Vec::new(),
             functions: Vec::new(),
             assets: None,
+            raw: Vec::new(),
+            overrides: Vec::new(),
             origin: Origin::caller(),
         }
+    }
+
+    /// Merges hand-written Terraform JSON into the stack's document: `resource`, `data`,
+    /// `output`, `variable`, `locals`, `module`, `provider` (aliased providers) and `check`
+    /// blocks. A block with the address of a generated one is an error at synth (change the
+    /// generated one with [`Stack::override_resource`]); generated addresses are listed under
+    /// "Generated addresses" in the README.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Stack, Topic};
+    /// let stack = Stack::new("shop").region("eu-west-3").topic(Topic::new("alerts")).terraform(serde_json::json!({
+    ///     "resource": { "aws_sns_topic_subscription": { "ops_email": {
+    ///         "topic_arn": "${aws_sns_topic.alerts.arn}", "protocol": "email", "endpoint": "ops@example.com"
+    ///     }}}
+    /// }));
+    /// # let _ = stack;
+    /// ```
+    #[track_caller]
+    pub fn terraform(mut self, json: serde_json::Value) -> Self {
+        self.raw.push((json, Origin::caller()));
+        self
+    }
+
+    /// Deep-merges `value` into the generated resource `kind.name` (CDKTF's `add_override`):
+    /// objects merge key by key, anything else replaces what was generated, and `null` removes
+    /// an argument. A resource the stack does not generate is an error at synth.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Queue, Stack};
+    /// let stack = Stack::new("shop")
+    ///     .queue(Queue::new("jobs"))
+    ///     .override_resource("aws_sqs_queue", "jobs", serde_json::json!({ "delay_seconds": 5 }));
+    /// # let _ = stack;
+    /// ```
+    #[track_caller]
+    pub fn override_resource(
+        mut self,
+        kind: impl Into<String>,
+        name: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.overrides.push(Override { kind: kind.into(), name: name.into(), value, origin: Origin::caller() });
+        self
     }
 
     /// The AWS region the stack deploys to. Without one, Terraform's AWS provider takes it from

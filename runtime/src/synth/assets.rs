@@ -41,6 +41,40 @@ pub(super) fn package_functions(
     results.into_iter().collect()
 }
 
+/// Every function's [`build::code_digest`]: what a synth would package, hashed, nothing zipped
+/// or built (a Rust function's stand-in is the digest of its name).
+pub(super) fn digest_functions(stack: &Stack) -> Result<Vec<Asset>> {
+    stack
+        .functions
+        .iter()
+        .map(|function| {
+            let package = match &function.code {
+                Some(code) if function.rust.is_none() => {
+                    let code = FunctionCode {
+                        name: &function.name,
+                        code,
+                        runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
+                        arch: function.arch,
+                        exclude: &function.exclude,
+                    };
+                    build::code_digest(&code).map_err(|source| Error::Package {
+                        stack: stack.name.clone(),
+                        function: function.name.clone(),
+                        source: Box::new(source),
+                    })?
+                }
+                _ => crate::package::archive_stand_in(&format!("rust function {}", function.name)),
+            };
+            Ok(Asset {
+                function: function.name.clone(),
+                path: format!("assets/{}/{}.zip", function.name, package.sha256_hex),
+                package,
+                s3_bucket: None,
+            })
+        })
+        .collect()
+}
+
 /// Packages a function's code and dependencies (a Rust function's is its `bootstrap`, built
 /// already); a package too big for a direct upload goes through the stack's `assets` bucket when
 /// it has one.

@@ -2,6 +2,7 @@
 //! directly or through the `assets` bucket) and its ARN as an output; its triggers follow
 //! ([`super::http`], [`super::triggers`]).
 
+use crate::rules::resources::Kind;
 use std::collections::BTreeMap;
 
 use super::{note, Asset, Builder};
@@ -19,7 +20,7 @@ impl Builder<'_> {
     pub(super) fn function(&mut self, function: &Function, asset: &Asset) -> Result<()> {
         let name = &function.name;
         let origin = &function.origin;
-        let function_name = rules::names::function_name(&self.stack.name, name);
+        let function_name = self.owned_name(Kind::Function, name, &function.adopt, false);
         let logs = self.add(
             name,
             &CloudwatchLogGroup {

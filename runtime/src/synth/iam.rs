@@ -2,6 +2,7 @@
 //! triggers need), the statements a function adds to a role it shares, and managed policies
 //! attached once per role.
 
+use crate::rules::resources::Kind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::json;
@@ -60,6 +61,7 @@ impl Builder<'_> {
         for role in &self.stack.roles {
             self.role(
                 &role.name,
+                self.owned_name(Kind::Role, &role.name, &role.adopt, false),
                 &note(&format!("role `{}`", role.name), &role.origin),
                 &role.allow.iter().collect::<Vec<_>>(),
             )?;
@@ -69,7 +71,9 @@ impl Builder<'_> {
             self.stack.functions.iter().map(|f| self.stack.derived_statements(&self.kinds, f)).collect();
         for (function, derived) in self.stack.functions.iter().zip(&derived).filter(|(f, _)| f.role.is_none()) {
             let what = note(&format!("role of function `{}`", function.name), &function.origin);
-            self.role(&function.name, &what, &function.allow.iter().chain(derived).collect::<Vec<_>>())?;
+            // Named like the function's generated name whatever its `name:`, which names the function.
+            let aws_name = rules::names::role_name(&self.stack.name, function.adopt.naming_base(&function.name));
+            self.role(&function.name, aws_name, &what, &function.allow.iter().chain(derived).collect::<Vec<_>>())?;
         }
         // Statements a function adds to a role it shares: a policy of its own on that role.
         for (function, derived) in self.stack.functions.iter().zip(&derived) {
@@ -83,7 +87,7 @@ impl Builder<'_> {
                 &function.name,
                 &IamRolePolicy {
                     note: what,
-                    name: rules::names::role_name(&self.stack.name, &function.name),
+                    name: rules::names::role_name(&self.stack.name, function.adopt.naming_base(&function.name)),
                     role: Address::of::<IamRole>(role).attr("id"),
                     policy,
                 },
@@ -114,12 +118,12 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn role(&mut self, name: &str, what: &str, statements: &[&Statement]) -> Result<()> {
+    fn role(&mut self, name: &str, aws_name: String, what: &str, statements: &[&Statement]) -> Result<()> {
         let address = self.add(
             name,
             &IamRole {
                 note: what.to_owned(),
-                name: rules::names::role_name(&self.stack.name, name),
+                name: aws_name.clone(),
                 assume_role_policy: LAMBDA_TRUST_POLICY.to_owned(),
                 tags: BTreeMap::new(),
             },
@@ -128,12 +132,7 @@ impl Builder<'_> {
             let policy = self.policy_document(statements);
             let inline = self.add(
                 name,
-                &IamRolePolicy {
-                    note: what.to_owned(),
-                    name: rules::names::role_name(&self.stack.name, name),
-                    role: address.attr("id"),
-                    policy,
-                },
+                &IamRolePolicy { note: what.to_owned(), name: aws_name, role: address.attr("id"), policy },
             )?;
             self.role_dependencies.entry(name.to_owned()).or_default().push(inline.to_string());
         }

@@ -83,6 +83,26 @@ pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesi
     })
 }
 
+/// Checks the stack and builds its Terraform document with every function's code hashed, not
+/// packaged: no zip is written or compressed, no dependency installed, no Rust binary built. The
+/// `filename` and `source_code_hash` of each function name its code's digest instead of a zip's.
+/// What [`crate::testing::Template::synth`] runs.
+pub fn synthesize_document(stack: &Stack) -> Result<Synthesized> {
+    let findings = stack.check();
+    if !findings.problems.is_empty() {
+        return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
+    }
+    let assets = assets::digest_functions(stack)?;
+    let document = Builder::new(stack).build(&assets)?;
+    Ok(Synthesized {
+        stack: stack.name.clone(),
+        region: stack.region.clone().unwrap_or_default(),
+        document,
+        assets,
+        warnings: findings.warnings,
+    })
+}
+
 fn note(what: &str, origin: &Origin) -> String {
     if origin.file.is_empty() {
         what.to_owned()
@@ -129,6 +149,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The AWS name of a declaration the stack owns ([`rules::adopt::owned_name`]).
+    fn owned_name(&self, kind: Kind, name: &str, adopt: &lambda_stack_core::decl::Adoption, fifo: bool) -> String {
+        rules::adopt::owned_name(kind, &self.stack.name, name, adopt, fifo)
+    }
+
     fn output(&mut self, name: &str, value: String, description: String) -> Result<()> {
         self.doc.output(name, value, description).map_err(|duplicate| self.invalid(duplicate.to_string()))
     }
@@ -165,7 +190,78 @@ impl<'a> Builder<'a> {
         for bucket in &self.stack.buckets {
             self.bucket_notification(bucket)?;
         }
+        self.adoption();
+        self.hand_written()?;
         Ok(self.doc)
+    }
+
+    /// The stack's hand-written Terraform ([`Stack::terraform`]) and overrides
+    /// ([`Stack::override_resource`]), after everything generated, so a clash is seen.
+    fn hand_written(&mut self) -> Result<()> {
+        let stack = self.stack;
+        for (raw, origin) in &stack.raw {
+            self.doc
+                .merge_raw(raw)
+                .map_err(|message| self.invalid_at(origin, format!("`Stack::terraform`: {message}")))?;
+        }
+        for o in &stack.overrides {
+            self.doc
+                .override_resource(&o.kind, &o.name, &o.value)
+                .map_err(|message| self.invalid_at(&o.origin, format!("`Stack::override_resource`: {message}")))?;
+        }
+        Ok(())
+    }
+
+    fn invalid_at(&self, origin: &Origin, message: String) -> Error {
+        Error::Invalid {
+            stack: self.stack.name.clone(),
+            problems: vec![Problem {
+                subject: format!("stack `{}`", self.stack.name),
+                origin: origin.clone(),
+                message,
+            }],
+        }
+    }
+
+    /// `import` blocks for declarations with `import:`, on their main resource; `moved` blocks for
+    /// those `renamed_from:` an old name, for every resource named after the declaration
+    /// (`NAME`, or `NAME-...`: declaration names have no `-`, so the prefix is unambiguous).
+    fn adoption(&mut self) {
+        let owned = self.stack.owned_adoptions();
+        for (kind, name, adopt) in &owned {
+            if let Some(id) = &adopt.import {
+                self.doc.import(Address::new(main_resource(*kind), name), id.clone());
+            }
+        }
+        let renamed: BTreeMap<&str, &str> =
+            owned.iter().filter_map(|(_, name, adopt)| Some((name.as_str(), adopt.renamed_from.as_deref()?))).collect();
+        if renamed.is_empty() {
+            return;
+        }
+        // Addresses are `OWNER` or `OWNER-SLUG`, where the slug spells other declarations' names
+        // the way `unique_slug` does (`sqs(work_items)` → `sqs-work-items`): the old address has
+        // the old names in both places.
+        let slugs: Vec<(Vec<String>, Vec<String>)> =
+            renamed.iter().map(|(new, old)| (slug_segments(new), slug_segments(old))).collect();
+        let moves: Vec<(Address, Address)> = self
+            .doc
+            .addresses()
+            .filter_map(|address| {
+                let (owner, rest) = match address.name.split_once('-') {
+                    Some((owner, rest)) => (owner, Some(rest)),
+                    None => (address.name.as_str(), None),
+                };
+                let old_owner = renamed.get(owner).copied().unwrap_or(owner);
+                let from = match rest {
+                    Some(rest) => format!("{old_owner}-{}", renamed_segments(rest, &slugs)),
+                    None => old_owner.to_owned(),
+                };
+                (from != address.name).then(|| (Address::new(&address.kind, &from), address))
+            })
+            .collect();
+        for (from, to) in moves {
+            self.doc.moved(from, to);
+        }
     }
 
     fn header(&mut self) {
@@ -189,6 +285,10 @@ impl<'a> Builder<'a> {
             }}),
         };
         self.doc.terraform.insert("backend".into(), backend);
+        // `import` blocks arrived in Terraform 1.5 (`moved` in 1.1).
+        if self.stack.owned_adoptions().iter().any(|(_, _, adopt)| adopt.import.is_some()) {
+            self.doc.terraform.insert("required_version".into(), json!(">= 1.5.0"));
+        }
         self.doc.terraform.insert(
             "required_providers".into(),
             json!({ "aws": { "source": "hashicorp/aws", "version": provider_constraint(stack) } }),
@@ -207,11 +307,58 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The Terraform type of the resource a declaration of `kind` is: what `import:` imports into.
+fn main_resource(kind: Kind) -> &'static str {
+    use crate::terraform::resources::{
+        DynamodbTable, IamRole, KinesisStream, LambdaFunction, S3Bucket, SnsTopic, SqsQueue,
+    };
+    match kind {
+        Kind::Function => LambdaFunction::TYPE,
+        Kind::Role => IamRole::TYPE,
+        Kind::Queue => SqsQueue::TYPE,
+        Kind::Topic => SnsTopic::TYPE,
+        Kind::Table => DynamodbTable::TYPE,
+        Kind::Stream => KinesisStream::TYPE,
+        Kind::Bucket => S3Bucket::TYPE,
+    }
+}
+
 /// The `hashicorp/aws` range the stack's runtimes need (a Rust function runs as
 /// `provided.al2023`).
 fn provider_constraint(stack: &Stack) -> String {
     let runtimes = stack.functions.iter().map(|f| f.runtime.as_deref().unwrap_or(rules::rust::RUNTIME));
     rules::runtimes::provider_constraint(runtimes)
+}
+
+/// A name as [`unique_slug`] spells it, in `-`-separated segments.
+fn slug_segments(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|segment| !segment.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// `slug` with every run of segments that spells a new name (of `renames`, new → old) replaced by
+/// the old name's segments.
+fn renamed_segments(slug: &str, renames: &[(Vec<String>, Vec<String>)]) -> String {
+    let segments: Vec<&str> = slug.split('-').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    let mut i = 0;
+    'next: while i < segments.len() {
+        for (new, old) in renames {
+            if !new.is_empty()
+                && segments[i..].len() >= new.len()
+                && segments[i..i + new.len()].iter().zip(new).all(|(a, b)| a == b)
+            {
+                out.extend(old.iter().map(String::as_str));
+                i += new.len();
+                continue 'next;
+            }
+        }
+        out.push(segments[i]);
+        i += 1;
+    }
+    out.join("-")
 }
 
 /// `GET /orders/{id}` → `get-orders-id`, made unique among `used`.
@@ -239,6 +386,17 @@ fn unique_slug(used: &mut BTreeSet<String>, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renamed_names_are_replaced_segment_by_segment() {
+        let renames =
+            [(slug_segments("work_items"), slug_segments("jobs")), (slug_segments("b"), slug_segments("a_b"))];
+        assert_eq!(renamed_segments("sqs-work-items", &renames), "sqs-jobs");
+        assert_eq!(renamed_segments("sqs-work-items-2", &renames), "sqs-jobs-2");
+        assert_eq!(renamed_segments("sqs-work", &renames), "sqs-work");
+        assert_eq!(renamed_segments("sns-b", &renames), "sns-a-b");
+        assert_eq!(renamed_segments("get-items", &renames), "get-items");
+    }
 
     #[test]
     fn slugs_are_unique_and_readable() {

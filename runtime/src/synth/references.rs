@@ -61,7 +61,11 @@ impl Builder<'_> {
             Kind::Role => Address::of::<IamRole>(target).attr("arn"),
             // A function's name is known now; writing it out keeps functions that name each other
             // free of dependency cycles.
-            Kind::Function if attribute == "name" => rules::names::function_name(&self.stack.name, target),
+            Kind::Function if attribute == "name" => {
+                let function =
+                    self.stack.functions.iter().find(|f| f.name == target).expect("checked: references resolve");
+                self.owned_name(Kind::Function, target, &function.adopt, false)
+            }
             Kind::Function => Address::of::<LambdaFunction>(target).attr("arn"),
         }
     }

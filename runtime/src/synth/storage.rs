@@ -10,7 +10,7 @@ use crate::queue::Queue;
 use crate::reference::Ref;
 use lambda_stack_core::decl::Word;
 
-use crate::rules;
+use crate::rules::{self, resources::Kind};
 use crate::stream::Stream;
 use crate::table::Table;
 use crate::terraform::resources::{
@@ -36,7 +36,12 @@ impl Builder<'_> {
             name,
             &S3Bucket {
                 note: what.clone(),
-                bucket_prefix: rules::names::bucket_prefix(&self.stack.name, name),
+                bucket: bucket.adopt.name.clone(),
+                bucket_prefix: bucket
+                    .adopt
+                    .name
+                    .is_none()
+                    .then(|| self.owned_name(Kind::Bucket, name, &bucket.adopt, false)),
                 force_destroy: false,
                 tags: BTreeMap::new(),
             },
@@ -109,7 +114,7 @@ impl Builder<'_> {
                 name,
                 &SqsQueue {
                     note: note(&format!("queue `{name}`"), &queue.origin),
-                    name: rules::names::queue_name(&self.stack.name, name, queue.fifo),
+                    name: self.owned_name(Kind::Queue, name, &queue.adopt, queue.fifo),
                     fifo_queue: queue.fifo,
                     visibility_timeout_seconds: queue
                         .visibility_seconds()
@@ -140,7 +145,7 @@ impl Builder<'_> {
             name,
             &DynamodbTable {
                 note: note(&format!("table `{name}`"), &table.origin),
-                name: rules::names::table_name(&self.stack.name, name),
+                name: self.owned_name(Kind::Table, name, &table.adopt, false),
                 billing_mode: "PAY_PER_REQUEST".into(),
                 hash_key,
                 range_key: table.range_key.clone(),
@@ -162,7 +167,7 @@ impl Builder<'_> {
                 name,
                 &SnsTopic {
                     note: note(&format!("topic `{name}`"), &topic.origin),
-                    name: rules::names::topic_name(&self.stack.name, name, topic.fifo),
+                    name: self.owned_name(Kind::Topic, name, &topic.adopt, topic.fifo),
                     fifo_topic: topic.fifo,
                     kms_master_key_id: "alias/aws/sns".into(),
                 },
@@ -183,7 +188,7 @@ impl Builder<'_> {
             name,
             &KinesisStream {
                 note: note(&format!("stream `{name}`"), &stream.origin),
-                name: rules::names::stream_name(&self.stack.name, name),
+                name: self.owned_name(Kind::Stream, name, &stream.adopt, false),
                 shard_count: stream.shards,
                 stream_mode_details: vec![StreamModeDetails { stream_mode: mode.into() }],
                 retention_period: 24,

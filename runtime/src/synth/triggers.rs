@@ -92,7 +92,11 @@ impl Builder<'_> {
                         &format!("{name}-{slug}"),
                         &CloudwatchEventRule {
                             note: what.clone(),
-                            name: rules::names::schedule_rule_name(&self.stack.name, name, schedules),
+                            name: rules::names::schedule_rule_name(
+                                &self.stack.name,
+                                function.adopt.naming_base(name),
+                                schedules,
+                            ),
                             description: format!("Invokes function `{name}` on `{expression}`"),
                             schedule_expression: terraform::literal(expression),
                         },

@@ -142,7 +142,11 @@ impl Resource for IamRolePolicyAttachment {
 pub struct S3Bucket {
     #[serde(rename = "//")]
     pub note: String,
-    pub bucket_prefix: String,
+    /// The exact name (`name:`); otherwise Terraform appends a unique suffix to `bucket_prefix`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket_prefix: Option<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub force_destroy: bool,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]

@@ -49,10 +49,10 @@ impl Checker<'_> {
         self.check_function_settings(ALONE, function);
     }
 
-    /// The function's AWS name (`{stack}-{function}`) fits Lambda's 64 characters.
+    /// The function's AWS name (`{stack}-{function}`, unless `name:` gives it) fits Lambda's 64
+    /// characters.
     fn check_function_name(&mut self, id: DeclId, function: &Function) {
-        let result = rules::names::check_function_name(self.stack_name(), &function.name);
-        self.check(Location::new(id, At::Name), result);
+        self.check_generated_name(id, Kind::Function, &function.name, &function.adopt, false);
     }
 
     /// A function binding a Rust `#[function]` runs the stack binary as `provided.al2023` with

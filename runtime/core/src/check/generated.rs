@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use super::{At, Checker, Location, StatementPart, TriggerPart};
 use crate::decl::{DeclId, EnvValue, Resource, Stack, Statement, Trigger};
 use crate::keys::Key;
+use crate::rules::adopt::owned_name;
 use crate::rules::names::{self, Namespace};
 use crate::rules::resources::Kind;
 
@@ -149,8 +150,8 @@ fn generated_names(stack: &Stack) -> Vec<Generated> {
         match id {
             DeclId::Queue(_) => push(at, Namespace::TerraformOutput, names::queue_url_output(name), who),
             DeclId::Topic(_) => push(at, Namespace::TerraformOutput, names::topic_arn_output(name), who),
-            DeclId::Role(_) => {
-                let role = names::role_name(&stack.name, name);
+            DeclId::Role(i) => {
+                let role = owned_name(Kind::Role, &stack.name, name, &stack.roles[i].adopt, false);
                 push(at, Namespace::IamRole, role.clone(), who.clone());
                 push(at, Namespace::IamInlinePolicy(name.to_owned()), role, who);
             }
@@ -162,7 +163,8 @@ fn generated_names(stack: &Stack) -> Vec<Generated> {
                     let at = Location::new(id, At::Trigger(t, TriggerPart::Keyword));
                     push(at, Namespace::TerraformOutput, names::function_url_output(name), who.clone());
                 }
-                let policy = names::role_name(&stack.name, name);
+                // Its own role is `{stack}-{base}` whatever its `name:` (which names the function only).
+                let policy = names::role_name(&stack.name, function.adopt.naming_base(name));
                 match &function.role {
                     // Its own role, and that role's inline policy.
                     None => {

@@ -21,9 +21,9 @@ impl Checker<'_> {
         }
     }
 
-    /// A role's AWS name (`{stack}-{role}`) fits IAM's 64 characters.
+    /// A role's AWS name (`{stack}-{role}`, unless `name:` gives it) fits IAM's 64 characters.
     fn check_role_name(&mut self, id: DeclId, role: &Role) {
-        self.check(Location::new(id, At::Name), rules::names::check_role_name(self.stack_name(), &role.name));
+        self.check_generated_name(id, Kind::Role, &role.name, &role.adopt, false);
     }
 
     /// Managed policies are AWS managed policies that exist, or IAM policy ARNs.

@@ -7,6 +7,7 @@
 //! the declarations it names are not known yet; what the stack binding it must declare comes back
 //! as [`Reference`]s.
 
+mod adopt;
 mod function;
 mod generated;
 mod iam;

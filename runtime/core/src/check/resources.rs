@@ -15,11 +15,9 @@ impl Checker<'_> {
             Some(existing) => {
                 let name = rules::names::bucket_name_of(existing);
                 self.check(Location::new(id, At::Value(Key::Existing)), rules::names::check_bucket_name(name));
+                self.check_owned_only(id, Kind::Bucket, &bucket.written);
             }
-            None => {
-                let result = rules::names::check_bucket_prefix(self.stack_name(), &bucket.name);
-                self.check(Location::new(id, At::Name), result);
-            }
+            None => self.check_generated_name(id, Kind::Bucket, &bucket.name, &bucket.adopt, false),
         }
     }
 
@@ -27,6 +25,11 @@ impl Checker<'_> {
     /// configures a resource the stack creates.
     fn check_existing(&mut self, id: DeclId, kind: Kind, existing: &str, written: &BTreeSet<Key>) {
         self.check(Location::new(id, At::Value(Key::Existing)), rules::sources::check_existing(kind, existing));
+        self.check_owned_only(id, kind, written);
+    }
+
+    /// An `existing` resource sets no key that only configures a resource the stack creates.
+    fn check_owned_only(&mut self, id: DeclId, kind: Kind, written: &BTreeSet<Key>) {
         for key in written.iter().filter(|key| key.owned_only()) {
             self.error(
                 Location::new(id, At::Key(*key)),
@@ -41,8 +44,7 @@ impl Checker<'_> {
             self.check_existing(id, Kind::Queue, existing, &queue.written);
             return;
         }
-        let name = rules::names::check_owned_queue_name(self.stack_name(), &queue.name, queue.is_fifo());
-        self.check(Location::new(id, At::Name), name);
+        self.check_generated_name(id, Kind::Queue, &queue.name, &queue.adopt, queue.is_fifo());
         if let Some(seconds) = queue.visibility_timeout {
             self.check(
                 Location::new(id, At::Value(Key::VisibilityTimeout)),
@@ -108,7 +110,7 @@ impl Checker<'_> {
             self.check_existing(id, Kind::Table, existing, &table.written);
             return;
         }
-        self.check(Location::new(id, At::Name), rules::names::check_owned_table_name(self.stack_name(), &table.name));
+        self.check_generated_name(id, Kind::Table, &table.name, &table.adopt, false);
         match &table.hash_key {
             Some(hash_key) => {
                 if let Err((key, message)) =
@@ -130,10 +132,7 @@ impl Checker<'_> {
     pub(super) fn check_topic(&mut self, id: DeclId, topic: &Topic) {
         match &topic.existing {
             Some(existing) => self.check_existing(id, Kind::Topic, existing, &topic.written),
-            None => {
-                let name = rules::names::check_owned_topic_name(self.stack_name(), &topic.name, topic.is_fifo());
-                self.check(Location::new(id, At::Name), name);
-            }
+            None => self.check_generated_name(id, Kind::Topic, &topic.name, &topic.adopt, topic.is_fifo()),
         }
     }
 
@@ -143,8 +142,7 @@ impl Checker<'_> {
             self.check_existing(id, Kind::Stream, existing, &stream.written);
             return;
         }
-        let name = rules::names::check_owned_stream_name(self.stack_name(), &stream.name);
-        self.check(Location::new(id, At::Name), name);
+        self.check_generated_name(id, Kind::Stream, &stream.name, &stream.adopt, false);
         if let Some(shards) = stream.shards {
             self.verdict(Location::new(id, At::Value(Key::Shards)), rules::streams::check_shards(&stream.name, shards));
         }

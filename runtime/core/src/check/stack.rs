@@ -40,6 +40,7 @@ impl Checker<'_> {
         self.check_unique_routes(stack);
         self.check_s3_overlaps(stack);
         self.check_policy_sizes(stack);
+        self.check_adoptions(stack);
         self.check_generated_names(stack);
         self.check_reference_cycles(stack);
     }

@@ -22,7 +22,7 @@ fn errors(findings: &Findings) -> Vec<(Location, &str)> {
 fn a_clean_stack_has_no_findings() {
     let declared = decl::Stack {
         name: "hello".into(),
-        buckets: vec![decl::Bucket { name: "reports".into(), existing: None }],
+        buckets: vec![decl::Bucket { name: "reports".into(), ..Default::default() }],
         functions: vec![python("hello")],
         ..Default::default()
     };
@@ -33,7 +33,7 @@ fn a_clean_stack_has_no_findings() {
 fn the_second_of_two_declarations_of_a_name_is_reported() {
     let declared = decl::Stack {
         name: "s".into(),
-        buckets: vec![decl::Bucket { name: "jobs".into(), existing: None }],
+        buckets: vec![decl::Bucket { name: "jobs".into(), ..Default::default() }],
         queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
         ..Default::default()
     };
@@ -185,7 +185,7 @@ fn a_shared_role_carries_the_statements_of_its_functions() {
 fn source_order_decides_which_of_two_clashing_names_is_reported() {
     let declared = decl::Stack {
         name: "s".into(),
-        buckets: vec![decl::Bucket { name: "jobs".into(), existing: None }],
+        buckets: vec![decl::Bucket { name: "jobs".into(), ..Default::default() }],
         queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
         order: vec![DeclId::Queue(0), DeclId::Bucket(0)],
         ..Default::default()
@@ -207,4 +207,49 @@ fn iam_role_names_clash_without_case() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].0, Location::new(DeclId::Function(0), At::Name));
     assert!(errors[0].1.contains("IAM role name `s-worker`, which IAM, ignoring case, takes for `s-Worker`"));
+}
+
+fn adopted(name: Option<&str>, import: Option<&str>, renamed_from: Option<&str>) -> decl::Adoption {
+    decl::Adoption {
+        name: name.map(Into::into),
+        import: import.map(Into::into),
+        renamed_from: renamed_from.map(Into::into),
+    }
+}
+
+#[test]
+fn adoption_is_checked_where_it_is_written() {
+    let mut api = python("api");
+    api.adopt = adopted(Some("legacy shop"), None, Some("api"));
+    let mut queue = decl::Queue { name: "jobs".into(), ..Default::default() };
+    queue.adopt = adopted(None, Some("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"), None);
+    let mut topic = decl::Topic { name: "alerts".into(), ..Default::default() };
+    topic.adopt = adopted(Some("alerts"), Some("arn:aws:sns:eu-west-1:123456789012:alerts"), Some("jobs"));
+    let declared = decl::Stack {
+        name: "shop".into(),
+        functions: vec![api],
+        queues: vec![queue],
+        topics: vec![topic],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    let found = errors(&found);
+    let at = |decl, key| Location::new(decl, At::Value(key));
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(found.iter().any(|(l, m)| *l == at(DeclId::Function(0), Key::Name) && m.contains("contains ` `")));
+    assert!(found.iter().any(|(l, m)| *l == at(DeclId::Function(0), Key::RenamedFrom) && m.contains("itself")));
+    assert!(found.iter().any(|(l, m)| *l == at(DeclId::Queue(0), Key::Import)
+        && m.contains("would name it `shop-jobs`")
+        && m.contains("add `name: \"jobs\"`")));
+    assert!(found
+        .iter()
+        .any(|(l, m)| *l == at(DeclId::Topic(0), Key::RenamedFrom) && m.contains("queue of this stack")));
+}
+
+#[test]
+fn a_renamed_declaration_keeps_its_old_generated_names() {
+    let mut function = python("orders_api");
+    function.adopt = adopted(None, Some("shop-api"), Some("api"));
+    let declared = decl::Stack { name: "shop".into(), functions: vec![function], ..Default::default() };
+    assert_eq!(errors(&super::stack(&declared)), []);
 }

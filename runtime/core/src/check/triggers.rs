@@ -50,7 +50,8 @@ impl Checker<'_> {
                         self.error(at, message);
                     } else if self.check(at, rules::schedule::check_schedule(expression)).is_some() {
                         let stack = self.stack().map_or(SHORTEST_STACK_NAME, |s| s.name.as_str());
-                        self.check(at, rules::names::check_schedule_rule_name(stack, &function.name, schedules));
+                        let base = function.adopt.naming_base(&function.name);
+                        self.check(at, rules::names::check_schedule_rule_name(stack, base, schedules));
                     }
                 }
                 Trigger::Url { auth } => {

@@ -16,6 +16,7 @@
 //! );
 //! ```
 
+pub mod adopt;
 pub mod env;
 pub mod glob;
 pub mod grants;

@@ -1,0 +1,198 @@
+//! Rules about adopting what AWS already runs: `name:`, `import:` and `renamed_from:`.
+
+use super::{At, Checker, Location};
+use crate::decl::{Adoption, DeclId, Stack};
+use crate::keys::Key;
+use crate::rules::{self, adopt, resources::Kind};
+
+/// One declaration as the adoption rules see it.
+struct Adopting<'s> {
+    id: DeclId,
+    kind: Kind,
+    name: &'s str,
+    adopt: &'s Adoption,
+    fifo: bool,
+    existing: bool,
+}
+
+impl Checker<'_> {
+    pub(super) fn check_adoptions(&mut self, stack: &Stack) {
+        for declaration in adopting(stack) {
+            if declaration.existing {
+                // `existing` takes no adoption key (reported as owned-only keys).
+                continue;
+            }
+            self.check_exact_name(&declaration);
+            self.check_import(stack, &declaration);
+            self.check_renamed_from(stack, &declaration);
+        }
+    }
+
+    /// `name:` is a name AWS accepts for the kind.
+    fn check_exact_name(&mut self, d: &Adopting<'_>) {
+        if let Some(name) = &d.adopt.name {
+            self.check(Location::new(d.id, At::Value(Key::Name)), adopt::check_exact_name(d.kind, name, d.fifo));
+        }
+    }
+
+    /// `import:` is an ID of the shape Terraform imports the kind by, and names the resource this
+    /// declaration will be named after; otherwise the first apply would replace what it imports.
+    fn check_import(&mut self, stack: &Stack, d: &Adopting<'_>) {
+        let Some(id) = &d.adopt.import else { return };
+        let at = Location::new(d.id, At::Value(Key::Import));
+        let Some(imported) = self.check(at, adopt::imported_name(d.kind, id)) else { return };
+        let ours = adopt::owned_name(d.kind, &stack.name, d.name, d.adopt, d.fifo);
+        let kind = d.kind;
+        let same = match kind {
+            // An owned bucket without `name:` gets a generated, suffixed name: never the imported one.
+            Kind::Bucket if d.adopt.name.is_none() => false,
+            _ => ours == imported,
+        };
+        if !same {
+            let named = match kind {
+                Kind::Bucket if d.adopt.name.is_none() => format!("a new name starting with `{ours}`"),
+                _ => format!("`{ours}`"),
+            };
+            self.error(
+                at,
+                format!(
+                    "`import` takes over the {kind} `{imported}`, but this stack would name it {named}, so the \
+                     first apply would replace it; add `name: \"{imported}\"`"
+                ),
+            );
+        }
+    }
+
+    /// `renamed_from:` names the declaration's old name: an identifier, not its own name, and no
+    /// other declaration's (Terraform would move one resource onto another).
+    fn check_renamed_from(&mut self, stack: &Stack, d: &Adopting<'_>) {
+        let Some(old) = &d.adopt.renamed_from else { return };
+        let at = Location::new(d.id, At::Value(Key::RenamedFrom));
+        if self.check(at, rules::names::check_declaration_name(d.kind.keyword(), old)).is_none() {
+            return;
+        }
+        if old == d.name {
+            self.error(at, format!("`renamed_from` names the {} itself; give its old name", d.kind));
+        } else if let Some((_, _, other)) = stack.declarations().find(|(_, name, _)| name == old) {
+            self.error(
+                at,
+                format!(
+                    "`{old}` is the name of a {other} of this stack; `renamed_from` gives the old name of this {}, \
+                     which no declaration has any more",
+                    d.kind
+                ),
+            );
+        } else if let Some(first) =
+            adopting(stack).find(|e| e.id != d.id && e.adopt.renamed_from.as_deref() == Some(old))
+        {
+            if stack.source_rank().get(&first.id) < stack.source_rank().get(&d.id) {
+                self.error(
+                    at,
+                    format!(
+                        "{} `{}` is also `renamed_from: {old}`; one old name moves to one declaration",
+                        first.kind, first.name
+                    ),
+                );
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// The AWS name a declaration the stack owns gets fits its kind: without `name:`, the one
+    /// generated from the stack and its naming base (the old name while `renamed_from`); with
+    /// `name:`, that name is checked where it is written and the declaration name only needs to be
+    /// one Terraform addresses can be built from.
+    pub(super) fn check_generated_name(
+        &mut self,
+        id: DeclId,
+        kind: Kind,
+        declared: &str,
+        adopt: &Adoption,
+        fifo: bool,
+    ) {
+        let at = Location::new(id, At::Name);
+        let base = adopt.naming_base(declared);
+        if adopt.name.is_some() || base != declared {
+            if self.check(at, rules::names::check_declaration_name(kind.keyword(), declared)).is_none()
+                || adopt.name.is_some()
+            {
+                return;
+            }
+        }
+        let stack = self.stack_name();
+        let result = match kind {
+            Kind::Function => rules::names::check_function_name(stack, base),
+            Kind::Role => rules::names::check_role_name(stack, base),
+            Kind::Queue => rules::names::check_owned_queue_name(stack, base, fifo),
+            Kind::Topic => rules::names::check_owned_topic_name(stack, base, fifo),
+            Kind::Table => rules::names::check_owned_table_name(stack, base),
+            Kind::Stream => rules::names::check_owned_stream_name(stack, base),
+            Kind::Bucket => rules::names::check_bucket_prefix(stack, base),
+        };
+        // The old name was checked as an identifier where `renamed_from` is written.
+        if base == declared || rules::names::check_declaration_name(kind.keyword(), base).is_ok() {
+            self.check(at, result);
+        }
+    }
+}
+
+fn adopting(stack: &Stack) -> impl Iterator<Item = Adopting<'_>> {
+    let buckets = stack.buckets.iter().enumerate().map(|(i, b)| Adopting {
+        id: DeclId::Bucket(i),
+        kind: Kind::Bucket,
+        name: &b.name,
+        adopt: &b.adopt,
+        fifo: false,
+        existing: b.existing.is_some(),
+    });
+    let queues = stack.queues.iter().enumerate().map(|(i, q)| Adopting {
+        id: DeclId::Queue(i),
+        kind: Kind::Queue,
+        name: &q.name,
+        adopt: &q.adopt,
+        fifo: q.is_fifo(),
+        existing: q.existing.is_some(),
+    });
+    let tables = stack.tables.iter().enumerate().map(|(i, t)| Adopting {
+        id: DeclId::Table(i),
+        kind: Kind::Table,
+        name: &t.name,
+        adopt: &t.adopt,
+        fifo: false,
+        existing: t.existing.is_some(),
+    });
+    let topics = stack.topics.iter().enumerate().map(|(i, t)| Adopting {
+        id: DeclId::Topic(i),
+        kind: Kind::Topic,
+        name: &t.name,
+        adopt: &t.adopt,
+        fifo: t.is_fifo(),
+        existing: t.existing.is_some(),
+    });
+    let streams = stack.streams.iter().enumerate().map(|(i, s)| Adopting {
+        id: DeclId::Stream(i),
+        kind: Kind::Stream,
+        name: &s.name,
+        adopt: &s.adopt,
+        fifo: false,
+        existing: s.existing.is_some(),
+    });
+    let roles = stack.roles.iter().enumerate().map(|(i, r)| Adopting {
+        id: DeclId::Role(i),
+        kind: Kind::Role,
+        name: &r.name,
+        adopt: &r.adopt,
+        fifo: false,
+        existing: false,
+    });
+    let functions = stack.functions.iter().enumerate().map(|(i, f)| Adopting {
+        id: DeclId::Function(i),
+        kind: Kind::Function,
+        name: &f.name,
+        adopt: &f.adopt,
+        fifo: false,
+        existing: false,
+    });
+    buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+}
