@@ -116,8 +116,8 @@ impl Stack {
     }
 
     /// Merges hand-written Terraform JSON into the stack's document: `resource`, `data`,
-    /// `output`, `variable`, `locals`, `module`, `provider` (aliased providers) and `check`
-    /// blocks. A block with the address of a generated one is an error at synth (change the
+    /// `output`, `variable`, `locals`, `module`, `provider` (aliased providers), `check`, `moved`
+    /// and `import` blocks. A block with the address of a generated one is an error at synth (change the
     /// generated one with [`Stack::override_resource`]); generated addresses are listed under
     /// "Generated addresses" in the README.
     ///

@@ -192,6 +192,10 @@ impl<'a> Builder<'a> {
         }
         self.adoption();
         self.hand_written()?;
+        // `import` blocks arrived in Terraform 1.5 (`moved` in 1.1).
+        if self.doc.has_imports() {
+            self.doc.terraform.insert("required_version".into(), json!(">= 1.5.0"));
+        }
         Ok(self.doc)
     }
 
@@ -285,10 +289,6 @@ impl<'a> Builder<'a> {
             }}),
         };
         self.doc.terraform.insert("backend".into(), backend);
-        // `import` blocks arrived in Terraform 1.5 (`moved` in 1.1).
-        if self.stack.owned_adoptions().iter().any(|(_, _, adopt)| adopt.import.is_some()) {
-            self.doc.terraform.insert("required_version".into(), json!(">= 1.5.0"));
-        }
         self.doc.terraform.insert(
             "required_providers".into(),
             json!({ "aws": { "source": "hashicorp/aws", "version": provider_constraint(stack) } }),

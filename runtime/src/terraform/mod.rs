@@ -133,8 +133,8 @@ impl Document {
         self.moved.insert(to, from);
     }
 
-    /// Merges hand-written Terraform JSON; the error names the first block whose address the
-    /// document already has, or what is not Terraform JSON.
+    /// Merges hand-written Terraform JSON (`moved` and `import` blocks included); the error names
+    /// the first block whose address the document already has, or what is not Terraform JSON.
     pub fn merge_raw(&mut self, raw: &Value) -> Result<(), String> {
         let Value::Object(root) = raw else { return Err("expected a JSON object of Terraform blocks".into()) };
         for (block, body) in root {
