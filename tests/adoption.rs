@@ -68,6 +68,18 @@ mod imported {
     }
 }
 
+mod included {
+    use lambda_stack::prelude::*;
+
+    lambda_stack! {
+        stack alerting {
+            region: "us-east-1",
+            include: ["infra/*.tf"],
+            topic alerts {}
+        }
+    }
+}
+
 fn synth(stack: Stack, out: &Path) -> PathBuf {
     let name = stack.name().to_owned();
     lambda_stack::App::new().stack(stack).synth(out).unwrap_or_else(|e| panic!("{e}"));
@@ -204,4 +216,46 @@ fn against_the_emulator_a_rename_replaces_nothing_and_an_import_creates_nothing(
     let legacy = &imported_plan["aws_sqs_queue.legacy"]["actions"];
     assert!(legacy.as_array().unwrap().contains(&json!("import")), "the queue is imported: {imported_plan:#}");
     assert!(!legacy.as_array().unwrap().contains(&json!("create")), "the queue is not created: {imported_plan:#}");
+}
+
+fn shared_tool(name: &str, dir: &Path) -> Option<String> {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools").join(name);
+    if !tool.is_file() || Command::new("terraform").arg("version").output().is_err() {
+        support::nothing_checked(name, "no `../shared/tools` or no `terraform` on PATH");
+        return None;
+    }
+    let output = Command::new("bash").arg(&tool).arg(dir).output().expect("bash runs the shared tools");
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    match output.status.code() {
+        Some(0) => Some(text),
+        Some(3) => {
+            support::nothing_checked(name, &text);
+            None
+        }
+        _ => panic!("{name} fails on {}:\n{text}", dir.display()),
+    }
+}
+
+#[test]
+fn included_terraform_is_copied_validates_and_applies() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = synth(included::alerting(), out.path());
+    let copied = std::fs::read_to_string(dir.join("alerts.tf")).unwrap();
+    assert!(copied.contains("aws_sns_topic.alerts.arn"), "{copied}");
+    let manifest: Value = serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["stacks"]["alerting"]["included"], json!(["alerts.tf"]));
+
+    if let Some(report) = shared_tool("tf-validate", &dir) {
+        assert!(report.contains("valid"), "{report}");
+    }
+    if let Some(report) = shared_tool("aws-sandbox", &dir) {
+        assert!(report.contains("aws-sandbox: ok"), "{report}");
+    }
+
+    // A file put in the stack folder by hand stays; a file no longer included goes.
+    std::fs::write(dir.join("mine.tf"), "# by hand\n").unwrap();
+    let without = lambda_stack::Stack::new("alerting").region("us-east-1").topic(lambda_stack::Topic::new("alerts"));
+    lambda_stack::App::new().stack(without).synth(out.path()).unwrap();
+    assert!(!dir.join("alerts.tf").exists(), "a file no longer included is removed");
+    assert_eq!(std::fs::read_to_string(dir.join("mine.tf")).unwrap(), "# by hand\n");
 }

@@ -2,7 +2,9 @@
 //! the builders by hand, and must fail `Stack::check` with the very message the macro gives at
 //! compile time, read from that case's `.stderr`.
 
-use lambda_stack::{Bucket, Function, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger};
+use lambda_stack::{
+    Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger,
+};
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
 /// code: "functions/app"`. Declared where it is called, so that source order is the cases' order.
@@ -17,6 +19,11 @@ fn python(name: &str) -> Function {
 
 fn shop() -> Stack {
     Stack::new("shop").region("eu-west-3")
+}
+
+/// The `tests/ui/adopt/include-*` cases' stack: `include: [pattern]` beside a queue and a topic.
+fn included(pattern: &str) -> Stack {
+    shop().include_in("tests/ui/adopt", pattern).queue(Queue::new("jobs")).topic(Topic::new("alerts"))
 }
 
 /// The messages of a ui case's `.stderr`: each `error: ` line.
@@ -519,6 +526,36 @@ fn cases() -> Vec<(&'static str, Stack)> {
             shop().queue(Queue::new("jobs").existing("arn:aws:sqs:eu-west-3:123456789012:jobs").aws_name("jobs")),
         ),
         ("adopt/fifo-name-without-suffix", shop().queue(Queue::new("orders").fifo(true).aws_name("orders"))),
+        ("adopt/include-matches-no-file", included("infra/*.tf.yaml")),
+        ("adopt/include-takes-terraform-files-only", included("infra/*.txt")),
+        ("adopt/include-json-that-does-not-parse", included("infra/broken.tf.json")),
+        ("adopt/include-hcl-block-not-closed", included("infra/unclosed.tf")),
+        ("adopt/include-resource-named-like-a-declaration", included("infra/clash.tf.json")),
+        ("params/unknown-param-type", shop().param(Param::new("subnets").param_type("lists"))),
+        ("params/list-default-for-a-string", shop().param(Param::new("alert_email").default_list(["ops@example.com"]))),
+        (
+            "params/string-default-for-a-list",
+            shop().param(Param::new("subnets").param_type("list").default_string("subnet-1")),
+        ),
+        (
+            "params/list-param-in-env",
+            shop()
+                .param(Param::new("subnets").param_type("list"))
+                .function(python("api").env("SUBNETS", EnvValue::param("subnets"))),
+        ),
+        (
+            "params/unknown-param-in-env",
+            shop()
+                .param(Param::new("alert_email").default_string("ops@example.com"))
+                .function(python("api").env("ALERTS_TO", EnvValue::param("alert_emial"))),
+        ),
+        ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
+        (
+            "env/bare-reference",
+            shop()
+                .bucket(Bucket::new("reports"))
+                .function(python("api").env("REPORTS_BUCKET", EnvValue::param("reports"))),
+        ),
     ]
 }
 

@@ -15,6 +15,7 @@ pub mod local;
 mod origin;
 pub mod output;
 pub mod package;
+mod param;
 mod queue;
 mod reference;
 #[cfg(feature = "rust")]
@@ -35,6 +36,7 @@ pub use crate::{
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
     origin::{Origin, Problem},
+    param::Param,
     queue::Queue,
     reference::{EnvValue, Ref},
     stack::{Backend, Findings, Stack},
@@ -48,8 +50,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Arch, Backend, Bucket, EnvValue, Function, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
-        Tracing, Trigger,
+        Arch, Backend, Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
+        Topic, Tracing, Trigger,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

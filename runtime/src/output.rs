@@ -65,6 +65,7 @@ pub fn manifest(stacks: &[Synthesized]) -> Value {
                 "annotations": annotations,
                 "dependencies": [],
                 "assets": assets,
+                "included": stack.included.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(),
             }),
         );
     }
@@ -92,10 +93,13 @@ pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
     refuse_foreign_folder(out)?;
     let _lock = Lock::acquire(out)?;
     remove_leftovers(out);
+    // What the previous synth copied in for `include:`, so files no longer included go away.
+    let previous = previously_included(out);
     let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
     let installed = stage(&staging, out, stacks).and_then(|moves| install(&moves));
     if installed.is_ok() {
         prune(out, stacks);
+        prune_included(out, stacks, &previous);
     }
     let _ = fs::remove_dir_all(&staging);
     installed
@@ -191,6 +195,12 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
                 put(to, &asset.package.bytes, &mut zips)?;
             }
         }
+        for (name, bytes) in &stack.included {
+            let to = folder.join(name);
+            if fs::read(&to).ok().as_deref() != Some(bytes.as_slice()) {
+                put(to, bytes, &mut documents)?;
+            }
+        }
         let document = stack.document.to_json();
         let to = folder.join("cdk.tf.json");
         if fs::read(&to).ok().as_deref() != Some(document.as_bytes()) {
@@ -240,6 +250,33 @@ fn prune(out: &Path, stacks: &[Synthesized]) {
                 // Only empty: `.terraform/` or a state keeps the folder.
                 let _ = fs::remove_dir(&path);
             }
+        }
+    }
+}
+
+/// Per stack, the `include:` files the manifest of the previous synth lists.
+fn previously_included(out: &Path) -> Vec<(String, String)> {
+    let Ok(text) = fs::read(out.join("manifest.json")) else { return Vec::new() };
+    let Ok(manifest) = serde_json::from_slice::<Value>(&text) else { return Vec::new() };
+    let Some(stacks) = manifest["stacks"].as_object() else { return Vec::new() };
+    let mut found = Vec::new();
+    for (stack, entry) in stacks {
+        for name in entry["included"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            // Only a plain file name, as lambda-stack writes them: never a path out of the folder.
+            if !name.contains(['/', '\\']) && name != ".." && (name.ends_with(".tf") || name.ends_with(".tf.json")) {
+                found.push((stack.clone(), name.to_owned()));
+            }
+        }
+    }
+    found
+}
+
+/// Removes the files an earlier synth copied for `include:` that no stack includes any more.
+fn prune_included(out: &Path, stacks: &[Synthesized], previous: &[(String, String)]) {
+    for (stack, name) in previous {
+        let still = stacks.iter().any(|s| &s.stack == stack && s.included.iter().any(|(n, _)| n == name));
+        if !still {
+            let _ = fs::remove_file(out.join("stacks").join(stack).join(name));
         }
     }
 }

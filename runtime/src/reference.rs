@@ -38,6 +38,16 @@ impl std::fmt::Display for Ref {
 pub enum EnvValue {
     Literal(String),
     Ref(Ref),
+    /// The value of one of the stack's [`Param`](crate::Param)s.
+    Param(String),
+}
+
+impl EnvValue {
+    /// The value of the stack's param `name` (`KEY: NAME` in `lambda_stack!`), known where the
+    /// stack deploys.
+    pub fn param(name: impl Into<String>) -> EnvValue {
+        EnvValue::Param(name.into())
+    }
 }
 
 impl From<&str> for EnvValue {

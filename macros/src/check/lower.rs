@@ -68,6 +68,39 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
     if let Some(assets) = &stack.assets {
         spans.put(id, At::Value(Key::Assets), assets.span());
     }
+    let params = stack
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, param)| {
+            let id = DeclId::Param(i);
+            spans.put(id, At::Name, param.name.span());
+            let kind = param.kind.as_ref().map(|kind| {
+                spans.put(id, At::Value(Key::Type), kind.span);
+                Word::new(kind.value.clone(), decl::ParamType::parse)
+            });
+            let default = param.default.as_ref().map(|default| {
+                spans.put(id, At::Value(Key::Default), default.span);
+                default.value.clone()
+            });
+            decl::Param {
+                name: text(&param.name),
+                kind,
+                default,
+                description: param.description.as_ref().map(|d| d.value.clone()),
+                sensitive: param.sensitive.as_ref().is_some_and(|s| s.value),
+            }
+        })
+        .collect();
+    let include = stack
+        .include
+        .iter()
+        .enumerate()
+        .map(|(i, pattern)| {
+            spans.put(id, At::Item(Key::Include, i), pattern.span);
+            decl::Include { pattern: pattern.value.clone(), base: stack.include_base.clone() }
+        })
+        .collect();
     let buckets = stack
         .buckets
         .iter()
@@ -157,6 +190,8 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         tags,
         backend,
         assets: stack.assets.as_ref().map(text),
+        include,
+        params,
         buckets,
         queues,
         tables,
@@ -342,6 +377,10 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
                 EnvValue::Literal(literal) => {
                     spans.put(id, At::EnvTarget(i), literal.span);
                     decl::EnvValue::Literal(literal.value.clone())
+                }
+                EnvValue::Param(name) => {
+                    spans.put(id, At::EnvTarget(i), name.span());
+                    decl::EnvValue::Param(text(name))
                 }
                 EnvValue::Ref { target, attribute } => {
                     spans.put(id, At::EnvTarget(i), target.span());

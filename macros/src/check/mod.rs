@@ -32,6 +32,8 @@ pub struct Checked {
     pub code_dirs: Vec<Option<String>>,
     /// The compile-time checks of each function binding a `#[function]`.
     pub bindings: Vec<Binding>,
+    /// The folder `include:` patterns are relative to, relative to the package.
+    pub include_base: Option<String>,
 }
 
 /// Runs every rule over `stack`.
@@ -47,7 +49,8 @@ pub fn check(stack: &Stack, site: &CallSite, errors: &mut Errors) -> Checked {
         .map(|(i, function)| code_dir(site, DeclId::Function(i), function, &spans, errors))
         .collect();
     let bindings = binding::bindings(stack, &decl);
-    Checked { decl, warnings, tracked_files: findings.tracked_files, code_dirs, bindings }
+    let include_base = stack.include_base.as_deref().and_then(|dir| site.relative_to_manifest(dir));
+    Checked { decl, warnings, tracked_files: findings.tracked_files, code_dirs, bindings, include_base }
 }
 
 /// Each finding at the tokens of its location: errors into `errors`, warnings into `warnings`.

@@ -73,6 +73,32 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
     });
+    let params = stack.params.iter().map(|param| {
+        let name = text(&param.name);
+        let kind = param.kind.as_ref().map(|kind| {
+            let kind = &kind.value;
+            quote! { .param_type(#kind) }
+        });
+        let default = param.default.as_ref().map(|default| match &default.value {
+            crate::model::ParamValue::String(text) => quote! { .default_string(#text) },
+            crate::model::ParamValue::Number(digits) => quote! { .default_number(#digits) },
+            crate::model::ParamValue::List(items) => quote! { .default_list([#(#items),*]) },
+        });
+        let description = param.description.as_ref().map(|d| {
+            let d = &d.value;
+            quote! { .description(#d) }
+        });
+        let sensitive = param.sensitive.as_ref().map(|s| {
+            let s = s.value;
+            quote! { .sensitive(#s) }
+        });
+        quote! { .param(::lambda_stack::__private::Param::new(#name) #kind #default #description #sensitive) }
+    });
+    let base = checked.include_base.as_deref().unwrap_or_default();
+    let include = stack.include.iter().map(|pattern| {
+        let pattern = &pattern.value;
+        quote! { .include_in(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #base), #pattern) }
+    });
     // One function per declaration, each adding it to the stack, applied in source order. A single
     // builder chain over the whole stack nests as deep as the stack is long: rustc overflows its
     // own stack on it from a few thousand declarations, and the debug binary overflows its main
@@ -116,7 +142,9 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
                 #region
                 #(#tags)*
                 #backend
-                #assets;
+                #assets
+                #(#params)*
+                #(#include)*;
             DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
         }
     }
@@ -419,6 +447,10 @@ pub(crate) fn function_calls(
             EnvValue::Literal(text) => {
                 let text = &text.value;
                 quote! { #text }
+            }
+            EnvValue::Param(name) => {
+                let name = text(name);
+                quote! { ::lambda_stack::__private::EnvValue::param(#name) }
             }
             EnvValue::Ref { target, attribute } => {
                 let (target, attribute) = (text(target), text(attribute));

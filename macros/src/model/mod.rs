@@ -32,6 +32,12 @@ pub struct Stack {
     pub backend: Option<Backend>,
     /// `assets: BUCKET`: where packages too big for a direct upload go.
     pub assets: Option<Ident>,
+    /// `include: [..]`: hand-written Terraform files, relative to `include_base`.
+    pub include: Vec<Sp<String>>,
+    /// The directory of the calling file, which `include:` patterns are relative to.
+    pub include_base: Option<PathBuf>,
+    /// `param NAME { .. }` declarations.
+    pub params: Vec<Param>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -60,6 +66,48 @@ pub struct Role {
     pub managed: Vec<Sp<String>>,
     pub allow: Vec<Statement>,
     pub adopt: Adopt,
+}
+
+/// `param NAME { type, default, description, sensitive }`.
+pub struct Param {
+    pub name: Ident,
+    pub kind: Option<Sp<String>>,
+    pub default: Option<Sp<ParamValue>>,
+    pub description: Option<Sp<String>>,
+    pub sensitive: Option<Sp<bool>>,
+}
+
+pub use lambda_stack_core::decl::ParamValue;
+
+impl Param {
+    fn from_ast(block: &parse::Block, errors: &mut Errors) -> Param {
+        let f = Fields::read(&format!("param `{}`", block.name), &block.body, keys::PARAM_KEYS, false, errors);
+        let default = f.get(Key::Default).and_then(|value| match value {
+            Value::Str(lit) => Some(Sp::new(ParamValue::String(lit.value()), lit.span())),
+            Value::Int(lit) => Some(Sp::new(ParamValue::Number(lit.base10_digits().to_owned()), lit.span())),
+            Value::List { .. } => {
+                let items = fields::strings(errors, "default", value);
+                Some(Sp::new(ParamValue::List(items.into_iter().map(|item| item.value).collect()), value.span()))
+            }
+            other => {
+                errors.at(
+                    other.span(),
+                    format!(
+                        "expected a string, a number or a list of strings for `default`, found {}",
+                        other.describe()
+                    ),
+                );
+                None
+            }
+        });
+        Param {
+            name: block.name.clone(),
+            kind: f.get(Key::Type).and_then(|v| fields::word(errors, "type", v)),
+            default,
+            description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
+            sensitive: f.get(Key::Sensitive).and_then(|v| fields::boolean(errors, "sensitive", v)),
+        }
+    }
 }
 
 /// `name:`, `import:` and `renamed_from:`, which every declaration takes.
@@ -106,7 +154,12 @@ pub struct Code {
 
 pub enum EnvValue {
     Literal(Sp<String>),
-    Ref { target: Ident, attribute: Ident },
+    Ref {
+        target: Ident,
+        attribute: Ident,
+    },
+    /// A bare name: a `param` (the checker says so when it names a declaration).
+    Param(Ident),
 }
 
 pub struct Function {
@@ -172,6 +225,9 @@ impl Stack {
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
             backend: fields.get(Key::Backend).and_then(|v| backend(errors, v)),
             assets: fields.get(Key::Assets).and_then(|v| fields::ident(errors, "assets", v)).cloned(),
+            include: fields.get(Key::Include).map(|v| fields::strings(errors, "include", v)).unwrap_or_default(),
+            include_base: site.file_dir.clone(),
+            params: Vec::new(),
             buckets: Vec::new(),
             queues: Vec::new(),
             tables: Vec::new(),
@@ -184,6 +240,10 @@ impl Stack {
         for entry in &decl.body.entries {
             let Entry::Block(block) = entry else { continue };
             let keyword = block.kind.to_string();
+            if keyword == "param" {
+                stack.params.push(Param::from_ast(block, errors));
+                continue;
+            }
             let kind = Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword);
             if let Some(id) = kind.map(|kind| stack.next_id(kind)) {
                 stack.order.push(id);
@@ -200,7 +260,7 @@ impl Stack {
                     block.kind.span(),
                     format!(
                         "unknown declaration `{keyword}`{}",
-                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()))
+                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param"]))
                     ),
                 ),
             }
@@ -487,13 +547,7 @@ fn env(errors: &mut Errors, value: &Value) -> Vec<(Sp<String>, EnvValue)> {
                 Some([target, attribute]) => {
                     Some(EnvValue::Ref { target: target.clone(), attribute: attribute.clone() })
                 }
-                Some([target]) => {
-                    errors.at(
-                        target.span(),
-                        format!("`{target}` names a declaration; an environment variable takes one of its attributes, such as `{target}.name` or `{target}.arn`"),
-                    );
-                    None
-                }
+                Some([name]) => Some(EnvValue::Param(name.clone())),
                 _ => {
                     errors.at(item.span(), "expected a string or a reference such as `reports.name`");
                     None

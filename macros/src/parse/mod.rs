@@ -121,8 +121,11 @@ pub(crate) fn parse_body(input: ParseStream, errors: &mut Vec<syn::Error>) -> sy
 
 fn parse_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Entry> {
     let attrs = input.call(Attribute::parse_outer)?;
-    let first: Ident =
-        input.parse().map_err(|e| syn::Error::new(e.span(), "expected `key: value` or `kind name { ... }`"))?;
+    // Keys may be Rust keywords (`type:` of a `param`): any identifier is read, and the block's
+    // key list decides.
+    let first: Ident = input
+        .call(syn::ext::IdentExt::parse_any)
+        .map_err(|e| syn::Error::new(e.span(), "expected `key: value` or `kind name { ... }`"))?;
     if attrs.is_empty() && input.peek(Token![:]) && !input.peek(Token![::]) {
         input.parse::<Token![:]>()?;
         let value = Value::parse_field_value(input, errors)?;

@@ -44,6 +44,10 @@ pub struct Stack {
     pub backend: Backend,
     /// `assets: BUCKET`: where packages too big for a direct upload go.
     pub assets: Option<String>,
+    /// `include: [..]`: hand-written Terraform copied into the stack's folder.
+    pub include: Vec<Include>,
+    /// `param NAME { .. }`: values known where the stack deploys (Terraform variables).
+    pub params: Vec<Param>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -55,6 +59,82 @@ pub struct Stack {
     /// macro from its tokens, the builders from their lines); what it leaves out follows in kind
     /// order. Of two declarations that clash, the later one is reported.
     pub order: Vec<DeclId>,
+}
+
+/// `param NAME { type, default, description, sensitive }`: a Terraform `variable`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    pub name: String,
+    /// `string` when not written.
+    pub kind: Option<Word<ParamType>>,
+    pub default: Option<ParamValue>,
+    pub description: Option<String>,
+    pub sensitive: bool,
+}
+
+impl Param {
+    /// The type, `string` unless written (and valid).
+    pub fn param_type(&self) -> ParamType {
+        self.kind.as_ref().and_then(Word::value).copied().unwrap_or(ParamType::String)
+    }
+}
+
+/// What a param holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamType {
+    String,
+    Number,
+    List,
+}
+
+impl ParamType {
+    pub const ALL: [ParamType; 3] = [ParamType::String, ParamType::Number, ParamType::List];
+
+    /// The word `type:` takes.
+    pub fn word(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Number => "number",
+            ParamType::List => "list",
+        }
+    }
+
+    /// The Terraform type constraint.
+    pub fn terraform(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Number => "number",
+            ParamType::List => "list(string)",
+        }
+    }
+
+    pub fn parse(word: &str) -> Result<ParamType, String> {
+        ParamType::ALL.into_iter().find(|t| t.word() == word).ok_or_else(|| {
+            let words = ParamType::ALL.map(ParamType::word);
+            format!(
+                "unknown param type `{word}`; expected {}{}",
+                crate::rules::suggest::one_of(words),
+                crate::rules::suggest::did_you_mean(word, words)
+            )
+        })
+    }
+}
+
+/// A param's default, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamValue {
+    String(String),
+    /// The digits as written.
+    Number(String),
+    List(Vec<String>),
+}
+
+/// One `include:` pattern and the folder it is relative to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Include {
+    pub pattern: String,
+    /// The directory of the file declaring the stack; `None` when the macro could not tell.
+    pub base: Option<PathBuf>,
 }
 
 /// Where Terraform keeps the stack's state.
@@ -74,6 +154,8 @@ pub enum Backend {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DeclId {
     Stack,
+    /// A `param` (not a resource: it has no [`Kind`]).
+    Param(usize),
     Bucket(usize),
     Queue(usize),
     Table(usize),
@@ -87,7 +169,7 @@ impl DeclId {
     /// The kind of declaration; `None` for the stack itself.
     pub fn kind(self) -> Option<Kind> {
         Some(match self {
-            DeclId::Stack => return None,
+            DeclId::Stack | DeclId::Param(_) => return None,
             DeclId::Bucket(_) => Kind::Bucket,
             DeclId::Queue(_) => Kind::Queue,
             DeclId::Table(_) => Kind::Table,
@@ -382,6 +464,8 @@ pub enum EnvValue {
         target: String,
         attribute: String,
     },
+    /// A bare name: a `param`'s value, known where the stack deploys.
+    Param(String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

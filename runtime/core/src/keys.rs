@@ -55,6 +55,7 @@ pub enum Key {
     Tags,
     Backend,
     Assets,
+    Include,
     // every resource that can refer to one outside the stack
     Existing,
     // every declaration: adopting what AWS already runs
@@ -93,6 +94,10 @@ pub enum Key {
     LogRetention,
     Triggers,
     Exclude,
+    // param
+    Type,
+    Default,
+    Sensitive,
     // backend: s3 { .. }
     Bucket,
     StateKey,
@@ -107,6 +112,7 @@ impl Key {
             Key::Tags => "tags",
             Key::Backend => "backend",
             Key::Assets => "assets",
+            Key::Include => "include",
             Key::Existing => "existing",
             Key::Name => "name",
             Key::Import => "import",
@@ -138,6 +144,9 @@ impl Key {
             Key::LogRetention => "log_retention",
             Key::Triggers => "triggers",
             Key::Exclude => "exclude",
+            Key::Type => "type",
+            Key::Default => "default",
+            Key::Sensitive => "sensitive",
             Key::Bucket => "bucket",
             Key::StateKey => "key",
             Key::Encrypt => "encrypt",
@@ -188,7 +197,7 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 }
 
 /// The keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets];
+pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets, Key::Include];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
 pub const QUEUE_KEYS: &[Key] = &[
     Key::Existing,
@@ -208,6 +217,8 @@ pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Im
 pub const ROLE_KEYS: &[Key] = &[Key::Managed, Key::Allow, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
 pub const ADOPTION_KEYS: [Key; 3] = [Key::Name, Key::Import, Key::RenamedFrom];
+/// `param NAME { .. }`: a Terraform variable.
+pub const PARAM_KEYS: &[Key] = &[Key::Type, Key::Default, Key::Description, Key::Sensitive];
 pub const BACKEND_S3_KEYS: &[Key] = &[Key::Bucket, Key::StateKey, Key::Region, Key::Encrypt];
 pub const FUNCTION_KEYS: &[Key] = &[
     Key::Runtime,

@@ -167,6 +167,14 @@ impl App {
                 let mut invalid = Vec::new();
                 for validation in &validations {
                     println!("stack `{}`: {}", validation.stack, validation.report.trim_end());
+                    let stack = self.stacks.iter().find(|s| s.name() == validation.stack);
+                    for param in stack.into_iter().flat_map(|s| s.required_params()) {
+                        println!(
+                            "stack `{}`: param `{param}` has no default: `terraform plan` asks for it; give it with \
+                             `-var {param}=..`, `TF_VAR_{param}` or a `.tfvars` file",
+                            validation.stack
+                        );
+                    }
                     if !validation.valid {
                         invalid.push(format!("`{}`", validation.stack));
                     }

@@ -56,6 +56,7 @@ pub(crate) fn stack(stack: &Stack) -> Findings {
 fn subject(stack: &decl::Stack, id: DeclId) -> String {
     let name = match id {
         DeclId::Stack => return format!("stack `{}`", stack.name),
+        DeclId::Param(i) => return format!("param `{}`", stack.params[i].name),
         DeclId::Bucket(i) => &stack.buckets[i].name,
         DeclId::Queue(i) => &stack.queues[i].name,
         DeclId::Table(i) => &stack.tables[i].name,
@@ -168,6 +169,20 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         backend,
         assets: stack.assets.clone(),
+        params: stack
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, param)| {
+                origins.decls.insert(DeclId::Param(i), param.origin.clone());
+                param.to_decl()
+            })
+            .collect(),
+        include: stack
+            .include
+            .iter()
+            .map(|(base, pattern, _)| decl::Include { pattern: pattern.clone(), base: Some(base.clone()) })
+            .collect(),
         buckets,
         queues,
         tables,
@@ -229,6 +244,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
             .map(|(key, value)| {
                 let value = match value {
                     EnvValue::Literal(text) => decl::EnvValue::Literal(text.clone()),
+                    EnvValue::Param(name) => decl::EnvValue::Param(name.clone()),
                     EnvValue::Ref(reference) => {
                         decl::EnvValue::Ref { target: reference.target.clone(), attribute: reference.attribute.clone() }
                     }

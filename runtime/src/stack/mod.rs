@@ -57,6 +57,10 @@ pub struct Stack {
     pub(crate) functions: Vec<Function>,
     /// The bucket packages too big for a direct upload go through.
     pub(crate) assets: Option<String>,
+    /// Terraform variables ([`Stack::param`]).
+    pub(crate) params: Vec<crate::param::Param>,
+    /// `include:` patterns and the folder each is relative to ([`Stack::include`]).
+    pub(crate) include: Vec<(std::path::PathBuf, String, Origin)>,
     /// Hand-written Terraform JSON merged into the document ([`Stack::terraform`]).
     pub(crate) raw: Vec<(serde_json::Value, Origin)>,
     /// Deep merges into generated resources ([`Stack::override_resource`]).
@@ -109,10 +113,47 @@ impl Stack {
             roles: Vec::new(),
             functions: Vec::new(),
             assets: None,
+            params: Vec::new(),
+            include: Vec::new(),
             raw: Vec::new(),
             overrides: Vec::new(),
             origin: Origin::caller(),
         }
+    }
+
+    /// The params without a default, which Terraform asks for.
+    pub fn required_params(&self) -> Vec<&str> {
+        self.params.iter().filter(|p| p.default.is_none()).map(|p| p.name.as_str()).collect()
+    }
+
+    /// A param: a Terraform `variable` the stack's environment variables can read.
+    pub fn param(mut self, param: crate::param::Param) -> Self {
+        self.params.push(param);
+        self
+    }
+
+    /// Copies hand-written Terraform files (`.tf`, `.tf.json`) into the stack's folder at every
+    /// synth, beside `cdk.tf.json`: `pattern` is `DIR/GLOB` relative to the current directory
+    /// (only the file name may hold a pattern). Each file must parse, and no resource in it may be
+    /// named like the generated ones (`NAME`, `NAME-..`).
+    ///
+    /// ```no_run
+    /// use lambda_stack_runtime::{Stack, Topic};
+    /// let stack = Stack::new("shop").topic(Topic::new("alerts")).include("infra/*.tf");
+    /// # let _ = stack;
+    /// ```
+    #[track_caller]
+    pub fn include(self, pattern: impl Into<String>) -> Self {
+        let here = std::env::current_dir().unwrap_or_default();
+        self.include_in(here, pattern)
+    }
+
+    /// [`Stack::include`] relative to `dir` (what `include:` in `lambda_stack!` expands to: the
+    /// folder of the file declaring the stack).
+    #[track_caller]
+    pub fn include_in(mut self, dir: impl Into<std::path::PathBuf>, pattern: impl Into<String>) -> Self {
+        self.include.push((dir.into(), pattern.into(), Origin::caller()));
+        self
     }
 
     /// Merges hand-written Terraform JSON into the stack's document: `resource`, `data`,

@@ -37,6 +37,7 @@ impl Builder<'_> {
             let value = match value {
                 EnvValue::Literal(text) => terraform::literal(text),
                 EnvValue::Ref(reference) => self.reference(reference),
+                EnvValue::Param(name) => format!("${{var.{name}}}"),
             };
             variables.insert(key.clone(), value);
         }

@@ -53,7 +53,25 @@ pub struct Synthesized {
     pub region: String,
     pub document: Document,
     pub assets: Vec<Asset>,
+    /// The `include:` files, by their name in the stack's folder, with their bytes.
+    pub included: Vec<(String, Vec<u8>)>,
     pub warnings: Vec<Problem>,
+}
+
+/// The files the stack's `include:` patterns name, read (the checker has read and parsed them
+/// already; this is what gets copied).
+fn included_files(stack: &Stack) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for (base, pattern, _) in &stack.include {
+        let paths = crate::scan::terraform::include_files(base, pattern)
+            .map_err(|message| Error::Usage(format!("stack `{}`: {message}", stack.name)))?;
+        for path in paths {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let bytes = std::fs::read(&path).map_err(crate::error::io_error(&path))?;
+            files.push((name, bytes));
+        }
+    }
+    Ok(files)
 }
 
 /// Checks the stack, packages its functions, and builds its Terraform document, with the cache
@@ -79,6 +97,7 @@ pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesi
         region: stack.region.clone().unwrap_or_default(),
         document,
         assets,
+        included: included_files(stack)?,
         warnings: findings.warnings,
     })
 }
@@ -99,6 +118,7 @@ pub fn synthesize_document(stack: &Stack) -> Result<Synthesized> {
         region: stack.region.clone().unwrap_or_default(),
         document,
         assets,
+        included: included_files(stack)?,
         warnings: findings.warnings,
     })
 }
@@ -304,7 +324,34 @@ impl<'a> Builder<'a> {
             provider.insert("default_tags".into(), json!([{ "tags": tags }]));
         }
         self.doc.providers.insert("aws".into(), vec![Value::Object(provider)]);
+        for param in &stack.params {
+            self.doc.variable(&param.name, param_variable(param));
+        }
     }
+}
+
+/// A param's `variable` block: its type, default, description and sensitivity.
+fn param_variable(param: &crate::param::Param) -> Value {
+    use lambda_stack_core::decl::ParamValue;
+    let decl = param.to_decl();
+    let mut body = Map::new();
+    body.insert("type".into(), json!(decl.param_type().terraform()));
+    if let Some(default) = &param.default {
+        let value = match default {
+            // Variable defaults and descriptions are literal values, not templates: no escaping.
+            ParamValue::String(text) => json!(text),
+            ParamValue::Number(digits) => serde_json::from_str::<Value>(digits).unwrap_or_else(|_| json!(digits)),
+            ParamValue::List(items) => json!(items),
+        };
+        body.insert("default".into(), value);
+    }
+    if let Some(description) = &param.description {
+        body.insert("description".into(), json!(description));
+    }
+    if param.sensitive {
+        body.insert("sensitive".into(), json!(true));
+    }
+    Value::Object(body)
 }
 
 /// The Terraform type of the resource a declaration of `kind` is: what `import:` imports into.

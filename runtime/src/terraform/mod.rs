@@ -218,6 +218,11 @@ impl Document {
         Ok(())
     }
 
+    /// A `variable` block.
+    pub fn variable(&mut self, name: &str, body: Value) {
+        self.extra.entry("variable".to_owned()).or_default().insert(name.to_owned(), body);
+    }
+
     /// Whether the document has `import` blocks (which need Terraform 1.5).
     pub fn has_imports(&self) -> bool {
         !self.imports.is_empty()

@@ -254,6 +254,7 @@ impl Checker<'_> {
             let length = match value {
                 EnvValue::Literal(text) => Some(rules::env::json_len(text)),
                 EnvValue::Ref { target, attribute } => self.check_reference(id, i, function, target, attribute),
+                EnvValue::Param(name) => self.check_env_param(Location::new(id, At::EnvTarget(i)), name),
             };
             if let Some(length) = length {
                 sizes.push((key.as_str(), length));

@@ -11,6 +11,7 @@ mod adopt;
 mod function;
 mod generated;
 mod iam;
+mod params;
 mod resources;
 mod stack;
 mod triggers;

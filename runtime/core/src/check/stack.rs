@@ -7,6 +7,7 @@ use super::{At, Checker, Location, Resolved};
 use crate::decl::{Backend, DeclId, Stack};
 use crate::keys::Key;
 use crate::rules::{self, resources::Kind};
+use crate::scan;
 
 impl Checker<'_> {
     pub(super) fn check_stack(&mut self, stack: &Stack) {
@@ -16,6 +17,8 @@ impl Checker<'_> {
         self.check_backend(stack);
         self.check_unique_names(stack);
         self.check_assets(stack);
+        self.check_includes(stack);
+        self.check_params(stack);
         for (i, bucket) in stack.buckets.iter().enumerate() {
             self.check_bucket(DeclId::Bucket(i), bucket);
         }
@@ -43,6 +46,55 @@ impl Checker<'_> {
         self.check_adoptions(stack);
         self.check_generated_names(stack);
         self.check_reference_cycles(stack);
+    }
+
+    /// Every `include:` pattern names Terraform files that read as Terraform, and no resource in
+    /// them has a name the stack generates (`NAME` or `NAME-..` of a declaration, `http-api..`).
+    fn check_includes(&mut self, stack: &Stack) {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, include) in stack.include.iter().enumerate() {
+            let at = Location::new(DeclId::Stack, At::Item(Key::Include, i));
+            let Some(base) = &include.base else { continue };
+            let Some(files) = self.check(at, scan::terraform::include_files(base, &include.pattern)) else { continue };
+            for file in files {
+                let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let display = match include.pattern.rsplit_once('/') {
+                    Some((dir, _)) => format!("{dir}/{name}"),
+                    None => name.clone(),
+                };
+                if let Some(first) = seen.insert(name.clone(), i) {
+                    let message = format!(
+                        "`{display}` is named like a file of `{}`; included files share the stack's folder, so rename one",
+                        stack.include[first].pattern
+                    );
+                    self.error(at, message);
+                    continue;
+                }
+                self.findings.tracked_files.push(file.clone());
+                let Some(resources) = self.check(at, scan::terraform::include_resources(&file, &display)) else {
+                    continue;
+                };
+                for (kind, resource) in resources {
+                    let owner = resource.split_once('-').map_or(resource.as_str(), |(owner, _)| owner);
+                    let generated = stack.declarations().find(|(_, name, _)| *name == owner);
+                    let clash = match generated {
+                        Some((_, name, of)) => Some(format!("{of} `{name}`")),
+                        None if resource.starts_with("http-api") => Some("the stack's HTTP API".to_string()),
+                        None => None,
+                    };
+                    if let Some(what) = clash {
+                        self.error(
+                            at,
+                            format!(
+                                "`{kind}.{resource}` in `{display}` is named like the resources generated for {what}; \
+                                 give it another name (generated names are `NAME` and `NAME-..`), or change the generated \
+                                 one with `Stack::override_resource`"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// The stack name starts with a letter and fits the AWS names built from it.

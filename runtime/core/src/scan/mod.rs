@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 pub mod bootstrap;
 pub mod node;
 pub mod python;
+pub mod terraform;
 
 fn check_code_dir(code_dir: &Path, code_dir_display: &str) -> Result<(), String> {
     if code_dir.is_dir() {
