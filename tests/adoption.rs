@@ -80,6 +80,26 @@ mod included {
     }
 }
 
+mod existing_role {
+    use lambda_stack::prelude::*;
+
+    lambda_stack! {
+        stack adopt {
+            region: "us-east-1",
+            queue jobs {}
+            role deployer { existing: "arn:aws:iam::123456789012:role/ci/deployer" }
+            function worker {
+                runtime: python3.12,
+                handler: "lambda_handler.handler",
+                code: "../examples/hello/functions/hello",
+                role: deployer,
+                tracing: active,
+                triggers: [sqs(jobs)],
+            }
+        }
+    }
+}
+
 fn synth(stack: Stack, out: &Path) -> PathBuf {
     let name = stack.name().to_owned();
     lambda_stack::App::new().stack(stack).synth(out).unwrap_or_else(|e| panic!("{e}"));
@@ -258,4 +278,25 @@ fn included_terraform_is_copied_validates_and_applies() {
     lambda_stack::App::new().stack(without).synth(out.path()).unwrap();
     assert!(!dir.join("alerts.tf").exists(), "a file no longer included is removed");
     assert_eq!(std::fs::read_to_string(dir.join("mine.tf")).unwrap(), "# by hand\n");
+}
+
+#[test]
+fn an_existing_role_is_used_by_arn_and_gets_what_its_functions_need() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = synth(existing_role::adopt(), out.path());
+    let doc = document(&dir);
+    assert!(doc["resource"]["aws_iam_role"].get("deployer").is_none(), "an existing role is not created");
+    let function = &doc["resource"]["aws_lambda_function"]["worker"];
+    assert_eq!(function["role"], "arn:aws:iam::123456789012:role/ci/deployer");
+    // The SQS poll statements go on the existing role, addressed by its name.
+    let policy = &doc["resource"]["aws_iam_role_policy"]["worker"];
+    assert_eq!(policy["role"], "deployer");
+    assert!(policy["policy"].as_str().unwrap().contains("sqs:ReceiveMessage"), "{policy}");
+    assert_eq!(
+        doc["resource"]["aws_iam_role_policy_attachment"]["deployer-AWSXRayDaemonWriteAccess"]["role"],
+        "deployer"
+    );
+    if let Some(report) = shared_tool("tf-validate", &dir) {
+        assert!(report.contains("valid"), "{report}");
+    }
 }

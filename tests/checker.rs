@@ -531,6 +531,15 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ("adopt/include-json-that-does-not-parse", included("infra/broken.tf.json")),
         ("adopt/include-hcl-block-not-closed", included("infra/unclosed.tf")),
         ("adopt/include-resource-named-like-a-declaration", included("infra/clash.tf.json")),
+        ("adopt/existing-role-by-name", shop().role(Role::new("deployer").existing("ci-deployer"))),
+        (
+            "adopt/existing-role-with-allow",
+            shop().bucket(Bucket::new("reports")).role(
+                Role::new("deployer")
+                    .existing("arn:aws:iam::123456789012:role/ci-deployer")
+                    .allow(Statement::allow(["s3:GetObject"]).on(Resource::sub("reports", "objects", None))),
+            ),
+        ),
         ("params/unknown-param-type", shop().param(Param::new("subnets").param_type("lists"))),
         ("params/list-default-for-a-string", shop().param(Param::new("alert_email").default_list(["ops@example.com"]))),
         (

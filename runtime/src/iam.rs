@@ -142,6 +142,7 @@ pub enum ManagedPolicy {
 #[must_use]
 pub struct Role {
     pub(crate) name: String,
+    pub(crate) existing: Option<String>,
     pub(crate) managed: Vec<ManagedPolicy>,
     pub(crate) allow: Vec<Statement>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
@@ -155,11 +156,20 @@ impl Role {
     pub fn new(name: impl Into<String>) -> Self {
         Role {
             name: name.into(),
+            existing: None,
             managed: Vec::new(),
             allow: Vec::new(),
             adopt: Default::default(),
             origin: Origin::caller(),
         }
+    }
+
+    /// Uses a role outside this stack, by ARN: it is not created, takes no `managed` or `allow`,
+    /// and the statements its functions need (their `allow`, what their triggers read) are
+    /// attached to it as inline policies named `<stack>-<function>`.
+    pub fn existing(mut self, arn: impl Into<String>) -> Self {
+        self.existing = Some(arn.into());
+        self
     }
 
     /// Attaches an AWS managed policy by name (`AWSLambdaBasicExecutionRole`), or any managed

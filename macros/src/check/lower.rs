@@ -169,9 +169,11 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                     policy.value.clone()
                 })
                 .collect();
+            let written = owned_keys(&mut spans, id, &role.owned_keys);
             decl::Role {
                 name: text(&role.name),
-                written: Default::default(),
+                existing: existing(&mut spans, id, role.existing.as_ref()),
+                written,
                 adopt: adoption(&mut spans, id, &role.adopt),
                 managed,
                 allow: statements(&mut spans, id, &role.allow),

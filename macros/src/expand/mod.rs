@@ -359,8 +359,9 @@ fn role(role: &Role) -> TokenStream {
     });
     let allow = role.allow.iter().map(statement);
     let adopt = adoption(&role.adopt);
+    let existing = existing(role.existing.as_ref());
     quote! {
-        .role(::lambda_stack::__private::Role::new(#name) #at #(#managed)* #(.allow(#allow))* #adopt)
+        .role(::lambda_stack::__private::Role::new(#name) #at #existing #(#managed)* #(.allow(#allow))* #adopt)
     }
 }
 

@@ -63,6 +63,8 @@ pub struct Bucket {
 
 pub struct Role {
     pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, proc_macro2::Span)>,
     pub managed: Vec<Sp<String>>,
     pub allow: Vec<Statement>,
     pub adopt: Adopt,
@@ -329,6 +331,8 @@ impl Role {
             .collect();
         Role {
             name: block.name.clone(),
+            existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            owned_keys: sources::owned_keys(&fields),
             managed,
             allow: statements(errors, fields.get(Key::Allow)),
             adopt: Adopt::read(&fields, errors),

@@ -354,6 +354,8 @@ pub struct Stream {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Role {
     pub name: String,
+    /// `existing: "arn:aws:iam::..:role/.."`: a role the stack does not manage.
+    pub existing: Option<String>,
     pub written: BTreeSet<Key>,
     pub adopt: Adoption,
     /// AWS managed policy names or policy ARNs.

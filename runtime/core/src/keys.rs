@@ -37,7 +37,7 @@ impl Kind {
 
     /// Whether the kind can refer to a resource outside the stack with `existing:`.
     pub fn can_be_existing(self) -> bool {
-        !matches!(self, Kind::Role | Kind::Function)
+        !matches!(self, Kind::Function)
     }
 }
 
@@ -214,7 +214,7 @@ pub const TABLE_KEYS: &[Key] =
     &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Name, Key::Import, Key::RenamedFrom];
 pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Name, Key::Import, Key::RenamedFrom];
 pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Import, Key::RenamedFrom];
-pub const ROLE_KEYS: &[Key] = &[Key::Managed, Key::Allow, Key::Name, Key::Import, Key::RenamedFrom];
+pub const ROLE_KEYS: &[Key] = &[Key::Existing, Key::Managed, Key::Allow, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
 pub const ADOPTION_KEYS: [Key; 3] = [Key::Name, Key::Import, Key::RenamedFrom];
 /// `param NAME { .. }`: a Terraform variable.

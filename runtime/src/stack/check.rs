@@ -146,9 +146,12 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
                     ManagedPolicy::Arn(arn) => arn.clone(),
                 })
                 .collect();
+            let [name, import, renamed_from] = crate::adopt::written(&role.adopt);
+            let owned = [(Key::Managed, !role.managed.is_empty()), (Key::Allow, !role.allow.is_empty())];
             decl::Role {
                 name: role.name.clone(),
-                written: keys::written(&crate::adopt::written(&role.adopt)),
+                existing: role.existing.clone(),
+                written: keys::written(&[owned[0], owned[1], name, import, renamed_from]),
                 adopt: role.adopt.clone(),
                 managed,
                 allow: statements(&mut origins, id, &role.allow),

@@ -11,8 +11,7 @@ use crate::function::Function;
 use crate::reference::{EnvValue, Ref};
 use crate::rules;
 use crate::terraform::resources::{
-    CloudwatchLogGroup, DeadLetterConfig, Environment, EphemeralStorage, IamRole, LambdaFunction, S3Object,
-    TracingConfig,
+    CloudwatchLogGroup, DeadLetterConfig, Environment, EphemeralStorage, LambdaFunction, S3Object, TracingConfig,
 };
 use crate::terraform::{self, Address};
 
@@ -58,7 +57,7 @@ impl Builder<'_> {
             &LambdaFunction {
                 note: note(&format!("function `{name}`"), origin),
                 function_name: function_name.clone(),
-                role: Address::of::<IamRole>(role).attr("arn"),
+                role: self.role_attr(role, "arn"),
                 runtime,
                 handler: function.handler.clone().expect("checked: every function has a handler"),
                 filename,

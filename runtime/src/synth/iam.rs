@@ -35,6 +35,18 @@ impl Builder<'_> {
         json!({ "Statement": statements, "Version": "2012-10-17" }).to_string()
     }
 
+    /// An attribute (`arn`, `id` or `name`) of the role `role`: an interpolation of the role the
+    /// stack creates, or, for an `existing` role, its ARN or its name (IAM's `id` of a role is its
+    /// name).
+    pub(super) fn role_attr(&self, role: &str, attribute: &str) -> String {
+        let existing = self.stack.roles.iter().find(|r| r.name == role).and_then(|r| r.existing.as_deref());
+        match (existing, attribute) {
+            (Some(arn), "arn") => crate::terraform::literal(arn),
+            (Some(arn), _) => crate::terraform::literal(rules::sources::existing_name(Kind::Role, arn)),
+            (None, attribute) => Address::of::<IamRole>(role).attr(attribute),
+        }
+    }
+
     /// Declared roles, and a generated role for each function without one. Managed policies a
     /// function needs (tracing) are attached once per role.
     pub(super) fn roles(&mut self) -> Result<()> {
@@ -58,7 +70,7 @@ impl Builder<'_> {
                 policies.insert(XRAY_POLICY.into());
             }
         }
-        for role in &self.stack.roles {
+        for role in self.stack.roles.iter().filter(|role| role.existing.is_none()) {
             self.role(
                 &role.name,
                 self.owned_name(Kind::Role, &role.name, &role.adopt, false),
@@ -88,7 +100,7 @@ impl Builder<'_> {
                 &IamRolePolicy {
                     note: what,
                     name: rules::names::role_name(&self.stack.name, function.adopt.naming_base(&function.name)),
-                    role: Address::of::<IamRole>(role).attr("id"),
+                    role: self.role_attr(role, "id"),
                     policy,
                 },
             )?;
@@ -108,7 +120,7 @@ impl Builder<'_> {
                     &format!("{role}-{short}"),
                     &IamRolePolicyAttachment {
                         note: format!("managed policy `{short}` on role `{role}`"),
-                        role: Address::of::<IamRole>(role).attr("name"),
+                        role: self.role_attr(role, "name"),
                         policy_arn: arn,
                     },
                 )?;

@@ -7,7 +7,7 @@ use crate::iam::Resource;
 use crate::reference::Ref;
 use crate::rules::{self, resources::Kind};
 use crate::terraform::resources::{
-    DynamodbTable, IamRole, KinesisStream, LambdaFunction, Resource as _, S3Bucket, SnsTopic, SqsQueue,
+    DynamodbTable, KinesisStream, LambdaFunction, Resource as _, S3Bucket, SnsTopic, SqsQueue,
 };
 use crate::terraform::{self, Address};
 
@@ -57,8 +57,8 @@ impl Builder<'_> {
                     Some(existing) => self.existing_reference(Kind::Stream, existing, attribute),
                 }
             }
-            Kind::Role if attribute == "name" => Address::of::<IamRole>(target).attr("name"),
-            Kind::Role => Address::of::<IamRole>(target).attr("arn"),
+            Kind::Role if attribute == "name" => self.role_attr(target, "name"),
+            Kind::Role => self.role_attr(target, "arn"),
             // A function's name is known now; writing it out keeps functions that name each other
             // free of dependency cycles.
             Kind::Function if attribute == "name" => {

@@ -184,7 +184,7 @@ fn adopting(stack: &Stack) -> impl Iterator<Item = Adopting<'_>> {
         name: &r.name,
         adopt: &r.adopt,
         fifo: false,
-        existing: false,
+        existing: r.existing.is_some(),
     });
     let functions = stack.functions.iter().enumerate().map(|(i, f)| Adopting {
         id: DeclId::Function(i),

@@ -150,6 +150,7 @@ fn generated_names(stack: &Stack) -> Vec<Generated> {
         match id {
             DeclId::Queue(_) => push(at, Namespace::TerraformOutput, names::queue_url_output(name), who),
             DeclId::Topic(_) => push(at, Namespace::TerraformOutput, names::topic_arn_output(name), who),
+            DeclId::Role(i) if stack.roles[i].existing.is_some() => {}
             DeclId::Role(i) => {
                 let role = owned_name(Kind::Role, &stack.name, name, &stack.roles[i].adopt, false);
                 push(at, Namespace::IamRole, role.clone(), who.clone());
@@ -205,6 +206,7 @@ fn dependency_edges(stack: &Stack, kind_of: impl Fn(&str) -> Option<Kind>) -> Ve
             DeclId::Table(i) => stack.tables[i].existing.is_some(),
             DeclId::Topic(i) => stack.topics[i].existing.is_some(),
             DeclId::Stream(i) => stack.streams[i].existing.is_some(),
+            DeclId::Role(i) => stack.roles[i].existing.is_some(),
             _ => false,
         };
         (!existing).then_some(id)

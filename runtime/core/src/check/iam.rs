@@ -14,6 +14,10 @@ type Sized = (Vec<String>, usize);
 
 impl Checker<'_> {
     pub(super) fn check_role(&mut self, id: DeclId, role: &Role) {
+        if let Some(existing) = &role.existing {
+            self.check_existing(id, Kind::Role, existing, &role.written);
+            return;
+        }
         self.check_role_name(id, role);
         self.check_managed_policies(id, role);
         for (i, statement) in role.allow.iter().enumerate() {

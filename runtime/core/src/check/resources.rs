@@ -23,7 +23,7 @@ impl Checker<'_> {
 
     /// An `existing` resource is a valid name or an ARN of its kind, and sets no key that only
     /// configures a resource the stack creates.
-    fn check_existing(&mut self, id: DeclId, kind: Kind, existing: &str, written: &BTreeSet<Key>) {
+    pub(super) fn check_existing(&mut self, id: DeclId, kind: Kind, existing: &str, written: &BTreeSet<Key>) {
         self.check(Location::new(id, At::Value(Key::Existing)), rules::sources::check_existing(kind, existing));
         self.check_owned_only(id, kind, written);
     }

@@ -56,6 +56,8 @@ pub fn existing_name(kind: Kind, value: &str) -> &str {
     match kind {
         Kind::Table => resource.strip_prefix("table/").unwrap_or(resource),
         Kind::Stream => resource.strip_prefix("stream/").unwrap_or(resource),
+        // `role/path/to/name`: the name is the last part.
+        Kind::Role => resource.rsplit('/').next().unwrap_or(resource),
         Kind::Bucket => super::names::bucket_name_of(value),
         _ => resource,
     }
@@ -82,7 +84,11 @@ pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
         Kind::Table => check_table_name(name),
         Kind::Stream => check_stream_name(name),
         Kind::Bucket => super::names::check_bucket_name(name),
-        Kind::Role | Kind::Function => Err(format!("a {kind} cannot be `existing`")),
+        Kind::Role if !value.starts_with("arn:") => {
+            Err(format!("an `existing` role is given by its ARN, such as `{}`, not `{value}`", example_arn(kind)))
+        }
+        Kind::Role => super::adopt::check_role_name(name),
+        Kind::Function => Err(format!("a {kind} cannot be `existing`")),
     }
 }
 
@@ -92,6 +98,7 @@ fn example_arn(kind: Kind) -> &'static str {
         Kind::Topic => "arn:aws:sns:eu-west-3:123456789012:alerts",
         Kind::Table => "arn:aws:dynamodb:eu-west-3:123456789012:table/orders",
         Kind::Stream => "arn:aws:kinesis:eu-west-3:123456789012:stream/clicks",
+        Kind::Role => "arn:aws:iam::123456789012:role/ci-deployer",
         _ => "arn:aws:s3:::reports",
     }
 }
@@ -99,6 +106,16 @@ fn example_arn(kind: Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn existing_roles_are_arns() {
+        assert!(check_existing(Kind::Role, "arn:aws:iam::123456789012:role/ci/deployer").is_ok());
+        assert_eq!(existing_name(Kind::Role, "arn:aws:iam::123456789012:role/ci/deployer"), "deployer");
+        assert!(check_existing(Kind::Role, "deployer").unwrap_err().contains("given by its ARN"));
+        assert!(check_existing(Kind::Role, "arn:aws:sqs:eu-west-3:123456789012:jobs")
+            .unwrap_err()
+            .contains("not of a role"));
+    }
 
     #[test]
     fn existing_resources() {
