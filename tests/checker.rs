@@ -540,6 +540,12 @@ fn cases() -> Vec<(&'static str, Stack)> {
                     .allow(Statement::allow(["s3:GetObject"]).on(Resource::sub("reports", "objects", None))),
             ),
         ),
+        (
+            "params/unknown-arn-placeholder",
+            shop().role(Role::new("worker_role").allow(
+                Statement::allow(["sqs:SendMessage"]).on(Resource::arn("arn:aws:sqs:{region}:{acount}:legacy")),
+            )),
+        ),
         ("params/unknown-param-type", shop().param(Param::new("subnets").param_type("lists"))),
         ("params/list-default-for-a-string", shop().param(Param::new("alert_email").default_list(["ops@example.com"]))),
         (

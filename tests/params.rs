@@ -25,6 +25,29 @@ lambda_stack! {
     }
 }
 
+mod placeholders {
+    use lambda_stack::prelude::*;
+
+    lambda_stack! {
+        stack arns {
+            region: "eu-west-3",
+            queue orders { existing: "arn:{partition}:sqs:{region}:{account}:orders" }
+            role worker_role {
+                managed: [AWSLambdaBasicExecutionRole, "arn:{partition}:iam::{account}:policy/team-boundary"],
+                allow: [sqs:SendMessage on "arn:{partition}:sqs:{region}:{account}:legacy-*"],
+            }
+            function worker {
+                runtime: python3.12,
+                handler: "lambda_handler.handler",
+                code: "../examples/hello/functions/hello",
+                role: worker_role,
+                env: { ORDERS: orders.url },
+                triggers: [sqs(orders)],
+            }
+        }
+    }
+}
+
 fn synth(out: &Path) -> PathBuf {
     lambda_stack::App::new().stack(alerts()).synth(out).unwrap_or_else(|e| panic!("{e}"));
     out.join("stacks/alerts")
@@ -79,4 +102,36 @@ fn terraform_validates_and_names_a_required_param_it_lacks() {
     let text = String::from_utf8_lossy(&plan.stdout).into_owned() + &String::from_utf8_lossy(&plan.stderr);
     assert!(!plan.status.success(), "{text}");
     assert!(text.contains("No value for required variable") && text.contains("private_subnets"), "{text}");
+}
+
+#[test]
+fn arn_placeholders_become_the_deploying_account_region_and_partition() {
+    let out = tempfile::tempdir().unwrap();
+    lambda_stack::App::new().stack(placeholders::arns()).synth(out.path()).unwrap();
+    let dir = out.path().join("stacks/arns");
+    let text = std::fs::read_to_string(dir.join("cdk.tf.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert!(doc["data"]["aws_caller_identity"].get("current").is_some());
+    assert!(!text.contains("{account}") && !text.contains("{region}") && !text.contains("{partition}"));
+    let account = "${data.aws_caller_identity.current.account_id}";
+    let mapping =
+        doc["resource"]["aws_lambda_event_source_mapping"].as_object().unwrap().values().next().unwrap().clone();
+    assert_eq!(mapping["event_source_arn"], format!("arn:aws:sqs:eu-west-3:{account}:orders"));
+    let policy = doc["resource"]["aws_iam_role_policy"]["worker_role"]["policy"].as_str().unwrap().to_owned();
+    assert!(policy.contains(&format!("arn:aws:sqs:eu-west-3:{account}:legacy-*")), "{policy}");
+    let attachments = doc["resource"]["aws_iam_role_policy_attachment"].to_string();
+    assert!(attachments.contains(&format!("arn:aws:iam::{account}:policy/team-boundary")), "{attachments}");
+    let url = &doc["resource"]["aws_lambda_function"]["worker"]["environment"]["variables"]["ORDERS"];
+    assert_eq!(url, &json!(format!("https://sqs.eu-west-3.amazonaws.com/{account}/orders")));
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
+    if Command::new("terraform").arg("version").output().is_err() {
+        return support::nothing_checked("terraform with ARN placeholders", "no `terraform` on PATH");
+    }
+    let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();
+    let report = String::from_utf8_lossy(&validated.stdout).into_owned() + &String::from_utf8_lossy(&validated.stderr);
+    match validated.status.code() {
+        Some(0) => assert!(report.contains("valid"), "{report}"),
+        Some(3) => support::nothing_checked("tf-validate", &report),
+        _ => panic!("terraform rejects the placeholders stack:\n{report}"),
+    }
 }

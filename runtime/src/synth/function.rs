@@ -52,6 +52,7 @@ impl Builder<'_> {
                 (None, Some(object.attr("bucket")), Some(object.attr("key")))
             }
         };
+        let layers: Vec<String> = function.layers.iter().map(|layer| self.arn(layer)).collect();
         let lambda = self.add(
             name,
             &LambdaFunction {
@@ -73,7 +74,7 @@ impl Builder<'_> {
                 reserved_concurrent_executions: function.reserved_concurrency,
                 tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
                 dead_letter_config,
-                layers: function.layers.clone(),
+                layers,
                 tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
                 depends_on,
             },

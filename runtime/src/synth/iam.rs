@@ -114,7 +114,7 @@ impl Builder<'_> {
                     }
                     // A customer policy: named by its account and path too, since two accounts
                     // may both have a policy `foo`.
-                    None => (policy.clone(), attachment_suffix(&policy)),
+                    None => (self.arn(&policy), attachment_suffix(&policy)),
                 };
                 let address = self.add(
                     &format!("{role}-{short}"),

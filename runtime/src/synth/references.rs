@@ -73,7 +73,9 @@ impl Builder<'_> {
     /// An attribute of an existing queue, table, topic or stream: from its ARN when given one,
     /// otherwise built from its name, the stack's region and the deploying account.
     fn existing_reference(&mut self, kind: Kind, existing: &str, attribute: &str) -> String {
-        let name = terraform::literal(rules::sources::existing_name(kind, existing));
+        // Escaped, with `{account}`, `{region}` and `{partition}` written as references.
+        let existing = &self.arn(existing);
+        let name = rules::sources::existing_name(kind, existing).to_owned();
         let (region, account) = match existing.strip_prefix("arn:") {
             Some(arn) => {
                 let parts: Vec<&str> = arn.splitn(5, ':').collect();
@@ -99,7 +101,7 @@ impl Builder<'_> {
                 let suffix = if self.partition == "aws-cn" { "amazonaws.com.cn" } else { "amazonaws.com" };
                 format!("https://sqs.{region}.{suffix}/{account}/{name}")
             }
-            _ if existing.starts_with("arn:") => terraform::literal(existing),
+            _ if existing.starts_with("arn:") => existing.clone(),
             _ => format!("arn:{}:{service}:{region}:{account}:{path}{name}", self.partition),
         }
     }
@@ -126,7 +128,37 @@ impl Builder<'_> {
                 let sub = kind.sub_resources().iter().find(|s| s.name == sub).expect("checked: sub-resources exist");
                 format!("{arn}{}", terraform::literal(&sub.arn_suffix(pattern.as_deref())))
             }
-            Resource::Arn(arn) => terraform::literal(arn),
+            Resource::Arn(arn) => self.arn(arn),
         }
+    }
+
+    /// An ARN string as Terraform reads it: the text escaped, then `{account}`, `{region}` and
+    /// `{partition}` replaced by the deploying account (a data source), and the stack's region
+    /// and partition (literals when the stack has a region, data sources otherwise).
+    pub(super) fn arn(&mut self, text: &str) -> String {
+        let escaped = terraform::literal(text);
+        let mut needs: Vec<&'static str> = Vec::new();
+        let region = self.stack.region.clone();
+        let written = rules::placeholders::replace(&escaped, |name| match (name, &region) {
+            ("account", _) => {
+                needs.push("aws_caller_identity");
+                "${data.aws_caller_identity.current.account_id}".to_owned()
+            }
+            ("region", Some(region)) => region.clone(),
+            ("region", None) => {
+                needs.push("aws_region");
+                "${data.aws_region.current.name}".to_owned()
+            }
+            (_, Some(_)) => self.partition.to_owned(),
+            (_, None) => {
+                needs.push("aws_partition");
+                "${data.aws_partition.current.partition}".to_owned()
+            }
+        })
+        .into_owned();
+        for data in needs {
+            self.doc.data(data, "current", &serde_json::json!({}));
+        }
+        written
     }
 }

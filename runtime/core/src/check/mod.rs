@@ -12,6 +12,7 @@ mod function;
 mod generated;
 mod iam;
 mod params;
+mod placeholders;
 mod resources;
 mod stack;
 mod triggers;
@@ -156,12 +157,17 @@ pub struct Reference {
 
 /// Runs every rule over a stack.
 pub fn stack(stack: &Stack) -> Findings {
+    let (sampled, placeholder_errors) = placeholders::sampled(stack);
+    let stack = sampled.as_ref();
     let mut kinds = BTreeMap::new();
     for (_, name, kind) in stack.declarations() {
         kinds.entry(name).or_insert(kind);
     }
     let mut cx =
         Checker { world: World::Stack { stack, kinds }, findings: Findings::default(), references: Vec::new() };
+    for (at, message) in placeholder_errors {
+        cx.error(at, message);
+    }
     cx.check_stack(stack);
     cx.findings
 }
@@ -169,7 +175,13 @@ pub fn stack(stack: &Stack) -> Findings {
 /// Runs the rules that need no stack over a `#[function]`'s keys (as function 0 of no stack);
 /// what it names comes back as references for the binding stack to check.
 pub fn rust_function(function: &Function) -> (Findings, Vec<Reference>) {
+    let alone = Stack { functions: vec![function.clone()], ..Stack::default() };
+    let (sampled, placeholder_errors) = placeholders::sampled(&alone);
+    let function = &sampled.functions[0];
     let mut cx = Checker { world: World::Alone, findings: Findings::default(), references: Vec::new() };
+    for (at, message) in placeholder_errors {
+        cx.error(at, message);
+    }
     cx.check_rust_attribute(function);
     (cx.findings, cx.references)
 }

@@ -25,6 +25,7 @@ pub mod http;
 pub mod iam;
 pub mod limits;
 pub mod names;
+pub mod placeholders;
 pub mod regions;
 pub mod resources;
 pub mod runtimes;
