@@ -82,23 +82,12 @@ pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
 
 /// [`synthesize`] with the cache, installers and progress display of `options`.
 pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesized> {
-    let findings = stack.check();
-    if !findings.problems.is_empty() {
-        return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
-    }
-    #[cfg(feature = "rust")]
-    let bootstraps = crate::rust::bootstrap::bootstraps(stack)?;
-    #[cfg(not(feature = "rust"))]
-    let bootstraps = BTreeMap::new();
-    let assets = assets::package_functions(stack, &bootstraps, options)?;
-    let document = Builder::new(stack).build(&assets)?;
-    Ok(Synthesized {
-        stack: stack.name.clone(),
-        region: stack.region.clone().unwrap_or_default(),
-        document,
-        assets,
-        included: included_files(stack)?,
-        warnings: findings.warnings,
+    synthesize_from(stack, |stack| {
+        #[cfg(feature = "rust")]
+        let bootstraps = crate::rust::bootstrap::bootstraps(stack)?;
+        #[cfg(not(feature = "rust"))]
+        let bootstraps = BTreeMap::new();
+        assets::package_functions(stack, &bootstraps, options)
     })
 }
 
@@ -107,11 +96,17 @@ pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesi
 /// `filename` and `source_code_hash` of each function name its code's digest instead of a zip's.
 /// What [`crate::testing::Template::synth`] runs.
 pub fn synthesize_document(stack: &Stack) -> Result<Synthesized> {
+    synthesize_from(stack, assets::digest_functions)
+}
+
+/// Checks the stack, gets its functions' code from `assets` (packaged, or only hashed), and
+/// builds its document.
+fn synthesize_from(stack: &Stack, assets: impl FnOnce(&Stack) -> Result<Vec<Asset>>) -> Result<Synthesized> {
     let findings = stack.check();
     if !findings.problems.is_empty() {
         return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
     }
-    let assets = assets::digest_functions(stack)?;
+    let assets = assets(stack)?;
     let document = Builder::new(stack).build(&assets)?;
     Ok(Synthesized {
         stack: stack.name.clone(),
@@ -159,14 +154,7 @@ impl<'a> Builder<'a> {
     }
 
     fn invalid(&self, message: String) -> Error {
-        Error::Invalid {
-            stack: self.stack.name.clone(),
-            problems: vec![Problem {
-                subject: format!("stack `{}`", self.stack.name),
-                origin: self.stack.origin.clone(),
-                message,
-            }],
-        }
+        self.invalid_at(&self.stack.origin, message)
     }
 
     /// The AWS name of a declaration the stack owns ([`rules::adopt::owned_name`]).

@@ -112,11 +112,15 @@ impl Checker<'_> {
         fifo: bool,
     ) {
         let at = Location::new(id, At::Name);
+        let declaration_name = |name: &str| rules::names::check_declaration_name(kind.keyword(), name);
+        if adopt.name.is_some() {
+            self.check(at, declaration_name(declared));
+            return;
+        }
         let base = adopt.naming_base(declared);
-        if adopt.name.is_some() || base != declared {
-            if self.check(at, rules::names::check_declaration_name(kind.keyword(), declared)).is_none()
-                || adopt.name.is_some()
-            {
+        if base != declared {
+            // A bad old name is reported where `renamed_from` is written.
+            if self.check(at, declaration_name(declared)).is_none() || declaration_name(base).is_err() {
                 return;
             }
         }
@@ -130,10 +134,7 @@ impl Checker<'_> {
             Kind::Stream => rules::names::check_owned_stream_name(stack, base),
             Kind::Bucket => rules::names::check_bucket_prefix(stack, base),
         };
-        // The old name was checked as an identifier where `renamed_from` is written.
-        if base == declared || rules::names::check_declaration_name(kind.keyword(), base).is_ok() {
-            self.check(at, result);
-        }
+        self.check(at, result);
     }
 }
 
