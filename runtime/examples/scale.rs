@@ -56,12 +56,7 @@ fn main() {
         println!("run {run}: {:.0} ms in all\n", started.elapsed().as_secs_f64() * 1000.0);
     }
     let usage = usage();
-    println!(
-        "process: {:.2} s user + {:.2} s sys CPU, peak RSS {:.0} MiB",
-        usage.0,
-        usage.1,
-        usage.2 as f64 / 1024.0
-    );
+    println!("process: {:.2} s user + {:.2} s sys CPU, peak RSS {:.0} MiB", usage.0, usage.1, usage.2 as f64 / 1024.0);
 }
 
 fn timed<T>(what: &str, work: impl FnOnce() -> T) -> T {

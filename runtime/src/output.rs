@@ -25,6 +25,7 @@
 //! most unnamed zips and a staging folder, which the next synth removes.
 
 use std::fs;
+use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
@@ -177,9 +178,11 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
     let mut zips = Vec::new();
     let mut documents = Vec::new();
     let mut count = 0usize;
-    let mut put = |to: PathBuf, bytes: &[u8], list: &mut Vec<Move>| -> Result<()> {
+    let mut staged = || {
         count += 1;
-        let from = staging.join(count.to_string());
+        staging.join(count.to_string())
+    };
+    let put = |from: PathBuf, to: PathBuf, bytes: &[u8], list: &mut Vec<Move>| -> Result<()> {
         fs::write(&from, bytes).map_err(io_error(&from))?;
         list.push(Move { from, to });
         Ok(())
@@ -192,29 +195,80 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
             let same =
                 fs::symlink_metadata(&to).is_ok_and(|m| m.is_file() && m.len() == asset.package.bytes.len() as u64);
             if !same {
-                put(to, &asset.package.bytes, &mut zips)?;
+                put(staged(), to, &asset.package.bytes, &mut zips)?;
             }
         }
         for (name, bytes) in &stack.included {
             let to = folder.join(name);
             if fs::read(&to).ok().as_deref() != Some(bytes.as_slice()) {
-                put(to, bytes, &mut documents)?;
+                put(staged(), to, bytes, &mut documents)?;
             }
         }
-        let document = stack.document.to_json();
-        let to = folder.join("cdk.tf.json");
-        if fs::read(&to).ok().as_deref() != Some(document.as_bytes()) {
-            put(to, document.as_bytes(), &mut documents)?;
+        let (from, to) = (staged(), folder.join("cdk.tf.json"));
+        if stream(&from, &to, |file| stack.document.write_json(file))? {
+            documents.push(Move { from, to });
         }
     }
-    let mut manifest = serde_json::to_string_pretty(&manifest(stacks)).expect("JSON values serialize");
-    manifest.push('\n');
-    let to = out.join("manifest.json");
-    if fs::read(&to).ok().as_deref() != Some(manifest.as_bytes()) {
-        put(to, manifest.as_bytes(), &mut documents)?;
+    let manifest = manifest(stacks);
+    let (from, to) = (staged(), out.join("manifest.json"));
+    let changed = stream(&from, &to, |file| {
+        serde_json::to_writer_pretty(&mut *file, &manifest)?;
+        file.write_all(b"\n")
+    })?;
+    if changed {
+        documents.push(Move { from, to });
     }
     zips.append(&mut documents);
     Ok(zips)
+}
+
+/// Writes a generated file into the staging folder at `from` with `write`, comparing it with
+/// `to`, the file it would replace, as it goes; returns whether they differ. An unchanged file is
+/// not kept, and neither version is ever held in memory whole (`cdk.tf.json` is ~18 MB for
+/// 10,000 functions).
+fn stream(from: &Path, to: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<bool> {
+    let file = fs::File::create(from).map_err(io_error(from))?;
+    let mut compared = Compared { file, previous: fs::File::open(to).ok(), same: true, scratch: Vec::new() };
+    let mut buffered = std::io::BufWriter::with_capacity(256 * 1024, &mut compared);
+    write(&mut buffered).and_then(|()| buffered.flush()).map_err(io_error(from))?;
+    drop(buffered);
+    let changed = !compared.same_to_the_end();
+    if !changed {
+        fs::remove_file(from).map_err(io_error(from))?;
+    }
+    Ok(changed)
+}
+
+/// A file being written, and whether its bytes so far are those of `previous`.
+struct Compared {
+    file: fs::File,
+    /// The file it replaces, read along; `None` once a difference is seen (or there is none).
+    previous: Option<fs::File>,
+    same: bool,
+    scratch: Vec<u8>,
+}
+
+impl Compared {
+    /// Whether the whole file is `previous`, which must have nothing more.
+    fn same_to_the_end(&mut self) -> bool {
+        let Some(previous) = self.previous.as_mut().filter(|_| self.same) else { return false };
+        matches!(previous.read(&mut [0u8; 1]), Ok(0))
+    }
+}
+
+impl Write for Compared {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.file.write_all(bytes)?;
+        if let Some(previous) = self.previous.as_mut().filter(|_| self.same) {
+            self.scratch.resize(bytes.len(), 0);
+            self.same = previous.read_exact(&mut self.scratch).is_ok() && self.scratch == bytes;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 fn install(moves: &[Move]) -> Result<()> {
@@ -281,16 +335,25 @@ fn prune_included(out: &Path, stacks: &[Synthesized], previous: &[(String, Strin
     }
 }
 
-/// Removes the files under `dir` not in `keep`, then the folders left empty.
-fn prune_assets(dir: &Path, keep: &std::collections::BTreeSet<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+/// Removes the files under `dir` not in `keep`, then the folders left empty; returns whether
+/// `dir` still holds a file to keep (a folder that does is not asked to go: one failing `rmdir`
+/// per function otherwise).
+fn prune_assets(dir: &Path, keep: &std::collections::BTreeSet<PathBuf>) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else { return false };
+    let mut kept = false;
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            prune_assets(&path, keep);
-            let _ = fs::remove_dir(&path);
-        } else if !keep.contains(&path) {
+            if prune_assets(&path, keep) {
+                kept = true;
+            } else {
+                kept |= fs::remove_dir(&path).is_err();
+            }
+        } else if keep.contains(&path) {
+            kept = true;
+        } else {
             let _ = fs::remove_file(&path);
         }
     }
+    kept
 }
