@@ -24,6 +24,7 @@
 //! zips are added before what names them and removed only after nothing does. A kill leaves at
 //! most unnamed zips and a staging folder, which the next synth removes.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
@@ -98,12 +99,12 @@ pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
     let previous = previously_included(out);
     let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
     let installed = stage(&staging, out, stacks).and_then(|moves| install(&moves));
-    if installed.is_ok() {
-        prune(out, stacks);
+    if let Ok(created) = &installed {
+        prune(out, stacks, created);
         prune_included(out, stacks, &previous);
     }
     let _ = fs::remove_dir_all(&staging);
-    installed
+    installed.map(drop)
 }
 
 /// Only a folder lambda-stack wrote (or an empty one) is ever written into.
@@ -175,18 +176,21 @@ struct Move {
 /// put them in place, in the order that keeps the invariant (zips, stack documents, manifest).
 fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
     fs::create_dir(staging).map_err(io_error(staging))?;
+    // The documents are serialized on another core while this one writes the zips: on a
+    // 10,000-function stack each takes a few tenths of a second.
+    let (zips, documents) = std::thread::scope(|scope| {
+        let documents = scope.spawn(|| stage_documents(staging, out, stacks));
+        let zips = stage_zips(staging, out, stacks);
+        (zips, documents.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let mut moves = zips?;
+    moves.extend(documents?);
+    Ok(moves)
+}
+
+/// Stages the zips `out` does not hold yet (`zip-N` in `staging`).
+fn stage_zips(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
     let mut zips = Vec::new();
-    let mut documents = Vec::new();
-    let mut count = 0usize;
-    let mut staged = || {
-        count += 1;
-        staging.join(count.to_string())
-    };
-    let put = |from: PathBuf, to: PathBuf, bytes: &[u8], list: &mut Vec<Move>| -> Result<()> {
-        fs::write(&from, bytes).map_err(io_error(&from))?;
-        list.push(Move { from, to });
-        Ok(())
-    };
     for stack in stacks {
         let folder = out.join("stacks").join(&stack.stack);
         for asset in &stack.assets {
@@ -195,13 +199,32 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
             let same =
                 fs::symlink_metadata(&to).is_ok_and(|m| m.is_file() && m.len() == asset.package.bytes.len() as u64);
             if !same {
-                put(staged(), to, &asset.package.bytes, &mut zips)?;
+                let from = staging.join(format!("zip-{}", zips.len()));
+                fs::write(&from, &asset.package.bytes).map_err(io_error(&from))?;
+                zips.push(Move { from, to });
             }
         }
+    }
+    Ok(zips)
+}
+
+/// Stages the `include:` files, each stack's `cdk.tf.json` and the manifest that differ from
+/// those in `out` (`doc-N` in `staging`), in the order they are to be installed.
+fn stage_documents(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
+    let mut documents = Vec::new();
+    let mut count = 0usize;
+    let mut staged = || {
+        count += 1;
+        staging.join(format!("doc-{count}"))
+    };
+    for stack in stacks {
+        let folder = out.join("stacks").join(&stack.stack);
         for (name, bytes) in &stack.included {
             let to = folder.join(name);
             if fs::read(&to).ok().as_deref() != Some(bytes.as_slice()) {
-                put(staged(), to, bytes, &mut documents)?;
+                let from = staged();
+                fs::write(&from, bytes).map_err(io_error(&from))?;
+                documents.push(Move { from, to });
             }
         }
         let (from, to) = (staged(), folder.join("cdk.tf.json"));
@@ -218,8 +241,7 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
     if changed {
         documents.push(Move { from, to });
     }
-    zips.append(&mut documents);
-    Ok(zips)
+    Ok(documents)
 }
 
 /// Writes a generated file into the staging folder at `from` with `write`, comparing it with
@@ -271,20 +293,29 @@ impl Write for Compared {
     }
 }
 
-fn install(moves: &[Move]) -> Result<()> {
+/// Renames the staged files into place; returns the folders it had to create, which hold only
+/// what it put there.
+fn install(moves: &[Move]) -> Result<BTreeSet<PathBuf>> {
+    let mut created = BTreeSet::new();
     for Move { from, to } in moves {
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(io_error(parent))?;
+        if let Some(parent) = to.parent().filter(|parent| !created.contains(*parent)) {
+            match fs::create_dir(parent) {
+                Ok(()) => {
+                    created.insert(parent.to_path_buf());
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && parent.is_dir() => {}
+                Err(_) => fs::create_dir_all(parent).map_err(io_error(parent))?,
+            }
         }
         fs::rename(from, to).map_err(io_error(to))?;
     }
-    Ok(())
+    Ok(created)
 }
 
 /// Removes what the new output no longer names: zips of other contents, and the generated files of
 /// stacks no longer declared (their folder too when Terraform left nothing in it). Failing to is
 /// not an error: the output is already whole, and the next synth tries again.
-fn prune(out: &Path, stacks: &[Synthesized]) {
+fn prune(out: &Path, stacks: &[Synthesized], created: &BTreeSet<PathBuf>) {
     let Ok(folders) = fs::read_dir(out.join("stacks")) else { return };
     for folder in folders.flatten() {
         let name = folder.file_name().to_string_lossy().into_owned();
@@ -294,9 +325,8 @@ fn prune(out: &Path, stacks: &[Synthesized]) {
         }
         match stacks.iter().find(|stack| stack.stack == name) {
             Some(stack) => {
-                let keep: std::collections::BTreeSet<PathBuf> =
-                    stack.assets.iter().map(|asset| path.join(&asset.path)).collect();
-                prune_assets(&path.join("assets"), &keep);
+                let keep: BTreeSet<PathBuf> = stack.assets.iter().map(|asset| path.join(&asset.path)).collect();
+                prune_assets(&path.join("assets"), &keep, created);
             }
             None => {
                 let _ = fs::remove_file(path.join("cdk.tf.json"));
@@ -337,14 +367,17 @@ fn prune_included(out: &Path, stacks: &[Synthesized], previous: &[(String, Strin
 
 /// Removes the files under `dir` not in `keep`, then the folders left empty; returns whether
 /// `dir` still holds a file to keep (a folder that does is not asked to go: one failing `rmdir`
-/// per function otherwise).
-fn prune_assets(dir: &Path, keep: &std::collections::BTreeSet<PathBuf>) -> bool {
+/// per function otherwise). Folders this synth `created` hold only its zips and are not listed.
+fn prune_assets(dir: &Path, keep: &BTreeSet<PathBuf>, created: &BTreeSet<PathBuf>) -> bool {
+    if created.contains(dir) {
+        return true;
+    }
     let Ok(entries) = fs::read_dir(dir) else { return false };
     let mut kept = false;
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            if prune_assets(&path, keep) {
+            if prune_assets(&path, keep, created) {
                 kept = true;
             } else {
                 kept |= fs::remove_dir(&path).is_err();

@@ -234,13 +234,16 @@ impl Checker<'_> {
         }
         let Some(Code { as_written, dir: Some(dir) }) = &function.code else { return };
         let code_at = Location::new(id, At::Value(Key::Code));
-        if !self.check_code_dir(code_at, as_written, dir) {
-            return;
-        }
         let read_ahead = match id {
             DeclId::Function(i) => self.handler_scans.get_mut(i).and_then(Option::take),
             _ => None,
         };
+        // A scan that read the handler's file found the directory: asking again is a `stat` per
+        // function on the one checking thread. (Runtimes without a scanner read nothing.)
+        let found = read_ahead.as_ref().is_some_and(|scan| scan.as_ref().is_ok_and(|files| !files.is_empty()));
+        if !found && !self.check_code_dir(code_at, as_written, dir) {
+            return;
+        }
         let files = read_ahead.unwrap_or_else(|| scan_handler(family, dir, as_written, handler));
         let at = if matches!(family, Family::Provided) { code_at } else { handler_at };
         if let Some(files) = self.check(at, files) {
