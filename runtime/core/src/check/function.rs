@@ -56,17 +56,30 @@ pub(super) fn scan_handlers(stack: &Stack) -> Vec<Option<HandlerScan>> {
     if threads <= 1 {
         return functions.iter().map(scan).collect();
     }
-    let chunk = functions.len().div_ceil(threads);
+    // Each thread takes the next function when done with one: no fixed share waits on a core
+    // that other work keeps busy.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut scans: Vec<Option<HandlerScan>> = std::iter::repeat_with(|| None).take(functions.len()).collect();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = functions
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(scan).collect::<Vec<_>>()))
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(function) = functions.get(index) else { break done };
+                        done.push((index, scan(function)));
+                    }
+                })
+            })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    })
+        for worker in workers {
+            for (index, scanned) in worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                scans[index] = scanned;
+            }
+        }
+    });
+    scans
 }
 
 impl Checker<'_> {
