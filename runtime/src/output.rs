@@ -176,15 +176,17 @@ struct Move {
 /// put them in place, in the order that keeps the invariant (zips, stack documents, manifest).
 fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
     fs::create_dir(staging).map_err(io_error(staging))?;
-    // The documents are serialized on another core while this one writes the zips: on a
-    // 10,000-function stack each takes a few tenths of a second.
-    let (zips, documents) = std::thread::scope(|scope| {
+    // The stack documents are serialized on another core while this one writes the zips, then
+    // the manifest: on a 10,000-function stack each takes a few hundredths to tenths of a second.
+    let (zips, documents, manifest) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| stage_documents(staging, out, stacks));
         let zips = stage_zips(staging, out, stacks);
-        (zips, documents.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        let manifest = stage_manifest(staging, out, stacks);
+        (zips, documents.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), manifest)
     });
     let mut moves = zips?;
     moves.extend(documents?);
+    moves.extend(manifest?);
     Ok(moves)
 }
 
@@ -208,8 +210,8 @@ fn stage_zips(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<
     Ok(zips)
 }
 
-/// Stages the `include:` files, each stack's `cdk.tf.json` and the manifest that differ from
-/// those in `out` (`doc-N` in `staging`), in the order they are to be installed.
+/// Stages the `include:` files and each stack's `cdk.tf.json` that differ from those in `out`
+/// (`doc-N` in `staging`), in the order they are to be installed.
 fn stage_documents(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
     let mut documents = Vec::new();
     let mut count = 0usize;
@@ -232,16 +234,18 @@ fn stage_documents(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result
             documents.push(Move { from, to });
         }
     }
+    Ok(documents)
+}
+
+/// Stages `manifest.json` (`manifest` in `staging`) unless `out` holds the same.
+fn stage_manifest(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Option<Move>> {
     let manifest = manifest(stacks);
-    let (from, to) = (staged(), out.join("manifest.json"));
+    let (from, to) = (staging.join("manifest"), out.join("manifest.json"));
     let changed = stream(&from, &to, |file| {
         serde_json::to_writer_pretty(&mut *file, &manifest)?;
         file.write_all(b"\n")
     })?;
-    if changed {
-        documents.push(Move { from, to });
-    }
-    Ok(documents)
+    Ok(changed.then_some(Move { from, to }))
 }
 
 /// Writes a generated file into the staging folder at `from` with `write`, comparing it with
