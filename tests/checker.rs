@@ -508,10 +508,28 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ),
         ("adopt/exact-function-name-has-a-space", shop().function(python("api").aws_name("legacy shop api"))),
         (
-            "adopt/import-names-another-queue",
-            Stack::new("shop")
-                .region("eu-west-1")
-                .queue(Queue::new("jobs").import("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs")),
+            "adopt/import-and-name-disagree",
+            Stack::new("shop").region("eu-west-1").queue(
+                Queue::new("jobs").aws_name("work").import("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"),
+            ),
+        ),
+        (
+            "stages/exact-name-without-stage",
+            shop().stages(["dev", "prod"], |_, stack| stack.function(python("api").aws_name("legacy-shop-api"))),
+        ),
+        ("stages/stage-placeholder-without-stages", shop().function(python("api").aws_name("legacy-shop-api-{stage}"))),
+        ("stages/stage-name-with-uppercase", shop().stages(["dev", "Prod"], |_, stack| stack)),
+        (
+            "stages/per-stage-value-out-of-range",
+            shop().stages(["dev", "prod"], |stage, stack| {
+                stack.function(python("api").memory(if stage == "prod" { 20480 } else { 256 }))
+            }),
+        ),
+        (
+            "stages/per-stage-region-not-a-region",
+            Stack::new("shop").stages(["dev", "prod"], |stage, stack| {
+                stack.region(if stage == "dev" { "eu-west-9" } else { "eu-west-1" })
+            }),
         ),
         (
             "adopt/import-queue-by-name",

@@ -74,6 +74,12 @@ pub fn manifest(stacks: &[Synthesized]) -> Value {
 
 /// Writes `stacks` into `out`, each file replaced only once all of them are written.
 pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
+    write_keeping(out, stacks, &[])
+}
+
+/// [`write`], keeping the output of the stacks named in `kept` as the previous synth left it (the
+/// other stages, with `--stage`): their folders and manifest entries.
+pub fn write_keeping(out: &Path, stacks: &[Synthesized], kept: &[String]) -> Result<()> {
     if out.file_name().is_none() {
         return Err(Error::Usage(format!("`{}` cannot be an output folder", out.display())));
     }
@@ -94,11 +100,12 @@ pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
     let _lock = Lock::acquire(out)?;
     remove_leftovers(out);
     // What the previous synth copied in for `include:`, so files no longer included go away.
-    let previous = previously_included(out);
+    let mut previous = previously_included(out);
+    previous.retain(|(stack, _)| !kept.contains(stack));
     let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
-    let installed = stage(&staging, out, stacks).and_then(|moves| install(&moves));
+    let installed = stage(&staging, out, stacks, kept).and_then(|moves| install(&moves));
     if installed.is_ok() {
-        prune(out, stacks);
+        prune(out, stacks, kept);
         prune_included(out, stacks, &previous);
     }
     let _ = fs::remove_dir_all(&staging);
@@ -172,7 +179,7 @@ struct Move {
 
 /// Writes every file that differs from what `out` holds into `staging`; returns the renames that
 /// put them in place, in the order that keeps the invariant (zips, stack documents, manifest).
-fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
+fn stage(staging: &Path, out: &Path, stacks: &[Synthesized], kept: &[String]) -> Result<Vec<Move>> {
     fs::create_dir(staging).map_err(io_error(staging))?;
     let mut zips = Vec::new();
     let mut documents = Vec::new();
@@ -207,7 +214,9 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
             put(to, document.as_bytes(), &mut documents)?;
         }
     }
-    let mut manifest = serde_json::to_string_pretty(&manifest(stacks)).expect("JSON values serialize");
+    let mut manifest = manifest(stacks);
+    keep_manifest_entries(out, &mut manifest, kept);
+    let mut manifest = serde_json::to_string_pretty(&manifest).expect("JSON values serialize");
     manifest.push('\n');
     let to = out.join("manifest.json");
     if fs::read(&to).ok().as_deref() != Some(manifest.as_bytes()) {
@@ -215,6 +224,23 @@ fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>
     }
     zips.append(&mut documents);
     Ok(zips)
+}
+
+/// Copies the previous manifest's entries of the `kept` stacks into the new one.
+fn keep_manifest_entries(out: &Path, manifest: &mut Value, kept: &[String]) {
+    if kept.is_empty() {
+        return;
+    }
+    let Ok(text) = fs::read(out.join("manifest.json")) else { return };
+    let Ok(previous) = serde_json::from_slice::<Value>(&text) else { return };
+    let (Some(previous), Some(entries)) = (previous["stacks"].as_object(), manifest["stacks"].as_object_mut()) else {
+        return;
+    };
+    for name in kept {
+        if let Some(entry) = previous.get(name) {
+            entries.insert(name.clone(), entry.clone());
+        }
+    }
 }
 
 fn install(moves: &[Move]) -> Result<()> {
@@ -230,12 +256,12 @@ fn install(moves: &[Move]) -> Result<()> {
 /// Removes what the new output no longer names: zips of other contents, and the generated files of
 /// stacks no longer declared (their folder too when Terraform left nothing in it). Failing to is
 /// not an error: the output is already whole, and the next synth tries again.
-fn prune(out: &Path, stacks: &[Synthesized]) {
+fn prune(out: &Path, stacks: &[Synthesized], kept: &[String]) {
     let Ok(folders) = fs::read_dir(out.join("stacks")) else { return };
     for folder in folders.flatten() {
         let name = folder.file_name().to_string_lossy().into_owned();
         let path = folder.path();
-        if !folder.file_type().is_ok_and(|kind| kind.is_dir()) {
+        if !folder.file_type().is_ok_and(|kind| kind.is_dir()) || kept.contains(&name) {
             continue;
         }
         match stacks.iter().find(|stack| stack.stack == name) {
@@ -263,7 +289,7 @@ fn previously_included(out: &Path) -> Vec<(String, String)> {
     for (stack, entry) in stacks {
         for name in entry["included"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             // Only a plain file name, as lambda-stack writes them: never a path out of the folder.
-            if !name.contains(['/', '\\']) && name != ".." && (name.ends_with(".tf") || name.ends_with(".tf.json")) {
+            if !name.contains(['/', '\\']) && name != ".." && (name.ends_with(".tf") || name.ends_with(".tf.json") || name.ends_with(".auto.tfvars.json")) {
                 found.push((stack.clone(), name.to_owned()));
             }
         }

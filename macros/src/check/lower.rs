@@ -186,8 +186,21 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         .enumerate()
         .map(|(i, function)| self::function(&mut spans, DeclId::Function(i), function, function.binds_rust()))
         .collect();
+    if let Some(stages) = &stack.stages_span {
+        spans.put(id, At::Value(Key::Stages), *stages);
+    }
+    let stage = stack.stage.as_ref().map(|stage| {
+        for (i, name) in stage.all.iter().enumerate() {
+            spans.put(id, At::Item(Key::Stages, i), name.span());
+        }
+        decl::Stage { name: stage.name.clone(), all: stage.all.iter().map(text).collect() }
+    });
     let lowered = decl::Stack {
-        name: text(&stack.name),
+        name: match &stage {
+            Some(stage) => lambda_stack_core::rules::stages::stage_stack_name(&text(&stack.name), &stage.name),
+            None => text(&stack.name),
+        },
+        stage,
         region: stack.region.as_ref().map(|r| r.value.clone()),
         tags,
         backend,

@@ -29,12 +29,43 @@ fn line(span: Span) -> u32 {
     u32::try_from(span.start().line).unwrap_or(0)
 }
 
-/// `fn NAME() -> Stack { ... }` for one checked stack.
-pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
-    let fn_name = &stack.name;
-    let name = text(&stack.name);
-    let docs = &stack.docs;
-    let line = line(stack.name.span());
+/// `fn NAME() -> Stack { ... }` for one checked stack: its model and checks once, or per stage.
+pub fn stack(stages: &[(Stack, Checked)]) -> TokenStream {
+    let (first, _) = &stages[0];
+    let fn_name = &first.name;
+    let name = text(&first.name);
+    let docs = &first.docs;
+    let line = line(first.name.span());
+    let new = quote! { ::lambda_stack::__private::Stack::new(#name).declared_at(::core::file!(), #line) };
+    let body = match stages {
+        [(stack, checked)] if stack.stage.is_none() => stack_body(stack, checked, new),
+        _ => {
+            // One closure arm per stage, each building that stage's stack as if it were alone.
+            let names: Vec<&str> = stages.iter().filter_map(|(s, _)| s.stage.as_ref()).map(|s| s.name.as_str()).collect();
+            let arms = stages.iter().map(|(stack, checked)| {
+                let stage = stack.stage.as_ref().map(|s| s.name.as_str()).unwrap_or_default();
+                let body = stack_body(stack, checked, quote! { stack });
+                quote! { #stage => { #body } }
+            });
+            quote! {
+                #new.stages([#(#names),*], |stage, stack| match stage {
+                    #(#arms)*
+                    _ => ::core::unreachable!("a stage the stack does not list"),
+                })
+            }
+        }
+    };
+    quote! {
+        #(#docs)*
+        #[allow(clippy::all, clippy::pedantic)]
+        pub fn #fn_name() -> ::lambda_stack::__private::Stack {
+            #body
+        }
+    }
+}
+
+/// The statements that build one stack (or one stage's), starting from `start` (a `Stack`).
+fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStream {
     let tracked = checked.tracked_files.iter().map(|file| {
         let file = file.to_string_lossy();
         quote! { const _: &[u8] = ::core::include_bytes!(#file); }
@@ -92,7 +123,8 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
             let s = s.value;
             quote! { .sensitive(#s) }
         });
-        quote! { .param(::lambda_stack::__private::Param::new(#name) #kind #default #description #sensitive) }
+        let in_tfvars = param.in_tfvars.then(|| quote! { .in_tfvars() });
+        quote! { .param(::lambda_stack::__private::Param::new(#name) #kind #default #description #sensitive #in_tfvars) }
     });
     let base = checked.include_base.as_deref().unwrap_or_default();
     let include = stack.include.iter().map(|pattern| {
@@ -128,25 +160,20 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
     let names = declarations.iter().map(|(name, _)| name);
     let bindings = checked.bindings.iter().map(|binding| self::function::binding_checks(stack, binding));
     quote! {
-        #(#docs)*
-        #[allow(clippy::all, clippy::pedantic)]
-        pub fn #fn_name() -> ::lambda_stack::__private::Stack {
-            #(#tracked)*
-            #(#warnings)*
-            #(#bindings)*
-            #(#declare)*
-            const DECLARATIONS: &[fn(::lambda_stack::__private::Stack) -> ::lambda_stack::__private::Stack] =
-                &[#(#names),*];
-            let stack = ::lambda_stack::__private::Stack::new(#name)
-                .declared_at(::core::file!(), #line)
-                #region
-                #(#tags)*
-                #backend
-                #assets
-                #(#params)*
-                #(#include)*;
-            DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
-        }
+        #(#tracked)*
+        #(#warnings)*
+        #(#bindings)*
+        #(#declare)*
+        const DECLARATIONS: &[fn(::lambda_stack::__private::Stack) -> ::lambda_stack::__private::Stack] =
+            &[#(#names),*];
+        let stack = #start
+            #region
+            #(#tags)*
+            #backend
+            #assets
+            #(#params)*
+            #(#include)*;
+        DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
     }
 }
 

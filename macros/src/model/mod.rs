@@ -5,6 +5,7 @@
 pub(crate) mod fields;
 pub mod function;
 mod sources;
+pub mod stages;
 mod triggers;
 
 use std::collections::BTreeSet;
@@ -26,6 +27,10 @@ pub use triggers::Trigger;
 
 pub struct Stack {
     pub name: Ident,
+    /// With `stages: [..]`, the stage this model of the stack is.
+    pub stage: Option<stages::StageOf>,
+    /// `stages: [..]`, as written.
+    pub stages_span: Option<Range>,
     pub docs: Vec<Attribute>,
     pub region: Option<Sp<String>>,
     pub tags: Vec<(Sp<String>, Sp<String>)>,
@@ -77,6 +82,8 @@ pub struct Param {
     pub default: Option<Sp<ParamValue>>,
     pub description: Option<Sp<String>>,
     pub sensitive: Option<Sp<bool>>,
+    /// Its default was `per_stage(..)`: each stage's value goes to the stage's tfvars file.
+    pub in_tfvars: bool,
 }
 
 pub use lambda_stack_core::decl::ParamValue;
@@ -108,6 +115,7 @@ impl Param {
             default,
             description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
             sensitive: f.get(Key::Sensitive).and_then(|v| fields::boolean(errors, "sensitive", v)),
+            in_tfvars: false,
         }
     }
 }
@@ -217,11 +225,18 @@ impl Stack {
         }
     }
 
-    pub fn from_ast(decl: &parse::StackDecl, site: &CallSite, errors: &mut Errors) -> Stack {
+    /// The model of one stage's tree ([`stages::per_stage`]), or of the stack without stages.
+    pub fn from_ast(
+        decl: &parse::StackDecl,
+        stage: Option<stages::StageOf>,
+        site: &CallSite,
+        errors: &mut Errors,
+    ) -> Stack {
         let what = format!("stack `{}`", decl.name);
         let fields = Fields::read(&what, &decl.body, keys::STACK_KEYS, true, errors);
         let mut stack = Stack {
             name: decl.name.clone(),
+            stages_span: fields.get(Key::Stages).map(Value::span),
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -238,12 +253,15 @@ impl Stack {
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
+            stage: None,
         };
         for entry in &decl.body.entries {
             let Entry::Block(block) = entry else { continue };
             let keyword = block.kind.to_string();
             if keyword == "param" {
-                stack.params.push(Param::from_ast(block, errors));
+                let mut param = Param::from_ast(block, errors);
+                param.in_tfvars = stage.as_ref().is_some_and(|s| s.tfvars_params.contains(&text_of(&param.name)));
+                stack.params.push(param);
                 continue;
             }
             let kind = Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword);
@@ -267,8 +285,13 @@ impl Stack {
                 ),
             }
         }
+        stack.stage = stage;
         stack
     }
+}
+
+fn text_of(ident: &Ident) -> String {
+    syn::ext::IdentExt::unraw(ident).to_string()
 }
 
 fn backend(errors: &mut Errors, value: &Value) -> Option<Backend> {

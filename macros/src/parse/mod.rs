@@ -20,6 +20,7 @@ pub struct Input {
 }
 
 /// `/// docs` `stack NAME { ... }`
+#[derive(Clone)]
 pub struct StackDecl {
     pub attrs: Vec<Attribute>,
     pub name: Ident,

@@ -38,7 +38,11 @@ impl<T> Word<T> {
 /// A stack: one Terraform root module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stack {
+    /// The stack's name; with stages, one stage's: `<stack>-<stage>`, which its folder, state and
+    /// generated AWS names take.
     pub name: String,
+    /// `stages: [..]`: the stage this is, when the stack has stages.
+    pub stage: Option<Stage>,
     pub region: Option<String>,
     pub tags: Vec<(String, String)>,
     pub backend: Backend,
@@ -59,6 +63,15 @@ pub struct Stack {
     /// macro from its tokens, the builders from their lines); what it leaves out follows in kind
     /// order. Of two declarations that clash, the later one is reported.
     pub order: Vec<DeclId>,
+}
+
+/// One stage of a stack with `stages: [..]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stage {
+    /// This stage's name.
+    pub name: String,
+    /// Every stage of the stack, as listed.
+    pub all: Vec<String>,
 }
 
 /// `param NAME { type, default, description, sensitive }`: a Terraform `variable`.
@@ -182,6 +195,11 @@ impl DeclId {
 }
 
 impl Stack {
+    /// The stage this stack is, when the stack has `stages`.
+    pub fn stage_name(&self) -> Option<&str> {
+        self.stage.as_ref().map(|stage| stage.name.as_str())
+    }
+
     /// Every declaration: its id, name and kind, in declaration-kind order.
     pub fn declarations(&self) -> impl Iterator<Item = (DeclId, &str, Kind)> {
         fn named<'a>(

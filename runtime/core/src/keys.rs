@@ -56,6 +56,7 @@ pub enum Key {
     Backend,
     Assets,
     Include,
+    Stages,
     // every resource that can refer to one outside the stack
     Existing,
     // every declaration: adopting what AWS already runs
@@ -113,6 +114,7 @@ impl Key {
             Key::Backend => "backend",
             Key::Assets => "assets",
             Key::Include => "include",
+            Key::Stages => "stages",
             Key::Existing => "existing",
             Key::Name => "name",
             Key::Import => "import",
@@ -197,7 +199,7 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 }
 
 /// The keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets, Key::Include];
+pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
 pub const QUEUE_KEYS: &[Key] = &[
     Key::Existing,

@@ -53,6 +53,7 @@ pub(crate) fn invoke(
             function,
             &declared.adopt,
             false,
+            stack.stage_name(),
         ),
         runtime,
         handler: declared.handler.clone().unwrap_or_default(),

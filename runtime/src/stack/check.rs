@@ -168,6 +168,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
     };
     let lowered = decl::Stack {
         name: stack.name.clone(),
+        stage: stack.stage.as_ref().map(|of| of.stage.clone()),
         region: stack.region.clone(),
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         backend,

@@ -36,10 +36,8 @@ impl Builder<'_> {
             name,
             &S3Bucket {
                 note: what.clone(),
-                bucket: bucket.adopt.name.clone(),
-                bucket_prefix: bucket
-                    .adopt
-                    .name
+                bucket: rules::adopt::exact_name(Kind::Bucket, &bucket.adopt, self.stack.stage_name()),
+                bucket_prefix: rules::adopt::exact_name(Kind::Bucket, &bucket.adopt, None)
                     .is_none()
                     .then(|| self.owned_name(Kind::Bucket, name, &bucket.adopt, false)),
                 force_destroy: false,

@@ -12,6 +12,7 @@ use crate::scan;
 impl Checker<'_> {
     pub(super) fn check_stack(&mut self, stack: &Stack) {
         self.check_stack_name(stack);
+        self.check_stages(stack);
         self.check_region(stack);
         self.check_tags(DeclId::Stack, &stack.tags);
         self.check_backend(stack);
@@ -100,6 +101,22 @@ impl Checker<'_> {
     /// The stack name starts with a letter and fits the AWS names built from it.
     fn check_stack_name(&mut self, stack: &Stack) {
         self.check(Location::new(DeclId::Stack, At::Name), rules::names::check_stack_name(&stack.name));
+    }
+
+    /// `stages:` lists each stage once, by a short lowercase name, and names the stage this is.
+    fn check_stages(&mut self, stack: &Stack) {
+        let Some(stage) = &stack.stage else { return };
+        let at = |i| Location::new(DeclId::Stack, At::Item(Key::Stages, i));
+        for (i, name) in stage.all.iter().enumerate() {
+            self.check(at(i), rules::stages::check_stage_name(name));
+        }
+        if let Err((i, message)) = rules::stages::check_stage_list(stage.all.iter().map(String::as_str)) {
+            self.error(at(i), message);
+        }
+        if !stage.all.contains(&stage.name) {
+            let message = format!("`{}` is not one of the stack's stages{}", stage.name, rules::suggest::did_you_mean(&stage.name, stage.all.iter().map(String::as_str)));
+            self.error(Location::new(DeclId::Stack, At::Value(Key::Stages)), message);
+        }
     }
 
     /// The region, when given, is one AWS has; without one, Terraform's AWS provider takes it from

@@ -35,6 +35,7 @@ pub mod schedule;
 pub mod sns;
 pub mod sources;
 pub mod sqs;
+pub mod stages;
 pub mod streams;
 pub mod suggest;
 pub mod urls;
