@@ -76,6 +76,22 @@ impl Param {
         self
     }
 
+    /// The param as a value known where the stack deploys, for an `existing` resource's ARN or a
+    /// layer ARN: `${var.NAME}`. What `existing: NAME` and `layers: [NAME]` in `lambda_stack!`
+    /// expand to; the param must be a `string` param of the stack.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Param, Role, Stack};
+    /// let stack = Stack::new("shop")
+    ///     .param(Param::new("deployer_arn"))
+    ///     .role(Role::new("deployer").existing(Param::reference("deployer_arn")));
+    /// assert_eq!(Param::reference("deployer_arn"), "${var.deployer_arn}");
+    /// # let _ = stack;
+    /// ```
+    pub fn reference(name: &str) -> String {
+        crate::rules::placeholders::param_value(name)
+    }
+
     /// Writes the default into `<stage>.auto.tfvars.json` in the stack's folder (`<stack>` without
     /// stages) instead of the variable: each stage's value, where an operator sees and can change
     /// it; the variable itself has none. What a `per_stage(..)` default in `lambda_stack!` expands to.

@@ -2,7 +2,10 @@
 as two stages of a stack deploy into one account; reports what each created, then destroys all.
 Driven by tests/stages.rs through emulator_python.sh.
 
-    apply_side_by_side.py DIR [DIR ...]
+    apply_side_by_side.py [--create-role NAME] [--create-queue NAME] DIR [DIR ...]
+
+`--create-role` and `--create-queue` create, through boto3 before any apply, what an operator
+would have created by hand, for stacks that name it as `existing`.
 
 Prints JSON: per folder (by its name), its Lambda functions with their tags and environment, its
 queue, topic and table names, and what `terraform plan` would still change after the apply.
@@ -14,7 +17,15 @@ import aws_sandbox  # the shared tools' emulator driver: start_moto, override, t
 import boto3
 
 
-def main(dirs):
+def main(args):
+    dirs, roles, queues = [], [], []
+    while args:
+        if args[0] == "--create-role":
+            roles.append(args[1]); args = args[2:]
+        elif args[0] == "--create-queue":
+            queues.append(args[1]); args = args[2:]
+        else:
+            dirs.append(args[0]); args = args[1:]
     port = aws_sandbox.free_port()
     moto = aws_sandbox.start_moto(port)
     works = []
@@ -23,6 +34,13 @@ def main(dirs):
                                           endpoint_url=f"http://127.0.0.1:{port}",
                                           aws_access_key_id="test", aws_secret_access_key="test")
     try:
+        trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                                   "Principal": {"Service": "lambda.amazonaws.com"}}]})
+        for role in roles:  # `ci/deployer`: the role `deployer` under the path `/ci/`
+            path, _, name = role.rpartition("/")
+            client("iam").create_role(RoleName=name, Path=f"/{path}/" if path else "/", AssumeRolePolicyDocument=trust)
+        for queue in queues:
+            client("sqs").create_queue(QueueName=queue)
         for stack_dir in dirs:
             work = tempfile.mkdtemp(prefix="side-by-side-")
             works.append(work)
@@ -42,6 +60,7 @@ def main(dirs):
                     "tags": config.get("Tags", {}),
                     "environment": config["Configuration"].get("Environment", {}).get("Variables", {}),
                     "memory": config["Configuration"]["MemorySize"],
+                    "role": config["Configuration"]["Role"],
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -50,6 +69,10 @@ def main(dirs):
                 "topics": names("aws_sns_topic", "name"),
                 "tables": names("aws_dynamodb_table", "name"),
                 "roles": names("aws_iam_role", "name"),
+                "role_policies": sorted(f'{r["values"]["role"]}/{r["values"]["name"]}' for r in resources
+                                        if r["type"] == "aws_iam_role_policy"),
+                "event_sources": sorted(r["values"]["event_source_arn"] for r in resources
+                                        if r["type"] == "aws_lambda_event_source_mapping"),
                 "plan_exit_code": plan.returncode,
             }
         report["emulator"] = {"functions": sorted(f["FunctionName"] for f in client("lambda").list_functions()["Functions"])}

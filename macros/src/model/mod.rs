@@ -335,7 +335,7 @@ impl Bucket {
         let fields = Fields::read(&format!("bucket `{}`", block.name), &block.body, keys::BUCKET_KEYS, false, errors);
         Bucket {
             name: block.name.clone(),
-            existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: fields.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: sources::owned_keys(&fields),
             adopt: Adopt::read(&fields, errors),
         }
@@ -354,7 +354,7 @@ impl Role {
             .collect();
         Role {
             name: block.name.clone(),
-            existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: fields.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: sources::owned_keys(&fields),
             managed,
             allow: statements(errors, fields.get(Key::Allow)),
@@ -514,7 +514,7 @@ impl Function {
             tracing: f
                 .get(Key::Tracing)
                 .and_then(|v| choice(errors, "tracing", v, &Tracing::ALL.map(|tracing| (tracing.word(), tracing)))),
-            layers: f.get(Key::Layers).map(|v| fields::strings(errors, "layers", v)).unwrap_or_default(),
+            layers: f.get(Key::Layers).map(|v| fields::strings_or_params(errors, "layers", v)).unwrap_or_default(),
             description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
             log_retention: int(errors, Key::LogRetention),
             tags: f.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),

@@ -41,6 +41,12 @@ impl Builder<'_> {
     pub(super) fn role_attr(&self, role: &str, attribute: &str) -> String {
         let existing = self.stack.roles.iter().find(|r| r.name == role).and_then(|r| r.existing.as_deref());
         match (existing, attribute) {
+            // A param's reference, `${var.NAME}`, as it is.
+            (Some(arn), "arn") if rules::placeholders::param_of(arn).is_some() => arn.to_owned(),
+            (Some(arn), _) if rules::placeholders::param_of(arn).is_some() => {
+                let param = rules::placeholders::param_of(arn).unwrap_or_default();
+                format!("${{{}}}", super::references::param_arn_name(Kind::Role, param))
+            }
             (Some(arn), "arn") => crate::terraform::literal(arn),
             (Some(arn), _) => crate::terraform::literal(rules::sources::existing_name(Kind::Role, arn)),
             (None, attribute) => Address::of::<IamRole>(role).attr(attribute),
