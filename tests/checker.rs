@@ -584,12 +584,18 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ),
         (
             "params/existing-role-from-a-missing-param",
-            shop().param(Param::new("deployer_arn")).role(Role::new("deployer").existing(Param::reference("deployer_arm"))),
+            shop()
+                .param(Param::new("deployer_arn"))
+                .role(Role::new("deployer").existing(Param::reference("deployer_arm"))),
         ),
         (
             "params/list-param-for-an-existing-queue",
             shop()
-                .param(Param::new("queue_arns").param_type("list").default_list(["arn:aws:sqs:eu-west-3:123456789012:jobs"]))
+                .param(
+                    Param::new("queue_arns")
+                        .param_type("list")
+                        .default_list(["arn:aws:sqs:eu-west-3:123456789012:jobs"]),
+                )
                 .queue(Queue::new("jobs").existing(Param::reference("queue_arns"))),
         ),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),

@@ -171,7 +171,10 @@ fn params_name_existing_resources_known_where_the_stack_deploys() {
         worker["environment"]["variables"]["JOBS_URL"],
         "https://sqs.${element(split(\":\", var.jobs_arn), 3)}.amazonaws.com/${element(split(\":\", var.jobs_arn), 4)}/${element(split(\":\", var.jobs_arn), 5)}"
     );
-    assert_eq!(doc["resource"]["aws_lambda_event_source_mapping"]["worker-sqs-jobs"]["event_source_arn"], "${var.jobs_arn}");
+    assert_eq!(
+        doc["resource"]["aws_lambda_event_source_mapping"]["worker-sqs-jobs"]["event_source_arn"],
+        "${var.jobs_arn}"
+    );
     assert!(doc["resource"].get("aws_iam_role").is_none(), "an existing role is not created");
 
     // Applied into the emulator, with the role and queue made by hand and their ARNs given.
@@ -205,6 +208,9 @@ fn params_name_existing_resources_known_where_the_stack_deploys() {
     assert_eq!(worker["environment"]["JOBS_NAME"], "legacy-jobs");
     assert_eq!(applied["event_sources"], json!(["arn:aws:sqs:us-east-1:123456789012:legacy-jobs"]));
     let policies = applied["role_policies"].as_array().unwrap();
-    assert!(!policies.is_empty() && policies.iter().all(|p| p.as_str().unwrap().starts_with("deployer/")), "{applied:#}");
+    assert!(
+        !policies.is_empty() && policies.iter().all(|p| p.as_str().unwrap().starts_with("deployer/")),
+        "{applied:#}"
+    );
     assert_eq!(applied["plan_exit_code"], 0, "{applied:#}");
 }

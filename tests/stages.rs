@@ -56,8 +56,12 @@ fn each_stage_has_its_folder_names_tag_values_and_state() {
         let email = if stage == "dev" { "shop-dev@example.com" } else { "ops@example.com" };
         assert_eq!(tfvars, json!({ "alert_email": email }));
         assert!(dir.join("alerts.tf").is_file(), "the include is copied into every stage");
-        let included: Vec<&str> =
-            manifest["stacks"][format!("shop-{stage}")]["included"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let included: Vec<&str> = manifest["stacks"][format!("shop-{stage}")]["included"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
         assert_eq!(included, ["alerts.tf", &format!("{stage}.auto.tfvars.json")]);
     }
 }
@@ -118,7 +122,11 @@ fn builders_take_stages_and_check_each() {
     // An exact name without `{stage}` would be one resource for both stages.
     let shared = Stack::new("shop").region("eu-west-3").stages(["dev", "prod"], |_, stack| {
         stack.function(
-            Function::new("api").runtime("python3.12").handler("app.handler").code("examples/stages/functions/api").aws_name("api"),
+            Function::new("api")
+                .runtime("python3.12")
+                .handler("app.handler")
+                .code("examples/stages/functions/api")
+                .aws_name("api"),
         )
     });
     let error = App::new().stack(shared).synth(out.path()).unwrap_err().to_string();

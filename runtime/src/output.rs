@@ -289,7 +289,10 @@ fn previously_included(out: &Path) -> Vec<(String, String)> {
     for (stack, entry) in stacks {
         for name in entry["included"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             // Only a plain file name, as lambda-stack writes them: never a path out of the folder.
-            if !name.contains(['/', '\\']) && name != ".." && (name.ends_with(".tf") || name.ends_with(".tf.json") || name.ends_with(".auto.tfvars.json")) {
+            if !name.contains(['/', '\\'])
+                && name != ".."
+                && (name.ends_with(".tf") || name.ends_with(".tf.json") || name.ends_with(".auto.tfvars.json"))
+            {
                 found.push((stack.clone(), name.to_owned()));
             }
         }

@@ -41,7 +41,8 @@ pub fn stack(stages: &[(Stack, Checked)]) -> TokenStream {
         [(stack, checked)] if stack.stage.is_none() => stack_body(stack, checked, new),
         _ => {
             // One closure arm per stage, each building that stage's stack as if it were alone.
-            let names: Vec<&str> = stages.iter().filter_map(|(s, _)| s.stage.as_ref()).map(|s| s.name.as_str()).collect();
+            let names: Vec<&str> =
+                stages.iter().filter_map(|(s, _)| s.stage.as_ref()).map(|s| s.name.as_str()).collect();
             let arms = stages.iter().map(|(stack, checked)| {
                 let stage = stack.stage.as_ref().map(|s| s.name.as_str()).unwrap_or_default();
                 let body = stack_body(stack, checked, quote! { stack });

@@ -68,7 +68,10 @@ fn stage_names(decl: &StackDecl, errors: &mut Errors) -> Option<Vec<Ident>> {
         _ => None,
     })?;
     let Value::List { items, .. } = value else {
-        errors.at(value.span(), format!("expected a list of stage names for `stages`, such as `[dev, prod]`, found {}", value.describe()));
+        errors.at(
+            value.span(),
+            format!("expected a list of stage names for `stages`, such as `[dev, prod]`, found {}", value.describe()),
+        );
         return Some(Vec::new());
     };
     let mut names = Vec::new();
@@ -77,10 +80,9 @@ fn stage_names(decl: &StackDecl, errors: &mut Errors) -> Option<Vec<Ident>> {
             Value::Path(parts) if parts.len() == 1 && parts[0].ident().is_some() => {
                 names.push(parts[0].ident().cloned().expect("checked: an identifier"));
             }
-            other => errors.at(
-                other.span(),
-                format!("expected a stage name, such as `dev`, found {}", other.describe()),
-            ),
+            other => {
+                errors.at(other.span(), format!("expected a stage name, such as `dev`, found {}", other.describe()))
+            }
         }
     }
     Some(names)
@@ -181,12 +183,12 @@ fn check_per_stage_calls(body: &Body, stages: &[String], errors: &mut Errors) {
                 }
                 Arg::Positional(values) => {
                     let span = values.first().map_or(call, |v| v.span().start);
-                    errors.at(span, "expected `STAGE: value` in `per_stage`, such as `per_stage(dev: 256, prod: 1024)`");
+                    errors
+                        .at(span, "expected `STAGE: value` in `per_stage`, such as `per_stage(dev: 256, prod: 1024)`");
                 }
             }
         }
-        let missing: Vec<&str> =
-            stages.iter().filter(|stage| !given.contains(stage)).map(String::as_str).collect();
+        let missing: Vec<&str> = stages.iter().filter(|stage| !given.contains(stage)).map(String::as_str).collect();
         if !every_other && !missing.is_empty() {
             let list = missing.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
             errors.at(

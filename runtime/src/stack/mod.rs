@@ -154,7 +154,11 @@ impl Stack {
     /// assert_eq!(shop.stage_names(), ["dev", "prod"]);
     /// assert_eq!(shop.stage("prod").unwrap().name(), "shop-prod");
     /// ```
-    pub fn stages<S: AsRef<str>>(mut self, stages: impl IntoIterator<Item = S>, build: impl Fn(&str, Stack) -> Stack) -> Self {
+    pub fn stages<S: AsRef<str>>(
+        mut self,
+        stages: impl IntoIterator<Item = S>,
+        build: impl Fn(&str, Stack) -> Stack,
+    ) -> Self {
         let all: Vec<String> = stages.into_iter().map(|s| s.as_ref().to_owned()).collect();
         let base = self.name.clone();
         self.staged = all
@@ -163,10 +167,8 @@ impl Stack {
                 let mut stack = self.clone();
                 stack.staged = Vec::new();
                 stack.name = crate::rules::stages::stage_stack_name(&base, stage);
-                stack.stage = Some(StageOf {
-                    stack: base.clone(),
-                    stage: decl::Stage { name: stage.clone(), all: all.clone() },
-                });
+                stack.stage =
+                    Some(StageOf { stack: base.clone(), stage: decl::Stage { name: stage.clone(), all: all.clone() } });
                 build(stage, stack)
             })
             .collect();

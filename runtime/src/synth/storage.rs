@@ -215,7 +215,9 @@ impl Builder<'_> {
             )
         };
         let target = match bucket.existing_name() {
-            Some(existing) if rules::placeholders::param_of(existing).is_some() => self.reference(&crate::Ref::new(name, "name")),
+            Some(existing) if rules::placeholders::param_of(existing).is_some() => {
+                self.reference(&crate::Ref::new(name, "name"))
+            }
             Some(existing) => terraform::literal(existing),
             None => Address::of::<S3Bucket>(name).attr("id"),
         };

@@ -27,7 +27,10 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
         match params.iter().find(|p| p.name == name) {
             Some(p) if p.param_type() != ParamType::String => errors.push((
                 at,
-                format!("`{name}` is a `{}` param; this takes one ARN or name, a `string` param", p.param_type().word()),
+                format!(
+                    "`{name}` is a `{}` param; this takes one ARN or name, a `string` param",
+                    p.param_type().word()
+                ),
             )),
             Some(_) => {}
             None => errors.push((
@@ -55,17 +58,40 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
         }
     }
     let owned = [
-        (Kind::Role, sampled.roles.iter_mut().enumerate().map(|(i, r)| (DeclId::Role(i), &mut r.existing)).collect::<Vec<_>>()),
-        (Kind::Bucket, sampled.buckets.iter_mut().enumerate().map(|(i, b)| (DeclId::Bucket(i), &mut b.existing)).collect()),
-        (Kind::Queue, sampled.queues.iter_mut().enumerate().map(|(i, q)| (DeclId::Queue(i), &mut q.existing)).collect()),
-        (Kind::Table, sampled.tables.iter_mut().enumerate().map(|(i, t)| (DeclId::Table(i), &mut t.existing)).collect()),
-        (Kind::Topic, sampled.topics.iter_mut().enumerate().map(|(i, t)| (DeclId::Topic(i), &mut t.existing)).collect()),
-        (Kind::Stream, sampled.streams.iter_mut().enumerate().map(|(i, s)| (DeclId::Stream(i), &mut s.existing)).collect()),
+        (
+            Kind::Role,
+            sampled.roles.iter_mut().enumerate().map(|(i, r)| (DeclId::Role(i), &mut r.existing)).collect::<Vec<_>>(),
+        ),
+        (
+            Kind::Bucket,
+            sampled.buckets.iter_mut().enumerate().map(|(i, b)| (DeclId::Bucket(i), &mut b.existing)).collect(),
+        ),
+        (
+            Kind::Queue,
+            sampled.queues.iter_mut().enumerate().map(|(i, q)| (DeclId::Queue(i), &mut q.existing)).collect(),
+        ),
+        (
+            Kind::Table,
+            sampled.tables.iter_mut().enumerate().map(|(i, t)| (DeclId::Table(i), &mut t.existing)).collect(),
+        ),
+        (
+            Kind::Topic,
+            sampled.topics.iter_mut().enumerate().map(|(i, t)| (DeclId::Topic(i), &mut t.existing)).collect(),
+        ),
+        (
+            Kind::Stream,
+            sampled.streams.iter_mut().enumerate().map(|(i, s)| (DeclId::Stream(i), &mut s.existing)).collect(),
+        ),
     ];
     for (kind, values) in owned {
         for (id, value) in values {
             if let Some(value) = value {
-                param(value, Location::new(id, At::Value(Key::Existing)), sources::example_arn(kind), &mut param_errors);
+                param(
+                    value,
+                    Location::new(id, At::Value(Key::Existing)),
+                    sources::example_arn(kind),
+                    &mut param_errors,
+                );
             }
         }
     }

@@ -114,7 +114,11 @@ impl Checker<'_> {
             self.error(at(i), message);
         }
         if !stage.all.contains(&stage.name) {
-            let message = format!("`{}` is not one of the stack's stages{}", stage.name, rules::suggest::did_you_mean(&stage.name, stage.all.iter().map(String::as_str)));
+            let message = format!(
+                "`{}` is not one of the stack's stages{}",
+                stage.name,
+                rules::suggest::did_you_mean(&stage.name, stage.all.iter().map(String::as_str))
+            );
             self.error(Location::new(DeclId::Stack, At::Value(Key::Stages)), message);
         }
     }

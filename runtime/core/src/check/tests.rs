@@ -261,20 +261,18 @@ fn stages_are_checked_and_exact_names_carry_them() {
     let mut worker = python("worker");
     worker.adopt = adopted(Some("legacy-worker-{stage}"), None, None);
     let stage = decl::Stage { name: "dev".into(), all: vec!["dev".into(), "Prod".into(), "dev".into()] };
-    let declared = decl::Stack {
-        name: "shop-dev".into(),
-        stage: Some(stage),
-        functions: vec![api, worker],
-        ..Default::default()
-    };
+    let declared =
+        decl::Stack { name: "shop-dev".into(), stage: Some(stage), functions: vec![api, worker], ..Default::default() };
     let findings = super::stack(&declared);
     let found = errors(&findings);
     assert_eq!(found.len(), 3, "{found:#?}");
     let at = |at| Location::new(DeclId::Stack, at);
     assert!(found.iter().any(|(l, m)| *l == at(At::Item(Key::Stages, 1)) && m.contains("lowercase")));
     assert!(found.iter().any(|(l, m)| *l == at(At::Item(Key::Stages, 2)) && m.contains("listed twice")));
-    assert!(found.iter().any(|(l, m)| *l == Location::new(DeclId::Function(0), At::Value(Key::Name))
-        && m.contains("must contain `{stage}`")));
+    assert!(found
+        .iter()
+        .any(|(l, m)| *l == Location::new(DeclId::Function(0), At::Value(Key::Name))
+            && m.contains("must contain `{stage}`")));
 }
 
 #[test]

@@ -22,7 +22,14 @@ use crate::decl::Adoption;
 /// The AWS name of a declaration the stack owns: its exact name ([`exact_name`]), else the name
 /// generated from the stack and its naming base (the old name while it is `renamed_from`, so a
 /// rename replaces nothing). A bucket's is its exact name or its generated `bucket_prefix`.
-pub fn owned_name(kind: Kind, stack: &str, declared: &str, adopt: &Adoption, fifo: bool, stage: Option<&str>) -> String {
+pub fn owned_name(
+    kind: Kind,
+    stack: &str,
+    declared: &str,
+    adopt: &Adoption,
+    fifo: bool,
+    stage: Option<&str>,
+) -> String {
     if let Some(exact) = exact_name(kind, adopt, stage) {
         return exact;
     }
@@ -200,6 +207,16 @@ mod tests {
         let url = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs";
         let imported = Adoption { import: Some(url.into()), ..Adoption::default() };
         assert_eq!(owned_name(Kind::Queue, "shop", "work", &imported, false, None), "jobs");
-        assert_eq!(owned_name(Kind::Bucket, "shop", "b", &Adoption { import: Some("logs".into()), ..Adoption::default() }, false, None), "logs");
+        assert_eq!(
+            owned_name(
+                Kind::Bucket,
+                "shop",
+                "b",
+                &Adoption { import: Some("logs".into()), ..Adoption::default() },
+                false,
+                None
+            ),
+            "logs"
+        );
     }
 }

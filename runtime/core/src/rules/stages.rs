@@ -69,9 +69,9 @@ pub fn check_name_carries_stage(name: &str, stage: Option<&str>) -> Result<(), S
             "with `stages`, an exact name must contain `{STAGE_PLACEHOLDER}`, or every stage would use the one \
              resource named `{name}`; write such as `\"{name}-{STAGE_PLACEHOLDER}\"`"
         )),
-        None if carries => Err(format!(
-            "`{STAGE_PLACEHOLDER}` in `{name}` names the stage, but the stack has no `stages: [..]`"
-        )),
+        None if carries => {
+            Err(format!("`{STAGE_PLACEHOLDER}` in `{name}` names the stage, but the stack has no `stages: [..]`"))
+        }
         _ => Ok(()),
     }
 }
