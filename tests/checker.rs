@@ -3,7 +3,7 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger,
+    Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -597,6 +597,23 @@ fn cases() -> Vec<(&'static str, Stack)> {
                         .default_list(["arn:aws:sqs:eu-west-3:123456789012:jobs"]),
                 )
                 .queue(Queue::new("jobs").existing(Param::reference("queue_arns"))),
+        ),
+        (
+            "vpc/string-param-for-subnets",
+            shop().param(Param::new("private_subnet").default_string("subnet-0123456789abcdef0")).function(
+                python("api").vpc(Vpc::new().subnets_param("private_subnet").security_groups(["sg-0123456789abcdef0"])),
+            ),
+        ),
+        (
+            "vpc/security-group-id-for-a-subnet",
+            shop().function(
+                python("api")
+                    .vpc(Vpc::new().subnets(["sg-0123456789abcdef0"]).security_groups(["sg-0123456789abcdef0"])),
+            ),
+        ),
+        (
+            "vpc/no-security-groups",
+            shop().function(python("api").vpc(Vpc::new().subnets(["subnet-0123456789abcdef0"]))),
         ),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (

@@ -28,6 +28,7 @@ pub mod terraform;
 pub mod testing;
 mod topic;
 mod trigger;
+mod vpc;
 
 pub use crate::{
     bucket::Bucket,
@@ -44,6 +45,7 @@ pub use crate::{
     table::Table,
     topic::Topic,
     trigger::{S3Trigger, SqsTrigger, StreamTrigger, Trigger},
+    vpc::Vpc,
 };
 
 /// What `lambda_stack!` expands to calls: ordinary builders, reachable under a stable path.
@@ -51,7 +53,7 @@ pub use crate::{
 pub mod __private {
     pub use crate::{
         Arch, Backend, Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
-        Topic, Tracing, Trigger,
+        Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

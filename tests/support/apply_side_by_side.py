@@ -61,6 +61,7 @@ def main(args):
                     "environment": config["Configuration"].get("Environment", {}).get("Variables", {}),
                     "memory": config["Configuration"]["MemorySize"],
                     "role": config["Configuration"]["Role"],
+                    "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {

@@ -201,6 +201,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             None => text(&stack.name),
         },
         stage,
+        vpc: stack.vpc.as_ref().map(|v| self::vpc(&mut spans, id, v)),
         region: stack.region.as_ref().map(|r| r.value.clone()),
         tags,
         backend,
@@ -458,7 +459,32 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         triggers: function.triggers.iter().enumerate().map(|(i, t)| trigger(spans, id, i, t)).collect(),
         dead_letter,
         exclude,
+        vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         adopt: adoption(spans, id, &function.adopt),
+    }
+}
+
+/// A `vpc: { .. }` of a function or the stack.
+pub(crate) fn vpc(spans: &mut Spans, id: DeclId, vpc: &model::Vpc) -> decl::Vpc {
+    spans.put(id, At::Value(Key::Vpc), vpc.span);
+    let mut ids = |key: Key, ids: &Option<model::Ids>| match ids {
+        None => decl::Ids::Listed(Vec::new()),
+        Some(model::Ids::Param(name)) => {
+            spans.put(id, At::Vpc(key), name.span());
+            decl::Ids::Param(text(name))
+        }
+        Some(model::Ids::Listed { span, ids }) => {
+            spans.put(id, At::Vpc(key), *span);
+            for (i, value) in ids.iter().enumerate() {
+                spans.put(id, At::VpcItem(key, i), value.span);
+            }
+            decl::Ids::Listed(ids.iter().map(|v| v.value.clone()).collect())
+        }
+    };
+    decl::Vpc {
+        subnets: ids(Key::Subnets, &vpc.subnets),
+        security_groups: ids(Key::SecurityGroups, &vpc.security_groups),
+        ipv6: vpc.ipv6.as_ref().is_some_and(|b| b.value),
     }
 }
 

@@ -101,6 +101,10 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             }
         }
     });
+    let vpc = stack.vpc.as_ref().map(|vpc| {
+        let vpc = vpc_builder(vpc);
+        quote! { .vpc(#vpc) }
+    });
     let assets = stack.assets.as_ref().map(|bucket| {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
@@ -171,11 +175,35 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             #region
             #(#tags)*
             #backend
+            #vpc
             #assets
             #(#params)*
             #(#include)*;
         DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
     }
+}
+
+/// `Vpc::new()..`, the builder of a `vpc: { .. }`.
+fn vpc_builder(vpc: &crate::model::Vpc) -> TokenStream {
+    use crate::model::Ids;
+    let ids = |listed: TokenStream, param: TokenStream, ids: &Option<Ids>| match ids {
+        None => quote! {},
+        Some(Ids::Listed { ids, .. }) => {
+            let ids = ids.iter().map(|id| &id.value);
+            quote! { .#listed([#(#ids),*]) }
+        }
+        Some(Ids::Param(name)) => {
+            let name = text(name);
+            quote! { .#param(#name) }
+        }
+    };
+    let subnets = ids(quote! { subnets }, quote! { subnets_param }, &vpc.subnets);
+    let groups = ids(quote! { security_groups }, quote! { security_groups_param }, &vpc.security_groups);
+    let ipv6 = vpc.ipv6.as_ref().map(|b| {
+        let b = b.value;
+        quote! { .ipv6(#b) }
+    });
+    quote! { ::lambda_stack::__private::Vpc::new() #subnets #groups #ipv6 }
 }
 
 /// A compiler warning at `span`: the use of a deprecated item, whose note is the message.
@@ -522,6 +550,10 @@ pub(crate) fn function_calls(
         calls.push(quote! { .tag(#key, #value) });
     }
     calls.extend(function.triggers.iter().map(trigger));
+    if let Some(vpc) = &function.vpc {
+        let vpc = vpc_builder(vpc);
+        calls.push(quote! { .vpc(#vpc) });
+    }
     if let Some(dead_letter) = &function.dead_letter {
         let dead_letter = text(dead_letter);
         calls.push(quote! { .dead_letter(#dead_letter) });

@@ -43,6 +43,8 @@ pub struct Stack {
     pub include_base: Option<PathBuf>,
     /// `param NAME { .. }` declarations.
     pub params: Vec<Param>,
+    /// `vpc: { .. }`: every function's network unless it has its own.
+    pub vpc: Option<Vpc>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -52,6 +54,65 @@ pub struct Stack {
     pub functions: Vec<Function>,
     /// The declarations in the order written.
     pub order: Vec<lambda_stack_core::decl::DeclId>,
+}
+
+/// `vpc: { subnets, security_groups, ipv6 }`.
+pub struct Vpc {
+    pub span: Range,
+    pub subnets: Option<Ids>,
+    pub security_groups: Option<Ids>,
+    pub ipv6: Option<Sp<bool>>,
+}
+
+/// IDs listed, or a `list` param (its name).
+pub enum Ids {
+    Listed { span: Range, ids: Vec<Sp<String>> },
+    Param(Ident),
+}
+
+impl Vpc {
+    pub(crate) fn from_value(errors: &mut Errors, value: &Value) -> Option<Vpc> {
+        let entries = fields::map(errors, "vpc", value)?;
+        let mut vpc = Vpc { span: value.span(), subnets: None, security_groups: None, ipv6: None };
+        let mut seen: Vec<String> = Vec::new();
+        for (key, item) in entries {
+            let name = key.text();
+            if seen.contains(&name) {
+                errors.at(key.span(), format!("duplicate key `{name}` in `vpc`"));
+                continue;
+            }
+            seen.push(name.clone());
+            let ids = |errors: &mut Errors| match item {
+                Value::Path(parts) if parts.len() == 1 && parts[0].ident().is_some() => {
+                    parts[0].ident().cloned().map(Ids::Param)
+                }
+                Value::List { .. } => {
+                    Some(Ids::Listed { span: item.span(), ids: fields::strings(errors, &name, item) })
+                }
+                other => {
+                    errors.at(
+                        other.span(),
+                        format!("expected a list of IDs or a `list` param for `{name}`, found {}", other.describe()),
+                    );
+                    None
+                }
+            };
+            match name.as_str() {
+                "subnets" => vpc.subnets = ids(errors),
+                "security_groups" => vpc.security_groups = ids(errors),
+                "ipv6" => vpc.ipv6 = fields::boolean(errors, "ipv6", item),
+                _ => errors.at(
+                    key.span(),
+                    format!(
+                        "unknown key `{name}` in `vpc`{}",
+                        expected_one_of(&name, keys::VPC_KEYS.iter().map(|k| k.name()))
+                    ),
+                ),
+            }
+        }
+        // A missing `subnets` or `security_groups` is the checker's: the builders can omit them too.
+        Some(vpc)
+    }
 }
 
 pub enum Backend {
@@ -200,6 +261,7 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<Ident>,
     pub exclude: Vec<Sp<String>>,
+    pub vpc: Option<Vpc>,
     pub adopt: Adopt,
 }
 
@@ -237,6 +299,7 @@ impl Stack {
         let mut stack = Stack {
             name: decl.name.clone(),
             stages_span: fields.get(Key::Stages).map(Value::span),
+            vpc: fields.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -521,6 +584,7 @@ impl Function {
             triggers: f.get(Key::Triggers).map(|v| triggers::triggers(errors, v)).unwrap_or_default(),
             dead_letter: f.get(Key::DeadLetter).and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
+            vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             adopt: Adopt::read(&f, errors),
         }
     }

@@ -43,6 +43,8 @@ pub struct Stack {
     pub name: String,
     /// `stages: [..]`: the stage this is, when the stack has stages.
     pub stage: Option<Stage>,
+    /// `vpc: { .. }`: every function's network, unless it has its own.
+    pub vpc: Option<Vpc>,
     pub region: Option<String>,
     pub tags: Vec<(String, String)>,
     pub backend: Backend,
@@ -63,6 +65,29 @@ pub struct Stack {
     /// macro from its tokens, the builders from their lines); what it leaves out follows in kind
     /// order. Of two declarations that clash, the later one is reported.
     pub order: Vec<DeclId>,
+}
+
+/// `vpc: { subnets, security_groups, ipv6 }`: the subnets and security groups a function's network
+/// interfaces are in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vpc {
+    pub subnets: Ids,
+    pub security_groups: Ids,
+    /// IPv6 traffic on dual-stack subnets.
+    pub ipv6: bool,
+}
+
+/// IDs given as a list, or as a `list` param known where the stack deploys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ids {
+    Listed(Vec<String>),
+    Param(String),
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::Listed(Vec::new())
+    }
 }
 
 /// One stage of a stack with `stages: [..]`.
@@ -195,6 +220,11 @@ impl DeclId {
 }
 
 impl Stack {
+    /// The network a function runs in: its own `vpc`, else the stack's.
+    pub fn vpc_of<'a>(&'a self, function: &'a Function) -> Option<&'a Vpc> {
+        function.vpc.as_ref().or(self.vpc.as_ref())
+    }
+
     /// The stage this stack is, when the stack has `stages`.
     pub fn stage_name(&self) -> Option<&str> {
         self.stage.as_ref().map(|stage| stage.name.as_str())
@@ -515,6 +545,8 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<String>,
     pub exclude: Vec<String>,
+    /// `vpc: { .. }`; without it, the stack's.
+    pub vpc: Option<Vpc>,
     pub adopt: Adoption,
 }
 

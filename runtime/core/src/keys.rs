@@ -95,6 +95,11 @@ pub enum Key {
     LogRetention,
     Triggers,
     Exclude,
+    Vpc,
+    // vpc: { .. }
+    Subnets,
+    SecurityGroups,
+    Ipv6,
     // param
     Type,
     Default,
@@ -146,6 +151,10 @@ impl Key {
             Key::LogRetention => "log_retention",
             Key::Triggers => "triggers",
             Key::Exclude => "exclude",
+            Key::Vpc => "vpc",
+            Key::Subnets => "subnets",
+            Key::SecurityGroups => "security_groups",
+            Key::Ipv6 => "ipv6",
             Key::Type => "type",
             Key::Default => "default",
             Key::Sensitive => "sensitive",
@@ -199,7 +208,10 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 }
 
 /// The keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include];
+pub const STACK_KEYS: &[Key] =
+    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc];
+/// `vpc: { .. }`, on a function or the stack.
+pub const VPC_KEYS: &[Key] = &[Key::Subnets, Key::SecurityGroups, Key::Ipv6];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
 pub const QUEUE_KEYS: &[Key] = &[
     Key::Existing,
@@ -242,6 +254,7 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Triggers,
     Key::DeadLetter,
     Key::Exclude,
+    Key::Vpc,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
@@ -254,7 +267,7 @@ pub fn attribute_keys() -> Vec<Key> {
     FUNCTION_KEYS
         .iter()
         .copied()
-        .filter(|key| !key.implied_by_rust() && *key != Key::Exclude && !ADOPTION_KEYS.contains(key))
+        .filter(|key| !key.implied_by_rust() && ![Key::Exclude, Key::Vpc].contains(key) && !ADOPTION_KEYS.contains(key))
         .collect()
 }
 

@@ -169,6 +169,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
     let lowered = decl::Stack {
         name: stack.name.clone(),
         stage: stack.stage.as_ref().map(|of| of.stage.clone()),
+        vpc: stack.vpc.as_ref().map(|vpc| vpc.0.clone()),
         region: stack.region.clone(),
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         backend,
@@ -269,6 +270,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         triggers: function.triggers.iter().map(crate::trigger::Trigger::to_decl).collect(),
         dead_letter: function.dead_letter.clone(),
         exclude: function.exclude.clone(),
+        vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
         adopt: function.adopt.clone(),
     }
 }

@@ -65,6 +65,8 @@ pub struct Stack {
     pub(crate) raw: Vec<(serde_json::Value, Origin)>,
     /// Deep merges into generated resources ([`Stack::override_resource`]).
     pub(crate) overrides: Vec<Override>,
+    /// Every function's network unless it has its own ([`Stack::vpc`]).
+    pub(crate) vpc: Option<crate::Vpc>,
     /// The stage this stack is ([`Stack::stages`]); its `name` is then `<stack>-<stage>`.
     pub(crate) stage: Option<StageOf>,
     /// With [`Stack::stages`], one stack per stage, in the order the stages are listed.
@@ -129,6 +131,7 @@ impl Stack {
             include: Vec::new(),
             raw: Vec::new(),
             overrides: Vec::new(),
+            vpc: None,
             stage: None,
             staged: Vec::new(),
             origin: Origin::caller(),
@@ -287,6 +290,17 @@ impl Stack {
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
+    }
+
+    /// The subnets and security groups of every function without a `vpc` of its own.
+    pub fn vpc(mut self, vpc: crate::Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// The network `function` runs in: its own, else the stack's.
+    pub(crate) fn vpc_of<'a>(&'a self, function: &'a Function) -> Option<&'a crate::Vpc> {
+        function.vpc.as_ref().or(self.vpc.as_ref())
     }
 
     /// A tag on every resource (the provider's `default_tags`).

@@ -54,7 +54,7 @@ impl Builder<'_> {
     }
 
     /// Declared roles, and a generated role for each function without one. Managed policies a
-    /// function needs (tracing) are attached once per role.
+    /// function needs (tracing, a VPC) are attached once per role.
     pub(super) fn roles(&mut self) -> Result<()> {
         let mut managed: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for role in &self.stack.roles {
@@ -74,6 +74,9 @@ impl Builder<'_> {
             }
             if function.tracing == Tracing::Active {
                 policies.insert(XRAY_POLICY.into());
+            }
+            if self.stack.vpc_of(function).is_some() {
+                policies.insert(rules::vpc::VPC_ACCESS_POLICY.into());
             }
         }
         for role in self.stack.roles.iter().filter(|role| role.existing.is_none()) {

@@ -53,6 +53,8 @@ pub struct LambdaFunction {
     pub dead_letter_config: Option<DeadLetterConfig>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub layers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpc_config: Option<VpcConfig>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
     pub depends_on: Vec<String>,
@@ -80,6 +82,15 @@ pub struct DeadLetterConfig {
 #[derive(Debug, Clone, Serialize)]
 pub struct TracingConfig {
     pub mode: String,
+}
+
+/// A function's `vpc_config`: lists of IDs, or a `list` variable's reference.
+#[derive(Debug, Clone, Serialize)]
+pub struct VpcConfig {
+    pub subnet_ids: serde_json::Value,
+    pub security_group_ids: serde_json::Value,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ipv6_allowed_for_dual_stack: bool,
 }
 
 /// `aws_cloudwatch_log_group`

@@ -41,6 +41,9 @@ impl Checker<'_> {
         }
         self.check_triggers(id, function);
         self.check_dead_letter(id, function);
+        if let Some(vpc) = &function.vpc {
+            self.check_vpc(id, vpc);
+        }
         self.check_tags(id, &function.tags);
     }
 

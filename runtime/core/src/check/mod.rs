@@ -61,6 +61,10 @@ pub enum At {
     Trigger(usize, TriggerPart),
     /// A key of the stack's `backend: s3 { .. }`.
     Backend(Key),
+    /// The value of a key of `vpc: { .. }` (`subnets`).
+    Vpc(Key),
+    /// The `n`-th ID of a list of `vpc: { .. }`.
+    VpcItem(Key, usize),
 }
 
 /// A part of an IAM statement.
@@ -108,6 +112,8 @@ impl Location {
             At::TagKey(_) => At::Value(Key::Tags),
             At::EnvKey(_) => At::Value(Key::Env),
             At::Backend(_) => At::Value(Key::Backend),
+            At::VpcItem(key, _) => At::Vpc(key),
+            At::Vpc(_) => At::Value(Key::Vpc),
             At::Value(_) => At::Name,
         };
         Some(Location::new(self.decl, at))

@@ -20,6 +20,9 @@ impl Checker<'_> {
         self.check_assets(stack);
         self.check_includes(stack);
         self.check_params(stack);
+        if let Some(vpc) = &stack.vpc {
+            self.check_vpc(DeclId::Stack, vpc);
+        }
         for (i, bucket) in stack.buckets.iter().enumerate() {
             self.check_bucket(DeclId::Bucket(i), bucket);
         }

@@ -39,6 +39,7 @@ pub mod stages;
 pub mod streams;
 pub mod suggest;
 pub mod urls;
+pub mod vpc;
 
 /// The outcome of a rule that can pass, warn, or fail.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,85 @@
+//! Functions in a VPC: `vpc:` on the stack (every function's default) and on a function, with IDs
+//! listed or as a `list` param, written as `vpc_config` with the VPC access policy on the role,
+//! and validated by the real Terraform CLI.
+
+use std::path::Path;
+use std::process::Command;
+
+use lambda_stack::prelude::*;
+use serde_json::{json, Value};
+
+mod support;
+
+lambda_stack! {
+    stack private {
+        region: "us-east-1",
+        param private_subnets { type: list, default: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"] }
+        vpc: { subnets: private_subnets, security_groups: ["sg-0123456789abcdef0"] },
+
+        function reader {
+            runtime: python3.12,
+            handler: "lambda_handler.handler",
+            code: "../examples/hello/functions/hello",
+        }
+
+        function dual_stack {
+            runtime: python3.12,
+            handler: "lambda_handler.handler",
+            code: "../examples/hello/functions/hello",
+            vpc: { subnets: ["subnet-11111111"], security_groups: ["sg-22222222", "sg-33333333"], ipv6: true },
+        }
+    }
+}
+
+#[test]
+fn functions_run_in_the_stack_vpc_or_their_own_with_the_access_policy() {
+    let out = tempfile::tempdir().unwrap();
+    lambda_stack::App::new().stack(private()).synth(out.path()).unwrap();
+    let dir = out.path().join("stacks/private");
+    let doc: Value = serde_json::from_slice(&std::fs::read(dir.join("cdk.tf.json")).unwrap()).unwrap();
+    let functions = &doc["resource"]["aws_lambda_function"];
+    assert_eq!(
+        functions["reader"]["vpc_config"],
+        json!({ "subnet_ids": "${var.private_subnets}", "security_group_ids": ["sg-0123456789abcdef0"] })
+    );
+    assert_eq!(
+        functions["dual_stack"]["vpc_config"],
+        json!({
+            "subnet_ids": ["subnet-11111111"],
+            "security_group_ids": ["sg-22222222", "sg-33333333"],
+            "ipv6_allowed_for_dual_stack": true,
+        })
+    );
+    let attachments = doc["resource"]["aws_iam_role_policy_attachment"].as_object().unwrap();
+    for function in ["reader", "dual_stack"] {
+        let attached = attachments.values().any(|a| {
+            a["role"] == format!("${{aws_iam_role.{function}.name}}")
+                && a["policy_arn"].as_str().unwrap().ends_with(":policy/service-role/AWSLambdaVPCAccessExecutionRole")
+        });
+        assert!(attached, "{function}'s role may create network interfaces: {attachments:#?}");
+    }
+
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
+    let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();
+    let report = String::from_utf8_lossy(&validated.stdout).into_owned() + &String::from_utf8_lossy(&validated.stderr);
+    match validated.status.code() {
+        Some(0) => {}
+        Some(3) => support::nothing_checked("tf-validate", &report),
+        _ => panic!("terraform rejects the VPC stack:\n{report}"),
+    }
+
+    // Applied into the emulator: Lambda gets each function's subnets.
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/emulator_python.sh");
+    let output = Command::new("bash").arg(script).arg("apply_side_by_side.py").arg(&dir).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    match output.status.code() {
+        Some(0) => {}
+        Some(3) => return support::nothing_checked("the VPC stack in the emulator", &stderr),
+        _ => panic!("the emulator driver failed:\n{}\n{stderr}", String::from_utf8_lossy(&output.stdout)),
+    }
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let applied = &report["private"]["functions"];
+    assert_eq!(applied["private-reader"]["subnets"], json!(["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]));
+    assert_eq!(applied["private-dual_stack"]["subnets"], json!(["subnet-11111111"]));
+    assert_eq!(report["private"]["plan_exit_code"], 0, "{report:#}");
+}
