@@ -11,6 +11,7 @@ mod error;
 mod function;
 mod host;
 mod iam;
+pub mod migrate;
 pub mod local;
 mod origin;
 pub mod output;
