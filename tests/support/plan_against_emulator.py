@@ -2,16 +2,33 @@
 same state, and prints each plan's resource actions as JSON: what `terraform plan` would do to
 resources the first apply created. Driven by tests/adoption.rs through plan_against_emulator.sh.
 
-    plan_against_emulator.py SETUP_PY FIRST_DIR [--then NAME=DIR ...] [--create-queue NAME]
+    plan_against_emulator.py FIRST_DIR [--first-extra FILE ...] [--then NAME=DIR ...] [--create-queue NAME]
 
-`--create-queue NAME` creates an SQS queue by hand (through boto3) after the first apply, as an
-operator would have, so a later stack can `import` it.
+`--first-extra FILE` adds a Terraform file to the first stack's folder only (the CDKTF fixtures
+need `offline_override.tf.json`: their provider pin is not in the offline mirror); its `backend`
+is left out, since the state must stay where every later plan reads it. `--create-queue NAME`
+creates an SQS queue by hand (through boto3) after the first apply, as an operator would have, so
+a later stack can `import` it.
+
+Each plan's report also holds, under `"//updates"`, what each in-place update changes
+(`address: [argument, ...]`), so a test can list them.
 """
 import json, os, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "tools", "lib"))
 import aws_sandbox  # the shared tools' emulator driver: start_moto, override, tf
 import boto3
+
+
+def changed_arguments(before, after, prefix=""):
+    """The top-level (and nested object) arguments that differ between two resource values."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        keys = sorted(set(before) | set(after))
+        found = []
+        for key in keys:
+            found += changed_arguments(before.get(key), after.get(key), f"{prefix}{key}.")
+        return found
+    return [] if before == after else [prefix.rstrip(".")]
 
 
 def plan_actions(work):
@@ -22,20 +39,33 @@ def plan_actions(work):
         actions = change["change"]["actions"]
         if change["change"].get("importing"):
             actions = actions + ["import"]
-        if actions != ["no-op"]:
-            changes[change["address"]] = {"actions": actions, "previous": change.get("previous_address")}
+        previous = change.get("previous_address")
+        if actions != ["no-op"] or previous:
+            entry = {"actions": actions, "previous": previous}
+            if actions == ["update"]:
+                # Unknown values (known after apply) count as changed: they are.
+                after = dict(change["change"].get("after") or {})
+                for key, unknown in (change["change"].get("after_unknown") or {}).items():
+                    if unknown is True:
+                        after[key] = "(known after apply)"
+                entry["arguments"] = changed_arguments(change["change"].get("before") or {}, after)
+            changes[change["address"]] = entry
     return changes
 
 
 def main(args):
     first, rest = args[0], args[1:]
-    thens, queues = [], []
+    thens, queues, extras = [], [], []
     while rest:
         flag, value, rest = rest[0], rest[1], rest[2:]
         if flag == "--then":
             thens.append(value.split("=", 1))
         elif flag == "--create-queue":
             queues.append(value)
+        elif flag == "--first-extra":
+            extras.append(value)
+        else:
+            sys.exit(f"plan_against_emulator: unknown option {flag}")
     port = aws_sandbox.free_port()
     moto = aws_sandbox.start_moto(port)
     work = tempfile.mkdtemp(prefix="plan-emulator-")
@@ -50,6 +80,12 @@ def main(args):
                 json.dump(aws_sandbox.override(port), f)
 
         use(first)
+        for extra in extras:
+            with open(extra) as f:
+                document = json.load(f)
+            document.get("terraform", {}).pop("backend", None)
+            with open(os.path.join(work, os.path.basename(extra)), "w") as f:
+                json.dump(document, f)
         aws_sandbox.tf(["init", "-input=false", "-reconfigure"], work)
         aws_sandbox.tf(["apply", "-auto-approve", "-input=false"], work)
         sqs = boto3.client("sqs", region_name=aws_sandbox.REGION, endpoint_url=f"http://127.0.0.1:{port}",

@@ -162,7 +162,12 @@ impl fmt::Display for Report {
             self.generated
         )?;
         writeln!(f, "  {} moved blocks, {} import blocks", self.moved.len(), self.imports.len())?;
-        section(f, "kept with `override_resource` (CDKTF's values; lambda-stack would write others)", &self.overrides)?;
+        if !self.overrides.is_empty() {
+            writeln!(f, "kept with `override_resource` in main.rs (CDKTF's values, where lambda-stack writes others):")?;
+            for (address, keys) in &self.overrides {
+                writeln!(f, "  ~ {address}: {}", keys.join(", "))?;
+            }
+        }
         if !self.created.is_empty() {
             writeln!(f, "created by the first apply ({}):", self.created.len())?;
             for address in &self.created {
@@ -233,7 +238,7 @@ pub fn migrate_cdktf(input: &Path, options: &Options) -> Result<Report, MigrateE
     let generated = crate::synth::synthesize_document(&stack)?.document.to_value();
     let pairing = pair::pair(&cdktf, model, &generated);
 
-    let mut written = vec!["main.rs".to_owned(), format!("functions/ ({} code folders)", translation.code.len())];
+    let mut written = vec!["main.rs".to_owned(), format!("functions/ ({} code folder{})", translation.code.len(), plural(translation.code.len()))];
     let mut include = Vec::new();
     let moves = pairing.moves();
     if !moves.is_empty() || !pairing.imports.is_empty() {
@@ -245,7 +250,7 @@ pub fn migrate_cdktf(input: &Path, options: &Options) -> Result<Report, MigrateE
     if !listed.is_empty() {
         write_json(&staged.join(UNTRANSLATED_FILE), &untranslated)?;
         include.push(UNTRANSLATED_FILE.to_owned());
-        written.push(format!("{UNTRANSLATED_FILE} ({} blocks)", listed.len()));
+        written.push(format!("{UNTRANSLATED_FILE} ({} block{})", listed.len(), plural(listed.len())));
     }
 
     let generated_bodies = resource_bodies(&generated);

@@ -99,13 +99,10 @@ fn preferred_keys(kind: &str) -> &'static [&'static str] {
 /// migration makes on purpose.
 pub fn regenerated(kind: &str, key: &str) -> Option<&'static str> {
     match (kind, key) {
-        (_, "depends_on") => Some("the dependencies lambda-stack derives"),
         ("aws_lambda_function", "filename" | "source_code_hash") => Some("the code lambda-stack packages"),
         ("aws_cloudwatch_log_group", "retention_in_days") => Some("lambda-stack's retention (CKV_AWS_338)"),
         ("aws_lambda_event_source_mapping", "function_name") => Some("the same function, by ARN"),
         ("aws_iam_role_policy", "policy") => Some("the policy written from the declarations"),
-        ("aws_iam_role", "assume_role_policy") => Some("Lambda's trust policy, as lambda-stack writes it"),
-        ("aws_sqs_queue", "redrive_policy") => Some("the redrive policy of `dead_letter`"),
         ("aws_s3_bucket_notification", "lambda_function") => Some("the rules of the `s3(..)` triggers"),
         _ => None,
     }
@@ -336,7 +333,7 @@ pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Val
     let (Some(ours), Some(theirs)) = (cdktf.as_object(), generated.as_object()) else { return (patch, updates) };
     let split: Vec<&str> = if kind == "aws_s3_bucket" { BUCKET_SPLITS.iter().map(|(k, _)| *k).collect() } else { vec![] };
     for (key, value) in ours {
-        if key == "//" || split.contains(&key.as_str()) {
+        if key == "//" || key == "depends_on" || split.contains(&key.as_str()) {
             continue;
         }
         match theirs.get(key) {
@@ -345,7 +342,6 @@ pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Val
             }
             Some(written) if same(value, written) => {}
             Some(written) => match regenerated(kind, key) {
-                Some(_) if key == "depends_on" => {}
                 Some(why) => updates.push(format!("{key}: {} → {} ({why})", short(value), short(written))),
                 None => {
                     if let Some(nested) = nested_patch(value, written) {

@@ -28,18 +28,24 @@ pub fn main_rs(parts: &SourceParts) -> String {
     let model = parts.model;
     let stack = &model.stack;
     let mut out = String::new();
-    let _ = writeln!(out, "//! Stack `{stack}`, migrated from CDK for Terraform (`{}`) by", parts.migrated_from);
-    out.push_str("//! `lambda-stack migrate-cdktf`. `cargo run` writes it into `cdktf.out/stacks/");
-    let _ = writeln!(out, "{stack}/`.\n//!");
-    out.push_str(
-        "//! Before its first `terraform plan`, copy the CDKTF state to `terraform.",
+    let header = format!(
+        "Stack `{stack}`, migrated from CDK for Terraform (`{}`) by `lambda-stack migrate-cdktf`. \
+         `cargo run` writes it into `cdktf.out/stacks/{stack}/`.",
+        parts.migrated_from
     );
-    let _ = writeln!(out, "{stack}.tfstate` beside `cdktf.out/`:");
-    out.push_str(
-        "//! `cdktf/moved.tf.json` moves each resource CDKTF created to the address lambda-stack gives\n\
-         //! it, so the plan replaces and destroys nothing. Delete it (and its `include:`) once every\n\
-         //! state that CDKTF wrote has been applied.\n",
+    let state = format!(
+        "Before its first `terraform plan`, copy the CDKTF state to `terraform.{stack}.tfstate` beside \
+         `cdktf.out/`: `cdktf/moved.tf.json` moves each resource CDKTF created to the address \
+         lambda-stack gives it, so the plan replaces and destroys nothing. Delete that file (and its \
+         `include:`) once every state CDKTF wrote has been applied."
     );
+    for line in wrap(&header, 100) {
+        let _ = writeln!(out, "//! {line}");
+    }
+    out.push_str("//!\n");
+    for line in wrap(&state, 100) {
+        let _ = writeln!(out, "//! {line}");
+    }
     out.push_str("\nuse lambda_stack::prelude::*;\n");
     if !parts.overrides.is_empty() {
         out.push_str("use serde_json::json;\n");
@@ -87,14 +93,10 @@ pub fn main_rs(parts: &SourceParts) -> String {
         let _ = writeln!(out, "pub fn {function}() -> lambda_stack::Stack {{");
         let _ = writeln!(out, "    {stack}()");
         for (address, patch, why) in parts.overrides {
-            let _ = writeln!(out, "        // {why}");
-            let _ = writeln!(
-                out,
-                "        .override_resource({:?}, {:?}, json!({}))",
-                address.kind,
-                address.name,
-                json_literal(&Value::Object(patch.clone()))
-            );
+            for line in wrap(why, 100) {
+                let _ = writeln!(out, "        // {line}");
+            }
+            out.push_str(&override_call(address, patch));
         }
         out.push_str("}\n");
         format!("{function}()")
@@ -228,8 +230,8 @@ fn role(role: &RoleDecl) -> String {
 /// Roles and functions always take one key per line: they are what a reader reads.
 fn multiline(kind: &str, name: &str, keys: &[String], comments: &[String]) -> String {
     let mut out = String::new();
-    for comment in comments {
-        let _ = writeln!(out, "        // {comment}");
+    for line in comments.iter().flat_map(|comment| wrap(comment, 96)) {
+        let _ = writeln!(out, "        // {line}");
     }
     let _ = writeln!(out, "        {kind} {name} {{");
     for key in keys {
@@ -417,32 +419,91 @@ fn s3_event(event: &str) -> String {
     }
 }
 
-/// The comment over an override: why CDKTF's value is kept.
-pub fn override_reason(kind: &str, patch: &Map<String, Value>, generated: &Map<String, Value>) -> String {
-    let keys: Vec<String> = patch.keys().map(|k| format!("`{k}`")).collect();
-    let replaces: Vec<&str> = patch.keys().filter(|k| replaces(kind, k)).map(String::as_str).collect();
-    let what = kind.trim_start_matches("aws_").replace('_', " ");
-    let mut reason = if replaces.is_empty() {
-        format!("{} as CDKTF set {}", keys.join(", "), if keys.len() == 1 { "it" } else { "them" })
+/// An `override_resource` call, laid out as rustfmt lays out a long call.
+fn override_call(address: &Address, patch: &Map<String, Value>) -> String {
+    let object = json_literal(&Value::Object(patch.clone()));
+    let one_line = format!("        .override_resource({:?}, {:?}, json!({object}))\n", address.kind, address.name);
+    if one_line.len() <= 121 {
+        return one_line;
+    }
+    let mut out = String::from("        .override_resource(\n");
+    let _ = writeln!(out, "            {:?},\n            {:?},", address.kind, address.name);
+    let single = format!("            json!({object}),");
+    if single.len() <= 120 {
+        out.push_str(&single);
+        out.push('\n');
     } else {
-        format!(
-            "{} as CDKTF set {}: a new value replaces the {what}",
-            keys.join(", "),
-            if keys.len() == 1 { "it" } else { "them" }
-        )
-    };
-    let nulls: Vec<&String> = patch.iter().filter(|(_, v)| v.is_null()).map(|(k, _)| k).collect();
-    if !nulls.is_empty() {
-        reason = format!("{reason} (Terraform chose the name at CDKTF's first apply: lambda-stack's is left out)");
+        out.push_str("            json!({\n");
+        for (key, value) in patch {
+            let _ = writeln!(out, "                {key:?}: {},", json_literal(value));
+        }
+        out.push_str("            }),\n");
     }
-    let before: Vec<String> = patch
-        .keys()
-        .filter_map(|k| Some(format!("{k} = {}", generated.get(k).filter(|v| !v.is_object())?)))
+    out.push_str("        )\n");
+    out
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The comment over an override: for each argument, why CDKTF's value is kept.
+pub fn override_reason(kind: &str, patch: &Map<String, Value>, generated: &Map<String, Value>) -> String {
+    let what = noun(kind);
+    let reasons: Vec<String> = patch
+        .iter()
+        .map(|(key, value)| match generated.get(key) {
+            _ if value.is_null() => {
+                format!("`{key}` is left to Terraform, as in CDKTF (it chose one at the first apply)")
+            }
+            None => format!("`{key}` as CDKTF set it (no declaration key says it)"),
+            Some(written) if replaces(kind, key) => {
+                format!("`{key}` stays CDKTF's: lambda-stack's {} would replace the {what}", brief(written))
+            }
+            Some(written) => format!("`{key}` stays CDKTF's (lambda-stack writes {})", brief(written)),
+        })
         .collect();
-    if !before.is_empty() && before.len() == patch.len() {
-        reason = format!("{reason}; lambda-stack would write {}", before.join(", "));
+    reasons.join("; ")
+}
+
+/// A value in a comment: strings as written, long ones cut.
+fn brief(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => format!("{text:?}"),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 70 {
+        format!("{}…", text.chars().take(67).collect::<String>())
+    } else {
+        text
     }
-    reason
+}
+
+/// What a resource type is, in a sentence: `aws_lambda_permission` → "permission".
+fn noun(kind: &str) -> String {
+    match kind {
+        "aws_lambda_permission" => "permission".into(),
+        "aws_iam_role_policy" => "inline policy".into(),
+        "aws_cloudwatch_event_rule" => "rule".into(),
+        "aws_cloudwatch_event_target" => "target".into(),
+        "aws_lambda_event_source_mapping" => "mapping".into(),
+        other => other.trim_start_matches("aws_").replace('_', " "),
+    }
 }
 
 /// Whether changing `key` of a resource of `kind` makes Terraform replace it (the arguments the

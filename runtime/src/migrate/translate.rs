@@ -254,7 +254,9 @@ impl<'a> Translator<'a> {
             let Some(redrive) = body.get("redrive_policy").and_then(Value::as_str) else { continue };
             let Ok(Value::Object(redrive)) = serde_json::from_str::<Value>(redrive) else { continue };
             let target = self.referenced(redrive.get("deadLetterTargetArn"), Kind::Queue, &["arn"]);
-            let max_receive = redrive.get("maxReceiveCount").and_then(|v| v.as_u64().or(v.as_str()?.parse().ok()));
+            let max_receive = redrive
+                .get("maxReceiveCount")
+                .and_then(|v| v.as_u64().or_else(|| v.as_str().and_then(|text| text.parse().ok())));
             if let (Some(target), 2) = (target, redrive.len()) {
                 let name = self.declarations[address].clone();
                 let queue = self.model.queues.iter_mut().find(|q| q.name == name).expect("declared above");
@@ -487,11 +489,9 @@ impl<'a> Translator<'a> {
                 }
                 Some(days) if days == default => None,
                 Some(days) => Some(format!(
-                    "CDKTF kept these logs {days} days; lambda-stack's {default} (what checkov's CKV_AWS_338 asks) applies: an in-place update"
+                    "CDKTF kept these logs {days} days; lambda-stack keeps them {default} (checkov's CKV_AWS_338)"
                 )),
-                None => Some(format!(
-                    "CDKTF kept these logs forever; lambda-stack's {default} days apply: an in-place update"
-                )),
+                None => Some(format!("CDKTF kept these logs forever; lambda-stack keeps them {default} days")),
             };
             if let Some(comment) = comment {
                 self.model.notes.push(format!("function `{function}`: {comment}"));
