@@ -1,6 +1,7 @@
 """Applies one stack folder against the shared tools' AWS emulator, then plans others against the
 same state, and prints each plan's resource actions as JSON: what `terraform plan` would do to
-resources the first apply created. Driven by tests/adoption.rs through plan_against_emulator.sh.
+resources the first apply created. Driven by tests/adoption.rs and tests/migrate.rs through
+plan_against_emulator.sh.
 
     plan_against_emulator.py FIRST_DIR [--first-extra FILE ...] [--then NAME=DIR ...] [--create-queue NAME]
 
@@ -10,8 +11,10 @@ is left out, since the state must stay where every later plan reads it. `--creat
 creates an SQS queue by hand (through boto3) after the first apply, as an operator would have, so
 a later stack can `import` it.
 
-Each plan's report also holds, under `"//updates"`, what each in-place update changes
-(`address: [argument, ...]`), so a test can list them.
+Each planned change is `{"actions": [..], "previous": OLD_ADDRESS_OR_NULL}`, and an in-place update
+also names the arguments it changes with their values before and after
+(`"arguments": {"NAME": [BEFORE, AFTER]}`), so a test can list them. Moves that change nothing are
+listed too (`["no-op"]` with a `previous`).
 """
 import json, os, shutil, subprocess, sys, tempfile
 
@@ -21,14 +24,17 @@ import boto3
 
 
 def changed_arguments(before, after, prefix=""):
-    """The top-level (and nested object) arguments that differ between two resource values."""
+    """The arguments (nested objects followed) that differ between two resource values, each with
+    its value before and after, cut to 120 characters."""
     if isinstance(before, dict) and isinstance(after, dict):
-        keys = sorted(set(before) | set(after))
-        found = []
-        for key in keys:
-            found += changed_arguments(before.get(key), after.get(key), f"{prefix}{key}.")
+        found = {}
+        for key in sorted(set(before) | set(after)):
+            found.update(changed_arguments(before.get(key), after.get(key), f"{prefix}{key}."))
         return found
-    return [] if before == after else [prefix.rstrip(".")]
+    if before == after:
+        return {}
+    cut = lambda value: json.dumps(value)[:120]
+    return {prefix.rstrip("."): [cut(before), cut(after)]}
 
 
 def plan_actions(work):

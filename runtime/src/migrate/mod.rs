@@ -134,7 +134,7 @@ pub struct Report {
     /// Generated resources that are new objects.
     pub created: Vec<Address>,
     /// Arguments lambda-stack writes differently or newly, by generated address.
-    pub updates: BTreeMap<Address, Vec<String>>,
+    pub updates: BTreeMap<Address, Vec<Update>>,
     /// What went to `untranslated.tf.json`: each block's address there, and why.
     pub untranslated: Vec<(String, String)>,
     /// What was read and not carried over (the provider pin, the backend path), and other notes.
@@ -143,6 +143,9 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// The files written, relative to `out`.
     pub files: Vec<String>,
+    /// The migrated stack's Terraform document (overrides applied), as checked: what `main.rs`
+    /// synthesizes to.
+    pub document: Value,
 }
 
 impl fmt::Display for Report {
@@ -203,7 +206,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn section(f: &mut fmt::Formatter<'_>, title: &str, entries: &BTreeMap<Address, Vec<String>>) -> fmt::Result {
+fn section(f: &mut fmt::Formatter<'_>, title: &str, entries: &BTreeMap<Address, Vec<Update>>) -> fmt::Result {
     if entries.is_empty() {
         return Ok(());
     }
@@ -214,6 +217,23 @@ fn section(f: &mut fmt::Formatter<'_>, title: &str, entries: &BTreeMap<Address, 
         }
     }
     Ok(())
+}
+
+/// An argument lambda-stack writes differently from CDKTF (or CDKTF left unset): an in-place
+/// update where the object holds another value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub argument: String,
+    /// CDKTF's value (`(unset)` when it set none) and lambda-stack's, cut for one line.
+    pub before: String,
+    pub after: String,
+    pub why: String,
+}
+
+impl fmt::Display for Update {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} → {} ({})", self.argument, self.before, self.after, self.why)
+    }
 }
 
 /// The files a migration writes in its output folder.
@@ -262,7 +282,7 @@ pub fn migrate_cdktf(input: &Path, options: &Options) -> Result<Report, MigrateE
             (address.clone(), patch.clone(), reason)
         })
         .collect();
-    verify(&cdktf, model, &pairing, &overrides, &include, staged, &file)?;
+    let document = verify(&cdktf, model, &pairing, &overrides, &include, staged, &file)?;
 
     let main = source::main_rs(&source::SourceParts {
         model,
@@ -313,6 +333,7 @@ pub fn migrate_cdktf(input: &Path, options: &Options) -> Result<Report, MigrateE
         notes,
         warnings,
         files: written,
+        document,
     })
 }
 
@@ -510,7 +531,7 @@ fn untranslated_document(cdktf: &Cdktf, model: &model::Model, pairing: &Pairing)
 }
 
 /// The migrated stack with its includes and overrides, checked and synthesized: every pair must
-/// now carry CDKTF's values (else the migration itself is wrong, and says so).
+/// now carry CDKTF's values (else the migration itself is wrong, and says so). Its document.
 fn verify(
     cdktf: &Cdktf,
     model: &model::Model,
@@ -519,7 +540,7 @@ fn verify(
     include: &[String],
     staged: &Path,
     file: &str,
-) -> Result<(), MigrateError> {
+) -> Result<Value, MigrateError> {
     let mut stack = model.to_stack(staged, file);
     for pattern in include {
         stack = stack.include_in(staged, pattern);
@@ -541,7 +562,7 @@ fn verify(
         }
     }
     if differences.is_empty() {
-        Ok(())
+        Ok(synthesized)
     } else {
         Err(MigrateError::new("the migrated stack does not keep what CDKTF set (a bug of the migration)")
             .note(differences.join("; ")))

@@ -22,6 +22,7 @@ use serde_json::{Map, Value};
 
 use super::cdktf::{literal, references_in, rewrite, Cdktf};
 use super::model::Model;
+use super::Update;
 use crate::terraform::Address;
 
 /// The outcome of pairing, and what the migration writes from it.
@@ -37,8 +38,9 @@ pub struct Pairing {
     pub imports: BTreeMap<Address, String>,
     /// The values kept with `override_resource`, by generated address: a patch of arguments.
     pub overrides: BTreeMap<Address, Map<String, Value>>,
-    /// What the first plan updates in place, by generated address: `argument: before → after`.
-    pub updates: BTreeMap<Address, Vec<String>>,
+    /// What lambda-stack writes differently from CDKTF, by generated address: in-place updates
+    /// where AWS holds another value.
+    pub updates: BTreeMap<Address, Vec<Update>>,
     /// Generated resources that are new: no CDKTF resource is the same object.
     pub created: Vec<Address>,
     /// Resources a declaration took over that no generated resource pairs with: kept as written.
@@ -326,8 +328,8 @@ fn kept_address(
 }
 
 /// What to keep of CDKTF's arguments (a patch for `override_resource`), and the in-place
-/// updates lambda-stack's own values make (`argument: before → after`).
-pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Value>, Vec<String>) {
+/// updates lambda-stack's own values make.
+pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Value>, Vec<Update>) {
     let mut patch = Map::new();
     let mut updates = Vec::new();
     let (Some(ours), Some(theirs)) = (cdktf.as_object(), generated.as_object()) else { return (patch, updates) };
@@ -340,9 +342,20 @@ pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Val
             None => {
                 patch.insert(key.clone(), value.clone());
             }
-            Some(written) if same(value, written) => {}
+            Some(written) if value == written => {}
+            Some(written) if same(value, written) => updates.push(Update {
+                argument: key.clone(),
+                before: short(value),
+                after: short(written),
+                why: "the same JSON document, spaced as lambda-stack writes it".to_owned(),
+            }),
             Some(written) => match regenerated(kind, key) {
-                Some(why) => updates.push(format!("{key}: {} → {} ({why})", short(value), short(written))),
+                Some(why) => updates.push(Update {
+                    argument: key.clone(),
+                    before: short(value),
+                    after: short(written),
+                    why: why.to_owned(),
+                }),
                 None => {
                     if let Some(nested) = nested_patch(value, written) {
                         patch.insert(key.clone(), nested);
@@ -358,7 +371,12 @@ pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Val
         if NAME_KEYS.contains(&key.as_str()) {
             patch.insert(key.clone(), Value::Null);
         } else {
-            updates.push(format!("{key}: (unset) → {} (lambda-stack's default)", short(written)));
+            updates.push(Update {
+                argument: key.clone(),
+                before: "(unset)".to_owned(),
+                after: short(written),
+                why: "lambda-stack's default".to_owned(),
+            });
         }
     }
     (patch, updates)
