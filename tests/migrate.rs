@@ -290,7 +290,8 @@ fn check_plan(fixture: &Fixture) {
                 "{}: the plan updates `{address}`.`{argument}` ({values}), which the report does not list",
                 fixture.name
             );
-            listed.push(format!("  ~ {address}: {argument}: {} -> {}", values[0], values[1]));
+            let value = |i: usize| values[i].as_str().unwrap_or_default().to_owned();
+            listed.push(format!("  ~ {address}: {argument}: {} -> {}", value(0), value(1)));
         }
     }
     let summary = format!(

@@ -151,13 +151,13 @@ pub fn pair(cdktf: &Cdktf, model: &Model, generated: &Value) -> Pairing {
                 continue;
             };
             let paired: BTreeSet<&Address> = pairing.pairs.values().collect();
+            let owner = &model.claims[address].owner;
             let candidates: Vec<&Address> = generated
                 .iter()
                 .filter(|(g, _)| g.kind == address.kind && !paired.contains(g))
-                .filter(|(_, g)| identity_of(&address.kind, g, &names).as_ref() == Some(&identity))
+                .filter(|(g, body)| same_identity(&identity, identity_of(&address.kind, body, &names), owned_by(g, owner)))
                 .map(|(g, _)| g)
                 .collect();
-            let owner = &model.claims[address].owner;
             let chosen = choose(&candidates, &body, &generated, &names, owner);
             if let Some(chosen) = chosen {
                 pairing.pairs.insert(address.clone(), chosen.clone());
@@ -246,28 +246,51 @@ fn normalized(value: &Value, names: &BTreeMap<String, Address>) -> String {
 }
 
 /// The identity of a CDKTF resource, once everything it names is paired: `None` while one of
-/// its identity arguments refers to a taken-over resource still unpaired (`unpaired`).
+/// its identity arguments refers to a taken-over resource still unpaired (`unpaired`). An
+/// argument CDKTF left out (a name Terraform chose) matches any value: `None` in the list.
 fn identity(
     kind: &str,
     body: &Value,
     names: &BTreeMap<String, Address>,
     unpaired: impl Fn(&Address) -> bool,
-) -> Option<Vec<String>> {
-    let keys = identity_keys(kind);
+) -> Option<Vec<Option<String>>> {
     let mut found = Vec::new();
-    for key in keys {
-        let value = body.get(*key).cloned().unwrap_or(Value::Null);
-        if let Value::String(text) = &value {
+    for key in identity_keys(kind) {
+        let Some(value) = body.get(*key).filter(|v| !v.is_null()) else {
+            found.push(None);
+            continue;
+        };
+        if let Value::String(text) = value {
             if references_in(text).iter().any(|r| unpaired(&r.address)) {
                 return None;
             }
         }
-        found.push(normalized(&value, names));
+        found.push(Some(normalized(value, names)));
     }
     Some(found)
 }
 
-fn identity_of(kind: &str, body: &Map<String, Value>, names: &BTreeMap<String, Address>) -> Option<Vec<String>> {
+/// Whether a generated resource has a CDKTF resource's identity; where CDKTF left an argument
+/// out, only a resource of the declaration that took it over (`owned`) can be it.
+fn same_identity(ours: &[Option<String>], theirs: Option<Vec<Option<String>>>, owned: bool) -> bool {
+    let Some(theirs) = theirs else { return false };
+    let mut wildcard = false;
+    for (ours, theirs) in ours.iter().zip(&theirs) {
+        match ours {
+            None => wildcard = true,
+            Some(value) if Some(value) == theirs.as_ref() => {}
+            Some(_) => return false,
+        }
+    }
+    !wildcard || owned
+}
+
+/// The generated address `address` is named after declaration `owner` (`owner`, `owner-..`).
+fn owned_by(address: &Address, owner: &str) -> bool {
+    address.name == owner || address.name.starts_with(&format!("{owner}-"))
+}
+
+fn identity_of(kind: &str, body: &Map<String, Value>, names: &BTreeMap<String, Address>) -> Option<Vec<Option<String>>> {
     identity(kind, &Value::Object(body.clone()), names, |_| false)
 }
 
@@ -294,8 +317,7 @@ fn choose<'a>(
     };
     let agreeing: Vec<&&Address> = candidates.iter().filter(agree).collect();
     let pool: Vec<&Address> = if agreeing.is_empty() { candidates.to_vec() } else { agreeing.into_iter().copied().collect() };
-    let owned = |a: &&&Address| a.name == owner || a.name.starts_with(&format!("{owner}-"));
-    pool.iter().find(owned).or(pool.first()).copied()
+    pool.iter().find(|a| owned_by(a, owner)).or(pool.first()).copied()
 }
 
 /// The address an untranslated resource keeps: its own, unless it is generated or named like a

@@ -111,9 +111,9 @@ impl<'a> Translator<'a> {
         Source { address: address.clone(), line: self.cdktf.line_of(address) }
     }
 
-    /// Keeps `address` as written, with why; a refusal by the checker wins over other reasons.
+    /// Keeps `address` as written, with why.
     fn keep(&mut self, address: &Address, why: impl Into<String>) {
-        let why = self.refused.get(address).cloned().unwrap_or_else(|| why.into());
+        let why = why.into();
         self.model.claims.remove(address);
         self.model.untranslated.entry(address.clone()).or_insert(why);
     }
