@@ -95,7 +95,11 @@ fn the_committed_migrations_are_what_the_command_writes() {
         );
         assert_eq!(written.keys().collect::<Vec<_>>(), committed.keys().collect::<Vec<_>>(), "{regenerate}");
         for (file, bytes) in &written {
-            assert!(committed[file] == *bytes, "`{file}` of {} differs from the command's output; {regenerate}", fixture.name);
+            assert!(
+                committed[file] == *bytes,
+                "`{file}` of {} differs from the command's output; {regenerate}",
+                fixture.name
+            );
         }
         // Every CDKTF resource is taken over or kept as written: none is left out.
         let kept = report.untranslated.iter().filter(|(what, _)| !what.starts_with("output.")).count();
@@ -151,10 +155,8 @@ fn the_pipeline_translates_into_declarations_with_its_aws_names() {
         assert!(template.has_resource(kind, serde_json::json!({ key: name })), "no {kind} named {name}");
     }
     assert!(template.has_resource("aws_s3_bucket", serde_json::json!({ "bucket": "event-pipeline-uploads" })));
-    assert!(template.has_resource(
-        "aws_sqs_queue",
-        serde_json::json!({ "name": "jobs", "visibility_timeout_seconds": 180 })
-    ));
+    assert!(template
+        .has_resource("aws_sqs_queue", serde_json::json!({ "name": "jobs", "visibility_timeout_seconds": 180 })));
     // The statements the triggers grant are not written twice: auditor's role holds none.
     let source = std::fs::read_to_string(root().join("examples/migrated/main.rs")).unwrap();
     assert!(source.contains("allow: [dynamodb:PutItem on orders],"), "{source}");
@@ -264,8 +266,11 @@ fn check_plan(fixture: &Fixture) {
     let actions = |address: &str| -> Vec<String> {
         plan[address]["actions"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()).collect()
     };
-    let destroyed: Vec<String> =
-        plan.keys().filter(|a| actions(a).contains(&"delete".to_owned())).map(|a| format!("{a}: {:?}", actions(a))).collect();
+    let destroyed: Vec<String> = plan
+        .keys()
+        .filter(|a| actions(a).contains(&"delete".to_owned()))
+        .map(|a| format!("{a}: {:?}", actions(a)))
+        .collect();
     assert_eq!(destroyed, Vec::<String>::new(), "{}: the plan destroys or replaces: {plan:#?}", fixture.name);
     for (from, to) in &report.moved {
         assert_eq!(plan[&to.to_string()]["previous"], from.to_string(), "{}: no move of {from}", fixture.name);

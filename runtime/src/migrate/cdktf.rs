@@ -64,11 +64,8 @@ impl Cdktf {
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let folder_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let stack_name = root
-            .get("//")
-            .and_then(|c| c["metadata"]["stackName"].as_str())
-            .map(str::to_owned)
-            .unwrap_or(folder_name);
+        let stack_name =
+            root.get("//").and_then(|c| c["metadata"]["stackName"].as_str()).map(str::to_owned).unwrap_or(folder_name);
         let mut cdktf = Cdktf {
             path: path.to_path_buf(),
             dir,
@@ -203,7 +200,12 @@ const NOT_RESOURCES: &[&str] = &["var", "local", "module", "path", "terraform", 
 pub enum Piece {
     Text(String),
     /// The expression inside `${` and `}` (or `%{` and `}`), with its byte range in the string.
-    Expr { text: String, start: usize, end: usize, directive: bool },
+    Expr {
+        text: String,
+        start: usize,
+        end: usize,
+        directive: bool,
+    },
 }
 
 /// Splits a template into [`Piece`]s.
@@ -295,7 +297,8 @@ fn traversals(expr: &str) -> Vec<(std::ops::Range<usize>, Reference)> {
             i = closing_quote(bytes, i + 1) + 1;
             continue;
         }
-        let starts_word = bytes[i].is_ascii_alphabetic() && (i == 0 || !(is_name(bytes[i - 1]) || bytes[i - 1] == b'.'));
+        let starts_word =
+            bytes[i].is_ascii_alphabetic() && (i == 0 || !(is_name(bytes[i - 1]) || bytes[i - 1] == b'.'));
         if !starts_word {
             i += 1;
             continue;

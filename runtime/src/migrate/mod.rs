@@ -150,7 +150,8 @@ pub struct Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kinds: Vec<String> = self.declarations.iter().map(|(kind, n)| format!("{n} {kind}{}", plural(*n))).collect();
+        let kinds: Vec<String> =
+            self.declarations.iter().map(|(kind, n)| format!("{n} {kind}{}", plural(*n))).collect();
         writeln!(f, "migrated CDKTF stack `{}` into `{}`", self.cdktf_stack, self.out.display())?;
         writeln!(f, "  main.rs: stack `{}`: {}", self.stack, kinds.join(", "))?;
         for file in self.files.iter().filter(|f| f.as_str() != "main.rs") {
@@ -166,7 +167,10 @@ impl fmt::Display for Report {
         )?;
         writeln!(f, "  {} moved blocks, {} import blocks", self.moved.len(), self.imports.len())?;
         if !self.overrides.is_empty() {
-            writeln!(f, "kept with `override_resource` in main.rs (CDKTF's values, where lambda-stack writes others):")?;
+            writeln!(
+                f,
+                "kept with `override_resource` in main.rs (CDKTF's values, where lambda-stack writes others):"
+            )?;
             for (address, keys) in &self.overrides {
                 writeln!(f, "  ~ {address}: {}", keys.join(", "))?;
             }
@@ -183,7 +187,11 @@ impl fmt::Display for Report {
             &self.updates,
         )?;
         if !self.untranslated.is_empty() {
-            writeln!(f, "not translated, kept as written in cdktf/untranslated.tf.json ({}):", self.untranslated.len())?;
+            writeln!(
+                f,
+                "not translated, kept as written in cdktf/untranslated.tf.json ({}):",
+                self.untranslated.len()
+            )?;
             for (what, why) in &self.untranslated {
                 writeln!(f, "  {what}: {why}")?;
             }
@@ -258,7 +266,10 @@ pub fn migrate_cdktf(input: &Path, options: &Options) -> Result<Report, MigrateE
     let generated = crate::synth::synthesize_document(&stack)?.document.to_value();
     let pairing = pair::pair(&cdktf, model, &generated);
 
-    let mut written = vec!["main.rs".to_owned(), format!("functions/ ({} code folder{})", translation.code.len(), plural(translation.code.len()))];
+    let mut written = vec![
+        "main.rs".to_owned(),
+        format!("functions/ ({} code folder{})", translation.code.len(), plural(translation.code.len())),
+    ];
     let mut include = Vec::new();
     let moves = pairing.moves();
     if !moves.is_empty() || !pairing.imports.is_empty() {
@@ -382,10 +393,16 @@ fn translate_until_checked(
             let address = (problem.origin.file == file).then(|| cdktf.address_at(problem.origin.line)).flatten();
             match address {
                 Some(address) => {
-                    refused.entry(address.clone()).or_insert_with(|| format!("{}: {}", problem.subject, problem.message));
+                    refused
+                        .entry(address.clone())
+                        .or_insert_with(|| format!("{}: {}", problem.subject, problem.message));
                 }
                 None => {
-                    return Err(MigrateError::at(&cdktf.path, None, format!("the migrated stack is invalid: {problem}")))
+                    return Err(MigrateError::at(
+                        &cdktf.path,
+                        None,
+                        format!("the migrated stack is invalid: {problem}"),
+                    ))
                 }
             }
         }
@@ -460,7 +477,8 @@ fn moved_document(moves: &BTreeMap<Address, Address>, imports: &BTreeMap<Address
         "//".into(),
         json!("Written by `lambda-stack migrate-cdktf`: moves each resource CDKTF created to the address lambda-stack gives it, so `terraform plan` against the CDKTF state replaces nothing. Delete this file (and its `include:`) once every state CDKTF wrote has been applied."),
     );
-    let moved: Vec<Value> = moves.iter().map(|(from, to)| json!({ "from": from.to_string(), "to": to.to_string() })).collect();
+    let moved: Vec<Value> =
+        moves.iter().map(|(from, to)| json!({ "from": from.to_string(), "to": to.to_string() })).collect();
     if !moved.is_empty() {
         root.insert("moved".into(), Value::Array(moved));
     }

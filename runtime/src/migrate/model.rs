@@ -152,7 +152,10 @@ pub struct FunctionDecl {
 pub enum EnvDecl {
     Literal(String),
     /// `target.attribute`.
-    Ref { target: String, attribute: String },
+    Ref {
+        target: String,
+        attribute: String,
+    },
 }
 
 /// A trigger, and the CDKTF resource it mainly came from.
@@ -164,9 +167,22 @@ pub struct TriggerDecl {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TriggerKind {
-    Http { method: String, path: String },
-    S3 { bucket: String, on: Vec<String>, prefix: Option<String>, suffix: Option<String> },
-    Sqs { queue: String, batch_size: Option<u64>, window: Option<u64>, report_failures: bool },
+    Http {
+        method: String,
+        path: String,
+    },
+    S3 {
+        bucket: String,
+        on: Vec<String>,
+        prefix: Option<String>,
+        suffix: Option<String>,
+    },
+    Sqs {
+        queue: String,
+        batch_size: Option<u64>,
+        window: Option<u64>,
+        report_failures: bool,
+    },
     /// `dynamodb(..)` or `kinesis(..)`.
     Stream {
         dynamodb: bool,
@@ -176,9 +192,15 @@ pub enum TriggerKind {
         window: Option<u64>,
         report_failures: bool,
     },
-    Sns { topic: String },
-    Schedule { expression: String },
-    Url { auth: Option<String> },
+    Sns {
+        topic: String,
+    },
+    Schedule {
+        expression: String,
+    },
+    Url {
+        auth: Option<String>,
+    },
 }
 
 impl Model {

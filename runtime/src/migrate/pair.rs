@@ -50,7 +50,12 @@ pub struct Pairing {
 impl Pairing {
     /// Every address change: `from` → `to`, for `moved` blocks.
     pub fn moves(&self) -> BTreeMap<Address, Address> {
-        self.pairs.iter().chain(&self.kept).filter(|(from, to)| from != to).map(|(f, t)| (f.clone(), t.clone())).collect()
+        self.pairs
+            .iter()
+            .chain(&self.kept)
+            .filter(|(from, to)| from != to)
+            .map(|(f, t)| (f.clone(), t.clone()))
+            .collect()
     }
 
     /// Every CDKTF address with its address in the migrated stack, moved or not.
@@ -63,7 +68,11 @@ impl Pairing {
 fn identity_keys(kind: &str) -> &'static [&'static str] {
     match kind {
         "aws_lambda_function" => &["function_name"],
-        "aws_iam_role" | "aws_sqs_queue" | "aws_sns_topic" | "aws_dynamodb_table" | "aws_kinesis_stream"
+        "aws_iam_role"
+        | "aws_sqs_queue"
+        | "aws_sns_topic"
+        | "aws_dynamodb_table"
+        | "aws_kinesis_stream"
         | "aws_cloudwatch_log_group" => &["name"],
         "aws_s3_bucket" => &["bucket"],
         "aws_iam_role_policy" => &["role"],
@@ -145,9 +154,9 @@ pub fn pair(cdktf: &Cdktf, model: &Model, generated: &Value) -> Pairing {
             }
             let body = Value::Object(cdktf.resources[address].body.clone());
             let body = rewrite(&body, &moves);
-            let Some(identity) = identity(&address.kind, &body, &names, |a| {
-                model.claims.contains_key(a) && !moves.contains_key(a)
-            }) else {
+            let Some(identity) =
+                identity(&address.kind, &body, &names, |a| model.claims.contains_key(a) && !moves.contains_key(a))
+            else {
                 continue;
             };
             let paired: BTreeSet<&Address> = pairing.pairs.values().collect();
@@ -155,7 +164,9 @@ pub fn pair(cdktf: &Cdktf, model: &Model, generated: &Value) -> Pairing {
             let candidates: Vec<&Address> = generated
                 .iter()
                 .filter(|(g, _)| g.kind == address.kind && !paired.contains(g))
-                .filter(|(g, body)| same_identity(&identity, identity_of(&address.kind, body, &names), owned_by(g, owner)))
+                .filter(|(g, body)| {
+                    same_identity(&identity, identity_of(&address.kind, body, &names), owned_by(g, owner))
+                })
                 .map(|(g, _)| g)
                 .collect();
             let chosen = choose(&candidates, &body, &generated, &names, owner);
@@ -290,7 +301,11 @@ fn owned_by(address: &Address, owner: &str) -> bool {
     address.name == owner || address.name.starts_with(&format!("{owner}-"))
 }
 
-fn identity_of(kind: &str, body: &Map<String, Value>, names: &BTreeMap<String, Address>) -> Option<Vec<Option<String>>> {
+fn identity_of(
+    kind: &str,
+    body: &Map<String, Value>,
+    names: &BTreeMap<String, Address>,
+) -> Option<Vec<Option<String>>> {
     identity(kind, &Value::Object(body.clone()), names, |_| false)
 }
 
@@ -316,7 +331,8 @@ fn choose<'a>(
         })
     };
     let agreeing: Vec<&&Address> = candidates.iter().filter(agree).collect();
-    let pool: Vec<&Address> = if agreeing.is_empty() { candidates.to_vec() } else { agreeing.into_iter().copied().collect() };
+    let pool: Vec<&Address> =
+        if agreeing.is_empty() { candidates.to_vec() } else { agreeing.into_iter().copied().collect() };
     pool.iter().find(|a| owned_by(a, owner)).or(pool.first()).copied()
 }
 
@@ -355,7 +371,8 @@ pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Val
     let mut patch = Map::new();
     let mut updates = Vec::new();
     let (Some(ours), Some(theirs)) = (cdktf.as_object(), generated.as_object()) else { return (patch, updates) };
-    let split: Vec<&str> = if kind == "aws_s3_bucket" { BUCKET_SPLITS.iter().map(|(k, _)| *k).collect() } else { vec![] };
+    let split: Vec<&str> =
+        if kind == "aws_s3_bucket" { BUCKET_SPLITS.iter().map(|(k, _)| *k).collect() } else { vec![] };
     for (key, value) in ours {
         if key == "//" || key == "depends_on" || split.contains(&key.as_str()) {
             continue;
@@ -473,8 +490,7 @@ fn split_imports(
             continue;
         }
         let split = generated.iter().find(|(address, body)| {
-            address.kind == *kind
-                && body.get("bucket").is_some_and(|b| normalized(b, names) == bucket.to_string())
+            address.kind == *kind && body.get("bucket").is_some_and(|b| normalized(b, names) == bucket.to_string())
         });
         if let Some((address, _)) = split {
             imports.insert(address.clone(), name.clone());

@@ -368,7 +368,7 @@ fn trigger(kind: &TriggerKind) -> String {
         }
     };
     match kind {
-        TriggerKind::Http { method, path } => return format!("http({method} {path:?})"),
+        TriggerKind::Http { method, path } => format!("http({method} {path:?})"),
         TriggerKind::S3 { bucket, on, prefix, suffix } => {
             args.push(bucket.clone());
             match on.as_slice() {
@@ -382,7 +382,7 @@ fn trigger(kind: &TriggerKind) -> String {
             if let Some(suffix) = suffix {
                 args.push(format!("suffix: {suffix:?}"));
             }
-            return format!("s3({})", args.join(", "));
+            format!("s3({})", args.join(", "))
         }
         TriggerKind::Sqs { queue, batch_size, window, report_failures } => {
             args.push(queue.clone());
@@ -512,7 +512,10 @@ pub fn replaces(kind: &str, key: &str) -> bool {
     matches!(
         (kind, key),
         (_, "name" | "name_prefix" | "bucket" | "bucket_prefix")
-            | ("aws_lambda_permission", "statement_id" | "source_arn" | "principal" | "action" | "function_url_auth_type")
+            | (
+                "aws_lambda_permission",
+                "statement_id" | "source_arn" | "principal" | "action" | "function_url_auth_type"
+            )
             | ("aws_cloudwatch_event_target", "target_id" | "rule")
             | ("aws_lambda_event_source_mapping", "event_source_arn" | "starting_position")
             | ("aws_iam_role_policy", "role")

@@ -11,7 +11,10 @@ fn references_are_found_in_templates_and_json_strings() {
         vec![Reference::new("aws_s3_bucket", "uploads", "arn"), Reference::new("aws_sqs_queue", "jobs-dlq", "arn")]
     );
     assert_eq!(references_in("${var.stage}-${local.x}"), vec![]);
-    assert_eq!(references_in("${data.aws_region.current.name}"), vec![Reference::new("data.aws_region", "current", "name")]);
+    assert_eq!(
+        references_in("${data.aws_region.current.name}"),
+        vec![Reference::new("data.aws_region", "current", "name")]
+    );
     assert_eq!(literal("$${not} a reference"), Some("${not} a reference".into()));
     assert_eq!(literal("${aws_x.y.z}"), None);
     let (reference, rest) = leading_reference("${aws_apigatewayv2_api.http-api.execution_arn}/*/*").unwrap();
@@ -26,7 +29,10 @@ fn rewriting_moves_addresses_and_leaves_text_alone() {
         (Address::new("aws_iam_role", "r_1"), Address::new("aws_iam_role", "hello_role")),
         (Address::new("aws_s3_bucket", "b"), Address::new("aws_s3_bucket", "uploads")),
     ]);
-    assert_eq!(rewrite_text("aws_iam_role.r_1 ${aws_iam_role.r_1.arn}", &moves), "aws_iam_role.r_1 ${aws_iam_role.hello_role.arn}");
+    assert_eq!(
+        rewrite_text("aws_iam_role.r_1 ${aws_iam_role.r_1.arn}", &moves),
+        "aws_iam_role.r_1 ${aws_iam_role.hello_role.arn}"
+    );
     assert_eq!(
         rewrite_text("${format(\"%s/*\", aws_s3_bucket.b.arn)}:${aws_s3_bucket.bb.arn}", &moves),
         "${format(\"%s/*\", aws_s3_bucket.uploads.arn)}:${aws_s3_bucket.bb.arn}"
@@ -58,7 +64,8 @@ fn cdktf_stack(resources: Value) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let stack = dir.path().join("cdktf.out/stacks/demo");
     std::fs::create_dir_all(stack.join("assets/hello")).unwrap();
-    std::fs::write(stack.join("assets/hello/lambda_handler.py"), "def handler(event, context):\n    return {}\n").unwrap();
+    std::fs::write(stack.join("assets/hello/lambda_handler.py"), "def handler(event, context):\n    return {}\n")
+        .unwrap();
     let document = json!({
         "//": { "metadata": { "stackName": "demo", "version": "0.21.0" } },
         "provider": { "aws": [{ "region": "eu-west-1" }] },
@@ -162,7 +169,9 @@ fn a_resource_lambda_stack_does_not_declare_is_kept_off_the_generated_names() {
     assert!(moved["moved"].as_array().unwrap().contains(&json!({
         "from": "aws_cloudwatch_metric_alarm.hello-errors", "to": "aws_cloudwatch_metric_alarm.cdktf_hello-errors"
     })));
-    assert!(report.to_string().contains("aws_cloudwatch_metric_alarm.cdktf_hello-errors (was aws_cloudwatch_metric_alarm.hello-errors)"));
+    assert!(report
+        .to_string()
+        .contains("aws_cloudwatch_metric_alarm.cdktf_hello-errors (was aws_cloudwatch_metric_alarm.hello-errors)"));
 }
 
 #[test]
@@ -180,7 +189,8 @@ fn inline_bucket_settings_are_imported_into_the_resources_lambda_stack_writes() 
     let bucket = &report.document["resource"]["aws_s3_bucket"]["data"];
     assert!(bucket.get("versioning").is_none(), "{bucket}");
     assert_eq!(bucket["tags"], json!({ "team": "data" }));
-    assert!(read(&dir, "main.rs").contains(r#".override_resource("aws_s3_bucket", "data", json!({ "tags": { "team": "data" } }))"#));
+    assert!(read(&dir, "main.rs")
+        .contains(r#".override_resource("aws_s3_bucket", "data", json!({ "tags": { "team": "data" } }))"#));
 }
 
 #[test]
@@ -220,7 +230,10 @@ fn an_input_that_is_not_cdktf_json_is_an_error_at_its_line() {
     let path = dir.path().join("cdk.tf.json");
     std::fs::write(&path, "{\n  \"resource\": {}\n}\n").unwrap();
     let error = migrate_cdktf(&path, &Options { out: dir.path().join("out"), force: false }).unwrap_err();
-    assert_eq!(error.to_string(), format!("error: the document declares no resource: nothing to migrate\n  --> {}", path.display()));
+    assert_eq!(
+        error.to_string(),
+        format!("error: the document declares no resource: nothing to migrate\n  --> {}", path.display())
+    );
     std::fs::write(&path, "{\n  \"resource\": {\n    \"aws_sqs_queue\": [\n}").unwrap();
     let error = migrate_cdktf(&path, &Options { out: dir.path().join("out"), force: false }).unwrap_err();
     assert_eq!((error.line, error.message.contains("is not JSON")), (Some(4), true), "{error}");

@@ -313,7 +313,10 @@ impl<'a> Translator<'a> {
                 .and_then(|text| serde_json::from_str::<Value>(text).ok())
                 .is_some_and(|policy| trusts_only_lambda(&policy));
             if !trusts_lambda {
-                self.keep(&address, "its trust policy is not Lambda's alone (`sts:AssumeRole` by `lambda.amazonaws.com`)");
+                self.keep(
+                    &address,
+                    "its trust policy is not Lambda's alone (`sts:AssumeRole` by `lambda.amazonaws.com`)",
+                );
                 continue;
             }
             let name = self.declaration_name(&address, None);
@@ -402,7 +405,8 @@ impl<'a> Translator<'a> {
             .and_then(Value::as_str)
             .filter(|mode| *mode == "Active")
             .map(|_| "active".to_owned());
-        let dead_letter = body.get("dead_letter_config").and_then(|d| d.get("target_arn").or(d.get(0)?.get("target_arn")));
+        let dead_letter =
+            body.get("dead_letter_config").and_then(|d| d.get("target_arn").or(d.get(0)?.get("target_arn")));
         let dead_letter = self
             .referenced(dead_letter, Kind::Queue, &["arn"])
             .or_else(|| self.referenced(dead_letter, Kind::Topic, &["arn", "id"]));
@@ -540,7 +544,8 @@ impl<'a> Translator<'a> {
                 self.keep(&address, "its source is not a migrated queue or table stream");
                 continue;
             };
-            let already = self.function_mut(&function).triggers.iter().any(|t| trigger_source(&t.kind) == Some(&source_name));
+            let already =
+                self.function_mut(&function).triggers.iter().any(|t| trigger_source(&t.kind) == Some(&source_name));
             if already {
                 self.keep(&address, format!("function `{function}` maps `{source_name}` already"));
                 continue;
@@ -562,13 +567,21 @@ impl<'a> Translator<'a> {
             let mut triggers = Vec::new();
             for rule in &rules {
                 let function = self.referenced(rule.get("lambda_function_arn"), Kind::Function, &["arn"]);
-                let events: Option<Vec<String>> =
-                    rule.get("events").and_then(Value::as_array).map(|e| e.iter().filter_map(Value::as_str).map(str::to_owned).collect());
-                let filter = |key: &str| rule.get(key).and_then(Value::as_str).and_then(literal).filter(|f| !f.is_empty());
+                let events: Option<Vec<String>> = rule
+                    .get("events")
+                    .and_then(Value::as_array)
+                    .map(|e| e.iter().filter_map(Value::as_str).map(str::to_owned).collect());
+                let filter =
+                    |key: &str| rule.get(key).and_then(Value::as_str).and_then(literal).filter(|f| !f.is_empty());
                 match (function, events) {
                     (Some(function), Some(events)) => triggers.push((
                         function,
-                        TriggerKind::S3 { bucket: bucket.clone(), on: s3_on(&events), prefix: filter("filter_prefix"), suffix: filter("filter_suffix") },
+                        TriggerKind::S3 {
+                            bucket: bucket.clone(),
+                            on: s3_on(&events),
+                            prefix: filter("filter_prefix"),
+                            suffix: filter("filter_suffix"),
+                        },
                     )),
                     _ => {
                         triggers.clear();
@@ -577,7 +590,8 @@ impl<'a> Translator<'a> {
                 }
             }
             let what = if triggers.is_empty() && !rules.is_empty() {
-                "the notifications of bucket `{bucket}` (its Lambda rules are kept with `override_resource`)".replace("{bucket}", &bucket)
+                "the notifications of bucket `{bucket}` (its Lambda rules are kept with `override_resource`)"
+                    .replace("{bucket}", &bucket)
             } else {
                 format!("the `s3({bucket})` triggers and notifications of bucket `{bucket}`")
             };
@@ -596,14 +610,19 @@ impl<'a> Translator<'a> {
             let of_rule: Vec<&(Address, Map<String, Value>)> = targets
                 .iter()
                 .filter(|(_, target)| {
-                    target.get("rule").and_then(Value::as_str).and_then(whole_reference).is_some_and(|r| r.address == address)
+                    target
+                        .get("rule")
+                        .and_then(Value::as_str)
+                        .and_then(whole_reference)
+                        .is_some_and(|r| r.address == address)
                 })
                 .collect();
             let function = match of_rule.as_slice() {
                 [(_, target)] => self.referenced(target.get("arn"), Kind::Function, &["arn"]),
                 _ => None,
             };
-            let (Some(expression), Some(function), false) = (expression, function, body.contains_key("event_pattern")) else {
+            let (Some(expression), Some(function), false) = (expression, function, body.contains_key("event_pattern"))
+            else {
                 self.keep(&address, "it is not a schedule with one migrated function as its target");
                 continue;
             };
@@ -644,8 +663,12 @@ impl<'a> Translator<'a> {
         }
         let mut routed = BTreeSet::new();
         for (address, body) in self.open("aws_apigatewayv2_route") {
-            let target = body.get("target").and_then(Value::as_str).and_then(|t| leading_reference(t.strip_prefix("integrations/")?));
-            let function = target.and_then(|(r, rest)| integrations.get(&r.address).filter(|_| rest.is_empty()).cloned());
+            let target = body
+                .get("target")
+                .and_then(Value::as_str)
+                .and_then(|t| leading_reference(t.strip_prefix("integrations/")?));
+            let function =
+                target.and_then(|(r, rest)| integrations.get(&r.address).filter(|_| rest.is_empty()).cloned());
             let key = body.get("route_key").and_then(Value::as_str).and_then(literal).unwrap_or_default();
             let Some((method, path)) = key.split_once(' ').filter(|(_, path)| path.starts_with('/')) else { continue };
             let (Some(function), true) = (function, refers_to_api(&body)) else { continue };
@@ -738,7 +761,9 @@ impl<'a> Translator<'a> {
                 continue;
             };
             if let Some(first) = taken.get(&role) {
-                let why = format!("role `{role}` takes the statements of `{first}`; lambda-stack writes one inline policy per role");
+                let why = format!(
+                    "role `{role}` takes the statements of `{first}`; lambda-stack writes one inline policy per role"
+                );
                 self.keep(&address, why);
                 continue;
             }
@@ -774,7 +799,8 @@ impl<'a> Translator<'a> {
 
     /// A policy's statements: each `Allow` of actions on resources the grammar can name.
     fn statements(&self, policy: &str, source: &Source) -> Result<Vec<StatementDecl>, String> {
-        let document: Value = serde_json::from_str(policy).map_err(|_| "its policy is not a JSON document".to_owned())?;
+        let document: Value =
+            serde_json::from_str(policy).map_err(|_| "its policy is not a JSON document".to_owned())?;
         let statements = match &document["Statement"] {
             Value::Array(statements) => statements.clone(),
             Value::Object(_) => vec![document["Statement"].clone()],
@@ -790,7 +816,8 @@ impl<'a> Translator<'a> {
         let mut out = Vec::new();
         for statement in &statements {
             let Some(statement) = statement.as_object() else { return Err("a statement is not an object".into()) };
-            if let Some(key) = statement.keys().find(|k| !["Effect", "Action", "Resource", "Sid"].contains(&k.as_str())) {
+            if let Some(key) = statement.keys().find(|k| !["Effect", "Action", "Resource", "Sid"].contains(&k.as_str()))
+            {
                 return Err(format!("a statement has `{key}`, which `allow:` cannot say"));
             }
             if statement.get("Effect").and_then(Value::as_str) != Some("Allow") {
@@ -840,7 +867,8 @@ impl<'a> Translator<'a> {
         let kind_of = |name: &str| self.kinds.get(name).copied();
         let mut grants = Vec::new();
         for function in self.model.functions.iter().filter(|f| f.role.as_deref() == Some(role)) {
-            let sources = function.triggers.iter().map(|t| (keyword_of(&t.kind), trigger_source(&t.kind).map(String::as_str)));
+            let sources =
+                function.triggers.iter().map(|t| (keyword_of(&t.kind), trigger_source(&t.kind).map(String::as_str)));
             for derived in lambda_stack_core::decl::derived_grants(sources, function.dead_letter.as_deref(), kind_of) {
                 grants.push((function.name.clone(), derived.source.to_owned(), derived.grant));
             }
@@ -878,10 +906,12 @@ impl<'a> Translator<'a> {
         for address in all {
             if !self.is_handled(&address) {
                 let why = match address.kind.as_str() {
-                    "aws_lambda_permission" | "aws_cloudwatch_event_target" | "aws_apigatewayv2_integration"
-                    | "aws_apigatewayv2_route" | "aws_apigatewayv2_stage" | "aws_apigatewayv2_api" => {
-                        "it is not part of a trigger lambda-stack declares".to_owned()
-                    }
+                    "aws_lambda_permission"
+                    | "aws_cloudwatch_event_target"
+                    | "aws_apigatewayv2_integration"
+                    | "aws_apigatewayv2_route"
+                    | "aws_apigatewayv2_stage"
+                    | "aws_apigatewayv2_api" => "it is not part of a trigger lambda-stack declares".to_owned(),
                     kind => format!("lambda-stack has no declaration for `{kind}`"),
                 };
                 self.keep(&address, why);
