@@ -238,3 +238,23 @@ fn an_input_that_is_not_cdktf_json_is_an_error_at_its_line() {
     let error = migrate_cdktf(&path, &Options { out: dir.path().join("out"), force: false }).unwrap_err();
     assert_eq!((error.line, error.message.contains("is not JSON")), (Some(4), true), "{error}");
 }
+
+#[test]
+fn a_bucket_whose_notification_the_checker_refuses_stays_with_it() {
+    // Two rules of one bucket overlap (the same prefix, no suffix): S3 refuses that, and so does the checker.
+    let rule = |prefix: &str| json!({ "lambda_function_arn": "${aws_lambda_function.hello-fn.arn}", "events": ["s3:ObjectCreated:*"], "filter_prefix": prefix });
+    let (dir, report) = run(with(
+        hello("lambda_handler.handler"),
+        json!({
+            "aws_s3_bucket": { "uploads": { "bucket": "demo-uploads" } },
+            "aws_s3_bucket_notification": { "uploads-notification": {
+                "bucket": "${aws_s3_bucket.uploads.id}",
+                "lambda_function": [rule("in/"), rule("in/")],
+            }},
+        }),
+    ));
+    let untranslated = json_file(&dir, "cdktf/untranslated.tf.json");
+    assert!(untranslated["resource"]["aws_s3_bucket_notification"].get("uploads-notification").is_some());
+    assert!(untranslated["resource"]["aws_s3_bucket"]["uploads"]["//"].as_str().unwrap().contains("notification"));
+    assert!(report.document["resource"].get("aws_s3_bucket_notification").is_none(), "one notification per bucket: {report}");
+}

@@ -225,6 +225,17 @@ impl<'a> Translator<'a> {
 
     fn buckets(&mut self) {
         for (address, body) in self.open("aws_s3_bucket") {
+            // lambda-stack writes the one notification configuration of every bucket it owns: one
+            // kept as written beside it would overwrite it, and the other way round.
+            let kept_notification = self.cdktf.of_type("aws_s3_bucket_notification").any(|(notification, resource)| {
+                self.refused.contains_key(notification)
+                    && resource.body.get("bucket").and_then(Value::as_str).and_then(whole_reference).map(|r| r.address)
+                        == Some(address.clone())
+            });
+            if kept_notification {
+                self.keep(&address, "its notification configuration is kept as written, and lambda-stack writes one for each bucket it owns");
+                continue;
+            }
             let aws_name = body.get("bucket").and_then(Value::as_str).and_then(literal);
             let name = self.declaration_name(&address, None);
             self.declare(&address, &name, Kind::Bucket);
