@@ -7,7 +7,7 @@
 //! assert_eq!(refs, vec![Reference::new("aws_s3_bucket", "uploads", "arn")]);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Map, Value};
@@ -55,6 +55,17 @@ impl Cdktf {
     }
 
     /// Parses the text of a `cdk.tf.json` read from `path`.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::migrate::cdktf::Cdktf;
+    /// use lambda_stack_runtime::terraform::Address;
+    /// let text = r#"{"//": {"metadata": {"stackName": "shop"}}, "resource": {"aws_sqs_queue": {"jobs": {
+    ///     "//": {"metadata": {"path": "shop/jobs"}}, "name": "jobs"}}}}"#;
+    /// let cdktf = Cdktf::parse("cdktf.out/stacks/shop/cdk.tf.json".as_ref(), text).unwrap();
+    /// assert_eq!(cdktf.stack_name, "shop");
+    /// let jobs = cdktf.resource(&Address::new("aws_sqs_queue", "jobs")).unwrap();
+    /// assert_eq!((jobs.body["name"].as_str(), jobs.construct_path.as_deref()), (Some("jobs"), Some("jobs")));
+    /// ```
     pub fn parse(path: &Path, text: &str) -> Result<Cdktf, MigrateError> {
         let root: Value = serde_json::from_str(text).map_err(|e| {
             MigrateError::at(path, Some(e.line() as u32), format!("`{}` is not JSON: {e}", path.display()))
@@ -357,6 +368,14 @@ pub fn references_in(text: &str) -> Vec<Reference> {
 
 /// The one reference a string consists of (`${aws_sqs_queue.jobs.arn}`), and the literal text
 /// after it (`/*` in `${aws_s3_bucket.b.arn}/*`).
+///
+/// ```
+/// use lambda_stack_runtime::migrate::cdktf::{leading_reference, whole_reference, Reference};
+/// let (bucket, suffix) = leading_reference("${aws_s3_bucket.uploads.arn}/*").unwrap();
+/// assert_eq!((bucket, suffix.as_str()), (Reference::new("aws_s3_bucket", "uploads", "arn"), "/*"));
+/// assert_eq!(whole_reference("${aws_sqs_queue.jobs.url}"), Some(Reference::new("aws_sqs_queue", "jobs", "url")));
+/// assert_eq!(whole_reference("${aws_s3_bucket.uploads.arn}/*"), None);
+/// ```
 pub fn leading_reference(text: &str) -> Option<(Reference, String)> {
     let parts = pieces(text);
     let (first, rest) = parts.split_first()?;
@@ -382,44 +401,18 @@ pub fn whole_reference(text: &str) -> Option<Reference> {
 }
 
 /// The text of a string with no interpolation in it (`$${` read as `${`); `None` when it has one.
+///
+/// ```
+/// use lambda_stack_runtime::migrate::cdktf::literal;
+/// assert_eq!(literal("jobs-dlq").as_deref(), Some("jobs-dlq"));
+/// assert_eq!(literal("$${stage}").as_deref(), Some("${stage}"));
+/// assert_eq!(literal("${var.stage}"), None);
+/// ```
 pub fn literal(text: &str) -> Option<String> {
     match pieces(text).as_slice() {
         [] => Some(String::new()),
         [Piece::Text(text)] => Some(text.clone()),
         _ => None,
-    }
-}
-
-/// Every address a value refers to: in interpolations, and `depends_on` entries (`TYPE.NAME`).
-pub fn addresses_in(value: &Value) -> BTreeSet<Address> {
-    let mut found = BTreeSet::new();
-    walk_strings(value, &mut |text, in_depends_on| {
-        if in_depends_on {
-            if let Some((kind, name)) = text.split_once('.') {
-                found.insert(Address::new(kind, name));
-            }
-        } else {
-            found.extend(references_in(text).into_iter().map(|r| r.address));
-        }
-    });
-    found
-}
-
-fn walk_strings(value: &Value, visit: &mut impl FnMut(&str, bool)) {
-    match value {
-        Value::String(text) => visit(text, false),
-        Value::Array(items) => items.iter().for_each(|item| walk_strings(item, visit)),
-        Value::Object(map) => {
-            for (key, item) in map {
-                match (key.as_str(), item) {
-                    ("depends_on", Value::Array(items)) => {
-                        items.iter().filter_map(Value::as_str).for_each(|text| visit(text, true));
-                    }
-                    _ => walk_strings(item, visit),
-                }
-            }
-        }
-        _ => {}
     }
 }
 

@@ -249,7 +249,16 @@ const WRITTEN: &[&str] = &["main.rs", "functions", "cdktf"];
 const MOVED_FILE: &str = "cdktf/moved.tf.json";
 const UNTRANSLATED_FILE: &str = "cdktf/untranslated.tf.json";
 
-/// Migrates the CDKTF stack of `input` (its `cdk.tf.json`) into `options.out`.
+/// Migrates the CDKTF stack of `input` (its `cdk.tf.json`) into `options.out` (see the module's
+/// documentation for what it writes).
+///
+/// ```no_run
+/// use lambda_stack_runtime::migrate::{migrate_cdktf, Options};
+/// let options = Options { out: "examples/migrated".into(), force: true };
+/// let report = migrate_cdktf("cdktf.out/stacks/event-pipeline/cdk.tf.json".as_ref(), &options)?;
+/// assert_eq!(report.taken_over + report.untranslated.iter().filter(|(what, _)| what.starts_with("aws_")).count(), report.cdktf_resources);
+/// # Ok::<(), lambda_stack_runtime::migrate::MigrateError>(())
+/// ```
 pub fn migrate_cdktf(input: &Path, options: &Options) -> Result<Report, MigrateError> {
     let cdktf = Cdktf::read(input)?;
     let out = &options.out;

@@ -204,7 +204,7 @@ pub enum TriggerKind {
 }
 
 impl Model {
-    /// Every declaration name, with the kind of declaration.
+    /// Every declaration name.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         let buckets = self.buckets.iter().map(|d| d.name.as_str());
         let queues = self.queues.iter().map(|d| d.name.as_str());

@@ -256,5 +256,8 @@ fn a_bucket_whose_notification_the_checker_refuses_stays_with_it() {
     let untranslated = json_file(&dir, "cdktf/untranslated.tf.json");
     assert!(untranslated["resource"]["aws_s3_bucket_notification"].get("uploads-notification").is_some());
     assert!(untranslated["resource"]["aws_s3_bucket"]["uploads"]["//"].as_str().unwrap().contains("notification"));
-    assert!(report.document["resource"].get("aws_s3_bucket_notification").is_none(), "one notification per bucket: {report}");
+    assert!(
+        report.document["resource"].get("aws_s3_bucket_notification").is_none(),
+        "one notification per bucket: {report}"
+    );
 }
