@@ -374,6 +374,8 @@ pub fn residue(kind: &str, cdktf: &Value, generated: &Value) -> (Map<String, Val
     let split: Vec<&str> =
         if kind == "aws_s3_bucket" { BUCKET_SPLITS.iter().map(|(k, _)| *k).collect() } else { vec![] };
     for (key, value) in ours {
+        // `depends_on` is lambda-stack's: it orders what it generates (CDKTF's names the old
+        // addresses); split-off settings are imported as resources of their own.
         if key == "//" || key == "depends_on" || split.contains(&key.as_str()) {
             continue;
         }
