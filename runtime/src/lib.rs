@@ -12,6 +12,7 @@ mod function;
 mod host;
 mod iam;
 pub mod local;
+pub mod migrate;
 mod origin;
 pub mod output;
 pub mod package;
