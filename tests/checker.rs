@@ -615,6 +615,10 @@ fn cases() -> Vec<(&'static str, Stack)> {
             "vpc/no-security-groups",
             shop().function(python("api").vpc(Vpc::new().subnets(["subnet-0123456789abcdef0"]))),
         ),
+        (
+            "triggers/timeout-above-the-http-api-limit",
+            shop().function(python("report").timeout(60).trigger(Trigger::http("GET", "/report"))),
+        ),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (
             "env/bare-reference",

@@ -493,10 +493,17 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
     put(TriggerPart::Keyword, trigger.span().into());
     let mut arg = |arg, range: Range| spans.put(id, At::Trigger(i, TriggerPart::Arg(arg)), range);
     match trigger {
-        Trigger::Http { method, path } => {
+        Trigger::Http { method, path, outlives_request } => {
             arg(Arg::Method, method.span);
             arg(Arg::Path, path.span);
-            decl::Trigger::Http { method: method.value.clone(), path: path.value.clone() }
+            if let Some(flag) = outlives_request {
+                arg(Arg::OutlivesRequest, flag.span.into());
+            }
+            decl::Trigger::Http {
+                method: method.value.clone(),
+                path: path.value.clone(),
+                outlives_request: outlives_request.as_ref().is_some_and(|flag| flag.value),
+            }
         }
         Trigger::S3(s3) => {
             arg(Arg::Source, s3.bucket.span().into());

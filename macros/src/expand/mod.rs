@@ -336,9 +336,10 @@ fn trigger(trigger: &Trigger) -> TokenStream {
     let line = line(trigger.span());
     let p = quote! { ::lambda_stack::__private::Trigger };
     let call = match trigger {
-        Trigger::Http { method, path } => {
+        Trigger::Http { method, path, outlives_request } => {
             let (method, path) = (&method.value, &path.value);
-            quote! { #p::http(#method, #path) }
+            let outlives = outlives_request.as_ref().filter(|flag| flag.value).map(|_| quote! { .outlives_request() });
+            quote! { #p::http(#method, #path) #outlives }
         }
         Trigger::S3(s3) => {
             let bucket = text(&s3.bucket);

@@ -628,6 +628,9 @@ pub enum Trigger {
     Http {
         method: String,
         path: String,
+        /// `outlives_request: true`: the function may run past the API's 30 s, after the client
+        /// has had its 503.
+        outlives_request: bool,
     },
     S3(S3Trigger),
     Sqs(SqsTrigger),

@@ -371,6 +371,7 @@ pub enum Arg {
     ReportFailures,
     Start,
     Auth,
+    OutlivesRequest,
 }
 
 impl Arg {
@@ -389,6 +390,7 @@ impl Arg {
             Arg::ReportFailures => "report_failures",
             Arg::Start => "start",
             Arg::Auth => "auth",
+            Arg::OutlivesRequest => "outlives_request",
         }
     }
 }

@@ -65,7 +65,7 @@ impl Builder<'_> {
             .triggers
             .iter()
             .filter_map(|trigger| match trigger {
-                Trigger::Http { method, path, origin } => Some((method, path, origin)),
+                Trigger::Http { method, path, origin, .. } => Some((method, path, origin)),
                 _ => None,
             })
             .collect();

@@ -24,7 +24,7 @@ use lambda_stack_core::keys::TriggerKind;
 #[non_exhaustive]
 pub enum Trigger {
     /// A route of the stack's HTTP API (API Gateway v2, payload format 2.0).
-    Http { method: String, path: String, origin: Origin },
+    Http { method: String, path: String, outlives_request: bool, origin: Origin },
     /// Object events of a bucket.
     S3(S3Trigger),
     /// Messages of a queue.
@@ -79,7 +79,23 @@ pub struct StreamTrigger {
 impl Trigger {
     #[track_caller]
     pub fn http(method: impl Into<String>, path: impl Into<String>) -> Self {
-        Trigger::Http { method: method.into(), path: path.into(), origin: Origin::caller() }
+        Trigger::Http { method: method.into(), path: path.into(), outlives_request: false, origin: Origin::caller() }
+    }
+
+    /// On an `http` trigger: the function's `timeout` may exceed the HTTP API's 30 s, although the
+    /// client gets a 503 at 30 s while the function runs on (for a function that also serves a
+    /// slower trigger). Without it, such a timeout is an error. Other triggers are unchanged.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Trigger;
+    /// let route = Trigger::http("POST", "/imports").outlives_request();
+    /// assert_eq!(route.to_string(), "http(POST \"/imports\", outlives_request: true)");
+    /// ```
+    pub fn outlives_request(mut self) -> Self {
+        if let Trigger::Http { outlives_request, .. } = &mut self {
+            *outlives_request = true;
+        }
+        self
     }
 
     /// Object events of a bucket of the stack (`created` unless [`S3Trigger::on`] says otherwise).
@@ -185,7 +201,9 @@ impl Trigger {
     /// The trigger as the checker reads it.
     pub(crate) fn to_decl(&self) -> decl::Trigger {
         match self {
-            Trigger::Http { method, path, .. } => decl::Trigger::Http { method: method.clone(), path: path.clone() },
+            Trigger::Http { method, path, outlives_request, .. } => {
+                decl::Trigger::Http { method: method.clone(), path: path.clone(), outlives_request: *outlives_request }
+            }
             Trigger::S3(t) => decl::Trigger::S3(t.to_decl()),
             Trigger::Sqs(t) => decl::Trigger::Sqs(decl::SqsTrigger {
                 queue: t.queue.clone(),
@@ -349,7 +367,8 @@ impl From<StreamTrigger> for Trigger {
 impl std::fmt::Display for Trigger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Trigger::Http { method, path, .. } => write!(f, "http({method} {path:?})"),
+            Trigger::Http { method, path, outlives_request: false, .. } => write!(f, "http({method} {path:?})"),
+            Trigger::Http { method, path, .. } => write!(f, "http({method} {path:?}, outlives_request: true)"),
             Trigger::S3(t) => {
                 write!(f, "s3({}", t.bucket)?;
                 match t.on.as_slice() {

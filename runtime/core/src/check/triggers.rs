@@ -24,7 +24,7 @@ impl Checker<'_> {
         for (i, (trigger, resolved)) in function.triggers.iter().zip(resolved).enumerate() {
             let at = |part| Location::new(id, At::Trigger(i, part));
             match trigger {
-                Trigger::Http { method, path } => {
+                Trigger::Http { method, path, .. } => {
                     self.check(at(TriggerPart::Arg(Arg::Method)), rules::http::check_method(method));
                     self.check(at(TriggerPart::Arg(Arg::Path)), rules::http::check_path(path));
                 }
@@ -169,7 +169,7 @@ impl Checker<'_> {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for (f, function) in stack.functions.iter().enumerate() {
             for (i, trigger) in function.triggers.iter().enumerate() {
-                let Trigger::Http { method, path } = trigger else { continue };
+                let Trigger::Http { method, path, .. } = trigger else { continue };
                 let key = rules::http::route_key(method, path);
                 match seen.get(&key) {
                     Some(first) => self.error(
