@@ -3,7 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
+    Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
+    Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -619,6 +620,19 @@ fn cases() -> Vec<(&'static str, Stack)> {
             "triggers/timeout-above-the-http-api-limit",
             shop().function(python("report").timeout(60).trigger(Trigger::http("GET", "/report"))),
         ),
+        (
+            "triggers/url-cors-any-origin-with-credentials",
+            shop().function(
+                python("api").trigger(Trigger::url("none").cors(Cors::new().origins(["*"]).credentials(true))),
+            ),
+        ),
+        (
+            "triggers/url-cors-origin-with-a-path",
+            shop().function(
+                python("api").trigger(Trigger::url("none").cors(Cors::new().origins(["https://shop.example.com/"]))),
+            ),
+        ),
+        ("triggers/url-stream-from-python", shop().function(python("api").trigger(Trigger::url("iam").stream()))),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (
             "env/bare-reference",

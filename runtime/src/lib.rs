@@ -7,6 +7,7 @@ pub use lambda_stack_core::{rules, scan};
 mod adopt;
 mod bucket;
 pub mod cli;
+mod cors;
 mod error;
 mod function;
 mod host;
@@ -34,6 +35,7 @@ mod vpc;
 pub use crate::{
     bucket::Bucket,
     cli::App,
+    cors::Cors,
     error::{Error, Result},
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
@@ -53,8 +55,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Arch, Backend, Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
-        Topic, Tracing, Trigger, Vpc,
+        Arch, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream,
+        Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

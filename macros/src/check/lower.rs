@@ -579,11 +579,35 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             arg(Arg::Expression, expression.span);
             decl::Trigger::Schedule { expression: expression.value.clone() }
         }
-        Trigger::Url { auth, .. } => {
+        Trigger::Url { auth, cors, stream, .. } => {
             if let Some(auth) = auth {
                 arg(Arg::Auth, auth.span);
             }
-            decl::Trigger::Url { auth: auth.as_ref().map(|a| Word::new(a.value.clone(), decl::UrlAuth::parse)) }
+            if let Some(stream) = stream {
+                arg(Arg::Stream, stream.span.into());
+            }
+            if let Some(cors) = cors {
+                arg(Arg::Cors, cors.span);
+                for (key, span, items) in &cors.lists {
+                    spans.put(id, At::Trigger(i, TriggerPart::Cors(*key, None)), *span);
+                    for (j, item) in items.iter().enumerate() {
+                        spans.put(id, At::Trigger(i, TriggerPart::Cors(*key, Some(j))), item.span);
+                    }
+                }
+                for (key, span) in [
+                    (Key::MaxAge, cors.max_age.as_ref().map(|a| a.span)),
+                    (Key::Credentials, cors.credentials.as_ref().map(|c| c.span)),
+                ] {
+                    if let Some(span) = span {
+                        spans.put(id, At::Trigger(i, TriggerPart::Cors(key, None)), span);
+                    }
+                }
+            }
+            decl::Trigger::Url {
+                auth: auth.as_ref().map(|a| Word::new(a.value.clone(), decl::UrlAuth::parse)),
+                cors: cors.as_ref().map(crate::model::cors::Cors::to_decl),
+                stream: stream.as_ref().is_some_and(|s| s.value),
+            }
         }
     }
 }

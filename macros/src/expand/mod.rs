@@ -7,6 +7,7 @@
 //! and applying them in source order, so no expression nests deeper as the stack grows.
 
 use lambda_stack_core::decl;
+use lambda_stack_core::keys::Key;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -385,11 +386,37 @@ fn trigger(trigger: &Trigger) -> TokenStream {
             let expression = &expression.value;
             quote! { #p::schedule(#expression) }
         }
-        Trigger::Url { auth: Some(auth), .. } => {
-            let auth = &auth.value;
-            quote! { #p::url(#auth) }
+        Trigger::Url { auth, cors, stream, .. } => {
+            let url = match auth {
+                Some(auth) => {
+                    let auth = &auth.value;
+                    quote! { #p::url(#auth) }
+                }
+                None => quote! { #p::function_url() },
+            };
+            let cors = cors.as_ref().map(|cors| {
+                let list = |key| {
+                    let items = cors.list(key).iter().map(|v| &v.value);
+                    quote! { [#(#items),*] }
+                };
+                let (origins, methods, headers, expose) =
+                    (list(Key::Origins), list(Key::Methods), list(Key::Headers), list(Key::Expose));
+                let max_age = cors.max_age.as_ref().map(|a| {
+                    let a = a.value;
+                    quote! { .max_age(#a) }
+                });
+                let credentials = cors.credentials.as_ref().map(|c| {
+                    let c = c.value;
+                    quote! { .credentials(#c) }
+                });
+                quote! {
+                    .cors(::lambda_stack::__private::Cors::new()
+                        .origins(#origins).methods(#methods).headers(#headers).expose(#expose) #max_age #credentials)
+                }
+            });
+            let stream = stream.as_ref().filter(|s| s.value).map(|_| quote! { .stream() });
+            quote! { #url #cors #stream }
         }
-        Trigger::Url { auth: None, .. } => quote! { #p::function_url() },
     };
     quote! { .trigger(#call.declared_at(::core::file!(), #line)) }
 }

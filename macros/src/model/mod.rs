@@ -2,6 +2,7 @@
 //! the offending token. Building it reports unknown keys, duplicate keys and values of the wrong
 //! kind; rules about what the values mean are `check`'s.
 
+pub mod cors;
 pub(crate) mod fields;
 pub mod function;
 mod sources;

@@ -22,7 +22,7 @@ pub enum Trigger {
     Stream(StreamRead),
     Sns { keyword: Span, topic: Ident },
     Schedule { keyword: Span, expression: Sp<String> },
-    Url { keyword: Span, auth: Option<Sp<String>> },
+    Url { keyword: Span, auth: Option<Sp<String>>, cors: Option<super::cors::Cors>, stream: Option<Sp<bool>> },
 }
 
 pub struct S3 {
@@ -246,7 +246,9 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             let a = Args::read(errors, "url", args, TriggerKind::Url.args());
             a.no_positional(errors, "url", "url(auth: iam)");
             let auth = a.get("auth").and_then(|v| word(errors, "auth", v));
-            Some(Trigger::Url { keyword, auth })
+            let cors = a.get("cors").and_then(|v| super::cors::Cors::from_value(errors, v));
+            let stream = a.get("stream").and_then(|v| super::fields::boolean(errors, "stream", v));
+            Some(Trigger::Url { keyword, auth, cors, stream })
         }
         other => {
             errors.at(

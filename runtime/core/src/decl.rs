@@ -645,7 +645,21 @@ pub enum Trigger {
     /// The function's own HTTPS URL; IAM-authenticated unless `auth: none`.
     Url {
         auth: Option<Word<UrlAuth>>,
+        cors: Option<Cors>,
+        /// `stream: true`: the response streams (`RESPONSE_STREAM`).
+        stream: bool,
     },
+}
+
+/// `cors: { origins, methods, headers, expose, max_age, credentials }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cors {
+    pub origins: Vec<String>,
+    pub methods: Vec<String>,
+    pub headers: Vec<String>,
+    pub expose: Vec<String>,
+    pub max_age: Option<u64>,
+    pub credentials: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

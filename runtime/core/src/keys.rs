@@ -100,6 +100,13 @@ pub enum Key {
     Subnets,
     SecurityGroups,
     Ipv6,
+    // cors: { .. }
+    Origins,
+    Methods,
+    Headers,
+    Expose,
+    MaxAge,
+    Credentials,
     // param
     Type,
     Default,
@@ -155,6 +162,12 @@ impl Key {
             Key::Subnets => "subnets",
             Key::SecurityGroups => "security_groups",
             Key::Ipv6 => "ipv6",
+            Key::Origins => "origins",
+            Key::Methods => "methods",
+            Key::Headers => "headers",
+            Key::Expose => "expose",
+            Key::MaxAge => "max_age",
+            Key::Credentials => "credentials",
             Key::Type => "type",
             Key::Default => "default",
             Key::Sensitive => "sensitive",
@@ -210,6 +223,8 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 /// The keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[Key] =
     &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc];
+/// `cors: { .. }`.
+pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
 /// `vpc: { .. }`, on a function or the stack.
 pub const VPC_KEYS: &[Key] = &[Key::Subnets, Key::SecurityGroups, Key::Ipv6];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
@@ -340,8 +355,9 @@ impl TriggerKind {
             TriggerKind::Dynamodb | TriggerKind::Kinesis => {
                 &[Arg::Start, Arg::BatchSize, Arg::Window, Arg::ReportFailures]
             }
-            TriggerKind::Url => &[Arg::Auth],
-            TriggerKind::Http | TriggerKind::Sns | TriggerKind::Schedule => &[],
+            TriggerKind::Url => &[Arg::Auth, Arg::Cors, Arg::Stream],
+            TriggerKind::Http => &[Arg::OutlivesRequest],
+            TriggerKind::Sns | TriggerKind::Schedule => &[],
         }
     }
 }
@@ -372,6 +388,8 @@ pub enum Arg {
     Start,
     Auth,
     OutlivesRequest,
+    Cors,
+    Stream,
 }
 
 impl Arg {
@@ -391,6 +409,8 @@ impl Arg {
             Arg::Start => "start",
             Arg::Auth => "auth",
             Arg::OutlivesRequest => "outlives_request",
+            Arg::Cors => "cors",
+            Arg::Stream => "stream",
         }
     }
 }

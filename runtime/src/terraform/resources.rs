@@ -532,6 +532,28 @@ pub struct LambdaFunctionUrl {
     pub note: String,
     pub function_name: String,
     pub authorization_type: String,
+    /// `RESPONSE_STREAM` for a streaming URL; Lambda's default (`BUFFERED`) otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoke_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cors: Option<UrlCors>,
+}
+
+/// The `cors` block of `aws_lambda_function_url`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UrlCors {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow_origins: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow_methods: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow_headers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expose_headers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<u64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_credentials: bool,
 }
 
 impl Resource for LambdaFunctionUrl {

@@ -37,7 +37,7 @@ pub enum Trigger {
     Schedule { expression: String, origin: Origin },
     /// The function's own HTTPS URL; `auth` is `none` or `iam`, [`UrlAuth::default`] (IAM) when
     /// not given.
-    Url { auth: Option<Word<UrlAuth>>, origin: Origin },
+    Url { auth: Option<Word<UrlAuth>>, cors: Option<crate::Cors>, stream: bool, origin: Origin },
 }
 
 /// `s3(BUCKET, on: created, prefix: "in/", suffix: ".csv")`
@@ -143,14 +143,43 @@ impl Trigger {
     /// A function URL, with `auth` `none` (public) or `iam` (SigV4-signed callers).
     #[track_caller]
     pub fn url(auth: impl Into<String>) -> Self {
-        Trigger::Url { auth: Some(Word::new(auth, UrlAuth::parse)), origin: Origin::caller() }
+        Trigger::Url {
+            auth: Some(Word::new(auth, UrlAuth::parse)),
+            cors: None,
+            stream: false,
+            origin: Origin::caller(),
+        }
     }
 
     /// A function URL with the default auth, [`UrlAuth::default`]: IAM, since a URL is public
     /// only when it says so.
     #[track_caller]
     pub fn function_url() -> Self {
-        Trigger::Url { auth: None, origin: Origin::caller() }
+        Trigger::Url { auth: None, cors: None, stream: false, origin: Origin::caller() }
+    }
+
+    /// On a function URL: the browser origins, methods and headers it answers ([`crate::Cors`]).
+    /// Other triggers are unchanged.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Cors, Trigger};
+    /// let url = Trigger::url("none").cors(Cors::new().origins(["https://shop.example.com"]).methods(["GET"])).stream();
+    /// assert_eq!(url.to_string(), "url(auth: none, cors, stream: true)");
+    /// ```
+    pub fn cors(mut self, rule: crate::Cors) -> Self {
+        if let Trigger::Url { cors, .. } = &mut self {
+            *cors = Some(rule);
+        }
+        self
+    }
+
+    /// On a function URL: stream the response (`RESPONSE_STREAM`; Node.js and OS-only runtimes).
+    /// Other triggers are unchanged.
+    pub fn stream(mut self) -> Self {
+        if let Trigger::Url { stream, .. } = &mut self {
+            *stream = true;
+        }
+        self
     }
 
     /// Where the trigger was declared.
@@ -221,7 +250,9 @@ impl Trigger {
             }),
             Trigger::Sns { topic, .. } => decl::Trigger::Sns { topic: topic.clone() },
             Trigger::Schedule { expression, .. } => decl::Trigger::Schedule { expression: expression.clone() },
-            Trigger::Url { auth, .. } => decl::Trigger::Url { auth: auth.clone() },
+            Trigger::Url { auth, cors, stream, .. } => {
+                decl::Trigger::Url { auth: auth.clone(), cors: cors.as_ref().map(|c| c.0.clone()), stream: *stream }
+            }
         }
     }
 
@@ -418,9 +449,20 @@ impl std::fmt::Display for Trigger {
             }
             Trigger::Sns { topic, .. } => write!(f, "sns({topic})"),
             Trigger::Schedule { expression, .. } => write!(f, "schedule({expression:?})"),
-            Trigger::Url { auth: Some(auth), .. } => write!(f, "url(auth: {})", auth.written),
-            // What it amounts to, as the `"//"` notes of the output say.
-            Trigger::Url { auth: None, .. } => write!(f, "url(auth: {})", UrlAuth::default().word()),
+            Trigger::Url { auth, cors, stream, .. } => {
+                // Without `auth`, what it amounts to, as the `"//"` notes of the output say.
+                match auth {
+                    Some(auth) => write!(f, "url(auth: {}", auth.written)?,
+                    None => write!(f, "url(auth: {}", UrlAuth::default().word())?,
+                }
+                if cors.is_some() {
+                    f.write_str(", cors")?;
+                }
+                if *stream {
+                    f.write_str(", stream: true")?;
+                }
+                f.write_str(")")
+            }
         }
     }
 }

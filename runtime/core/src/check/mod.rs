@@ -88,6 +88,8 @@ pub enum TriggerPart {
     Arg(Arg),
     /// The `n`-th word of `on:`.
     On(usize),
+    /// A key of its `cors: { .. }`, or the `n`-th item of that key's list.
+    Cors(Key, Option<usize>),
 }
 
 impl Location {
@@ -102,6 +104,8 @@ impl Location {
         let at = match self.at {
             At::Name => return None,
             At::Trigger(_, TriggerPart::Keyword) => At::Value(Key::Triggers),
+            At::Trigger(i, TriggerPart::Cors(key, Some(_))) => At::Trigger(i, TriggerPart::Cors(key, None)),
+            At::Trigger(i, TriggerPart::Cors(_, None)) => At::Trigger(i, TriggerPart::Arg(Arg::Cors)),
             At::Trigger(i, _) => At::Trigger(i, TriggerPart::Keyword),
             At::Statement(_, StatementPart::Whole) => At::Value(Key::Allow),
             At::Statement(i, _) => At::Statement(i, StatementPart::Whole),

@@ -54,10 +54,17 @@ impl Checker<'_> {
                         self.check(at, rules::names::check_schedule_rule_name(stack, base, schedules));
                     }
                 }
-                Trigger::Url { auth } => {
+                Trigger::Url { auth, cors, stream } => {
                     urls += 1;
                     if let Some(auth) = auth {
                         self.check(at(TriggerPart::Arg(Arg::Auth)), auth.parsed.clone());
+                    }
+                    for (key, item, message) in cors.iter().flat_map(rules::cors::check_cors) {
+                        self.error(at(TriggerPart::Cors(key, item)), message);
+                    }
+                    if *stream {
+                        let family = function.runtime.as_deref().and_then(rules::runtimes::lookup).map(|r| r.family);
+                        self.check(at(TriggerPart::Arg(Arg::Stream)), rules::urls::check_stream(family, function.rust));
                     }
                     self.check(at(TriggerPart::Keyword), rules::urls::check_url_count(&function.name, urls));
                 }

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod adopt;
+pub mod cors;
 pub mod env;
 pub mod glob;
 pub mod grants;
