@@ -633,6 +633,14 @@ fn cases() -> Vec<(&'static str, Stack)> {
             ),
         ),
         ("triggers/url-stream-from-python", shop().function(python("api").trigger(Trigger::url("iam").stream()))),
+        (
+            "iam/boundary-is-a-role-arn",
+            shop().role(
+                Role::new("workers")
+                    .managed("AWSLambdaBasicExecutionRole")
+                    .boundary("arn:aws:iam::123456789012:role/boundary"),
+            ),
+        ),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (
             "env/bare-reference",

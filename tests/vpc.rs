@@ -1,6 +1,7 @@
 //! Functions in a VPC: `vpc:` on the stack (every function's default) and on a function, with IDs
-//! listed or as a `list` param, written as `vpc_config` with the VPC access policy on the role,
-//! and validated by the real Terraform CLI.
+//! listed or as a `list` param, written as `vpc_config` with the VPC access policy on the role;
+//! and permissions boundaries (`boundary:` on the stack and on a role), which production accounts
+//! with a VPC usually require. Validated by the real Terraform CLI and applied into the emulator.
 
 use std::path::Path;
 use std::process::Command;
@@ -15,6 +16,10 @@ lambda_stack! {
         region: "us-east-1",
         param private_subnets { type: list, default: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"] }
         vpc: { subnets: private_subnets, security_groups: ["sg-0123456789abcdef0"] },
+        boundary: "arn:{partition}:iam::{account}:policy/team-boundary",
+        param workers_boundary { default: "arn:aws:iam::123456789012:policy/workers-boundary" }
+
+        role workers { managed: [AWSLambdaBasicExecutionRole], boundary: workers_boundary }
 
         function reader {
             runtime: python3.12,
@@ -27,12 +32,13 @@ lambda_stack! {
             handler: "lambda_handler.handler",
             code: "../examples/hello/functions/hello",
             vpc: { subnets: ["subnet-11111111"], security_groups: ["sg-22222222", "sg-33333333"], ipv6: true },
+            role: workers,
         }
     }
 }
 
 #[test]
-fn functions_run_in_the_stack_vpc_or_their_own_with_the_access_policy() {
+fn functions_run_in_the_stack_vpc_or_their_own_with_the_access_policy_and_roles_have_boundaries() {
     let out = tempfile::tempdir().unwrap();
     lambda_stack::App::new().stack(private()).synth(out.path()).unwrap();
     let dir = out.path().join("stacks/private");
@@ -50,13 +56,20 @@ fn functions_run_in_the_stack_vpc_or_their_own_with_the_access_policy() {
             "ipv6_allowed_for_dual_stack": true,
         })
     );
+    let roles = &doc["resource"]["aws_iam_role"];
+    assert_eq!(
+        roles["reader"]["permissions_boundary"],
+        "arn:aws:iam::${data.aws_caller_identity.current.account_id}:policy/team-boundary",
+        "a function's own role gets the stack's boundary"
+    );
+    assert_eq!(roles["workers"]["permissions_boundary"], "${var.workers_boundary}", "a role's own boundary wins");
     let attachments = doc["resource"]["aws_iam_role_policy_attachment"].as_object().unwrap();
-    for function in ["reader", "dual_stack"] {
+    for role in ["reader", "workers"] {
         let attached = attachments.values().any(|a| {
-            a["role"] == format!("${{aws_iam_role.{function}.name}}")
+            a["role"] == format!("${{aws_iam_role.{role}.name}}")
                 && a["policy_arn"].as_str().unwrap().ends_with(":policy/service-role/AWSLambdaVPCAccessExecutionRole")
         });
-        assert!(attached, "{function}'s role may create network interfaces: {attachments:#?}");
+        assert!(attached, "role {role} may create network interfaces: {attachments:#?}");
     }
 
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");

@@ -177,6 +177,10 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 adopt: adoption(&mut spans, id, &role.adopt),
                 managed,
                 allow: statements(&mut spans, id, &role.allow),
+                boundary: role.boundary.as_ref().map(|b| {
+                    spans.put(id, At::Value(Key::Boundary), b.span);
+                    b.value.clone()
+                }),
             }
         })
         .collect();
@@ -202,6 +206,10 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         },
         stage,
         vpc: stack.vpc.as_ref().map(|v| self::vpc(&mut spans, id, v)),
+        boundary: stack.boundary.as_ref().map(|b| {
+            spans.put(id, At::Value(Key::Boundary), b.span);
+            b.value.clone()
+        }),
         region: stack.region.as_ref().map(|r| r.value.clone()),
         tags,
         backend,

@@ -106,6 +106,10 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
         let vpc = vpc_builder(vpc);
         quote! { .vpc(#vpc) }
     });
+    let boundary = stack.boundary.as_ref().map(|b| {
+        let b = &b.value;
+        quote! { .boundary(#b) }
+    });
     let assets = stack.assets.as_ref().map(|bucket| {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
@@ -177,6 +181,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             #(#tags)*
             #backend
             #vpc
+            #boundary
             #assets
             #(#params)*
             #(#include)*;
@@ -444,8 +449,12 @@ fn role(role: &Role) -> TokenStream {
     let allow = role.allow.iter().map(statement);
     let adopt = adoption(&role.adopt);
     let existing = existing(role.existing.as_ref());
+    let boundary = role.boundary.as_ref().map(|b| {
+        let b = &b.value;
+        quote! { .boundary(#b) }
+    });
     quote! {
-        .role(::lambda_stack::__private::Role::new(#name) #at #existing #(#managed)* #(.allow(#allow))* #adopt)
+        .role(::lambda_stack::__private::Role::new(#name) #at #existing #(#managed)* #(.allow(#allow))* #boundary #adopt)
     }
 }
 

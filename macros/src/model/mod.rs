@@ -46,6 +46,8 @@ pub struct Stack {
     pub params: Vec<Param>,
     /// `vpc: { .. }`: every function's network unless it has its own.
     pub vpc: Option<Vpc>,
+    /// `boundary: "arn:..:policy/.."`: every created role's permissions boundary.
+    pub boundary: Option<Sp<String>>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -134,6 +136,7 @@ pub struct Role {
     pub owned_keys: Vec<(Key, proc_macro2::Span)>,
     pub managed: Vec<Sp<String>>,
     pub allow: Vec<Statement>,
+    pub boundary: Option<Sp<String>>,
     pub adopt: Adopt,
 }
 
@@ -301,6 +304,7 @@ impl Stack {
             name: decl.name.clone(),
             stages_span: fields.get(Key::Stages).map(Value::span),
             vpc: fields.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
+            boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -422,6 +426,7 @@ impl Role {
             owned_keys: sources::owned_keys(&fields),
             managed,
             allow: statements(errors, fields.get(Key::Allow)),
+            boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
             adopt: Adopt::read(&fields, errors),
         }
     }

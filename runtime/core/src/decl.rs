@@ -45,6 +45,8 @@ pub struct Stack {
     pub stage: Option<Stage>,
     /// `vpc: { .. }`: every function's network, unless it has its own.
     pub vpc: Option<Vpc>,
+    /// `boundary: "arn:..:policy/.."`: the permissions boundary of every role the stack creates.
+    pub boundary: Option<String>,
     pub region: Option<String>,
     pub tags: Vec<(String, String)>,
     pub backend: Backend,
@@ -409,6 +411,8 @@ pub struct Role {
     /// AWS managed policy names or policy ARNs.
     pub managed: Vec<String>,
     pub allow: Vec<Statement>,
+    /// `boundary: "arn:..:policy/.."`: its permissions boundary; else the stack's.
+    pub boundary: Option<String>,
 }
 
 /// `ACTIONS on RESOURCE`.

@@ -57,6 +57,7 @@ pub enum Key {
     Assets,
     Include,
     Stages,
+    Boundary,
     // every resource that can refer to one outside the stack
     Existing,
     // every declaration: adopting what AWS already runs
@@ -127,6 +128,7 @@ impl Key {
             Key::Assets => "assets",
             Key::Include => "include",
             Key::Stages => "stages",
+            Key::Boundary => "boundary",
             Key::Existing => "existing",
             Key::Name => "name",
             Key::Import => "import",
@@ -222,7 +224,7 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 
 /// The keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[Key] =
-    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc];
+    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary];
 /// `cors: { .. }`.
 pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
 /// `vpc: { .. }`, on a function or the stack.
@@ -243,7 +245,8 @@ pub const TABLE_KEYS: &[Key] =
     &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Name, Key::Import, Key::RenamedFrom];
 pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Name, Key::Import, Key::RenamedFrom];
 pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Import, Key::RenamedFrom];
-pub const ROLE_KEYS: &[Key] = &[Key::Existing, Key::Managed, Key::Allow, Key::Name, Key::Import, Key::RenamedFrom];
+pub const ROLE_KEYS: &[Key] =
+    &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
 pub const ADOPTION_KEYS: [Key; 3] = [Key::Name, Key::Import, Key::RenamedFrom];
 /// `param NAME { .. }`: a Terraform variable.

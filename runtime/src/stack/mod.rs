@@ -67,6 +67,8 @@ pub struct Stack {
     pub(crate) overrides: Vec<Override>,
     /// Every function's network unless it has its own ([`Stack::vpc`]).
     pub(crate) vpc: Option<crate::Vpc>,
+    /// The permissions boundary of every role the stack creates ([`Stack::boundary`]).
+    pub(crate) boundary: Option<String>,
     /// The stage this stack is ([`Stack::stages`]); its `name` is then `<stack>-<stage>`.
     pub(crate) stage: Option<StageOf>,
     /// With [`Stack::stages`], one stack per stage, in the order the stages are listed.
@@ -132,6 +134,7 @@ impl Stack {
             raw: Vec::new(),
             overrides: Vec::new(),
             vpc: None,
+            boundary: None,
             stage: None,
             staged: Vec::new(),
             origin: Origin::caller(),
@@ -295,6 +298,13 @@ impl Stack {
     /// The subnets and security groups of every function without a `vpc` of its own.
     pub fn vpc(mut self, vpc: crate::Vpc) -> Self {
         self.vpc = Some(vpc);
+        self
+    }
+
+    /// The permissions boundary of every role the stack creates (functions' own roles included)
+    /// without one of its own ([`crate::Role::boundary`]).
+    pub fn boundary(mut self, policy_arn: impl Into<String>) -> Self {
+        self.boundary = Some(policy_arn.into());
         self
     }
 

@@ -85,6 +85,7 @@ impl Builder<'_> {
                 self.owned_name(Kind::Role, &role.name, &role.adopt, false),
                 &note(&format!("role `{}`", role.name), &role.origin),
                 &role.allow.iter().collect::<Vec<_>>(),
+                role.boundary.as_deref(),
             )?;
         }
         // A function's statements: its `allow`, then what its triggers and dead-letter target need.
@@ -94,7 +95,8 @@ impl Builder<'_> {
             let what = note(&format!("role of function `{}`", function.name), &function.origin);
             // Named like the function's generated name whatever its `name:`, which names the function.
             let aws_name = rules::names::role_name(&self.stack.name, function.adopt.naming_base(&function.name));
-            self.role(&function.name, aws_name, &what, &function.allow.iter().chain(derived).collect::<Vec<_>>())?;
+            let statements = function.allow.iter().chain(derived).collect::<Vec<_>>();
+            self.role(&function.name, aws_name, &what, &statements, None)?;
         }
         // Statements a function adds to a role it shares: a policy of its own on that role.
         for (function, derived) in self.stack.functions.iter().zip(&derived) {
@@ -139,13 +141,22 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn role(&mut self, name: &str, aws_name: String, what: &str, statements: &[&Statement]) -> Result<()> {
+    fn role(
+        &mut self,
+        name: &str,
+        aws_name: String,
+        what: &str,
+        statements: &[&Statement],
+        boundary: Option<&str>,
+    ) -> Result<()> {
+        let permissions_boundary = boundary.or(self.stack.boundary.as_deref()).map(|arn| self.arn(arn));
         let address = self.add(
             name,
             &IamRole {
                 note: what.to_owned(),
                 name: aws_name.clone(),
                 assume_role_policy: LAMBDA_TRUST_POLICY.to_owned(),
+                permissions_boundary,
                 tags: BTreeMap::new(),
             },
         )?;

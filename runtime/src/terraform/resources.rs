@@ -113,6 +113,8 @@ pub struct IamRole {
     pub note: String,
     pub name: String,
     pub assume_role_policy: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
 }

@@ -52,6 +52,20 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
         *text = placeholders::sample(text, region).into_owned();
     };
     const SAMPLE_LAYER: &str = "arn:aws:lambda:eu-west-3:123456789012:layer:shared:1";
+    const SAMPLE_BOUNDARY: &str = "arn:aws:iam::123456789012:policy/boundary";
+    for (i, role) in sampled.roles.iter_mut().enumerate() {
+        if let Some(boundary) = &mut role.boundary {
+            param(
+                boundary,
+                Location::new(DeclId::Role(i), At::Value(Key::Boundary)),
+                SAMPLE_BOUNDARY,
+                &mut param_errors,
+            );
+        }
+    }
+    if let Some(boundary) = &mut sampled.boundary {
+        param(boundary, Location::new(DeclId::Stack, At::Value(Key::Boundary)), SAMPLE_BOUNDARY, &mut param_errors);
+    }
     for (i, function) in sampled.functions.iter_mut().enumerate() {
         for (j, layer) in function.layers.iter_mut().enumerate() {
             param(layer, Location::new(DeclId::Function(i), At::Item(Key::Layers, j)), SAMPLE_LAYER, &mut param_errors);
@@ -110,6 +124,9 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
         if let Some(existing) = &mut role.existing {
             fix(existing, Location::new(id, At::Value(Key::Existing)));
         }
+        if let Some(boundary) = &mut role.boundary {
+            fix(boundary, Location::new(id, At::Value(Key::Boundary)));
+        }
         fix_statements(&mut role.allow, id, &mut fix);
     }
     for (i, function) in sampled.functions.iter_mut().enumerate() {
@@ -133,6 +150,9 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
             fix(value, Location::new(id, At::Value(Key::Existing)));
         }
     }
+    if let Some(boundary) = &mut sampled.boundary {
+        fix(boundary, Location::new(DeclId::Stack, At::Value(Key::Boundary)));
+    }
     errors.append(&mut param_errors);
     (Cow::Owned(sampled), errors)
 }
@@ -141,10 +161,12 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
 fn has_placeholders(stack: &Stack) -> bool {
     let statement = |s: &Statement| matches!(&s.resource, Resource::Arn(arn) if arn.contains('{'));
     let existing = |e: &Option<String>| e.as_deref().is_some_and(|e| e.contains('{'));
-    stack
-        .roles
-        .iter()
-        .any(|r| r.managed.iter().any(|m| m.contains('{')) || existing(&r.existing) || r.allow.iter().any(statement))
+    stack.roles.iter().any(|r| {
+        r.managed.iter().any(|m| m.contains('{'))
+            || existing(&r.existing)
+            || existing(&r.boundary)
+            || r.allow.iter().any(statement)
+    }) || existing(&stack.boundary)
         || stack.functions.iter().any(|f| f.layers.iter().any(|l| l.contains('{')) || f.allow.iter().any(statement))
         || stack.buckets.iter().any(|b| existing(&b.existing))
         || stack.queues.iter().any(|q| existing(&q.existing))

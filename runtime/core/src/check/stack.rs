@@ -23,6 +23,10 @@ impl Checker<'_> {
         if let Some(vpc) = &stack.vpc {
             self.check_vpc(DeclId::Stack, vpc);
         }
+        if let Some(boundary) = &stack.boundary {
+            let at = Location::new(DeclId::Stack, At::Value(Key::Boundary));
+            self.check(at, rules::resources::check_policy_arn(boundary));
+        }
         for (i, bucket) in stack.buckets.iter().enumerate() {
             self.check_bucket(DeclId::Bucket(i), bucket);
         }
