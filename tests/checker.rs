@@ -3,7 +3,7 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
+    Api, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
     Trigger, Vpc,
 };
 
@@ -641,6 +641,13 @@ fn cases() -> Vec<(&'static str, Stack)> {
                     .boundary("arn:aws:iam::123456789012:role/boundary"),
             ),
         ),
+        (
+            "api/cors-any-origin-with-credentials",
+            shop()
+                .api(Api::new().cors(Cors::new().origins(["*"]).credentials(true)))
+                .function(python("items").trigger(Trigger::http("GET", "/items"))),
+        ),
+        ("api/without-routes", shop().api(Api::new().throttle(Some(100), None))),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (
             "env/bare-reference",

@@ -1,5 +1,5 @@
-//! Function URLs with CORS and response streaming, validated by the real Terraform CLI and applied
-//! into the shared tools' AWS emulator.
+//! Function URLs with CORS and response streaming, and the HTTP API's `api { cors, throttle }`,
+//! validated by the real Terraform CLI and applied into the shared tools' AWS emulator.
 
 use std::path::Path;
 use std::process::Command;
@@ -12,6 +12,18 @@ mod support;
 lambda_stack! {
     stack urls {
         region: "us-east-1",
+
+        api {
+            cors: { origins: ["https://shop.example.com"], methods: [GET, POST], headers: ["content-type"], max_age: 300 },
+            throttle: { rate: 100, burst: 200 },
+        }
+
+        function items {
+            runtime: python3.12,
+            handler: "lambda_handler.handler",
+            code: "../examples/hello/functions/hello",
+            triggers: [http(GET "/items")],
+        }
 
         /// Streams its answer to browsers of the shop.
         function feed {
@@ -35,7 +47,7 @@ lambda_stack! {
 }
 
 #[test]
-fn a_url_with_cors_and_streaming_validates_and_applies() {
+fn an_api_with_cors_and_throttling_and_a_streaming_url_validate_and_apply() {
     let out = tempfile::tempdir().unwrap();
     lambda_stack::App::new().stack(urls()).synth(out.path()).unwrap();
     let dir = out.path().join("stacks/urls");
@@ -53,6 +65,19 @@ fn a_url_with_cors_and_streaming_validates_and_applies() {
             "allow_credentials": true,
         })
     );
+
+    let api = &doc["resource"]["aws_apigatewayv2_api"]["http-api"];
+    assert_eq!(
+        api["cors_configuration"],
+        json!({
+            "allow_origins": ["https://shop.example.com"],
+            "allow_methods": ["GET", "POST"],
+            "allow_headers": ["content-type"],
+            "max_age": 300,
+        })
+    );
+    let stage = &doc["resource"]["aws_apigatewayv2_stage"]["http-api"];
+    assert_eq!(stage["default_route_settings"], json!({ "throttling_rate_limit": 100, "throttling_burst_limit": 200 }));
 
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
     let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();

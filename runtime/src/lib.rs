@@ -5,6 +5,7 @@
 pub use lambda_stack_core::{rules, scan};
 
 mod adopt;
+mod api;
 mod bucket;
 pub mod cli;
 mod cors;
@@ -33,6 +34,7 @@ mod trigger;
 mod vpc;
 
 pub use crate::{
+    api::Api,
     bucket::Bucket,
     cli::App,
     cors::Cors,
@@ -55,8 +57,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Arch, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream,
-        Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement,
+        Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

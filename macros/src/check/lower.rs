@@ -210,6 +210,41 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             spans.put(id, At::Value(Key::Boundary), b.span);
             b.value.clone()
         }),
+        api: stack.api.as_ref().map(|api| {
+            spans.put(id, At::ApiBlock, api.keyword.span());
+            if let Some(throttle) = api.throttle {
+                spans.put(id, At::Api(Key::Throttle), throttle);
+            }
+            for (key, value) in [(Key::Rate, &api.rate), (Key::Burst, &api.burst)] {
+                if let Some(value) = value {
+                    spans.put(id, At::Api(key), value.span);
+                }
+            }
+            if let Some(cors) = &api.cors {
+                spans.put(id, At::Api(Key::Cors), cors.span);
+                for (key, span, items) in &cors.lists {
+                    spans.put(id, At::ApiCors(*key, None), *span);
+                    for (j, item) in items.iter().enumerate() {
+                        spans.put(id, At::ApiCors(*key, Some(j)), item.span);
+                    }
+                }
+                for (key, span) in [
+                    (Key::MaxAge, cors.max_age.as_ref().map(|a| a.span)),
+                    (Key::Credentials, cors.credentials.as_ref().map(|c| c.span)),
+                ] {
+                    if let Some(span) = span {
+                        spans.put(id, At::ApiCors(key, None), span);
+                    }
+                }
+            }
+            decl::Api {
+                cors: api.cors.as_ref().map(crate::model::cors::Cors::to_decl),
+                throttle: api.throttle.map(|_| decl::Throttle {
+                    rate: api.rate.as_ref().map(|r| r.value),
+                    burst: api.burst.as_ref().map(|b| b.value),
+                }),
+            }
+        }),
         region: stack.region.as_ref().map(|r| r.value.clone()),
         tags,
         backend,

@@ -110,6 +110,24 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
         let b = &b.value;
         quote! { .boundary(#b) }
     });
+    let api = stack.api.as_ref().map(|api| {
+        let cors = api.cors.as_ref().map(|cors| {
+            let cors = cors_builder(cors);
+            quote! { .cors(#cors) }
+        });
+        let throttle = api.throttle.map(|_| {
+            let option = |v: &Option<crate::span::Sp<u64>>| match v {
+                Some(v) => {
+                    let v = v.value;
+                    quote! { ::core::option::Option::Some(#v) }
+                }
+                None => quote! { ::core::option::Option::None },
+            };
+            let (rate, burst) = (option(&api.rate), option(&api.burst));
+            quote! { .throttle(#rate, #burst) }
+        });
+        quote! { .api(::lambda_stack::__private::Api::new() #cors #throttle) }
+    });
     let assets = stack.assets.as_ref().map(|bucket| {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
@@ -182,10 +200,39 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             #backend
             #vpc
             #boundary
+            #api
             #assets
             #(#params)*
             #(#include)*;
         DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
+    }
+}
+
+/// `Cors::new()..`, the builder of a `cors: { .. }`.
+fn cors_builder(cors: &crate::model::cors::Cors) -> TokenStream {
+    // Only the lists written: an empty `[]` has no item type to infer.
+    let list = |key: Key, setter: &str| {
+        let items = cors.list(key);
+        let setter = Ident::new(setter, Span::call_site());
+        let items = items.iter().map(|v| &v.value);
+        cors.lists.iter().any(|(k, _, _)| *k == key).then(|| quote! { .#setter([#(#items),*] as [&str; _]) })
+    };
+    let (origins, methods, headers, expose) = (
+        list(Key::Origins, "origins"),
+        list(Key::Methods, "methods"),
+        list(Key::Headers, "headers"),
+        list(Key::Expose, "expose"),
+    );
+    let max_age = cors.max_age.as_ref().map(|a| {
+        let a = a.value;
+        quote! { .max_age(#a) }
+    });
+    let credentials = cors.credentials.as_ref().map(|c| {
+        let c = c.value;
+        quote! { .credentials(#c) }
+    });
+    quote! {
+        ::lambda_stack::__private::Cors::new() #origins #methods #headers #expose #max_age #credentials
     }
 }
 
@@ -400,24 +447,8 @@ fn trigger(trigger: &Trigger) -> TokenStream {
                 None => quote! { #p::function_url() },
             };
             let cors = cors.as_ref().map(|cors| {
-                let list = |key| {
-                    let items = cors.list(key).iter().map(|v| &v.value);
-                    quote! { [#(#items),*] }
-                };
-                let (origins, methods, headers, expose) =
-                    (list(Key::Origins), list(Key::Methods), list(Key::Headers), list(Key::Expose));
-                let max_age = cors.max_age.as_ref().map(|a| {
-                    let a = a.value;
-                    quote! { .max_age(#a) }
-                });
-                let credentials = cors.credentials.as_ref().map(|c| {
-                    let c = c.value;
-                    quote! { .credentials(#c) }
-                });
-                quote! {
-                    .cors(::lambda_stack::__private::Cors::new()
-                        .origins(#origins).methods(#methods).headers(#headers).expose(#expose) #max_age #credentials)
-                }
+                let cors = cors_builder(cors);
+                quote! { .cors(#cors) }
             });
             let stream = stream.as_ref().filter(|s| s.value).map(|_| quote! { .stream() });
             quote! { #url #cors #stream }

@@ -48,6 +48,8 @@ pub struct Stack {
     pub vpc: Option<Vpc>,
     /// `boundary: "arn:..:policy/.."`: every created role's permissions boundary.
     pub boundary: Option<Sp<String>>,
+    /// `api { .. }`: the stack's HTTP API.
+    pub api: Option<Api>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -65,6 +67,46 @@ pub struct Vpc {
     pub subnets: Option<Ids>,
     pub security_groups: Option<Ids>,
     pub ipv6: Option<Sp<bool>>,
+}
+
+/// `api { cors, throttle }`.
+pub struct Api {
+    pub keyword: Ident,
+    pub cors: Option<cors::Cors>,
+    pub rate: Option<Sp<u64>>,
+    pub burst: Option<Sp<u64>>,
+    /// `throttle: { .. }`, as written.
+    pub throttle: Option<Range>,
+}
+
+impl Api {
+    fn from_ast(block: &parse::Block, errors: &mut Errors) -> Api {
+        let f = Fields::read("`api`", &block.body, keys::API_KEYS, false, errors);
+        let mut api = Api {
+            keyword: block.kind.clone(),
+            cors: f.get(Key::Cors).and_then(|v| cors::Cors::from_value(errors, v)),
+            rate: None,
+            burst: None,
+            throttle: None,
+        };
+        if let Some(value) = f.get(Key::Throttle) {
+            api.throttle = Some(value.span());
+            for (key, item) in fields::map(errors, "throttle", value).unwrap_or_default() {
+                match key.text().as_str() {
+                    "rate" => api.rate = fields::int(errors, "rate", "requests per second", item),
+                    "burst" => api.burst = fields::int(errors, "burst", "requests", item),
+                    other => errors.at(
+                        key.span(),
+                        format!(
+                            "unknown key `{other}` in `throttle`{}",
+                            expected_one_of(other, keys::THROTTLE_KEYS.iter().map(|k| k.name()))
+                        ),
+                    ),
+                }
+            }
+        }
+        api
+    }
 }
 
 /// IDs listed, or a `list` param (its name).
@@ -305,6 +347,7 @@ impl Stack {
             stages_span: fields.get(Key::Stages).map(Value::span),
             vpc: fields.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
+            api: None,
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -326,6 +369,23 @@ impl Stack {
         for entry in &decl.body.entries {
             let Entry::Block(block) = entry else { continue };
             let keyword = block.kind.to_string();
+            if keyword == "api" {
+                if !block.nameless {
+                    errors.at(
+                        block.name.span(),
+                        "`api` is the stack's one HTTP API and takes no name: write `api { .. }`",
+                    );
+                } else if stack.api.is_some() {
+                    errors.at(block.kind.span(), "a stack has one HTTP API: one `api { .. }` block");
+                } else {
+                    stack.api = Some(Api::from_ast(block, errors));
+                }
+                continue;
+            }
+            if block.nameless {
+                errors.at(block.kind.span(), format!("`{keyword}` needs a name: `{keyword} NAME {{ .. }}`"));
+                continue;
+            }
             if keyword == "param" {
                 let mut param = Param::from_ast(block, errors);
                 param.in_tfvars = stage.as_ref().is_some_and(|s| s.tfvars_params.contains(&text_of(&param.name)));
@@ -348,7 +408,7 @@ impl Stack {
                     block.kind.span(),
                     format!(
                         "unknown declaration `{keyword}`{}",
-                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param"]))
+                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param", "api"]))
                     ),
                 ),
             }

@@ -47,6 +47,8 @@ pub struct Stack {
     pub vpc: Option<Vpc>,
     /// `boundary: "arn:..:policy/.."`: the permissions boundary of every role the stack creates.
     pub boundary: Option<String>,
+    /// `api { .. }`: how the stack's HTTP API answers.
+    pub api: Option<Api>,
     pub region: Option<String>,
     pub tags: Vec<(String, String)>,
     pub backend: Backend,
@@ -653,6 +655,20 @@ pub enum Trigger {
         /// `stream: true`: the response streams (`RESPONSE_STREAM`).
         stream: bool,
     },
+}
+
+/// `api { cors, throttle }`: the stack's HTTP API.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Api {
+    pub cors: Option<Cors>,
+    pub throttle: Option<Throttle>,
+}
+
+/// `throttle: { rate, burst }`: the stage's default route limits, requests per second and burst.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Throttle {
+    pub rate: Option<u64>,
+    pub burst: Option<u64>,
 }
 
 /// `cors: { origins, methods, headers, expose, max_age, credentials }`.

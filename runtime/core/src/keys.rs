@@ -58,6 +58,11 @@ pub enum Key {
     Include,
     Stages,
     Boundary,
+    // api { .. }
+    Cors,
+    Throttle,
+    Rate,
+    Burst,
     // every resource that can refer to one outside the stack
     Existing,
     // every declaration: adopting what AWS already runs
@@ -129,6 +134,10 @@ impl Key {
             Key::Include => "include",
             Key::Stages => "stages",
             Key::Boundary => "boundary",
+            Key::Cors => "cors",
+            Key::Throttle => "throttle",
+            Key::Rate => "rate",
+            Key::Burst => "burst",
             Key::Existing => "existing",
             Key::Name => "name",
             Key::Import => "import",
@@ -225,6 +234,10 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 /// The keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[Key] =
     &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary];
+/// `api { .. }`: the stack's HTTP API.
+pub const API_KEYS: &[Key] = &[Key::Cors, Key::Throttle];
+/// `throttle: { .. }` of the `api`.
+pub const THROTTLE_KEYS: &[Key] = &[Key::Rate, Key::Burst];
 /// `cors: { .. }`.
 pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
 /// `vpc: { .. }`, on a function or the stack.

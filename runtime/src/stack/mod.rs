@@ -69,6 +69,8 @@ pub struct Stack {
     pub(crate) vpc: Option<crate::Vpc>,
     /// The permissions boundary of every role the stack creates ([`Stack::boundary`]).
     pub(crate) boundary: Option<String>,
+    /// How the HTTP API answers ([`Stack::api`]).
+    pub(crate) api: Option<crate::Api>,
     /// The stage this stack is ([`Stack::stages`]); its `name` is then `<stack>-<stage>`.
     pub(crate) stage: Option<StageOf>,
     /// With [`Stack::stages`], one stack per stage, in the order the stages are listed.
@@ -135,6 +137,7 @@ impl Stack {
             overrides: Vec::new(),
             vpc: None,
             boundary: None,
+            api: None,
             stage: None,
             staged: Vec::new(),
             origin: Origin::caller(),
@@ -305,6 +308,12 @@ impl Stack {
     /// without one of its own ([`crate::Role::boundary`]).
     pub fn boundary(mut self, policy_arn: impl Into<String>) -> Self {
         self.boundary = Some(policy_arn.into());
+        self
+    }
+
+    /// CORS and throttling of the stack's HTTP API ([`crate::Api`]).
+    pub fn api(mut self, api: crate::Api) -> Self {
+        self.api = Some(api);
         self
     }
 

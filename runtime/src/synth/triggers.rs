@@ -131,18 +131,7 @@ impl Builder<'_> {
                             function_name: lambda.attr("function_name"),
                             authorization_type: auth_type.into(),
                             invoke_mode: stream.then(|| "RESPONSE_STREAM".to_owned()),
-                            cors: cors.as_ref().map(|cors| {
-                                let cors = &cors.0;
-                                let literals = |items: &[String]| items.iter().map(|i| terraform::literal(i)).collect();
-                                UrlCors {
-                                    allow_origins: literals(&cors.origins),
-                                    allow_methods: literals(&cors.methods),
-                                    allow_headers: literals(&cors.headers),
-                                    expose_headers: literals(&cors.expose),
-                                    max_age: cors.max_age,
-                                    allow_credentials: cors.credentials,
-                                }
-                            }),
+                            cors: cors.as_ref().map(|cors| UrlCors::of(&cors.0)),
                         },
                     )?;
                     if auth_type == "NONE" {

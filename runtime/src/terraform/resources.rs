@@ -296,6 +296,8 @@ pub struct Apigatewayv2Api {
     pub note: String,
     pub name: String,
     pub protocol_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cors_configuration: Option<UrlCors>,
 }
 
 impl Resource for Apigatewayv2Api {
@@ -311,6 +313,17 @@ pub struct Apigatewayv2Stage {
     pub name: String,
     pub auto_deploy: bool,
     pub access_log_settings: Vec<AccessLogSettings>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_route_settings: Option<RouteSettings>,
+}
+
+/// A stage's `default_route_settings`: its throttling limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throttling_rate_limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throttling_burst_limit: Option<u64>,
 }
 
 impl Resource for Apigatewayv2Stage {
@@ -541,7 +554,8 @@ pub struct LambdaFunctionUrl {
     pub cors: Option<UrlCors>,
 }
 
-/// The `cors` block of `aws_lambda_function_url`.
+/// The `cors` block of `aws_lambda_function_url`, and the `cors_configuration` of an
+/// `aws_apigatewayv2_api` (the same arguments).
 #[derive(Debug, Clone, Serialize)]
 pub struct UrlCors {
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -556,6 +570,21 @@ pub struct UrlCors {
     pub max_age: Option<u64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub allow_credentials: bool,
+}
+
+impl UrlCors {
+    /// A `cors:` rule, its strings as literals.
+    pub fn of(cors: &lambda_stack_core::decl::Cors) -> Self {
+        let literals = |items: &[String]| items.iter().map(|i| super::literal(i)).collect();
+        UrlCors {
+            allow_origins: literals(&cors.origins),
+            allow_methods: literals(&cors.methods),
+            allow_headers: literals(&cors.headers),
+            expose_headers: literals(&cors.expose),
+            max_age: cors.max_age,
+            allow_credentials: cors.credentials,
+        }
+    }
 }
 
 impl Resource for LambdaFunctionUrl {

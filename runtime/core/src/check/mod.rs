@@ -61,6 +61,12 @@ pub enum At {
     Trigger(usize, TriggerPart),
     /// A key of the stack's `backend: s3 { .. }`.
     Backend(Key),
+    /// The `api { .. }` block, at its keyword.
+    ApiBlock,
+    /// A key of `api { .. }` (`cors`, `throttle`), or of one of its maps (`rate`).
+    Api(Key),
+    /// A key of the `api`'s `cors`, or the `n`-th item of that key's list.
+    ApiCors(Key, Option<usize>),
     /// The value of a key of `vpc: { .. }` (`subnets`).
     Vpc(Key),
     /// The `n`-th ID of a list of `vpc: { .. }`.
@@ -117,6 +123,10 @@ impl Location {
             At::EnvKey(_) => At::Value(Key::Env),
             At::Backend(_) => At::Value(Key::Backend),
             At::VpcItem(key, _) => At::Vpc(key),
+            At::ApiCors(key, Some(_)) => At::ApiCors(key, None),
+            At::ApiCors(_, None) => At::Api(Key::Cors),
+            At::Api(_) => At::ApiBlock,
+            At::ApiBlock => At::Name,
             At::Vpc(_) => At::Value(Key::Vpc),
             At::Value(_) => At::Name,
         };

@@ -23,6 +23,9 @@ impl Checker<'_> {
         if let Some(vpc) = &stack.vpc {
             self.check_vpc(DeclId::Stack, vpc);
         }
+        if let Some(api) = &stack.api {
+            self.check_api(stack, api);
+        }
         if let Some(boundary) = &stack.boundary {
             let at = Location::new(DeclId::Stack, At::Value(Key::Boundary));
             self.check(at, rules::resources::check_policy_arn(boundary));
@@ -127,6 +130,36 @@ impl Checker<'_> {
                 rules::suggest::did_you_mean(&stage.name, stage.all.iter().map(String::as_str))
             );
             self.error(Location::new(DeclId::Stack, At::Value(Key::Stages)), message);
+        }
+    }
+
+    /// `api { .. }` configures the HTTP API some function's `http(..)` route needs; its CORS rule
+    /// is a valid one, and its throttle gives a rate or a burst.
+    fn check_api(&mut self, stack: &Stack, api: &crate::decl::Api) {
+        let at = |key| Location::new(DeclId::Stack, At::Api(key));
+        let routed =
+            stack.functions.iter().any(|f| f.triggers.iter().any(|t| matches!(t, crate::decl::Trigger::Http { .. })));
+        if !routed {
+            self.error(
+                Location::new(DeclId::Stack, At::ApiBlock),
+                "`api` configures the stack's HTTP API, which only functions with an `http(..)` trigger create; \
+                 add a route or remove `api`",
+            );
+        }
+        for (key, item, message) in api.cors.iter().flat_map(rules::cors::check_cors) {
+            self.error(Location::new(DeclId::Stack, At::ApiCors(key, item)), message);
+        }
+        if let Some(throttle) = api.throttle {
+            if throttle.rate.is_none() && throttle.burst.is_none() {
+                self.error(
+                    at(Key::Throttle),
+                    "`throttle` sets nothing; give `rate:` (requests per second) and `burst:`",
+                );
+            }
+            if throttle.burst == Some(0) || throttle.rate == Some(0) {
+                let key = if throttle.rate == Some(0) { Key::Rate } else { Key::Burst };
+                self.error(at(key), "a limit of 0 refuses every request; give a positive limit, or leave it out");
+            }
         }
     }
 
