@@ -275,8 +275,8 @@ fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
             errors.at(
                 span,
                 format!(
-                    "`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`, with `outlives_request: true` \
-                     for a function that may run past the API's 30 s"
+                    "`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`, and \
+                     `outlives_request: true` only for a function that may run past the API's 30 s"
                 ),
             );
             return None;
