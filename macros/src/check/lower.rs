@@ -222,20 +222,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             }
             if let Some(cors) = &api.cors {
                 spans.put(id, At::Api(Key::Cors), cors.span);
-                for (key, span, items) in &cors.lists {
-                    spans.put(id, At::ApiCors(*key, None), *span);
-                    for (j, item) in items.iter().enumerate() {
-                        spans.put(id, At::ApiCors(*key, Some(j)), item.span);
-                    }
-                }
-                for (key, span) in [
-                    (Key::MaxAge, cors.max_age.as_ref().map(|a| a.span)),
-                    (Key::Credentials, cors.credentials.as_ref().map(|c| c.span)),
-                ] {
-                    if let Some(span) = span {
-                        spans.put(id, At::ApiCors(key, None), span);
-                    }
-                }
+                cors_spans(&mut spans, id, cors, At::ApiCors);
             }
             decl::Api {
                 cors: api.cors.as_ref().map(crate::model::cors::Cors::to_decl),
@@ -507,6 +494,25 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
     }
 }
 
+/// Where each key and list item of a `cors: { .. }` is, at the locations `at` gives them.
+fn cors_spans(spans: &mut Spans, id: DeclId, cors: &crate::model::cors::Cors, at: impl Fn(Key, Option<usize>) -> At) {
+    for (key, span, items) in &cors.lists {
+        spans.put(id, at(*key, None), *span);
+        for (j, item) in items.iter().enumerate() {
+            spans.put(id, at(*key, Some(j)), item.span);
+        }
+    }
+    let singles = [
+        (Key::MaxAge, cors.max_age.as_ref().map(|a| a.span)),
+        (Key::Credentials, cors.credentials.as_ref().map(|c| c.span)),
+    ];
+    for (key, span) in singles {
+        if let Some(span) = span {
+            spans.put(id, at(key, None), span);
+        }
+    }
+}
+
 /// A `vpc: { .. }` of a function or the stack.
 pub(crate) fn vpc(spans: &mut Spans, id: DeclId, vpc: &model::Vpc) -> decl::Vpc {
     spans.put(id, At::Value(Key::Vpc), vpc.span);
@@ -631,20 +637,7 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             }
             if let Some(cors) = cors {
                 arg(Arg::Cors, cors.span);
-                for (key, span, items) in &cors.lists {
-                    spans.put(id, At::Trigger(i, TriggerPart::Cors(*key, None)), *span);
-                    for (j, item) in items.iter().enumerate() {
-                        spans.put(id, At::Trigger(i, TriggerPart::Cors(*key, Some(j))), item.span);
-                    }
-                }
-                for (key, span) in [
-                    (Key::MaxAge, cors.max_age.as_ref().map(|a| a.span)),
-                    (Key::Credentials, cors.credentials.as_ref().map(|c| c.span)),
-                ] {
-                    if let Some(span) = span {
-                        spans.put(id, At::Trigger(i, TriggerPart::Cors(key, None)), span);
-                    }
-                }
+                cors_spans(spans, id, cors, |key, item| At::Trigger(i, TriggerPart::Cors(key, item)));
             }
             decl::Trigger::Url {
                 auth: auth.as_ref().map(|a| Word::new(a.value.clone(), decl::UrlAuth::parse)),
