@@ -184,23 +184,10 @@ fn params_name_existing_resources_known_where_the_stack_deploys() {
              "jobs_arn": "arn:aws:sqs:us-east-1:123456789012:legacy-jobs" }"#,
     )
     .unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/emulator_python.sh");
-    if Command::new("terraform").arg("version").output().is_err() {
-        return support::nothing_checked("existing resources by param in the emulator", "no `terraform` on PATH");
-    }
-    let output = Command::new("bash")
-        .arg(script)
-        .args(["apply_side_by_side.py", "--create-role", "ci/deployer", "--create-queue", "legacy-jobs"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    match output.status.code() {
-        Some(0) => {}
-        Some(3) => return support::nothing_checked("existing resources by param in the emulator", &stderr),
-        _ => panic!("the emulator driver failed:\n{}\n{stderr}", String::from_utf8_lossy(&output.stdout)),
-    }
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let args = ["--create-role", "ci/deployer", "--create-queue", "legacy-jobs"].map(std::ffi::OsStr::new);
+    let args = [&args[..], &[dir.as_os_str()]].concat();
+    let what = "existing resources by param in the emulator";
+    let Some(report) = support::emulator_driver(what, "apply_side_by_side.py", &args) else { return };
     let applied = &report["legacy"];
     let worker = &applied["functions"]["legacy-worker"];
     assert_eq!(worker["role"], "arn:aws:iam::123456789012:role/ci/deployer", "{applied:#}");

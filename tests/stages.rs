@@ -4,7 +4,6 @@
 //! emulator with the real Terraform CLI, without a clash.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use lambda_stack::{App, Backend, Function, Stack};
 use serde_json::{json, Value};
@@ -141,30 +140,6 @@ fn validate_names_the_required_param_of_each_stage() {
     }
 }
 
-/// The emulator's report on both stages applied into one account.
-fn side_by_side(dirs: &[PathBuf]) -> Option<Value> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/emulator_python.sh");
-    if Command::new("terraform").arg("version").output().is_err() {
-        support::nothing_checked("the stages applied side by side", "no `terraform` on PATH");
-        return None;
-    }
-    let output = Command::new("bash")
-        .arg(script)
-        .arg("apply_side_by_side.py")
-        .args(dirs)
-        .output()
-        .expect("bash runs the emulator driver");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    match output.status.code() {
-        Some(0) => Some(serde_json::from_slice(&output.stdout).expect("the driver prints JSON")),
-        Some(3) => {
-            support::nothing_checked("the stages applied side by side", &stderr);
-            None
-        }
-        _ => panic!("the emulator driver failed:\n{}\n{stderr}", String::from_utf8_lossy(&output.stdout)),
-    }
-}
-
 #[test]
 fn dev_and_prod_apply_side_by_side_into_one_account() {
     let out = tempfile::tempdir().unwrap();
@@ -174,7 +149,11 @@ fn dev_and_prod_apply_side_by_side_into_one_account() {
         // `owner` is required: given as an operator would.
         std::fs::write(dir.join("ops.auto.tfvars.json"), r#"{ "owner": "team-shop" }"#).unwrap();
     }
-    let Some(report) = side_by_side(&dirs) else { return };
+    let args: Vec<&std::ffi::OsStr> = dirs.iter().map(|d| d.as_os_str()).collect();
+    let Some(report) = support::emulator_driver("the stages applied side by side", "apply_side_by_side.py", &args)
+    else {
+        return;
+    };
     for stage in ["dev", "prod"] {
         let applied = &report[format!("shop-{stage}")];
         let functions = applied["functions"].as_object().unwrap();

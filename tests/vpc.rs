@@ -82,15 +82,8 @@ fn functions_run_in_the_stack_vpc_or_their_own_with_the_access_policy_and_roles_
     }
 
     // Applied into the emulator: Lambda gets each function's subnets.
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/emulator_python.sh");
-    let output = Command::new("bash").arg(script).arg("apply_side_by_side.py").arg(&dir).output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    match output.status.code() {
-        Some(0) => {}
-        Some(3) => return support::nothing_checked("the VPC stack in the emulator", &stderr),
-        _ => panic!("the emulator driver failed:\n{}\n{stderr}", String::from_utf8_lossy(&output.stdout)),
-    }
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let what = "the VPC stack in the emulator";
+    let Some(report) = support::emulator_driver(what, "apply_side_by_side.py", &[dir.as_os_str()]) else { return };
     let applied = &report["private"]["functions"];
     assert_eq!(applied["private-reader"]["subnets"], json!(["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]));
     assert_eq!(applied["private-dual_stack"]["subnets"], json!(["subnet-11111111"]));
