@@ -416,3 +416,40 @@ fn leftovers_of_a_killed_synth_are_removed_and_unnamed_zips_pruned() {
     assert_eq!(fs::read_to_string(gone.join("terraform.tfstate")).unwrap(), "{\"serial\": 1}");
     assert!(!empty.exists(), "a removed stack's empty folder stays");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unchanged_document_is_kept_and_a_damaged_one_is_written_whole() {
+    use std::os::unix::fs::MetadataExt as _;
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("cdktf.out");
+    let code = code(root.path(), 0);
+    let synth = || app(&code, tempfile::tempdir().unwrap().path()).synth(&out).unwrap();
+    synth();
+    let written = documents(&out);
+    let inodes = || -> BTreeMap<String, u64> {
+        written.keys().map(|path| (path.clone(), fs::metadata(out.join(path)).unwrap().ino())).collect()
+    };
+    let before = inodes();
+    synth();
+    assert_eq!(inodes(), before, "a synth with nothing changed wrote a document again");
+    // Compared as they stream: an old file longer than the new bytes, a shorter one (a prefix of
+    // them) and one differing in a byte are each replaced by the whole new file.
+    let damages: [fn(&mut Vec<u8>); 3] = [
+        |bytes| bytes.push(b' '),
+        |bytes| bytes.truncate(bytes.len() / 2),
+        |bytes| {
+            let last = bytes.len() - 2;
+            bytes[last] ^= 1;
+        },
+    ];
+    for damage in damages {
+        for path in written.keys() {
+            let mut bytes = written[path].clone();
+            damage(&mut bytes);
+            fs::write(out.join(path), bytes).unwrap();
+        }
+        synth();
+        assert_eq!(documents(&out), written);
+    }
+}

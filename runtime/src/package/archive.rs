@@ -130,7 +130,7 @@ pub(crate) fn build(mut items: Vec<Item>, threads: usize) -> Result<Package, Pac
 pub(crate) fn finished(bytes: Vec<u8>, unzipped_bytes: u64, files: usize) -> Package {
     let digest = Sha256::digest(&bytes);
     Package {
-        sha256_hex: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
+        sha256_hex: super::cache::hex(&digest),
         sha256_base64: base64::engine::general_purpose::STANDARD.encode(digest),
         unzipped_bytes,
         files,
@@ -141,7 +141,7 @@ pub(crate) fn finished(bytes: Vec<u8>, unzipped_bytes: u64, files: usize) -> Pac
 /// Compresses each item; the result is in the order of `items`, and on failure the error is the
 /// one of the first failing item, as a sequential run would report.
 fn compress_all(items: &[Item], threads: usize) -> Result<Vec<Entry>, PackageError> {
-    parallel_map(items, threads, Compressor::new, compress)
+    parallel_map(items, threads, deflate::Reused::take, |compressor, item| compress(compressor, item))
 }
 
 /// `work` applied to every item on up to `threads` threads, each with its own `state` (made once

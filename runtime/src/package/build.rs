@@ -119,17 +119,24 @@ pub(crate) fn package_function(
     // From the listing, before a byte is hashed or compressed: an oversized (or sparse) tree is
     // refused in the time it takes to list it.
     archive::check_unzipped(sizes.iter().map(|(path, size)| (path.as_str(), *size)))?;
-    let key = cache_key(&items, dependencies.as_ref())?;
-    let entry = options.cache.path(&["zips", &key]);
-    if let Some(package) = cached(&entry) {
-        progress.packaged(function.name, package.files, package.unzipped_bytes, None);
-        return archive::check_zipped(package);
-    }
+    // A package listed under the cache's threshold is never stored, so it is not looked up
+    // either: hashing its files and missing the cache cost more than zipping it.
+    let entry = if dependencies.is_some() || listed >= CACHE_MIN_BYTES {
+        let key = cache_key(&items, dependencies.as_ref())?;
+        let entry = options.cache.path(&["zips", &key]);
+        if let Some(package) = cached(&entry) {
+            progress.packaged(function.name, package.files, package.unzipped_bytes, None);
+            return archive::check_zipped(package);
+        }
+        Some(entry)
+    } else {
+        None
+    };
     items.extend(extra);
     let (package, took) = timed(|| archive::build(items, archive::default_threads()));
     let package = package?;
     progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
-    if listed.max(package.unzipped_bytes) >= CACHE_MIN_BYTES {
+    if let Some(entry) = entry.filter(|_| listed.max(package.unzipped_bytes) >= CACHE_MIN_BYTES) {
         store(&entry, &package);
     }
     archive::check_zipped(package)

@@ -72,6 +72,43 @@ impl Compressor {
     }
 }
 
+thread_local! {
+    /// The compressor this thread used last, kept for its next package: allocating one (and
+    /// clearing its tables) for each of thousands of one-file packages cost more than compressing
+    /// them.
+    static SPARE: std::cell::Cell<Option<Compressor>> = const { std::cell::Cell::new(None) };
+}
+
+/// A compressor borrowed from the thread's spare (a new one when it has none), given back when
+/// dropped. Compressing does not depend on what a compressor compressed before.
+pub(crate) struct Reused(Option<Compressor>);
+
+impl Reused {
+    pub(crate) fn take() -> Self {
+        Reused(Some(SPARE.take().unwrap_or_else(Compressor::new)))
+    }
+}
+
+impl std::ops::Deref for Reused {
+    type Target = Compressor;
+    fn deref(&self) -> &Compressor {
+        self.0.as_ref().expect("held until dropped")
+    }
+}
+
+impl std::ops::DerefMut for Reused {
+    fn deref_mut(&mut self) -> &mut Compressor {
+        self.0.as_mut().expect("held until dropped")
+    }
+}
+
+impl Drop for Reused {
+    fn drop(&mut self) {
+        // A thread being torn down has no spare any more: the compressor is freed instead.
+        let _ = SPARE.try_with(|spare| spare.set(self.0.take()));
+    }
+}
+
 impl Drop for Compressor {
     fn drop(&mut self) {
         // SAFETY: allocated by alloc_compressor and freed once.

@@ -50,6 +50,7 @@ pub use error::PackageError;
 pub use exclude::DEFAULT_EXCLUDES;
 pub use progress::ProgressMode;
 
+pub(crate) use archive::{default_threads, parallel_map};
 use archive::{Item, Source};
 
 /// What to leave out beyond [`DEFAULT_EXCLUDES`]: globs relative to the code directory,

@@ -24,25 +24,29 @@ pub(crate) struct Found {
 
 /// Walks `dir` (already checked to be a directory).
 pub(crate) fn walk(dir: &Path, excludes: &Excludes) -> Result<Found, PackageError> {
-    let root = fs::canonicalize(dir).map_err(|source| PackageError::Io { path: dir.display().to_string(), source })?;
-    let root_id = fs::metadata(&root)
+    let root_id = fs::metadata(dir)
         .map(|metadata| dir_id(&metadata))
         .map_err(|source| PackageError::Io { path: dir.display().to_string(), source })?;
     let mut walk = Walk {
-        root: root.clone(),
+        code_dir: dir.to_path_buf(),
+        root: None,
         excludes,
         found: Found { items: Vec::new(), sizes: Vec::new(), excluded: 0 },
         open: vec![root_id],
         linked: HashMap::new(),
         links: Vec::new(),
     };
-    walk.dir(&root, "")?;
+    walk.dir(dir, "")?;
     Ok(walk.found)
 }
 
 struct Walk<'a> {
-    /// The code directory, canonical: every symlink target must stay under it.
-    root: PathBuf,
+    /// The code directory as given: the walk starts there.
+    code_dir: PathBuf,
+    /// The code directory, canonical: every symlink target must stay under it. Resolved at the
+    /// first symlink, since resolving reads every link of the whole path and most code
+    /// directories have no symlink at all.
+    root: Option<PathBuf>,
     excludes: &'a Excludes,
     found: Found,
     /// The directories being walked, outermost first; a link back to one of them is a loop.
@@ -69,7 +73,19 @@ fn dir_id(_: &fs::Metadata) -> DirId {
 }
 
 impl Walk<'_> {
-    /// Walks `real` (a canonical directory) whose archive path is `prefix` (`""` for the root).
+    /// The canonical code directory (see [`Walk::root`]).
+    fn root(&mut self) -> Result<PathBuf, PackageError> {
+        if let Some(root) = &self.root {
+            return Ok(root.clone());
+        }
+        let root = fs::canonicalize(&self.code_dir)
+            .map_err(|source| PackageError::Io { path: self.code_dir.display().to_string(), source })?;
+        self.root = Some(root.clone());
+        Ok(root)
+    }
+
+    /// Walks `real` (the code directory as given, or a canonical directory reached through a
+    /// symlink) whose archive path is `prefix` (`""` for the root).
     fn dir(&mut self, real: &Path, prefix: &str) -> Result<(), PackageError> {
         let io_error = |source| PackageError::Io { path: shown_dir(prefix), source };
         let mut entries =
@@ -131,9 +147,13 @@ impl Walk<'_> {
             Err(error) if is_loop(&error) => return Err(PackageError::SymlinkLoop { link: path, target }),
             Err(source) => return Err(PackageError::Io { path, source }),
         };
-        let Ok(inside) = resolved.strip_prefix(&self.root) else {
+        let root = self.root()?;
+        let Ok(inside) = resolved.strip_prefix(&root) else {
             // When the written target looks inside, another link leads out: show where to.
-            let here = disk.parent().and_then(|dir| dir.strip_prefix(&self.root).ok());
+            // Outside any link the walk is under the code directory as given, inside one under
+            // the canonical target.
+            let walked_from = if self.links.is_empty() { &self.code_dir } else { &root };
+            let here = disk.parent().and_then(|dir| dir.strip_prefix(walked_from).ok());
             let chained = here.is_some_and(|here| lexically_inside(here, &target));
             return Err(PackageError::SymlinkEscapes { link: path, target, resolved: chained.then_some(resolved) });
         };

@@ -12,33 +12,23 @@ use crate::rules;
 use crate::stack::Stack;
 
 /// Packages every function, two at a time on a two-core machine and more on larger ones; the
-/// order of the result follows the declarations, so output does not depend on scheduling.
+/// order of the result follows the declarations, so output does not depend on scheduling. Each
+/// thread takes the next function when it is done with one, so a thread the machine runs less
+/// (other work on the cores) does not hold back the others with a fixed share.
 pub(super) fn package_functions(
     stack: &Stack,
     bootstraps: &BTreeMap<String, Package>,
     options: &BuildOptions,
 ) -> Result<Vec<Asset>> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(stack.functions.len().max(1));
-    let chunk = stack.functions.len().div_ceil(threads).max(1);
     let progress = Progress::new(stack.functions.len(), options.progress);
-    let progress = &progress;
-    let results: Vec<Result<Asset>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = stack
-            .functions
-            .chunks(chunk)
-            .map(|functions| {
-                scope.spawn(move || {
-                    functions
-                        .iter()
-                        .map(|f| package_function(stack, f, bootstraps, options, progress))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("packaging threads do not panic")).collect()
-    });
+    let packaged = crate::package::parallel_map(
+        &stack.functions,
+        crate::package::default_threads(),
+        || (),
+        |(), function| Ok(package_function(stack, function, bootstraps, options, &progress)),
+    );
     progress.finish();
-    results.into_iter().collect()
+    packaged.expect("packaging reports its errors per function").into_iter().collect()
 }
 
 /// Every function's [`build::code_digest`]: what a synth would package, hashed, nothing zipped

@@ -304,9 +304,97 @@ impl Document {
 
     /// Pretty JSON with a trailing newline: the bytes of `cdk.tf.json`.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(&self.to_value()).expect("JSON values serialize");
-        text.push('\n');
-        text
+        let mut bytes = Vec::new();
+        self.write_json(&mut bytes).expect("writing to memory cannot fail");
+        String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    }
+
+    /// Writes [`Document::to_json`]'s bytes to `out`, serialized from the document itself: no
+    /// copy of it as one JSON value (on a 10,000-function stack that copy was as big as the
+    /// document, ~100 MB) and no string of the whole text.
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        use serde::Serialize as _;
+        let mut serializer = serde_json::Serializer::pretty(&mut out);
+        Blocks(self).serialize(&mut serializer).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The top-level blocks of a [`Document`], serialized as [`Document::to_value`] would be, from
+/// borrowed parts.
+struct Blocks<'a>(&'a Document);
+
+/// One top-level block, borrowed from the document (the `import` and `moved` lists, which are
+/// small, are built).
+enum Block<'a> {
+    Object(&'a Map<String, Value>),
+    Providers(&'a BTreeMap<String, Vec<Value>>),
+    Named(&'a BTreeMap<String, BTreeMap<String, Value>>),
+    Outputs(&'a BTreeMap<String, Value>),
+    Built(Value),
+}
+
+impl Serialize for Block<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Block::Object(map) => map.serialize(serializer),
+            Block::Providers(providers) => providers.serialize(serializer),
+            Block::Named(named) => named.serialize(serializer),
+            Block::Outputs(outputs) => outputs.serialize(serializer),
+            Block::Built(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl Serialize for Blocks<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let doc = self.0;
+        let mut blocks: Vec<(&str, Block<'_>)> = Vec::new();
+        if !doc.comment.is_empty() {
+            blocks.push(("//", Block::Object(&doc.comment)));
+        }
+        if !doc.terraform.is_empty() {
+            blocks.push(("terraform", Block::Object(&doc.terraform)));
+        }
+        if !doc.providers.is_empty() {
+            blocks.push(("provider", Block::Providers(&doc.providers)));
+        }
+        if !doc.data.is_empty() {
+            blocks.push(("data", Block::Named(&doc.data)));
+        }
+        if !doc.resources.is_empty() {
+            blocks.push(("resource", Block::Named(&doc.resources)));
+        }
+        if !doc.outputs.is_empty() {
+            blocks.push(("output", Block::Outputs(&doc.outputs)));
+        }
+        for (block, named) in &doc.extra {
+            blocks.push((block, Block::Object(named)));
+        }
+        if !doc.imports.is_empty() {
+            let imports =
+                doc.imports.iter().map(|(to, id)| serde_json::json!({ "to": to.to_string(), "id": id })).collect();
+            blocks.push(("import", Block::Built(Value::Array(imports))));
+        }
+        if !doc.moved.is_empty() {
+            let moved = doc
+                .moved
+                .iter()
+                .map(|(to, from)| serde_json::json!({ "from": from.to_string(), "to": to.to_string() }))
+                .collect();
+            blocks.push(("moved", Block::Built(Value::Array(moved))));
+        }
+        // The blocks in the order a `serde_json::Map` holds them, as `to_value` builds the root:
+        // sorted, or in insertion order where a dependency turns on `preserve_order`.
+        let order: Map<String, Value> = blocks.iter().map(|(name, _)| ((*name).to_owned(), Value::Null)).collect();
+        let mut map = serializer.serialize_map(Some(order.len()))?;
+        for name in order.keys() {
+            // The last block of a name wins, as an insert into the root would.
+            let (_, block) = blocks.iter().rev().find(|(block, _)| block == name).expect("every key is a block");
+            map.serialize_entry(name, block)?;
+        }
+        map.end()
     }
 }
 
@@ -347,6 +435,24 @@ mod tests {
         doc.add("t", "n", &serde_json::json!({})).unwrap();
         let err = doc.add("t", "n", &serde_json::json!({})).unwrap_err();
         assert_eq!(err.to_string(), "two declarations produce the Terraform resource `t.n`");
+    }
+
+    #[test]
+    fn streamed_json_is_the_json_of_the_value() {
+        let mut doc = Document::new();
+        doc.comment.insert("metadata".into(), serde_json::json!({ "stackName": "s" }));
+        doc.terraform.insert("required_version".into(), serde_json::json!(">= 1.5.0"));
+        doc.providers.insert("aws".into(), vec![serde_json::json!({ "region": "eu-west-3" })]);
+        doc.add("aws_s3_bucket", "b", &serde_json::json!({ "bucket": "x", "tags": {} })).unwrap();
+        doc.add("aws_sqs_queue", "q", &serde_json::json!({ "name": "q", "list": [] })).unwrap();
+        doc.data("aws_caller_identity", "current", &serde_json::json!({}));
+        doc.output("b_arn", "${aws_s3_bucket.b.arn}".into(), "the bucket".into()).unwrap();
+        doc.variable("stage", serde_json::json!({ "type": "string" }));
+        doc.import(Address::new("aws_s3_bucket", "b"), "x".into());
+        doc.moved(Address::new("aws_sqs_queue", "old"), Address::new("aws_sqs_queue", "q"));
+        let mut expected = serde_json::to_string_pretty(&doc.to_value()).unwrap();
+        expected.push('\n');
+        assert_eq!(doc.to_json(), expected);
     }
 
     #[test]

@@ -183,8 +183,13 @@ pub fn stack(stack: &Stack) -> Findings {
     for (_, name, kind) in stack.declarations() {
         kinds.entry(name).or_insert(kind);
     }
-    let mut cx =
-        Checker { world: World::Stack { stack, kinds }, findings: Findings::default(), references: Vec::new() };
+    let handler_scans = function::scan_handlers(stack);
+    let mut cx = Checker {
+        world: World::Stack { stack, kinds },
+        findings: Findings::default(),
+        references: Vec::new(),
+        handler_scans,
+    };
     for (at, message) in placeholder_errors {
         cx.error(at, message);
     }
@@ -198,7 +203,12 @@ pub fn rust_function(function: &Function) -> (Findings, Vec<Reference>) {
     let alone = Stack { functions: vec![function.clone()], ..Stack::default() };
     let (sampled, placeholder_errors) = placeholders::sampled(&alone);
     let function = &sampled.functions[0];
-    let mut cx = Checker { world: World::Alone, findings: Findings::default(), references: Vec::new() };
+    let mut cx = Checker {
+        world: World::Alone,
+        findings: Findings::default(),
+        references: Vec::new(),
+        handler_scans: Vec::new(),
+    };
     for (at, message) in placeholder_errors {
         cx.error(at, message);
     }
@@ -229,6 +239,9 @@ struct Checker<'a> {
     world: World<'a>,
     findings: Findings,
     references: Vec<Reference>,
+    /// By function index, what the scanner of its runtime found in its code folder, read ahead
+    /// on every core ([`function::scan_handlers`]); taken by the rule that reports it.
+    handler_scans: Vec<Option<function::HandlerScan>>,
 }
 
 impl<'a> Checker<'a> {
