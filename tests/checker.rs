@@ -3,7 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic, Trigger,
+    Api, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
+    Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -508,10 +509,28 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ),
         ("adopt/exact-function-name-has-a-space", shop().function(python("api").aws_name("legacy shop api"))),
         (
-            "adopt/import-names-another-queue",
-            Stack::new("shop")
-                .region("eu-west-1")
-                .queue(Queue::new("jobs").import("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs")),
+            "adopt/import-and-name-disagree",
+            Stack::new("shop").region("eu-west-1").queue(
+                Queue::new("jobs").aws_name("work").import("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"),
+            ),
+        ),
+        (
+            "stages/exact-name-without-stage",
+            shop().stages(["dev", "prod"], |_, stack| stack.function(python("api").aws_name("legacy-shop-api"))),
+        ),
+        ("stages/stage-placeholder-without-stages", shop().function(python("api").aws_name("legacy-shop-api-{stage}"))),
+        ("stages/stage-name-with-uppercase", shop().stages(["dev", "Prod"], |_, stack| stack)),
+        (
+            "stages/per-stage-value-out-of-range",
+            shop().stages(["dev", "prod"], |stage, stack| {
+                stack.function(python("api").memory(if stage == "prod" { 20480 } else { 256 }))
+            }),
+        ),
+        (
+            "stages/per-stage-region-not-a-region",
+            Stack::new("shop").stages(["dev", "prod"], |stage, stack| {
+                stack.region(if stage == "dev" { "eu-west-9" } else { "eu-west-1" })
+            }),
         ),
         (
             "adopt/import-queue-by-name",
@@ -564,6 +583,71 @@ fn cases() -> Vec<(&'static str, Stack)> {
                 .param(Param::new("alert_email").default_string("ops@example.com"))
                 .function(python("api").env("ALERTS_TO", EnvValue::param("alert_emial"))),
         ),
+        (
+            "params/existing-role-from-a-missing-param",
+            shop()
+                .param(Param::new("deployer_arn"))
+                .role(Role::new("deployer").existing(Param::reference("deployer_arm"))),
+        ),
+        (
+            "params/list-param-for-an-existing-queue",
+            shop()
+                .param(
+                    Param::new("queue_arns")
+                        .param_type("list")
+                        .default_list(["arn:aws:sqs:eu-west-3:123456789012:jobs"]),
+                )
+                .queue(Queue::new("jobs").existing(Param::reference("queue_arns"))),
+        ),
+        (
+            "vpc/string-param-for-subnets",
+            shop().param(Param::new("private_subnet").default_string("subnet-0123456789abcdef0")).function(
+                python("api").vpc(Vpc::new().subnets_param("private_subnet").security_groups(["sg-0123456789abcdef0"])),
+            ),
+        ),
+        (
+            "vpc/security-group-id-for-a-subnet",
+            shop().function(
+                python("api")
+                    .vpc(Vpc::new().subnets(["sg-0123456789abcdef0"]).security_groups(["sg-0123456789abcdef0"])),
+            ),
+        ),
+        (
+            "vpc/no-security-groups",
+            shop().function(python("api").vpc(Vpc::new().subnets(["subnet-0123456789abcdef0"]))),
+        ),
+        (
+            "triggers/timeout-above-the-http-api-limit",
+            shop().function(python("report").timeout(60).trigger(Trigger::http("GET", "/report"))),
+        ),
+        (
+            "triggers/url-cors-any-origin-with-credentials",
+            shop().function(
+                python("api").trigger(Trigger::url("none").cors(Cors::new().origins(["*"]).credentials(true))),
+            ),
+        ),
+        (
+            "triggers/url-cors-origin-with-a-path",
+            shop().function(
+                python("api").trigger(Trigger::url("none").cors(Cors::new().origins(["https://shop.example.com/"]))),
+            ),
+        ),
+        ("triggers/url-stream-from-python", shop().function(python("api").trigger(Trigger::url("iam").stream()))),
+        (
+            "iam/boundary-is-a-role-arn",
+            shop().role(
+                Role::new("workers")
+                    .managed("AWSLambdaBasicExecutionRole")
+                    .boundary("arn:aws:iam::123456789012:role/boundary"),
+            ),
+        ),
+        (
+            "api/cors-any-origin-with-credentials",
+            shop()
+                .api(Api::new().cors(Cors::new().origins(["*"]).credentials(true)))
+                .function(python("items").trigger(Trigger::http("GET", "/items"))),
+        ),
+        ("api/without-routes", shop().api(Api::new().throttle(Some(100), None))),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (
             "env/bare-reference",

@@ -48,6 +48,29 @@ mod placeholders {
     }
 }
 
+mod existing {
+    use lambda_stack::prelude::*;
+
+    lambda_stack! {
+        stack legacy {
+            region: "us-east-1",
+            param deployer_arn { description: "the role the worker runs as" }
+            param jobs_arn { description: "the queue the worker reads" }
+            role deployer { existing: deployer_arn }
+            queue jobs { existing: jobs_arn }
+
+            function worker {
+                runtime: python3.12,
+                handler: "lambda_handler.handler",
+                code: "../examples/hello/functions/hello",
+                role: deployer,
+                env: { JOBS_URL: jobs.url, JOBS_NAME: jobs.name },
+                triggers: [sqs(jobs)],
+            }
+        }
+    }
+}
+
 fn synth(out: &Path) -> PathBuf {
     lambda_stack::App::new().stack(alerts()).synth(out).unwrap_or_else(|e| panic!("{e}"));
     out.join("stacks/alerts")
@@ -134,4 +157,47 @@ fn arn_placeholders_become_the_deploying_account_region_and_partition() {
         Some(3) => support::nothing_checked("tf-validate", &report),
         _ => panic!("terraform rejects the placeholders stack:\n{report}"),
     }
+}
+
+#[test]
+fn params_name_existing_resources_known_where_the_stack_deploys() {
+    let out = tempfile::tempdir().unwrap();
+    lambda_stack::App::new().stack(existing::legacy()).synth(out.path()).unwrap();
+    let dir = out.path().join("stacks/legacy");
+    let doc: Value = serde_json::from_slice(&std::fs::read(dir.join("cdk.tf.json")).unwrap()).unwrap();
+    let worker = &doc["resource"]["aws_lambda_function"]["worker"];
+    assert_eq!(worker["role"], "${var.deployer_arn}");
+    assert_eq!(
+        worker["environment"]["variables"]["JOBS_URL"],
+        "https://sqs.${element(split(\":\", var.jobs_arn), 3)}.amazonaws.com/${element(split(\":\", var.jobs_arn), 4)}/${element(split(\":\", var.jobs_arn), 5)}"
+    );
+    assert_eq!(
+        doc["resource"]["aws_lambda_event_source_mapping"]["worker-sqs-jobs"]["event_source_arn"],
+        "${var.jobs_arn}"
+    );
+    assert!(doc["resource"].get("aws_iam_role").is_none(), "an existing role is not created");
+
+    // Applied into the emulator, with the role and queue made by hand and their ARNs given.
+    std::fs::write(
+        dir.join("ops.auto.tfvars.json"),
+        r#"{ "deployer_arn": "arn:aws:iam::123456789012:role/ci/deployer",
+             "jobs_arn": "arn:aws:sqs:us-east-1:123456789012:legacy-jobs" }"#,
+    )
+    .unwrap();
+    let args = ["--create-role", "ci/deployer", "--create-queue", "legacy-jobs"].map(std::ffi::OsStr::new);
+    let args = [&args[..], &[dir.as_os_str()]].concat();
+    let what = "existing resources by param in the emulator";
+    let Some(report) = support::emulator_driver(what, "apply_side_by_side.py", &args) else { return };
+    let applied = &report["legacy"];
+    let worker = &applied["functions"]["legacy-worker"];
+    assert_eq!(worker["role"], "arn:aws:iam::123456789012:role/ci/deployer", "{applied:#}");
+    assert_eq!(worker["environment"]["JOBS_URL"], "https://sqs.us-east-1.amazonaws.com/123456789012/legacy-jobs");
+    assert_eq!(worker["environment"]["JOBS_NAME"], "legacy-jobs");
+    assert_eq!(applied["event_sources"], json!(["arn:aws:sqs:us-east-1:123456789012:legacy-jobs"]));
+    let policies = applied["role_policies"].as_array().unwrap();
+    assert!(
+        !policies.is_empty() && policies.iter().all(|p| p.as_str().unwrap().starts_with("deployer/")),
+        "{applied:#}"
+    );
+    assert_eq!(applied["plan_exit_code"], 0, "{applied:#}");
 }

@@ -32,6 +32,14 @@ mod orders;
 #[allow(dead_code)]
 mod dependencies;
 
+#[path = "../examples/stages/main.rs"]
+#[allow(dead_code)]
+mod stages;
+
+#[path = "../examples/migrated/main.rs"]
+#[allow(dead_code)]
+mod migrated;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
@@ -41,6 +49,8 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("pipeline", vec![pipeline::pipeline()]),
         ("orders", vec![orders::orders()]),
         ("dependencies", vec![dependencies::dependencies()]),
+        ("stages", vec![stages::shop()]),
+        ("migrated", vec![migrated::event_pipeline_as_deployed()]),
     ]
 }
 
@@ -90,7 +100,14 @@ fn terraform_validates_every_example() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("cdktf.out");
         let mut app = App::new();
-        let names: Vec<String> = stacks.iter().map(|s| s.name().to_owned()).collect();
+        // A stack with stages is a folder per stage.
+        let names: Vec<String> = stacks
+            .iter()
+            .flat_map(|s| match s.stage_names().as_slice() {
+                [] => vec![s.name().to_owned()],
+                stages => stages.iter().filter_map(|stage| s.stage(stage)).map(|s| s.name().to_owned()).collect(),
+            })
+            .collect();
         for stack in stacks {
             app = app.stack(stack);
         }

@@ -33,7 +33,7 @@ lambda_stack! {
             role: readers,
             allow: [s3:PutObject on uploads.objects("out/*")],
             env: { UPLOADS: uploads.name, ARCHIVE: archive.name, GREETER: greeter.name, BATCH: 25 },
-            triggers: [http(POST "/ingest"), http(GET "/ingest/{id}")],
+            triggers: [http(POST "/ingest", outlives_request: true), http(GET "/ingest/{id}", outlives_request: true)], // a minute's work: the request ends at 30 s, the work goes on
             exclude: ["tests/**"],
         }
 

@@ -42,11 +42,17 @@ impl Errors {
         self.errors.is_empty()
     }
 
-    /// All errors as `compile_error!`s, in source order.
+    /// All errors as `compile_error!`s, in source order, each once: a stack with stages is
+    /// checked once per stage, and what is wrong in every stage is reported once.
     pub fn into_compile_errors(mut self) -> TokenStream {
         self.errors.sort_by_key(|e| {
             let start = e.span().start();
             (start.line, start.column)
+        });
+        let mut seen = std::collections::BTreeSet::new();
+        self.errors.retain(|e| {
+            let (start, end) = (e.span().start(), e.span().end());
+            seen.insert((start.line, start.column, end.line, end.column, e.to_string()))
         });
         self.errors.into_iter().map(syn::Error::into_compile_error).collect()
     }

@@ -81,17 +81,23 @@ fn lambda_stack_impl(input: parse::Input, site: &callsite::CallSite) -> proc_mac
     for error in &input.errors {
         errors.push(error.clone());
     }
-    let checked: Vec<(model::Stack, check::Checked)> = input
+    // Per stack, one model per stage (one without `stages`), each checked as a stack of its own.
+    let checked: Vec<Vec<(model::Stack, check::Checked)>> = input
         .stacks
         .iter()
         .map(|decl| {
-            let stack = model::Stack::from_ast(decl, site, &mut errors);
-            let checked = check::check(&stack, site, &mut errors);
-            (stack, checked)
+            model::stages::per_stage(decl, &mut errors)
+                .into_iter()
+                .map(|(stage, decl)| {
+                    let stack = model::Stack::from_ast(&decl, stage, site, &mut errors);
+                    let checked = check::check(&stack, site, &mut errors);
+                    (stack, checked)
+                })
+                .collect()
         })
         .collect();
     if errors.is_empty() {
-        checked.iter().map(|(stack, checked)| expand::stack(stack, checked)).collect()
+        checked.iter().map(|stages| expand::stack(stages)).collect()
     } else {
         let mut output = expand::fallback(&input);
         output.extend(errors.into_compile_errors());

@@ -50,6 +50,7 @@ pub struct Function {
     pub(crate) triggers: Vec<Trigger>,
     pub(crate) dead_letter: Option<String>,
     pub(crate) exclude: Vec<String>,
+    pub(crate) vpc: Option<crate::Vpc>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
     /// Set by [`Function::rust`]: the function is a `#[function]` served by the stack binary.
@@ -85,10 +86,18 @@ impl Function {
             triggers: Vec::new(),
             dead_letter: None,
             exclude: Vec::new(),
+            vpc: None,
             adopt: Default::default(),
             origin: Origin::caller(),
             rust: None,
         }
+    }
+
+    /// The subnets and security groups the function runs in ([`crate::Vpc`]); without it, the
+    /// stack's ([`crate::Stack::vpc`]), if any.
+    pub fn vpc(mut self, vpc: crate::Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
     }
 
     /// Lambda's runtime identifier: `python3.12`, `nodejs22.x`, `provided.al2023`.

@@ -145,12 +145,27 @@ pub struct Role {
     pub(crate) existing: Option<String>,
     pub(crate) managed: Vec<ManagedPolicy>,
     pub(crate) allow: Vec<Statement>,
+    pub(crate) boundary: Option<String>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
 }
 
 impl Role {
     crate::adopt::adoption_setters!("role");
+
+    /// The role's permissions boundary: the ARN of an IAM policy (placeholders allowed, or
+    /// [`crate::Param::reference`]) capping what its policies can grant; without it, the stack's
+    /// ([`crate::Stack::boundary`]).
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Role;
+    /// let role = Role::new("workers").boundary("arn:aws:iam::{account}:policy/team-boundary");
+    /// # let _ = role;
+    /// ```
+    pub fn boundary(mut self, policy_arn: impl Into<String>) -> Self {
+        self.boundary = Some(policy_arn.into());
+        self
+    }
 
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
@@ -159,6 +174,7 @@ impl Role {
             existing: None,
             managed: Vec::new(),
             allow: Vec::new(),
+            boundary: None,
             adopt: Default::default(),
             origin: Origin::caller(),
         }

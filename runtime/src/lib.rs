@@ -5,13 +5,16 @@
 pub use lambda_stack_core::{rules, scan};
 
 mod adopt;
+mod api;
 mod bucket;
 pub mod cli;
+mod cors;
 mod error;
 mod function;
 mod host;
 mod iam;
 pub mod local;
+pub mod migrate;
 mod origin;
 pub mod output;
 pub mod package;
@@ -28,10 +31,13 @@ pub mod terraform;
 pub mod testing;
 mod topic;
 mod trigger;
+mod vpc;
 
 pub use crate::{
+    api::Api,
     bucket::Bucket,
     cli::App,
+    cors::Cors,
     error::{Error, Result},
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
@@ -44,14 +50,15 @@ pub use crate::{
     table::Table,
     topic::Topic,
     trigger::{S3Trigger, SqsTrigger, StreamTrigger, Trigger},
+    vpc::Vpc,
 };
 
 /// What `lambda_stack!` expands to calls: ordinary builders, reachable under a stable path.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Arch, Backend, Bucket, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
-        Topic, Tracing, Trigger,
+        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement,
+        Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

@@ -76,6 +76,12 @@ pub fn manifest(stacks: &[Synthesized]) -> Value {
 
 /// Writes `stacks` into `out`, each file replaced only once all of them are written.
 pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
+    write_keeping(out, stacks, &[])
+}
+
+/// [`write`], keeping the output of the stacks named in `kept` as the previous synth left it (the
+/// other stages, with `--stage`): their folders and manifest entries.
+pub fn write_keeping(out: &Path, stacks: &[Synthesized], kept: &[String]) -> Result<()> {
     if out.file_name().is_none() {
         return Err(Error::Usage(format!("`{}` cannot be an output folder", out.display())));
     }
@@ -96,11 +102,12 @@ pub fn write(out: &Path, stacks: &[Synthesized]) -> Result<()> {
     let _lock = Lock::acquire(out)?;
     remove_leftovers(out);
     // What the previous synth copied in for `include:`, so files no longer included go away.
-    let previous = previously_included(out);
+    let mut previous = previously_included(out);
+    previous.retain(|(stack, _)| !kept.contains(stack));
     let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
-    let installed = stage(&staging, out, stacks).and_then(|moves| install(&moves));
+    let installed = stage(&staging, out, stacks, kept).and_then(|moves| install(&moves));
     if let Ok(created) = &installed {
-        prune(out, stacks, created);
+        prune(out, stacks, created, kept);
         prune_included(out, stacks, &previous);
     }
     let _ = fs::remove_dir_all(&staging);
@@ -174,14 +181,14 @@ struct Move {
 
 /// Writes every file that differs from what `out` holds into `staging`; returns the renames that
 /// put them in place, in the order that keeps the invariant (zips, stack documents, manifest).
-fn stage(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Vec<Move>> {
+fn stage(staging: &Path, out: &Path, stacks: &[Synthesized], kept: &[String]) -> Result<Vec<Move>> {
     fs::create_dir(staging).map_err(io_error(staging))?;
     // The stack documents are serialized on another core while this one writes the zips, then
     // the manifest: on a 10,000-function stack each takes a few hundredths to tenths of a second.
     let (zips, documents, manifest) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| stage_documents(staging, out, stacks));
         let zips = stage_zips(staging, out, stacks);
-        let manifest = stage_manifest(staging, out, stacks);
+        let manifest = stage_manifest(staging, out, stacks, kept);
         (zips, documents.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), manifest)
     });
     let mut moves = zips?;
@@ -238,14 +245,32 @@ fn stage_documents(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result
 }
 
 /// Stages `manifest.json` (`manifest` in `staging`) unless `out` holds the same.
-fn stage_manifest(staging: &Path, out: &Path, stacks: &[Synthesized]) -> Result<Option<Move>> {
-    let manifest = manifest(stacks);
+fn stage_manifest(staging: &Path, out: &Path, stacks: &[Synthesized], kept: &[String]) -> Result<Option<Move>> {
+    let mut manifest = manifest(stacks);
+    keep_manifest_entries(out, &mut manifest, kept);
     let (from, to) = (staging.join("manifest"), out.join("manifest.json"));
     let changed = stream(&from, &to, |file| {
         serde_json::to_writer_pretty(&mut *file, &manifest)?;
         file.write_all(b"\n")
     })?;
     Ok(changed.then_some(Move { from, to }))
+}
+
+/// Copies the previous manifest's entries of the `kept` stacks into the new one.
+fn keep_manifest_entries(out: &Path, manifest: &mut Value, kept: &[String]) {
+    if kept.is_empty() {
+        return;
+    }
+    let Ok(text) = fs::read(out.join("manifest.json")) else { return };
+    let Ok(previous) = serde_json::from_slice::<Value>(&text) else { return };
+    let (Some(previous), Some(entries)) = (previous["stacks"].as_object(), manifest["stacks"].as_object_mut()) else {
+        return;
+    };
+    for name in kept {
+        if let Some(entry) = previous.get(name) {
+            entries.insert(name.clone(), entry.clone());
+        }
+    }
 }
 
 /// Writes a generated file into the staging folder at `from` with `write`, comparing it with
@@ -319,12 +344,12 @@ fn install(moves: &[Move]) -> Result<BTreeSet<PathBuf>> {
 /// Removes what the new output no longer names: zips of other contents, and the generated files of
 /// stacks no longer declared (their folder too when Terraform left nothing in it). Failing to is
 /// not an error: the output is already whole, and the next synth tries again.
-fn prune(out: &Path, stacks: &[Synthesized], created: &BTreeSet<PathBuf>) {
+fn prune(out: &Path, stacks: &[Synthesized], created: &BTreeSet<PathBuf>, kept: &[String]) {
     let Ok(folders) = fs::read_dir(out.join("stacks")) else { return };
     for folder in folders.flatten() {
         let name = folder.file_name().to_string_lossy().into_owned();
         let path = folder.path();
-        if !folder.file_type().is_ok_and(|kind| kind.is_dir()) {
+        if !folder.file_type().is_ok_and(|kind| kind.is_dir()) || kept.contains(&name) {
             continue;
         }
         match stacks.iter().find(|stack| stack.stack == name) {
@@ -351,7 +376,10 @@ fn previously_included(out: &Path) -> Vec<(String, String)> {
     for (stack, entry) in stacks {
         for name in entry["included"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             // Only a plain file name, as lambda-stack writes them: never a path out of the folder.
-            if !name.contains(['/', '\\']) && name != ".." && (name.ends_with(".tf") || name.ends_with(".tf.json")) {
+            if !name.contains(['/', '\\'])
+                && name != ".."
+                && (name.ends_with(".tf") || name.ends_with(".tf.json") || name.ends_with(".auto.tfvars.json"))
+            {
                 found.push((stack.clone(), name.to_owned()));
             }
         }

@@ -24,6 +24,8 @@ pub struct Param {
     pub(crate) default: Option<ParamValue>,
     pub(crate) description: Option<String>,
     pub(crate) sensitive: bool,
+    /// The default goes into the stage's `.auto.tfvars.json`, not the variable.
+    pub(crate) in_tfvars: bool,
     pub(crate) origin: Origin,
 }
 
@@ -36,6 +38,7 @@ impl Param {
             default: None,
             description: None,
             sensitive: false,
+            in_tfvars: false,
             origin: Origin::caller(),
         }
     }
@@ -70,6 +73,36 @@ impl Param {
     /// Terraform hides the value in its output.
     pub fn sensitive(mut self, sensitive: bool) -> Self {
         self.sensitive = sensitive;
+        self
+    }
+
+    /// The param as a value known where the stack deploys, for an `existing` resource's ARN or a
+    /// layer ARN: `${var.NAME}`. What `existing: NAME` and `layers: [NAME]` in `lambda_stack!`
+    /// expand to; the param must be a `string` param of the stack.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Param, Role, Stack};
+    /// let stack = Stack::new("shop")
+    ///     .param(Param::new("deployer_arn"))
+    ///     .role(Role::new("deployer").existing(Param::reference("deployer_arn")));
+    /// assert_eq!(Param::reference("deployer_arn"), "${var.deployer_arn}");
+    /// # let _ = stack;
+    /// ```
+    pub fn reference(name: &str) -> String {
+        crate::rules::placeholders::param_value(name)
+    }
+
+    /// Writes the default into `<stage>.auto.tfvars.json` in the stack's folder (`<stack>` without
+    /// stages) instead of the variable: each stage's value, where an operator sees and can change
+    /// it; the variable itself has none. What a `per_stage(..)` default in `lambda_stack!` expands to.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Param;
+    /// let subnets = Param::new("subnets").param_type("list").default_list(["subnet-0a1b2c3d"]).in_tfvars();
+    /// # let _ = subnets;
+    /// ```
+    pub fn in_tfvars(mut self) -> Self {
+        self.in_tfvars = true;
         self
     }
 

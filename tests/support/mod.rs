@@ -28,3 +28,29 @@ pub fn nothing_checked(what: &str, why: &str) {
     use std::io::Write as _;
     let _ = writeln!(std::io::stderr(), "\n*** SKIPPED: {what} did not run: {why} ***\n");
 }
+
+/// Runs `script` (a Python driver under `tests/support/`) with `args` against the shared tools'
+/// AWS emulator, through `emulator_python.sh`, and returns the JSON it prints; `None`, loudly, when
+/// Terraform or the emulator cannot run here ([`nothing_checked`], a failure in CI).
+pub fn emulator_driver(what: &str, script: &str, args: &[&std::ffi::OsStr]) -> Option<serde_json::Value> {
+    if std::process::Command::new("terraform").arg("version").output().is_err() {
+        nothing_checked(what, "no `terraform` on PATH");
+        return None;
+    }
+    let wrapper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/emulator_python.sh");
+    let output = std::process::Command::new("bash")
+        .arg(wrapper)
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("bash runs the emulator driver");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    match output.status.code() {
+        Some(0) => Some(serde_json::from_slice(&output.stdout).expect("the driver prints JSON")),
+        Some(3) => {
+            nothing_checked(what, &stderr);
+            None
+        }
+        _ => panic!("{what}: the emulator driver failed:\n{}\n{stderr}", String::from_utf8_lossy(&output.stdout)),
+    }
+}

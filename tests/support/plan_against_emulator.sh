@@ -1,16 +1,4 @@
 #!/usr/bin/env bash
-# The environment of ../shared/tools/aws-sandbox (Terraform from the offline mirror, the emulator's
-# venv, installed once), then plan_against_emulator.py with the same arguments. Exit 3: a tool is
-# missing, as the shared tools say.
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-tools="$here/../../../shared/tools"
-. "$tools/lib/terraform-env.sh"
-tf_env_or_exit
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/lambda-stack-tools"
-venv="$cache/moto-venv"
-if [ ! -x "$venv/bin/moto_server" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q 'moto[server]==5.2.5' 'boto3>=1.35' >&2
-fi
-exec "$venv/bin/python" "$here/plan_against_emulator.py" "$@"
+# plan_against_emulator.py in the environment of ../shared/tools/aws-sandbox (emulator_python.sh).
+# Exit 3: a tool is missing, as the shared tools say.
+exec bash "$(cd "$(dirname "$0")" && pwd)/emulator_python.sh" plan_against_emulator.py "$@"

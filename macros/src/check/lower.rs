@@ -177,6 +177,10 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 adopt: adoption(&mut spans, id, &role.adopt),
                 managed,
                 allow: statements(&mut spans, id, &role.allow),
+                boundary: role.boundary.as_ref().map(|b| {
+                    spans.put(id, At::Value(Key::Boundary), b.span);
+                    b.value.clone()
+                }),
             }
         })
         .collect();
@@ -186,8 +190,48 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         .enumerate()
         .map(|(i, function)| self::function(&mut spans, DeclId::Function(i), function, function.binds_rust()))
         .collect();
+    if let Some(stages) = &stack.stages_span {
+        spans.put(id, At::Value(Key::Stages), *stages);
+    }
+    let stage = stack.stage.as_ref().map(|stage| {
+        for (i, name) in stage.all.iter().enumerate() {
+            spans.put(id, At::Item(Key::Stages, i), name.span());
+        }
+        decl::Stage { name: stage.name.clone(), all: stage.all.iter().map(text).collect() }
+    });
     let lowered = decl::Stack {
-        name: text(&stack.name),
+        name: match &stage {
+            Some(stage) => lambda_stack_core::rules::stages::stage_stack_name(&text(&stack.name), &stage.name),
+            None => text(&stack.name),
+        },
+        stage,
+        vpc: stack.vpc.as_ref().map(|v| self::vpc(&mut spans, id, v)),
+        boundary: stack.boundary.as_ref().map(|b| {
+            spans.put(id, At::Value(Key::Boundary), b.span);
+            b.value.clone()
+        }),
+        api: stack.api.as_ref().map(|api| {
+            spans.put(id, At::ApiBlock, api.keyword.span());
+            if let Some(throttle) = api.throttle {
+                spans.put(id, At::Api(Key::Throttle), throttle);
+            }
+            for (key, value) in [(Key::Rate, &api.rate), (Key::Burst, &api.burst)] {
+                if let Some(value) = value {
+                    spans.put(id, At::Api(key), value.span);
+                }
+            }
+            if let Some(cors) = &api.cors {
+                spans.put(id, At::Api(Key::Cors), cors.span);
+                cors_spans(&mut spans, id, cors, At::ApiCors);
+            }
+            decl::Api {
+                cors: api.cors.as_ref().map(crate::model::cors::Cors::to_decl),
+                throttle: api.throttle.map(|_| decl::Throttle {
+                    rate: api.rate.as_ref().map(|r| r.value),
+                    burst: api.burst.as_ref().map(|b| b.value),
+                }),
+            }
+        }),
         region: stack.region.as_ref().map(|r| r.value.clone()),
         tags,
         backend,
@@ -445,7 +489,51 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         triggers: function.triggers.iter().enumerate().map(|(i, t)| trigger(spans, id, i, t)).collect(),
         dead_letter,
         exclude,
+        vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         adopt: adoption(spans, id, &function.adopt),
+    }
+}
+
+/// Where each key and list item of a `cors: { .. }` is, at the locations `at` gives them.
+fn cors_spans(spans: &mut Spans, id: DeclId, cors: &crate::model::cors::Cors, at: impl Fn(Key, Option<usize>) -> At) {
+    for (key, span, items) in &cors.lists {
+        spans.put(id, at(*key, None), *span);
+        for (j, item) in items.iter().enumerate() {
+            spans.put(id, at(*key, Some(j)), item.span);
+        }
+    }
+    let singles = [
+        (Key::MaxAge, cors.max_age.as_ref().map(|a| a.span)),
+        (Key::Credentials, cors.credentials.as_ref().map(|c| c.span)),
+    ];
+    for (key, span) in singles {
+        if let Some(span) = span {
+            spans.put(id, at(key, None), span);
+        }
+    }
+}
+
+/// A `vpc: { .. }` of a function or the stack.
+pub(crate) fn vpc(spans: &mut Spans, id: DeclId, vpc: &model::Vpc) -> decl::Vpc {
+    spans.put(id, At::Value(Key::Vpc), vpc.span);
+    let mut ids = |key: Key, ids: &Option<model::Ids>| match ids {
+        None => decl::Ids::Listed(Vec::new()),
+        Some(model::Ids::Param(name)) => {
+            spans.put(id, At::Vpc(key), name.span());
+            decl::Ids::Param(text(name))
+        }
+        Some(model::Ids::Listed { span, ids }) => {
+            spans.put(id, At::Vpc(key), *span);
+            for (i, value) in ids.iter().enumerate() {
+                spans.put(id, At::VpcItem(key, i), value.span);
+            }
+            decl::Ids::Listed(ids.iter().map(|v| v.value.clone()).collect())
+        }
+    };
+    decl::Vpc {
+        subnets: ids(Key::Subnets, &vpc.subnets),
+        security_groups: ids(Key::SecurityGroups, &vpc.security_groups),
+        ipv6: vpc.ipv6.as_ref().is_some_and(|b| b.value),
     }
 }
 
@@ -454,10 +542,17 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
     put(TriggerPart::Keyword, trigger.span().into());
     let mut arg = |arg, range: Range| spans.put(id, At::Trigger(i, TriggerPart::Arg(arg)), range);
     match trigger {
-        Trigger::Http { method, path } => {
+        Trigger::Http { method, path, outlives_request } => {
             arg(Arg::Method, method.span);
             arg(Arg::Path, path.span);
-            decl::Trigger::Http { method: method.value.clone(), path: path.value.clone() }
+            if let Some(flag) = outlives_request {
+                arg(Arg::OutlivesRequest, flag.span.into());
+            }
+            decl::Trigger::Http {
+                method: method.value.clone(),
+                path: path.value.clone(),
+                outlives_request: outlives_request.as_ref().is_some_and(|flag| flag.value),
+            }
         }
         Trigger::S3(s3) => {
             arg(Arg::Source, s3.bucket.span().into());
@@ -533,11 +628,22 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             arg(Arg::Expression, expression.span);
             decl::Trigger::Schedule { expression: expression.value.clone() }
         }
-        Trigger::Url { auth, .. } => {
+        Trigger::Url { auth, cors, stream, .. } => {
             if let Some(auth) = auth {
                 arg(Arg::Auth, auth.span);
             }
-            decl::Trigger::Url { auth: auth.as_ref().map(|a| Word::new(a.value.clone(), decl::UrlAuth::parse)) }
+            if let Some(stream) = stream {
+                arg(Arg::Stream, stream.span.into());
+            }
+            if let Some(cors) = cors {
+                arg(Arg::Cors, cors.span);
+                cors_spans(spans, id, cors, |key, item| At::Trigger(i, TriggerPart::Cors(key, item)));
+            }
+            decl::Trigger::Url {
+                auth: auth.as_ref().map(|a| Word::new(a.value.clone(), decl::UrlAuth::parse)),
+                cors: cors.as_ref().map(crate::model::cors::Cors::to_decl),
+                stream: stream.as_ref().is_some_and(|s| s.value),
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 //! and applying them in source order, so no expression nests deeper as the stack grows.
 
 use lambda_stack_core::decl;
+use lambda_stack_core::keys::Key;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -29,12 +30,44 @@ fn line(span: Span) -> u32 {
     u32::try_from(span.start().line).unwrap_or(0)
 }
 
-/// `fn NAME() -> Stack { ... }` for one checked stack.
-pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
-    let fn_name = &stack.name;
-    let name = text(&stack.name);
-    let docs = &stack.docs;
-    let line = line(stack.name.span());
+/// `fn NAME() -> Stack { ... }` for one checked stack: its model and checks once, or per stage.
+pub fn stack(stages: &[(Stack, Checked)]) -> TokenStream {
+    let (first, _) = &stages[0];
+    let fn_name = &first.name;
+    let name = text(&first.name);
+    let docs = &first.docs;
+    let line = line(first.name.span());
+    let new = quote! { ::lambda_stack::__private::Stack::new(#name).declared_at(::core::file!(), #line) };
+    let body = match stages {
+        [(stack, checked)] if stack.stage.is_none() => stack_body(stack, checked, new),
+        _ => {
+            // One closure arm per stage, each building that stage's stack as if it were alone.
+            let names: Vec<&str> =
+                stages.iter().filter_map(|(s, _)| s.stage.as_ref()).map(|s| s.name.as_str()).collect();
+            let arms = stages.iter().map(|(stack, checked)| {
+                let stage = stack.stage.as_ref().map(|s| s.name.as_str()).unwrap_or_default();
+                let body = stack_body(stack, checked, quote! { stack });
+                quote! { #stage => { #body } }
+            });
+            quote! {
+                #new.stages([#(#names),*], |stage, stack| match stage {
+                    #(#arms)*
+                    _ => ::core::unreachable!("a stage the stack does not list"),
+                })
+            }
+        }
+    };
+    quote! {
+        #(#docs)*
+        #[allow(clippy::all, clippy::pedantic)]
+        pub fn #fn_name() -> ::lambda_stack::__private::Stack {
+            #body
+        }
+    }
+}
+
+/// The statements that build one stack (or one stage's), starting from `start` (a `Stack`).
+fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStream {
     let tracked = checked.tracked_files.iter().map(|file| {
         let file = file.to_string_lossy();
         quote! { const _: &[u8] = ::core::include_bytes!(#file); }
@@ -69,6 +102,32 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
             }
         }
     });
+    let vpc = stack.vpc.as_ref().map(|vpc| {
+        let vpc = vpc_builder(vpc);
+        quote! { .vpc(#vpc) }
+    });
+    let boundary = stack.boundary.as_ref().map(|b| {
+        let b = &b.value;
+        quote! { .boundary(#b) }
+    });
+    let api = stack.api.as_ref().map(|api| {
+        let cors = api.cors.as_ref().map(|cors| {
+            let cors = cors_builder(cors);
+            quote! { .cors(#cors) }
+        });
+        let throttle = api.throttle.map(|_| {
+            let option = |v: &Option<crate::span::Sp<u64>>| match v {
+                Some(v) => {
+                    let v = v.value;
+                    quote! { ::core::option::Option::Some(#v) }
+                }
+                None => quote! { ::core::option::Option::None },
+            };
+            let (rate, burst) = (option(&api.rate), option(&api.burst));
+            quote! { .throttle(#rate, #burst) }
+        });
+        quote! { .api(::lambda_stack::__private::Api::new() #cors #throttle) }
+    });
     let assets = stack.assets.as_ref().map(|bucket| {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
@@ -92,7 +151,8 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
             let s = s.value;
             quote! { .sensitive(#s) }
         });
-        quote! { .param(::lambda_stack::__private::Param::new(#name) #kind #default #description #sensitive) }
+        let in_tfvars = param.in_tfvars.then(|| quote! { .in_tfvars() });
+        quote! { .param(::lambda_stack::__private::Param::new(#name) #kind #default #description #sensitive #in_tfvars) }
     });
     let base = checked.include_base.as_deref().unwrap_or_default();
     let include = stack.include.iter().map(|pattern| {
@@ -128,26 +188,75 @@ pub fn stack(stack: &Stack, checked: &Checked) -> TokenStream {
     let names = declarations.iter().map(|(name, _)| name);
     let bindings = checked.bindings.iter().map(|binding| self::function::binding_checks(stack, binding));
     quote! {
-        #(#docs)*
-        #[allow(clippy::all, clippy::pedantic)]
-        pub fn #fn_name() -> ::lambda_stack::__private::Stack {
-            #(#tracked)*
-            #(#warnings)*
-            #(#bindings)*
-            #(#declare)*
-            const DECLARATIONS: &[fn(::lambda_stack::__private::Stack) -> ::lambda_stack::__private::Stack] =
-                &[#(#names),*];
-            let stack = ::lambda_stack::__private::Stack::new(#name)
-                .declared_at(::core::file!(), #line)
-                #region
-                #(#tags)*
-                #backend
-                #assets
-                #(#params)*
-                #(#include)*;
-            DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
-        }
+        #(#tracked)*
+        #(#warnings)*
+        #(#bindings)*
+        #(#declare)*
+        const DECLARATIONS: &[fn(::lambda_stack::__private::Stack) -> ::lambda_stack::__private::Stack] =
+            &[#(#names),*];
+        let stack = #start
+            #region
+            #(#tags)*
+            #backend
+            #vpc
+            #boundary
+            #api
+            #assets
+            #(#params)*
+            #(#include)*;
+        DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
     }
+}
+
+/// `Cors::new()..`, the builder of a `cors: { .. }`.
+fn cors_builder(cors: &crate::model::cors::Cors) -> TokenStream {
+    // Only the lists written: an empty `[]` has no item type to infer.
+    let list = |key: Key, setter: &str| {
+        let items = cors.list(key);
+        let setter = Ident::new(setter, Span::call_site());
+        let items = items.iter().map(|v| &v.value);
+        cors.lists.iter().any(|(k, _, _)| *k == key).then(|| quote! { .#setter([#(#items),*] as [&str; _]) })
+    };
+    let (origins, methods, headers, expose) = (
+        list(Key::Origins, "origins"),
+        list(Key::Methods, "methods"),
+        list(Key::Headers, "headers"),
+        list(Key::Expose, "expose"),
+    );
+    let max_age = cors.max_age.as_ref().map(|a| {
+        let a = a.value;
+        quote! { .max_age(#a) }
+    });
+    let credentials = cors.credentials.as_ref().map(|c| {
+        let c = c.value;
+        quote! { .credentials(#c) }
+    });
+    quote! {
+        ::lambda_stack::__private::Cors::new() #origins #methods #headers #expose #max_age #credentials
+    }
+}
+
+/// `Vpc::new()..`, the builder of a `vpc: { .. }`.
+fn vpc_builder(vpc: &crate::model::Vpc) -> TokenStream {
+    use crate::model::Ids;
+    let ids = |listed: TokenStream, param: TokenStream, ids: &Option<Ids>| match ids {
+        None => quote! {},
+        Some(Ids::Listed { ids, .. }) => {
+            let ids = ids.iter().map(|id| &id.value);
+            quote! { .#listed([#(#ids),*]) }
+        }
+        Some(Ids::Param(name)) => {
+            let name = text(name);
+            quote! { .#param(#name) }
+        }
+    };
+    let subnets = ids(quote! { subnets }, quote! { subnets_param }, &vpc.subnets);
+    let groups = ids(quote! { security_groups }, quote! { security_groups_param }, &vpc.security_groups);
+    let ipv6 = vpc.ipv6.as_ref().map(|b| {
+        let b = b.value;
+        quote! { .ipv6(#b) }
+    });
+    quote! { ::lambda_stack::__private::Vpc::new() #subnets #groups #ipv6 }
 }
 
 /// A compiler warning at `span`: the use of a deprecated item, whose note is the message.
@@ -280,9 +389,10 @@ fn trigger(trigger: &Trigger) -> TokenStream {
     let line = line(trigger.span());
     let p = quote! { ::lambda_stack::__private::Trigger };
     let call = match trigger {
-        Trigger::Http { method, path } => {
+        Trigger::Http { method, path, outlives_request } => {
             let (method, path) = (&method.value, &path.value);
-            quote! { #p::http(#method, #path) }
+            let outlives = outlives_request.as_ref().filter(|flag| flag.value).map(|_| quote! { .outlives_request() });
+            quote! { #p::http(#method, #path) #outlives }
         }
         Trigger::S3(s3) => {
             let bucket = text(&s3.bucket);
@@ -328,11 +438,21 @@ fn trigger(trigger: &Trigger) -> TokenStream {
             let expression = &expression.value;
             quote! { #p::schedule(#expression) }
         }
-        Trigger::Url { auth: Some(auth), .. } => {
-            let auth = &auth.value;
-            quote! { #p::url(#auth) }
+        Trigger::Url { auth, cors, stream, .. } => {
+            let url = match auth {
+                Some(auth) => {
+                    let auth = &auth.value;
+                    quote! { #p::url(#auth) }
+                }
+                None => quote! { #p::function_url() },
+            };
+            let cors = cors.as_ref().map(|cors| {
+                let cors = cors_builder(cors);
+                quote! { .cors(#cors) }
+            });
+            let stream = stream.as_ref().filter(|s| s.value).map(|_| quote! { .stream() });
+            quote! { #url #cors #stream }
         }
-        Trigger::Url { auth: None, .. } => quote! { #p::function_url() },
     };
     quote! { .trigger(#call.declared_at(::core::file!(), #line)) }
 }
@@ -360,8 +480,12 @@ fn role(role: &Role) -> TokenStream {
     let allow = role.allow.iter().map(statement);
     let adopt = adoption(&role.adopt);
     let existing = existing(role.existing.as_ref());
+    let boundary = role.boundary.as_ref().map(|b| {
+        let b = &b.value;
+        quote! { .boundary(#b) }
+    });
     quote! {
-        .role(::lambda_stack::__private::Role::new(#name) #at #existing #(#managed)* #(.allow(#allow))* #adopt)
+        .role(::lambda_stack::__private::Role::new(#name) #at #existing #(#managed)* #(.allow(#allow))* #boundary #adopt)
     }
 }
 
@@ -494,6 +618,10 @@ pub(crate) fn function_calls(
         calls.push(quote! { .tag(#key, #value) });
     }
     calls.extend(function.triggers.iter().map(trigger));
+    if let Some(vpc) = &function.vpc {
+        let vpc = vpc_builder(vpc);
+        calls.push(quote! { .vpc(#vpc) });
+    }
     if let Some(dead_letter) = &function.dead_letter {
         let dead_letter = text(dead_letter);
         calls.push(quote! { .dead_letter(#dead_letter) });

@@ -118,6 +118,27 @@ pub fn string(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<String
     }
 }
 
+/// `key: "text"`, or `key: PARAM` (a bare name: a param of the stack, whose value Terraform gets at
+/// deploy time), held as the reference it is written as ([`placeholders::param_value`]).
+pub fn string_or_param(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<String>> {
+    match value {
+        Value::Path(parts) if parts.len() == 1 && parts[0].ident().is_some() => {
+            let name = syn::ext::IdentExt::unraw(parts[0].ident()?).to_string();
+            Some(Sp::new(lambda_stack_core::rules::placeholders::param_value(&name), parts[0].span()))
+        }
+        Value::Str(_) => string(errors, key, value),
+        other => {
+            wrong_kind(errors, key, "a string or a param", other);
+            None
+        }
+    }
+}
+
+/// [`strings`], where each item may be a param ([`string_or_param`]).
+pub fn strings_or_params(errors: &mut Errors, key: &str, value: &Value) -> Vec<Sp<String>> {
+    list(errors, key, value).unwrap_or_default().iter().filter_map(|item| string_or_param(errors, key, item)).collect()
+}
+
 /// `key: true`.
 pub fn boolean(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<bool>> {
     match value {

@@ -2,9 +2,11 @@
 //! the offending token. Building it reports unknown keys, duplicate keys and values of the wrong
 //! kind; rules about what the values mean are `check`'s.
 
+pub mod cors;
 pub(crate) mod fields;
 pub mod function;
 mod sources;
+pub mod stages;
 mod triggers;
 
 use std::collections::BTreeSet;
@@ -26,6 +28,10 @@ pub use triggers::Trigger;
 
 pub struct Stack {
     pub name: Ident,
+    /// With `stages: [..]`, the stage this model of the stack is.
+    pub stage: Option<stages::StageOf>,
+    /// `stages: [..]`, as written.
+    pub stages_span: Option<Range>,
     pub docs: Vec<Attribute>,
     pub region: Option<Sp<String>>,
     pub tags: Vec<(Sp<String>, Sp<String>)>,
@@ -38,6 +44,12 @@ pub struct Stack {
     pub include_base: Option<PathBuf>,
     /// `param NAME { .. }` declarations.
     pub params: Vec<Param>,
+    /// `vpc: { .. }`: every function's network unless it has its own.
+    pub vpc: Option<Vpc>,
+    /// `boundary: "arn:..:policy/.."`: every created role's permissions boundary.
+    pub boundary: Option<Sp<String>>,
+    /// `api { .. }`: the stack's HTTP API.
+    pub api: Option<Api>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -47,6 +59,105 @@ pub struct Stack {
     pub functions: Vec<Function>,
     /// The declarations in the order written.
     pub order: Vec<lambda_stack_core::decl::DeclId>,
+}
+
+/// `vpc: { subnets, security_groups, ipv6 }`.
+pub struct Vpc {
+    pub span: Range,
+    pub subnets: Option<Ids>,
+    pub security_groups: Option<Ids>,
+    pub ipv6: Option<Sp<bool>>,
+}
+
+/// `api { cors, throttle }`.
+pub struct Api {
+    pub keyword: Ident,
+    pub cors: Option<cors::Cors>,
+    pub rate: Option<Sp<u64>>,
+    pub burst: Option<Sp<u64>>,
+    /// `throttle: { .. }`, as written.
+    pub throttle: Option<Range>,
+}
+
+impl Api {
+    fn from_ast(block: &parse::Block, errors: &mut Errors) -> Api {
+        let f = Fields::read("`api`", &block.body, keys::API_KEYS, false, errors);
+        let mut api = Api {
+            keyword: block.kind.clone(),
+            cors: f.get(Key::Cors).and_then(|v| cors::Cors::from_value(errors, v)),
+            rate: None,
+            burst: None,
+            throttle: None,
+        };
+        if let Some(value) = f.get(Key::Throttle) {
+            api.throttle = Some(value.span());
+            for (key, item) in fields::map(errors, "throttle", value).unwrap_or_default() {
+                match key.text().as_str() {
+                    "rate" => api.rate = fields::int(errors, "rate", "requests per second", item),
+                    "burst" => api.burst = fields::int(errors, "burst", "requests", item),
+                    other => errors.at(
+                        key.span(),
+                        format!(
+                            "unknown key `{other}` in `throttle`{}",
+                            expected_one_of(other, keys::THROTTLE_KEYS.iter().map(|k| k.name()))
+                        ),
+                    ),
+                }
+            }
+        }
+        api
+    }
+}
+
+/// IDs listed, or a `list` param (its name).
+pub enum Ids {
+    Listed { span: Range, ids: Vec<Sp<String>> },
+    Param(Ident),
+}
+
+impl Vpc {
+    pub(crate) fn from_value(errors: &mut Errors, value: &Value) -> Option<Vpc> {
+        let entries = fields::map(errors, "vpc", value)?;
+        let mut vpc = Vpc { span: value.span(), subnets: None, security_groups: None, ipv6: None };
+        let mut seen: Vec<String> = Vec::new();
+        for (key, item) in entries {
+            let name = key.text();
+            if seen.contains(&name) {
+                errors.at(key.span(), format!("duplicate key `{name}` in `vpc`"));
+                continue;
+            }
+            seen.push(name.clone());
+            let ids = |errors: &mut Errors| match item {
+                Value::Path(parts) if parts.len() == 1 && parts[0].ident().is_some() => {
+                    parts[0].ident().cloned().map(Ids::Param)
+                }
+                Value::List { .. } => {
+                    Some(Ids::Listed { span: item.span(), ids: fields::strings(errors, &name, item) })
+                }
+                other => {
+                    errors.at(
+                        other.span(),
+                        format!("expected a list of IDs or a `list` param for `{name}`, found {}", other.describe()),
+                    );
+                    None
+                }
+            };
+            match name.as_str() {
+                "subnets" => vpc.subnets = ids(errors),
+                "security_groups" => vpc.security_groups = ids(errors),
+                "ipv6" => vpc.ipv6 = fields::boolean(errors, "ipv6", item),
+                _ => errors.at(
+                    key.span(),
+                    format!(
+                        "unknown key `{name}` in `vpc`{}",
+                        expected_one_of(&name, keys::VPC_KEYS.iter().map(|k| k.name()))
+                    ),
+                ),
+            }
+        }
+        // A missing `subnets` or `security_groups` is the checker's: the builders can omit them too.
+        Some(vpc)
+    }
 }
 
 pub enum Backend {
@@ -67,6 +178,7 @@ pub struct Role {
     pub owned_keys: Vec<(Key, proc_macro2::Span)>,
     pub managed: Vec<Sp<String>>,
     pub allow: Vec<Statement>,
+    pub boundary: Option<Sp<String>>,
     pub adopt: Adopt,
 }
 
@@ -77,6 +189,8 @@ pub struct Param {
     pub default: Option<Sp<ParamValue>>,
     pub description: Option<Sp<String>>,
     pub sensitive: Option<Sp<bool>>,
+    /// Its default was `per_stage(..)`: each stage's value goes to the stage's tfvars file.
+    pub in_tfvars: bool,
 }
 
 pub use lambda_stack_core::decl::ParamValue;
@@ -108,6 +222,7 @@ impl Param {
             default,
             description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
             sensitive: f.get(Key::Sensitive).and_then(|v| fields::boolean(errors, "sensitive", v)),
+            in_tfvars: false,
         }
     }
 }
@@ -192,6 +307,7 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<Ident>,
     pub exclude: Vec<Sp<String>>,
+    pub vpc: Option<Vpc>,
     pub adopt: Adopt,
 }
 
@@ -217,11 +333,21 @@ impl Stack {
         }
     }
 
-    pub fn from_ast(decl: &parse::StackDecl, site: &CallSite, errors: &mut Errors) -> Stack {
+    /// The model of one stage's tree ([`stages::per_stage`]), or of the stack without stages.
+    pub fn from_ast(
+        decl: &parse::StackDecl,
+        stage: Option<stages::StageOf>,
+        site: &CallSite,
+        errors: &mut Errors,
+    ) -> Stack {
         let what = format!("stack `{}`", decl.name);
         let fields = Fields::read(&what, &decl.body, keys::STACK_KEYS, true, errors);
         let mut stack = Stack {
             name: decl.name.clone(),
+            stages_span: fields.get(Key::Stages).map(Value::span),
+            vpc: fields.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
+            boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
+            api: None,
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -238,12 +364,32 @@ impl Stack {
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
+            stage: None,
         };
         for entry in &decl.body.entries {
             let Entry::Block(block) = entry else { continue };
             let keyword = block.kind.to_string();
+            if keyword == "api" {
+                if !block.nameless {
+                    errors.at(
+                        block.name.span(),
+                        "`api` is the stack's one HTTP API and takes no name: write `api { .. }`",
+                    );
+                } else if stack.api.is_some() {
+                    errors.at(block.kind.span(), "a stack has one HTTP API: one `api { .. }` block");
+                } else {
+                    stack.api = Some(Api::from_ast(block, errors));
+                }
+                continue;
+            }
+            if block.nameless {
+                errors.at(block.kind.span(), format!("`{keyword}` needs a name: `{keyword} NAME {{ .. }}`"));
+                continue;
+            }
             if keyword == "param" {
-                stack.params.push(Param::from_ast(block, errors));
+                let mut param = Param::from_ast(block, errors);
+                param.in_tfvars = stage.as_ref().is_some_and(|s| s.tfvars_params.contains(&text_of(&param.name)));
+                stack.params.push(param);
                 continue;
             }
             let kind = Kind::ALL.into_iter().find(|kind| kind.keyword() == keyword);
@@ -262,13 +408,18 @@ impl Stack {
                     block.kind.span(),
                     format!(
                         "unknown declaration `{keyword}`{}",
-                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param"]))
+                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param", "api"]))
                     ),
                 ),
             }
         }
+        stack.stage = stage;
         stack
     }
+}
+
+fn text_of(ident: &Ident) -> String {
+    syn::ext::IdentExt::unraw(ident).to_string()
 }
 
 fn backend(errors: &mut Errors, value: &Value) -> Option<Backend> {
@@ -312,7 +463,7 @@ impl Bucket {
         let fields = Fields::read(&format!("bucket `{}`", block.name), &block.body, keys::BUCKET_KEYS, false, errors);
         Bucket {
             name: block.name.clone(),
-            existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: fields.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: sources::owned_keys(&fields),
             adopt: Adopt::read(&fields, errors),
         }
@@ -331,10 +482,11 @@ impl Role {
             .collect();
         Role {
             name: block.name.clone(),
-            existing: fields.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: fields.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: sources::owned_keys(&fields),
             managed,
             allow: statements(errors, fields.get(Key::Allow)),
+            boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
             adopt: Adopt::read(&fields, errors),
         }
     }
@@ -491,13 +643,14 @@ impl Function {
             tracing: f
                 .get(Key::Tracing)
                 .and_then(|v| choice(errors, "tracing", v, &Tracing::ALL.map(|tracing| (tracing.word(), tracing)))),
-            layers: f.get(Key::Layers).map(|v| fields::strings(errors, "layers", v)).unwrap_or_default(),
+            layers: f.get(Key::Layers).map(|v| fields::strings_or_params(errors, "layers", v)).unwrap_or_default(),
             description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
             log_retention: int(errors, Key::LogRetention),
             tags: f.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
             triggers: f.get(Key::Triggers).map(|v| triggers::triggers(errors, v)).unwrap_or_default(),
             dead_letter: f.get(Key::DeadLetter).and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
+            vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             adopt: Adopt::read(&f, errors),
         }
     }

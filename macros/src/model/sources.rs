@@ -37,7 +37,7 @@ impl Queue {
         Queue {
             name: block.name.clone(),
             adopt: Adopt::read(&f, errors),
-            existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             fifo: f.get(Key::Fifo).and_then(|v| fields::boolean(errors, "fifo", v)),
             visibility_timeout: int(errors, Key::VisibilityTimeout),
@@ -66,7 +66,7 @@ impl Table {
         Table {
             name: block.name.clone(),
             adopt: Adopt::read(&f, errors),
-            existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             hash_key: f.get(Key::HashKey).and_then(|v| fields::string(errors, "hash_key", v)),
             range_key: f.get(Key::RangeKey).and_then(|v| fields::string(errors, "range_key", v)),
@@ -90,7 +90,7 @@ impl Topic {
         Topic {
             name: block.name.clone(),
             adopt: Adopt::read(&f, errors),
-            existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             fifo: f.get(Key::Fifo).and_then(|v| fields::boolean(errors, "fifo", v)),
         }
@@ -111,7 +111,7 @@ impl Stream {
         Stream {
             name: block.name.clone(),
             adopt: Adopt::read(&f, errors),
-            existing: f.get(Key::Existing).and_then(|v| fields::string(errors, "existing", v)),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             shards: f.get(Key::Shards).and_then(|v| fields::int(errors, Key::Shards.name(), Key::Shards.unit(), v)),
         }

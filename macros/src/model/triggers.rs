@@ -16,13 +16,13 @@ use crate::parse::{Arg, Value};
 use crate::span::{Range, Sp};
 
 pub enum Trigger {
-    Http { method: Sp<String>, path: Sp<String> },
+    Http { method: Sp<String>, path: Sp<String>, outlives_request: Option<Sp<bool>> },
     S3(S3),
     Sqs(Sqs),
     Stream(StreamRead),
     Sns { keyword: Span, topic: Ident },
     Schedule { keyword: Span, expression: Sp<String> },
-    Url { keyword: Span, auth: Option<Sp<String>> },
+    Url { keyword: Span, auth: Option<Sp<String>>, cors: Option<super::cors::Cors>, stream: Option<Sp<bool>> },
 }
 
 pub struct S3 {
@@ -246,7 +246,9 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             let a = Args::read(errors, "url", args, TriggerKind::Url.args());
             a.no_positional(errors, "url", "url(auth: iam)");
             let auth = a.get("auth").and_then(|v| word(errors, "auth", v));
-            Some(Trigger::Url { keyword, auth })
+            let cors = a.get("cors").and_then(|v| super::cors::Cors::from_value(errors, v));
+            let stream = a.get("stream").and_then(|v| super::fields::boolean(errors, "stream", v));
+            Some(Trigger::Url { keyword, auth, cors, stream })
         }
         other => {
             errors.at(
@@ -262,21 +264,33 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
 }
 
 fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
+    let mut outlives_request = None;
     for arg in args {
         if let Arg::Named { name, value } = arg {
+            if name == "outlives_request" {
+                outlives_request = super::fields::boolean(errors, "outlives_request", value);
+                continue;
+            }
             let span = Range::new(name.span(), value.span().end);
-            errors.at(span, format!("`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`"));
+            errors.at(
+                span,
+                format!(
+                    "`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`, and \
+                     `outlives_request: true` only for a function that may run past the API's 30 s"
+                ),
+            );
             return None;
         }
     }
-    let values = match args {
-        [Arg::Positional(values)] => values.as_slice(),
+    let values = match args.iter().find(|arg| matches!(arg, Arg::Positional(_))) {
+        Some(Arg::Positional(values)) => values.as_slice(),
         _ => &[],
     };
     match values {
         [Value::Path(method), Value::Str(path)] if method.len() == 1 => Some(Trigger::Http {
             method: Sp::new(method[0].text(), method[0].span()),
             path: Sp::new(path.value(), path.span()),
+            outlives_request,
         }),
         [Value::Str(path)] => {
             errors.at(path.span(), "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`");

@@ -20,6 +20,7 @@ pub struct Input {
 }
 
 /// `/// docs` `stack NAME { ... }`
+#[derive(Clone)]
 pub struct StackDecl {
     pub attrs: Vec<Attribute>,
     pub name: Ident,
@@ -51,7 +52,9 @@ pub struct Field {
 pub struct Block {
     pub attrs: Vec<Attribute>,
     pub kind: Ident,
+    /// The kind itself for a block written without a name (`api { .. }`).
     pub name: Ident,
+    pub nameless: bool,
     pub body: Body,
 }
 
@@ -135,9 +138,13 @@ fn parse_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<
         let name: Ident = input.parse()?;
         if input.peek(token::Brace) {
             let body = parse_body(input, errors)?;
-            return Ok(Entry::Block(Block { attrs, kind: first, name, body }));
+            return Ok(Entry::Block(Block { attrs, kind: first, name, nameless: false, body }));
         }
         return Err(input.error(format!("expected `{{` to open `{first} {name}`")));
+    }
+    if input.peek(token::Brace) {
+        let body = parse_body(input, errors)?;
+        return Ok(Entry::Block(Block { attrs, name: first.clone(), kind: first, nameless: true, body }));
     }
     Err(syn::Error::new(first.span(), format!("expected `{first}: value` or `{first} NAME {{ ... }}`")))
 }

@@ -365,8 +365,10 @@ fn parse_map_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Res
 fn parse_args(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Vec<Arg>> {
     let mut args = Vec::new();
     while !input.is_empty() {
-        if input.peek(Ident) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
-            let name: Ident = input.parse()?;
+        // `_: value` too: `per_stage(dev: 1, _: 2)`, where `_` is every other stage.
+        let named = input.peek(Ident) || input.peek(Token![_]);
+        if named && input.peek2(Token![:]) && !input.peek2(Token![::]) {
+            let name: Ident = input.call(Ident::parse_any)?;
             input.parse::<Token![:]>()?;
             let value = Value::parse_value(input, errors)?;
             args.push(Arg::Named { name, value });

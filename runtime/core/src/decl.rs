@@ -38,7 +38,17 @@ impl<T> Word<T> {
 /// A stack: one Terraform root module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stack {
+    /// The stack's name; with stages, one stage's: `<stack>-<stage>`, which its folder, state and
+    /// generated AWS names take.
     pub name: String,
+    /// `stages: [..]`: the stage this is, when the stack has stages.
+    pub stage: Option<Stage>,
+    /// `vpc: { .. }`: every function's network, unless it has its own.
+    pub vpc: Option<Vpc>,
+    /// `boundary: "arn:..:policy/.."`: the permissions boundary of every role the stack creates.
+    pub boundary: Option<String>,
+    /// `api { .. }`: how the stack's HTTP API answers.
+    pub api: Option<Api>,
     pub region: Option<String>,
     pub tags: Vec<(String, String)>,
     pub backend: Backend,
@@ -59,6 +69,38 @@ pub struct Stack {
     /// macro from its tokens, the builders from their lines); what it leaves out follows in kind
     /// order. Of two declarations that clash, the later one is reported.
     pub order: Vec<DeclId>,
+}
+
+/// `vpc: { subnets, security_groups, ipv6 }`: the subnets and security groups a function's network
+/// interfaces are in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vpc {
+    pub subnets: Ids,
+    pub security_groups: Ids,
+    /// IPv6 traffic on dual-stack subnets.
+    pub ipv6: bool,
+}
+
+/// IDs given as a list, or as a `list` param known where the stack deploys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ids {
+    Listed(Vec<String>),
+    Param(String),
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::Listed(Vec::new())
+    }
+}
+
+/// One stage of a stack with `stages: [..]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stage {
+    /// This stage's name.
+    pub name: String,
+    /// Every stage of the stack, as listed.
+    pub all: Vec<String>,
 }
 
 /// `param NAME { type, default, description, sensitive }`: a Terraform `variable`.
@@ -182,6 +224,16 @@ impl DeclId {
 }
 
 impl Stack {
+    /// The network a function runs in: its own `vpc`, else the stack's.
+    pub fn vpc_of<'a>(&'a self, function: &'a Function) -> Option<&'a Vpc> {
+        function.vpc.as_ref().or(self.vpc.as_ref())
+    }
+
+    /// The stage this stack is, when the stack has `stages`.
+    pub fn stage_name(&self) -> Option<&str> {
+        self.stage.as_ref().map(|stage| stage.name.as_str())
+    }
+
     /// Every declaration: its id, name and kind, in declaration-kind order.
     pub fn declarations(&self) -> impl Iterator<Item = (DeclId, &str, Kind)> {
         fn named<'a>(
@@ -366,6 +418,8 @@ pub struct Role {
     /// AWS managed policy names or policy ARNs.
     pub managed: Vec<String>,
     pub allow: Vec<Statement>,
+    /// `boundary: "arn:..:policy/.."`: its permissions boundary; else the stack's.
+    pub boundary: Option<String>,
 }
 
 /// `ACTIONS on RESOURCE`.
@@ -502,6 +556,8 @@ pub struct Function {
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<String>,
     pub exclude: Vec<String>,
+    /// `vpc: { .. }`; without it, the stack's.
+    pub vpc: Option<Vpc>,
     pub adopt: Adoption,
 }
 
@@ -583,6 +639,9 @@ pub enum Trigger {
     Http {
         method: String,
         path: String,
+        /// `outlives_request: true`: the function may run past the API's 30 s, after the client
+        /// has had its 503.
+        outlives_request: bool,
     },
     S3(S3Trigger),
     Sqs(SqsTrigger),
@@ -597,7 +656,35 @@ pub enum Trigger {
     /// The function's own HTTPS URL; IAM-authenticated unless `auth: none`.
     Url {
         auth: Option<Word<UrlAuth>>,
+        cors: Option<Cors>,
+        /// `stream: true`: the response streams (`RESPONSE_STREAM`).
+        stream: bool,
     },
+}
+
+/// `api { cors, throttle }`: the stack's HTTP API.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Api {
+    pub cors: Option<Cors>,
+    pub throttle: Option<Throttle>,
+}
+
+/// `throttle: { rate, burst }`: the stage's default route limits, requests per second and burst.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Throttle {
+    pub rate: Option<u64>,
+    pub burst: Option<u64>,
+}
+
+/// `cors: { origins, methods, headers, expose, max_age, credentials }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cors {
+    pub origins: Vec<String>,
+    pub methods: Vec<String>,
+    pub headers: Vec<String>,
+    pub expose: Vec<String>,
+    pub max_age: Option<u64>,
+    pub credentials: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -56,6 +56,13 @@ pub enum Key {
     Backend,
     Assets,
     Include,
+    Stages,
+    Boundary,
+    // api { .. }
+    Cors,
+    Throttle,
+    Rate,
+    Burst,
     // every resource that can refer to one outside the stack
     Existing,
     // every declaration: adopting what AWS already runs
@@ -94,6 +101,18 @@ pub enum Key {
     LogRetention,
     Triggers,
     Exclude,
+    Vpc,
+    // vpc: { .. }
+    Subnets,
+    SecurityGroups,
+    Ipv6,
+    // cors: { .. }
+    Origins,
+    Methods,
+    Headers,
+    Expose,
+    MaxAge,
+    Credentials,
     // param
     Type,
     Default,
@@ -113,6 +132,12 @@ impl Key {
             Key::Backend => "backend",
             Key::Assets => "assets",
             Key::Include => "include",
+            Key::Stages => "stages",
+            Key::Boundary => "boundary",
+            Key::Cors => "cors",
+            Key::Throttle => "throttle",
+            Key::Rate => "rate",
+            Key::Burst => "burst",
             Key::Existing => "existing",
             Key::Name => "name",
             Key::Import => "import",
@@ -144,6 +169,16 @@ impl Key {
             Key::LogRetention => "log_retention",
             Key::Triggers => "triggers",
             Key::Exclude => "exclude",
+            Key::Vpc => "vpc",
+            Key::Subnets => "subnets",
+            Key::SecurityGroups => "security_groups",
+            Key::Ipv6 => "ipv6",
+            Key::Origins => "origins",
+            Key::Methods => "methods",
+            Key::Headers => "headers",
+            Key::Expose => "expose",
+            Key::MaxAge => "max_age",
+            Key::Credentials => "credentials",
             Key::Type => "type",
             Key::Default => "default",
             Key::Sensitive => "sensitive",
@@ -197,7 +232,16 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 }
 
 /// The keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[Key] = &[Key::Region, Key::Tags, Key::Backend, Key::Assets, Key::Include];
+pub const STACK_KEYS: &[Key] =
+    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary];
+/// `api { .. }`: the stack's HTTP API.
+pub const API_KEYS: &[Key] = &[Key::Cors, Key::Throttle];
+/// `throttle: { .. }` of the `api`.
+pub const THROTTLE_KEYS: &[Key] = &[Key::Rate, Key::Burst];
+/// `cors: { .. }`.
+pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
+/// `vpc: { .. }`, on a function or the stack.
+pub const VPC_KEYS: &[Key] = &[Key::Subnets, Key::SecurityGroups, Key::Ipv6];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
 pub const QUEUE_KEYS: &[Key] = &[
     Key::Existing,
@@ -214,7 +258,8 @@ pub const TABLE_KEYS: &[Key] =
     &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Name, Key::Import, Key::RenamedFrom];
 pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Name, Key::Import, Key::RenamedFrom];
 pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Import, Key::RenamedFrom];
-pub const ROLE_KEYS: &[Key] = &[Key::Existing, Key::Managed, Key::Allow, Key::Name, Key::Import, Key::RenamedFrom];
+pub const ROLE_KEYS: &[Key] =
+    &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
 pub const ADOPTION_KEYS: [Key; 3] = [Key::Name, Key::Import, Key::RenamedFrom];
 /// `param NAME { .. }`: a Terraform variable.
@@ -240,6 +285,7 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Triggers,
     Key::DeadLetter,
     Key::Exclude,
+    Key::Vpc,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
@@ -252,7 +298,7 @@ pub fn attribute_keys() -> Vec<Key> {
     FUNCTION_KEYS
         .iter()
         .copied()
-        .filter(|key| !key.implied_by_rust() && *key != Key::Exclude && !ADOPTION_KEYS.contains(key))
+        .filter(|key| !key.implied_by_rust() && ![Key::Exclude, Key::Vpc].contains(key) && !ADOPTION_KEYS.contains(key))
         .collect()
 }
 
@@ -325,8 +371,9 @@ impl TriggerKind {
             TriggerKind::Dynamodb | TriggerKind::Kinesis => {
                 &[Arg::Start, Arg::BatchSize, Arg::Window, Arg::ReportFailures]
             }
-            TriggerKind::Url => &[Arg::Auth],
-            TriggerKind::Http | TriggerKind::Sns | TriggerKind::Schedule => &[],
+            TriggerKind::Url => &[Arg::Auth, Arg::Cors, Arg::Stream],
+            TriggerKind::Http => &[Arg::OutlivesRequest],
+            TriggerKind::Sns | TriggerKind::Schedule => &[],
         }
     }
 }
@@ -356,6 +403,9 @@ pub enum Arg {
     ReportFailures,
     Start,
     Auth,
+    OutlivesRequest,
+    Cors,
+    Stream,
 }
 
 impl Arg {
@@ -374,6 +424,9 @@ impl Arg {
             Arg::ReportFailures => "report_failures",
             Arg::Start => "start",
             Arg::Auth => "auth",
+            Arg::OutlivesRequest => "outlives_request",
+            Arg::Cors => "cors",
+            Arg::Stream => "stream",
         }
     }
 }

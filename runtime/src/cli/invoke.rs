@@ -35,6 +35,23 @@ pub(crate) fn invoke(
         .as_object()
         .map(|vars| vars.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
         .unwrap_or_default();
+    // A param's value is its default (or its stage's tfvars value), as Terraform would give it.
+    let param_default = |value: &str| {
+        let name = rules::placeholders::param_of(value)?;
+        match &stack.params.iter().find(|p| p.name == name)?.default {
+            Some(
+                lambda_stack_core::decl::ParamValue::String(text) | lambda_stack_core::decl::ParamValue::Number(text),
+            ) => Some(crate::terraform::literal(text)),
+            _ => None,
+        }
+    };
+    let written: Vec<(String, String)> = written
+        .into_iter()
+        .map(|(k, v)| {
+            let v = param_default(&v).unwrap_or(v);
+            (k, v)
+        })
+        .collect();
     let env: Vec<(String, String)> = written.iter().map(|(k, v)| (k.clone(), placeholders(v))).collect();
     // A `${...}` left after unescaping `$${` is a Terraform reference: known only after apply.
     let shown: Vec<String> = written
@@ -53,6 +70,7 @@ pub(crate) fn invoke(
             function,
             &declared.adopt,
             false,
+            stack.stage_name(),
         ),
         runtime,
         handler: declared.handler.clone().unwrap_or_default(),

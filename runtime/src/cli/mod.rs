@@ -38,6 +38,8 @@ pub struct App {
     pub(crate) stacks: Vec<Stack>,
     /// The cache, installers and progress display; the environment's when `None`.
     options: Option<BuildOptions>,
+    /// The stacks `--stage` left out, whose output a synth keeps.
+    other_stages: Vec<String>,
 }
 
 #[derive(Debug, Parser)]
@@ -46,6 +48,9 @@ struct Cli {
     /// The output folder.
     #[arg(long, global = true, default_value = "cdktf.out")]
     out: PathBuf,
+    /// Only this stage of the stacks declared with `stages` (the other stages' folders are kept).
+    #[arg(long, global = true)]
+    stage: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -87,10 +92,29 @@ impl App {
         App::default()
     }
 
-    /// Adds a stack.
+    /// Adds a stack; a stack with [`Stack::stages`] adds one stack per stage.
     pub fn stack(mut self, stack: Stack) -> Self {
-        self.stacks.push(stack);
+        self.stacks.extend(stack.deployed());
         self
+    }
+
+    /// Keeps only the stacks of one stage (`--stage NAME`); the names of the others are returned,
+    /// so their output is kept as it is.
+    fn only_stage(&mut self, stage: &str) -> Result<Vec<String>> {
+        let (kept, others): (Vec<Stack>, Vec<Stack>) =
+            std::mem::take(&mut self.stacks).into_iter().partition(|s| s.stage_name() == Some(stage));
+        if kept.is_empty() {
+            let mut stages: Vec<&str> = others.iter().filter_map(Stack::stage_name).collect();
+            stages.dedup();
+            let known = if stages.is_empty() {
+                "no stack has `stages`".to_owned()
+            } else {
+                format!("the stages are {}", stages.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))
+            };
+            return Err(Error::Usage(format!("no stack has the stage `{stage}`; {known}")));
+        }
+        self.stacks = kept;
+        Ok(others.into_iter().map(|s| s.name).collect())
     }
 
     /// Packages with these options (cache folder, installers, progress) instead of the
@@ -128,7 +152,7 @@ impl App {
 
     /// Runs the command line from `args` (the first is the program name) and returns the error
     /// instead of exiting.
-    pub fn run_with<I, T>(self, args: I) -> Result<()>
+    pub fn run_with<I, T>(mut self, args: I) -> Result<()>
     where
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
@@ -141,6 +165,9 @@ impl App {
                 return Ok(());
             }
         };
+        if let Some(stage) = &cli.stage {
+            self.other_stages = self.only_stage(stage)?;
+        }
         match cli.command.unwrap_or(Command::Synth) {
             Command::Synth => self.synth_and_report(&cli.out),
             Command::List => {
@@ -261,7 +288,7 @@ impl App {
         self.refuse_out_inside_code(out)?;
         let options = self.options();
         let synthesized = self.stacks.iter().map(|s| synthesize_with(s, &options)).collect::<Result<Vec<_>>>()?;
-        crate::output::write(out, &synthesized)?;
+        crate::output::write_keeping(out, &synthesized, &self.other_stages)?;
         Ok(synthesized)
     }
 

@@ -350,7 +350,7 @@ fn environment(command: &mut Command, setup: &FunctionSetup<'_>, task_root: &Pat
 
 /// Unpacks a zip as Lambda does into `/var/task`: entries' Unix modes kept, names that would leave
 /// the folder refused.
-fn unpack(zip_bytes: &[u8], root: &Path) -> Result<(), String> {
+pub(crate) fn unpack(zip_bytes: &[u8], root: &Path) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt as _;
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).map_err(|e| format!("cannot read the package: {e}"))?;

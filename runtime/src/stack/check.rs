@@ -147,11 +147,16 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
                 })
                 .collect();
             let [name, import, renamed_from] = crate::adopt::written(&role.adopt);
-            let owned = [(Key::Managed, !role.managed.is_empty()), (Key::Allow, !role.allow.is_empty())];
+            let owned = [
+                (Key::Managed, !role.managed.is_empty()),
+                (Key::Allow, !role.allow.is_empty()),
+                (Key::Boundary, role.boundary.is_some()),
+            ];
             decl::Role {
                 name: role.name.clone(),
                 existing: role.existing.clone(),
-                written: keys::written(&[owned[0], owned[1], name, import, renamed_from]),
+                written: keys::written(&[owned[0], owned[1], owned[2], name, import, renamed_from]),
+                boundary: role.boundary.clone(),
                 adopt: role.adopt.clone(),
                 managed,
                 allow: statements(&mut origins, id, &role.allow),
@@ -168,6 +173,10 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
     };
     let lowered = decl::Stack {
         name: stack.name.clone(),
+        stage: stack.stage.as_ref().map(|of| of.stage.clone()),
+        vpc: stack.vpc.as_ref().map(|vpc| vpc.0.clone()),
+        boundary: stack.boundary.clone(),
+        api: stack.api.as_ref().map(|api| api.0.clone()),
         region: stack.region.clone(),
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         backend,
@@ -268,6 +277,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         triggers: function.triggers.iter().map(crate::trigger::Trigger::to_decl).collect(),
         dead_letter: function.dead_letter.clone(),
         exclude: function.exclude.clone(),
+        vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
         adopt: function.adopt.clone(),
     }
 }

@@ -65,7 +65,25 @@ pub struct Stack {
     pub(crate) raw: Vec<(serde_json::Value, Origin)>,
     /// Deep merges into generated resources ([`Stack::override_resource`]).
     pub(crate) overrides: Vec<Override>,
+    /// Every function's network unless it has its own ([`Stack::vpc`]).
+    pub(crate) vpc: Option<crate::Vpc>,
+    /// The permissions boundary of every role the stack creates ([`Stack::boundary`]).
+    pub(crate) boundary: Option<String>,
+    /// How the HTTP API answers ([`Stack::api`]).
+    pub(crate) api: Option<crate::Api>,
+    /// The stage this stack is ([`Stack::stages`]); its `name` is then `<stack>-<stage>`.
+    pub(crate) stage: Option<StageOf>,
+    /// With [`Stack::stages`], one stack per stage, in the order the stages are listed.
+    pub(crate) staged: Vec<Stack>,
     pub(crate) origin: Origin,
+}
+
+/// Which stage of which stack a stage's stack is.
+#[derive(Debug, Clone)]
+pub(crate) struct StageOf {
+    /// The stack's own name, without the stage.
+    pub(crate) stack: String,
+    pub(crate) stage: decl::Stage,
 }
 
 /// A deep merge into one generated resource.
@@ -117,8 +135,82 @@ impl Stack {
             include: Vec::new(),
             raw: Vec::new(),
             overrides: Vec::new(),
+            vpc: None,
+            boundary: None,
+            api: None,
+            stage: None,
+            staged: Vec::new(),
             origin: Origin::caller(),
         }
+    }
+
+    /// Deploys the stack once per stage, side by side in one account: `build` gets each stage's
+    /// name and a copy of the stack as configured so far, and returns that stage's stack. Each
+    /// stage synthesizes to its own folder and state, `<stack>-<stage>`; its generated AWS names
+    /// start with `<stack>-<stage>-`, its resources carry a `stage` tag, an S3 backend's state key
+    /// gets the stage (`{stage}` in the key, or the stage's folder in front), and `{stage}` in an
+    /// exact name ([`Function::aws_name`]) is the stage's name. What `stages: [..]` and
+    /// `per_stage(..)` in `lambda_stack!` expand to.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Function, Stack};
+    /// let shop = Stack::new("shop").stages(["dev", "prod"], |stage, stack| {
+    ///     let memory = if stage == "prod" { 1024 } else { 256 };
+    ///     stack
+    ///         .region("eu-west-3")
+    ///         .function(Function::new("api").runtime("python3.12").handler("app.handler").code("functions/api").memory(memory))
+    /// });
+    /// assert_eq!(shop.stage_names(), ["dev", "prod"]);
+    /// assert_eq!(shop.stage("prod").unwrap().name(), "shop-prod");
+    /// ```
+    pub fn stages<S: AsRef<str>>(
+        mut self,
+        stages: impl IntoIterator<Item = S>,
+        build: impl Fn(&str, Stack) -> Stack,
+    ) -> Self {
+        let all: Vec<String> = stages.into_iter().map(|s| s.as_ref().to_owned()).collect();
+        let base = self.name.clone();
+        self.staged = all
+            .iter()
+            .map(|stage| {
+                let mut stack = self.clone();
+                stack.staged = Vec::new();
+                stack.name = crate::rules::stages::stage_stack_name(&base, stage);
+                stack.stage =
+                    Some(StageOf { stack: base.clone(), stage: decl::Stage { name: stage.clone(), all: all.clone() } });
+                build(stage, stack)
+            })
+            .collect();
+        self
+    }
+
+    /// The stages of a stack with [`Stack::stages`], as listed; empty without.
+    pub fn stage_names(&self) -> Vec<&str> {
+        self.staged.iter().filter_map(|s| s.stage.as_ref()).map(|s| s.stage.name.as_str()).collect()
+    }
+
+    /// One stage's stack, to synthesize or test ([`crate::testing::Template::synth`]) on its own.
+    pub fn stage(&self, name: &str) -> Option<&Stack> {
+        self.staged.iter().find(|s| s.stage.as_ref().is_some_and(|s| s.stage.name == name))
+    }
+
+    /// The stacks this one deploys as: one per stage with [`Stack::stages`], else itself.
+    pub(crate) fn deployed(self) -> Vec<Stack> {
+        if self.staged.is_empty() {
+            vec![self]
+        } else {
+            self.staged
+        }
+    }
+
+    /// The stack's own name, without the stage.
+    pub fn stack_name(&self) -> &str {
+        self.stage.as_ref().map_or(&self.name, |s| &s.stack)
+    }
+
+    /// The stage this stack is, when it is one stage of a stack with [`Stack::stages`].
+    pub fn stage_name(&self) -> Option<&str> {
+        self.stage.as_ref().map(|s| s.stage.name.as_str())
     }
 
     /// The params without a default, which Terraform asks for.
@@ -206,6 +298,30 @@ impl Stack {
         self
     }
 
+    /// The subnets and security groups of every function without a `vpc` of its own.
+    pub fn vpc(mut self, vpc: crate::Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// The permissions boundary of every role the stack creates (functions' own roles included)
+    /// without one of its own ([`crate::Role::boundary`]).
+    pub fn boundary(mut self, policy_arn: impl Into<String>) -> Self {
+        self.boundary = Some(policy_arn.into());
+        self
+    }
+
+    /// CORS and throttling of the stack's HTTP API ([`crate::Api`]).
+    pub fn api(mut self, api: crate::Api) -> Self {
+        self.api = Some(api);
+        self
+    }
+
+    /// The network `function` runs in: its own, else the stack's.
+    pub(crate) fn vpc_of<'a>(&'a self, function: &'a Function) -> Option<&'a crate::Vpc> {
+        function.vpc.as_ref().or(self.vpc.as_ref())
+    }
+
     /// A tag on every resource (the provider's `default_tags`).
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.tags.insert(key.into(), value.into());
@@ -272,6 +388,7 @@ impl Stack {
         self
     }
 
+    /// The stack's name; one stage's is `<stack>-<stage>` ([`Stack::stages`]).
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -343,8 +460,26 @@ impl Stack {
     }
 
     /// Runs every rule against the stack: the checker `lambda_stack!` runs at compile time, each
-    /// finding at the line that declared what it is about.
+    /// finding at the line that declared what it is about. A stack with [`Stack::stages`] is
+    /// checked stage by stage, and a finding in several stages is reported once.
     pub fn check(&self) -> Findings {
-        check::stack(self)
+        if self.staged.is_empty() {
+            return check::stack(self);
+        }
+        let mut all = Findings::default();
+        for stage in &self.staged {
+            let found = check::stack(stage);
+            for problem in found.problems {
+                if !all.problems.contains(&problem) {
+                    all.problems.push(problem);
+                }
+            }
+            for warning in found.warnings {
+                if !all.warnings.contains(&warning) {
+                    all.warnings.push(warning);
+                }
+            }
+        }
+        all
     }
 }

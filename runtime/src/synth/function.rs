@@ -12,6 +12,7 @@ use crate::reference::{EnvValue, Ref};
 use crate::rules;
 use crate::terraform::resources::{
     CloudwatchLogGroup, DeadLetterConfig, Environment, EphemeralStorage, LambdaFunction, S3Object, TracingConfig,
+    VpcConfig,
 };
 use crate::terraform::{self, Address};
 
@@ -75,6 +76,7 @@ impl Builder<'_> {
                 tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
                 dead_letter_config,
                 layers,
+                vpc_config: self.stack.vpc_of(function).map(|vpc| vpc_config(&vpc.0)),
                 tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
                 depends_on,
             },
@@ -104,5 +106,19 @@ impl Builder<'_> {
                 content_type: "application/zip".into(),
             },
         )
+    }
+}
+
+/// A `vpc:` as Terraform's `vpc_config`: each list as written, or its `list` param's reference.
+fn vpc_config(vpc: &lambda_stack_core::decl::Vpc) -> VpcConfig {
+    use lambda_stack_core::decl::Ids;
+    let ids = |ids: &Ids| match ids {
+        Ids::Listed(ids) => serde_json::json!(ids),
+        Ids::Param(name) => serde_json::json!(format!("${{var.{name}}}")),
+    };
+    VpcConfig {
+        subnet_ids: ids(&vpc.subnets),
+        security_group_ids: ids(&vpc.security_groups),
+        ipv6_allowed_for_dual_stack: vpc.ipv6,
     }
 }

@@ -10,7 +10,7 @@ use crate::origin::Origin;
 use crate::rules;
 use crate::terraform::resources::{
     AccessLogSettings, Apigatewayv2Api, Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage,
-    CloudwatchLogGroup, LambdaPermission,
+    CloudwatchLogGroup, LambdaPermission, RouteSettings, UrlCors,
 };
 use crate::terraform::Address;
 use crate::trigger::Trigger;
@@ -38,6 +38,7 @@ impl Builder<'_> {
                 note: note(&format!("the HTTP API of stack `{stack}`"), &origin),
                 name: stack.clone(),
                 protocol_type: "HTTP".into(),
+                cors_configuration: self.stack.api.as_ref().and_then(|api| api.0.cors.as_ref()).map(UrlCors::of),
             },
         )?;
         let stage = self.add(
@@ -51,6 +52,9 @@ impl Builder<'_> {
                     destination_arn: logs.attr("arn"),
                     format: ACCESS_LOG_FORMAT.into(),
                 }],
+                default_route_settings: self.stack.api.as_ref().and_then(|api| api.0.throttle).map(|throttle| {
+                    RouteSettings { throttling_rate_limit: throttle.rate, throttling_burst_limit: throttle.burst }
+                }),
             },
         )?;
         self.output(
@@ -65,7 +69,7 @@ impl Builder<'_> {
             .triggers
             .iter()
             .filter_map(|trigger| match trigger {
-                Trigger::Http { method, path, origin } => Some((method, path, origin)),
+                Trigger::Http { method, path, origin, .. } => Some((method, path, origin)),
                 _ => None,
             })
             .collect();

@@ -41,6 +41,12 @@ impl Builder<'_> {
     pub(super) fn role_attr(&self, role: &str, attribute: &str) -> String {
         let existing = self.stack.roles.iter().find(|r| r.name == role).and_then(|r| r.existing.as_deref());
         match (existing, attribute) {
+            // A param's reference, `${var.NAME}`, as it is.
+            (Some(arn), "arn") if rules::placeholders::param_of(arn).is_some() => arn.to_owned(),
+            (Some(arn), _) if rules::placeholders::param_of(arn).is_some() => {
+                let param = rules::placeholders::param_of(arn).unwrap_or_default();
+                format!("${{{}}}", super::references::param_arn_name(Kind::Role, param))
+            }
             (Some(arn), "arn") => crate::terraform::literal(arn),
             (Some(arn), _) => crate::terraform::literal(rules::sources::existing_name(Kind::Role, arn)),
             (None, attribute) => Address::of::<IamRole>(role).attr(attribute),
@@ -48,7 +54,7 @@ impl Builder<'_> {
     }
 
     /// Declared roles, and a generated role for each function without one. Managed policies a
-    /// function needs (tracing) are attached once per role.
+    /// function needs (tracing, a VPC) are attached once per role.
     pub(super) fn roles(&mut self) -> Result<()> {
         let mut managed: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for role in &self.stack.roles {
@@ -69,6 +75,9 @@ impl Builder<'_> {
             if function.tracing == Tracing::Active {
                 policies.insert(XRAY_POLICY.into());
             }
+            if self.stack.vpc_of(function).is_some() {
+                policies.insert(rules::vpc::VPC_ACCESS_POLICY.into());
+            }
         }
         for role in self.stack.roles.iter().filter(|role| role.existing.is_none()) {
             self.role(
@@ -76,6 +85,7 @@ impl Builder<'_> {
                 self.owned_name(Kind::Role, &role.name, &role.adopt, false),
                 &note(&format!("role `{}`", role.name), &role.origin),
                 &role.allow.iter().collect::<Vec<_>>(),
+                role.boundary.as_deref(),
             )?;
         }
         // A function's statements: its `allow`, then what its triggers and dead-letter target need.
@@ -85,7 +95,8 @@ impl Builder<'_> {
             let what = note(&format!("role of function `{}`", function.name), &function.origin);
             // Named like the function's generated name whatever its `name:`, which names the function.
             let aws_name = rules::names::role_name(&self.stack.name, function.adopt.naming_base(&function.name));
-            self.role(&function.name, aws_name, &what, &function.allow.iter().chain(derived).collect::<Vec<_>>())?;
+            let statements = function.allow.iter().chain(derived).collect::<Vec<_>>();
+            self.role(&function.name, aws_name, &what, &statements, None)?;
         }
         // Statements a function adds to a role it shares: a policy of its own on that role.
         for (function, derived) in self.stack.functions.iter().zip(&derived) {
@@ -130,13 +141,22 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn role(&mut self, name: &str, aws_name: String, what: &str, statements: &[&Statement]) -> Result<()> {
+    fn role(
+        &mut self,
+        name: &str,
+        aws_name: String,
+        what: &str,
+        statements: &[&Statement],
+        boundary: Option<&str>,
+    ) -> Result<()> {
+        let permissions_boundary = boundary.or(self.stack.boundary.as_deref()).map(|arn| self.arn(arn));
         let address = self.add(
             name,
             &IamRole {
                 note: what.to_owned(),
                 name: aws_name.clone(),
                 assume_role_policy: LAMBDA_TRUST_POLICY.to_owned(),
+                permissions_boundary,
                 tags: BTreeMap::new(),
             },
         )?;

@@ -74,6 +74,25 @@ fn included_files(stack: &Stack) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
+/// What goes beside `cdk.tf.json`: the `include:` files, and the `.auto.tfvars.json` of the params
+/// whose defaults go there ([`crate::param::Param::in_tfvars`]).
+fn generated_and_included_files(stack: &Stack) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = included_files(stack)?;
+    let values: Map<String, Value> = stack
+        .params
+        .iter()
+        .filter(|param| param.in_tfvars)
+        .filter_map(|param| Some((param.name.clone(), param_value(param.default.as_ref()?))))
+        .collect();
+    if !values.is_empty() {
+        let name = format!("{}.auto.tfvars.json", stack.stage_name().unwrap_or(&stack.name));
+        let mut text = serde_json::to_string_pretty(&Value::Object(values)).expect("JSON values serialize");
+        text.push('\n');
+        files.push((name, text.into_bytes()));
+    }
+    Ok(files)
+}
+
 /// Checks the stack, packages its functions, and builds its Terraform document, with the cache
 /// and installers the environment names ([`BuildOptions::from_env`]).
 pub fn synthesize(stack: &Stack) -> Result<Synthesized> {
@@ -102,6 +121,15 @@ pub fn synthesize_document(stack: &Stack) -> Result<Synthesized> {
 /// Checks the stack, gets its functions' code from `assets` (packaged, or only hashed), and
 /// builds its document.
 fn synthesize_from(stack: &Stack, assets: impl FnOnce(&Stack) -> Result<Vec<Asset>>) -> Result<Synthesized> {
+    if !stack.staged.is_empty() {
+        return Err(Error::Usage(format!(
+            "stack `{}` has stages ({}); synthesize one of them, such as `stack.stage(\"{}\")`, or add it to an `App`, \
+             which synthesizes each",
+            stack.name,
+            stack.stage_names().join(", "),
+            stack.stage_names()[0]
+        )));
+    }
     let findings = stack.check();
     if !findings.problems.is_empty() {
         return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
@@ -113,7 +141,7 @@ fn synthesize_from(stack: &Stack, assets: impl FnOnce(&Stack) -> Result<Vec<Asse
         region: stack.region.clone().unwrap_or_default(),
         document,
         assets,
-        included: included_files(stack)?,
+        included: generated_and_included_files(stack)?,
         warnings: findings.warnings,
     })
 }
@@ -159,7 +187,7 @@ impl<'a> Builder<'a> {
 
     /// The AWS name of a declaration the stack owns ([`rules::adopt::owned_name`]).
     fn owned_name(&self, kind: Kind, name: &str, adopt: &lambda_stack_core::decl::Adoption, fifo: bool) -> String {
-        rules::adopt::owned_name(kind, &self.stack.name, name, adopt, fifo)
+        rules::adopt::owned_name(kind, &self.stack.name, name, adopt, fifo, self.stack.stage_name())
     }
 
     fn output(&mut self, name: &str, value: String, description: String) -> Result<()> {
@@ -290,7 +318,10 @@ impl<'a> Builder<'a> {
             Backend::Local => json!({ "local": { "path": format!("../../../terraform.{}.tfstate", stack.name) } }),
             Backend::S3 { bucket, key, region, encrypt } => json!({ "s3": {
                 "bucket": bucket,
-                "key": key,
+                "key": match stack.stage_name() {
+                    Some(stage) => rules::stages::state_key(key, stage),
+                    None => key.clone(),
+                },
                 "region": region.clone().or_else(|| stack.region.clone()),
                 "encrypt": encrypt,
                 "use_lockfile": true,
@@ -306,9 +337,13 @@ impl<'a> Builder<'a> {
         if let Some(region) = &stack.region {
             provider.insert("region".into(), json!(region));
         }
-        if !stack.tags.is_empty() {
-            let tags: Map<String, Value> =
-                stack.tags.iter().map(|(k, v)| (k.clone(), json!(terraform::literal(v)))).collect();
+        let mut tags: Map<String, Value> =
+            stack.tags.iter().map(|(k, v)| (k.clone(), json!(terraform::literal(v)))).collect();
+        if let Some(stage) = stack.stage_name() {
+            // A `stage` tag of the stack's own wins: the user chose it.
+            tags.entry(rules::stages::STAGE_TAG).or_insert_with(|| json!(terraform::literal(stage)));
+        }
+        if !tags.is_empty() {
             provider.insert("default_tags".into(), json!([{ "tags": tags }]));
         }
         self.doc.providers.insert("aws".into(), vec![Value::Object(provider)]);
@@ -319,19 +354,23 @@ impl<'a> Builder<'a> {
 }
 
 /// A param's `variable` block: its type, default, description and sensitivity.
-fn param_variable(param: &crate::param::Param) -> Value {
+/// A param's value as Terraform reads it, in a variable's default or a `.tfvars.json`: literal, not
+/// a template, so nothing is escaped.
+fn param_value(value: &lambda_stack_core::decl::ParamValue) -> Value {
     use lambda_stack_core::decl::ParamValue;
+    match value {
+        ParamValue::String(text) => json!(text),
+        ParamValue::Number(digits) => serde_json::from_str::<Value>(digits).unwrap_or_else(|_| json!(digits)),
+        ParamValue::List(items) => json!(items),
+    }
+}
+
+fn param_variable(param: &crate::param::Param) -> Value {
     let decl = param.to_decl();
     let mut body = Map::new();
     body.insert("type".into(), json!(decl.param_type().terraform()));
-    if let Some(default) = &param.default {
-        let value = match default {
-            // Variable defaults and descriptions are literal values, not templates: no escaping.
-            ParamValue::String(text) => json!(text),
-            ParamValue::Number(digits) => serde_json::from_str::<Value>(digits).unwrap_or_else(|_| json!(digits)),
-            ParamValue::List(items) => json!(items),
-        };
-        body.insert("default".into(), value);
+    if let Some(default) = param.default.as_ref().filter(|_| !param.in_tfvars) {
+        body.insert("default".into(), param_value(default));
     }
     if let Some(description) = &param.description {
         body.insert("description".into(), json!(description));

@@ -18,6 +18,10 @@ impl Builder<'_> {
         let attribute = reference.attribute.as_str();
         match self.kinds[target] {
             Kind::Bucket => match self.bucket_named(target).existing_name() {
+                Some(name) if rules::placeholders::param_of(name).is_some() => {
+                    let param = rules::placeholders::param_of(name).unwrap_or_default();
+                    self.param_arn_reference(Kind::Bucket, param, attribute)
+                }
                 Some(name) if attribute == "name" => terraform::literal(name),
                 Some(name) => format!("arn:{}:s3:::{}", self.partition, terraform::literal(name)),
                 None if attribute == "name" => Address::of::<S3Bucket>(target).attr("bucket"),
@@ -36,8 +40,11 @@ impl Builder<'_> {
                     None => Address::of::<DynamodbTable>(target).attr(attribute),
                     // A stream's ARN carries the time it was enabled: only DynamoDB knows it.
                     Some(existing) if attribute == "stream_arn" => {
-                        let name = rules::sources::existing_name(Kind::Table, existing).to_owned();
-                        let body = serde_json::json!({ "name": terraform::literal(&name) });
+                        let name = match rules::placeholders::param_of(existing) {
+                            Some(param) => format!("${{{}}}", param_arn_name(Kind::Table, param)),
+                            None => terraform::literal(rules::sources::existing_name(Kind::Table, existing)),
+                        };
+                        let body = serde_json::json!({ "name": name });
                         self.doc.data(DynamodbTable::TYPE, target, &body).attr("stream_arn")
                     }
                     Some(existing) => self.existing_reference(Kind::Table, existing, attribute),
@@ -73,6 +80,9 @@ impl Builder<'_> {
     /// An attribute of an existing queue, table, topic or stream: from its ARN when given one,
     /// otherwise built from its name, the stack's region and the deploying account.
     fn existing_reference(&mut self, kind: Kind, existing: &str, attribute: &str) -> String {
+        if let Some(param) = rules::placeholders::param_of(existing) {
+            return self.param_arn_reference(kind, param, attribute);
+        }
         // Escaped, with `{account}`, `{region}` and `{partition}` written as references.
         let existing = &self.arn(existing);
         let name = rules::sources::existing_name(kind, existing).to_owned();
@@ -106,6 +116,21 @@ impl Builder<'_> {
         }
     }
 
+    /// An attribute of an existing resource whose ARN is the param `param`, known only where the
+    /// stack deploys: Terraform expressions over the ARN's parts.
+    fn param_arn_reference(&self, kind: Kind, param: &str, attribute: &str) -> String {
+        let part = |i: usize| format!("element(split(\":\", var.{param}), {i})");
+        let name = param_arn_name(kind, param);
+        match attribute {
+            "name" => format!("${{{name}}}"),
+            "url" => {
+                let suffix = if self.partition == "aws-cn" { "amazonaws.com.cn" } else { "amazonaws.com" };
+                format!("https://sqs.${{{}}}.{suffix}/${{{}}}/${{{name}}}", part(3), part(4))
+            }
+            _ => format!("${{var.{param}}}"),
+        }
+    }
+
     /// The stack's region, or the provider's when the stack names none.
     fn region_of_provider(&mut self) -> String {
         if self.region.is_empty() {
@@ -136,6 +161,9 @@ impl Builder<'_> {
     /// `{partition}` replaced by the deploying account (a data source), and the stack's region
     /// and partition (literals when the stack has a region, data sources otherwise).
     pub(super) fn arn(&mut self, text: &str) -> String {
+        if let Some(param) = rules::placeholders::param_of(text) {
+            return format!("${{var.{param}}}");
+        }
         let escaped = terraform::literal(text);
         let mut needs: Vec<&'static str> = Vec::new();
         let region = self.stack.region.clone();
@@ -160,5 +188,18 @@ impl Builder<'_> {
             self.doc.data(data, "current", &serde_json::json!({}));
         }
         written
+    }
+}
+
+/// The Terraform expression of the name in the ARN held by the param `param`: what follows the
+/// fifth `:`, without the resource type where the ARN has one (`table/`, `stream/`), and for a role
+/// its last `/` part (roles have paths).
+pub(super) fn param_arn_name(kind: Kind, param: &str) -> String {
+    let resource = format!("element(split(\":\", var.{param}), 5)");
+    match kind {
+        Kind::Table => format!("trimprefix({resource}, \"table/\")"),
+        Kind::Stream => format!("trimprefix({resource}, \"stream/\")"),
+        Kind::Role => format!("element(split(\"/\", var.{param}), length(split(\"/\", var.{param})) - 1)"),
+        _ => resource,
     }
 }

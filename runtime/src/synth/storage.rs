@@ -36,10 +36,8 @@ impl Builder<'_> {
             name,
             &S3Bucket {
                 note: what.clone(),
-                bucket: bucket.adopt.name.clone(),
-                bucket_prefix: bucket
-                    .adopt
-                    .name
+                bucket: rules::adopt::exact_name(Kind::Bucket, &bucket.adopt, self.stack.stage_name()),
+                bucket_prefix: rules::adopt::exact_name(Kind::Bucket, &bucket.adopt, None)
                     .is_none()
                     .then(|| self.owned_name(Kind::Bucket, name, &bucket.adopt, false)),
                 force_destroy: false,
@@ -217,6 +215,9 @@ impl Builder<'_> {
             )
         };
         let target = match bucket.existing_name() {
+            Some(existing) if rules::placeholders::param_of(existing).is_some() => {
+                self.reference(&crate::Ref::new(name, "name"))
+            }
             Some(existing) => terraform::literal(existing),
             None => Address::of::<S3Bucket>(name).attr("id"),
         };

@@ -13,7 +13,7 @@ use lambda_stack_core::decl::{StreamSource, Word};
 use crate::rules;
 use crate::terraform::resources::{
     CloudwatchEventRule, CloudwatchEventTarget, LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission,
-    S3LambdaNotification, SnsTopicSubscription,
+    S3LambdaNotification, SnsTopicSubscription, UrlCors,
 };
 use crate::terraform::{self, Address};
 use crate::trigger::{S3Trigger, Trigger};
@@ -121,7 +121,7 @@ impl Builder<'_> {
                         },
                     )?;
                 }
-                Trigger::Url { auth, .. } => {
+                Trigger::Url { auth, cors, stream, .. } => {
                     let auth_type = auth.as_ref().and_then(Word::value).copied().unwrap_or_default().api();
                     let what = note(&format!("{trigger} of function `{name}`"), &origin);
                     let url = self.add(
@@ -130,6 +130,8 @@ impl Builder<'_> {
                             note: what.clone(),
                             function_name: lambda.attr("function_name"),
                             authorization_type: auth_type.into(),
+                            invoke_mode: stream.then(|| "RESPONSE_STREAM".to_owned()),
+                            cors: cors.as_ref().map(|cors| UrlCors::of(&cors.0)),
                         },
                     )?;
                     if auth_type == "NONE" {

@@ -53,6 +53,8 @@ pub struct LambdaFunction {
     pub dead_letter_config: Option<DeadLetterConfig>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub layers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpc_config: Option<VpcConfig>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
     pub depends_on: Vec<String>,
@@ -82,6 +84,15 @@ pub struct TracingConfig {
     pub mode: String,
 }
 
+/// A function's `vpc_config`: lists of IDs, or a `list` variable's reference.
+#[derive(Debug, Clone, Serialize)]
+pub struct VpcConfig {
+    pub subnet_ids: serde_json::Value,
+    pub security_group_ids: serde_json::Value,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ipv6_allowed_for_dual_stack: bool,
+}
+
 /// `aws_cloudwatch_log_group`
 #[derive(Debug, Clone, Serialize)]
 pub struct CloudwatchLogGroup {
@@ -102,6 +113,8 @@ pub struct IamRole {
     pub note: String,
     pub name: String,
     pub assume_role_policy: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
 }
@@ -283,6 +296,8 @@ pub struct Apigatewayv2Api {
     pub note: String,
     pub name: String,
     pub protocol_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cors_configuration: Option<UrlCors>,
 }
 
 impl Resource for Apigatewayv2Api {
@@ -298,6 +313,17 @@ pub struct Apigatewayv2Stage {
     pub name: String,
     pub auto_deploy: bool,
     pub access_log_settings: Vec<AccessLogSettings>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_route_settings: Option<RouteSettings>,
+}
+
+/// A stage's `default_route_settings`: its throttling limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throttling_rate_limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throttling_burst_limit: Option<u64>,
 }
 
 impl Resource for Apigatewayv2Stage {
@@ -521,6 +547,44 @@ pub struct LambdaFunctionUrl {
     pub note: String,
     pub function_name: String,
     pub authorization_type: String,
+    /// `RESPONSE_STREAM` for a streaming URL; Lambda's default (`BUFFERED`) otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoke_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cors: Option<UrlCors>,
+}
+
+/// The `cors` block of `aws_lambda_function_url`, and the `cors_configuration` of an
+/// `aws_apigatewayv2_api` (the same arguments).
+#[derive(Debug, Clone, Serialize)]
+pub struct UrlCors {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow_origins: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow_methods: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow_headers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expose_headers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<u64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_credentials: bool,
+}
+
+impl UrlCors {
+    /// A `cors:` rule, its strings as literals.
+    pub fn of(cors: &lambda_stack_core::decl::Cors) -> Self {
+        let literals = |items: &[String]| items.iter().map(|i| super::literal(i)).collect();
+        UrlCors {
+            allow_origins: literals(&cors.origins),
+            allow_methods: literals(&cors.methods),
+            allow_headers: literals(&cors.headers),
+            expose_headers: literals(&cors.expose),
+            max_age: cors.max_age,
+            allow_credentials: cors.credentials,
+        }
+    }
 }
 
 impl Resource for LambdaFunctionUrl {

@@ -24,7 +24,7 @@ use lambda_stack_core::keys::TriggerKind;
 #[non_exhaustive]
 pub enum Trigger {
     /// A route of the stack's HTTP API (API Gateway v2, payload format 2.0).
-    Http { method: String, path: String, origin: Origin },
+    Http { method: String, path: String, outlives_request: bool, origin: Origin },
     /// Object events of a bucket.
     S3(S3Trigger),
     /// Messages of a queue.
@@ -37,7 +37,7 @@ pub enum Trigger {
     Schedule { expression: String, origin: Origin },
     /// The function's own HTTPS URL; `auth` is `none` or `iam`, [`UrlAuth::default`] (IAM) when
     /// not given.
-    Url { auth: Option<Word<UrlAuth>>, origin: Origin },
+    Url { auth: Option<Word<UrlAuth>>, cors: Option<crate::Cors>, stream: bool, origin: Origin },
 }
 
 /// `s3(BUCKET, on: created, prefix: "in/", suffix: ".csv")`
@@ -79,7 +79,23 @@ pub struct StreamTrigger {
 impl Trigger {
     #[track_caller]
     pub fn http(method: impl Into<String>, path: impl Into<String>) -> Self {
-        Trigger::Http { method: method.into(), path: path.into(), origin: Origin::caller() }
+        Trigger::Http { method: method.into(), path: path.into(), outlives_request: false, origin: Origin::caller() }
+    }
+
+    /// On an `http` trigger: the function's `timeout` may exceed the HTTP API's 30 s, although the
+    /// client gets a 503 at 30 s while the function runs on (for a function that also serves a
+    /// slower trigger). Without it, such a timeout is an error. Other triggers are unchanged.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Trigger;
+    /// let route = Trigger::http("POST", "/imports").outlives_request();
+    /// assert_eq!(route.to_string(), "http(POST \"/imports\", outlives_request: true)");
+    /// ```
+    pub fn outlives_request(mut self) -> Self {
+        if let Trigger::Http { outlives_request, .. } = &mut self {
+            *outlives_request = true;
+        }
+        self
     }
 
     /// Object events of a bucket of the stack (`created` unless [`S3Trigger::on`] says otherwise).
@@ -127,14 +143,43 @@ impl Trigger {
     /// A function URL, with `auth` `none` (public) or `iam` (SigV4-signed callers).
     #[track_caller]
     pub fn url(auth: impl Into<String>) -> Self {
-        Trigger::Url { auth: Some(Word::new(auth, UrlAuth::parse)), origin: Origin::caller() }
+        Trigger::Url {
+            auth: Some(Word::new(auth, UrlAuth::parse)),
+            cors: None,
+            stream: false,
+            origin: Origin::caller(),
+        }
     }
 
     /// A function URL with the default auth, [`UrlAuth::default`]: IAM, since a URL is public
     /// only when it says so.
     #[track_caller]
     pub fn function_url() -> Self {
-        Trigger::Url { auth: None, origin: Origin::caller() }
+        Trigger::Url { auth: None, cors: None, stream: false, origin: Origin::caller() }
+    }
+
+    /// On a function URL: the browser origins, methods and headers it answers ([`crate::Cors`]).
+    /// Other triggers are unchanged.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Cors, Trigger};
+    /// let url = Trigger::url("none").cors(Cors::new().origins(["https://shop.example.com"]).methods(["GET"])).stream();
+    /// assert_eq!(url.to_string(), "url(auth: none, cors, stream: true)");
+    /// ```
+    pub fn cors(mut self, rule: crate::Cors) -> Self {
+        if let Trigger::Url { cors, .. } = &mut self {
+            *cors = Some(rule);
+        }
+        self
+    }
+
+    /// On a function URL: stream the response (`RESPONSE_STREAM`; Node.js and OS-only runtimes).
+    /// Other triggers are unchanged.
+    pub fn stream(mut self) -> Self {
+        if let Trigger::Url { stream, .. } = &mut self {
+            *stream = true;
+        }
+        self
     }
 
     /// Where the trigger was declared.
@@ -185,7 +230,9 @@ impl Trigger {
     /// The trigger as the checker reads it.
     pub(crate) fn to_decl(&self) -> decl::Trigger {
         match self {
-            Trigger::Http { method, path, .. } => decl::Trigger::Http { method: method.clone(), path: path.clone() },
+            Trigger::Http { method, path, outlives_request, .. } => {
+                decl::Trigger::Http { method: method.clone(), path: path.clone(), outlives_request: *outlives_request }
+            }
             Trigger::S3(t) => decl::Trigger::S3(t.to_decl()),
             Trigger::Sqs(t) => decl::Trigger::Sqs(decl::SqsTrigger {
                 queue: t.queue.clone(),
@@ -203,7 +250,9 @@ impl Trigger {
             }),
             Trigger::Sns { topic, .. } => decl::Trigger::Sns { topic: topic.clone() },
             Trigger::Schedule { expression, .. } => decl::Trigger::Schedule { expression: expression.clone() },
-            Trigger::Url { auth, .. } => decl::Trigger::Url { auth: auth.clone() },
+            Trigger::Url { auth, cors, stream, .. } => {
+                decl::Trigger::Url { auth: auth.clone(), cors: cors.as_ref().map(|c| c.0.clone()), stream: *stream }
+            }
         }
     }
 
@@ -349,7 +398,8 @@ impl From<StreamTrigger> for Trigger {
 impl std::fmt::Display for Trigger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Trigger::Http { method, path, .. } => write!(f, "http({method} {path:?})"),
+            Trigger::Http { method, path, outlives_request: false, .. } => write!(f, "http({method} {path:?})"),
+            Trigger::Http { method, path, .. } => write!(f, "http({method} {path:?}, outlives_request: true)"),
             Trigger::S3(t) => {
                 write!(f, "s3({}", t.bucket)?;
                 match t.on.as_slice() {
@@ -399,9 +449,20 @@ impl std::fmt::Display for Trigger {
             }
             Trigger::Sns { topic, .. } => write!(f, "sns({topic})"),
             Trigger::Schedule { expression, .. } => write!(f, "schedule({expression:?})"),
-            Trigger::Url { auth: Some(auth), .. } => write!(f, "url(auth: {})", auth.written),
-            // What it amounts to, as the `"//"` notes of the output say.
-            Trigger::Url { auth: None, .. } => write!(f, "url(auth: {})", UrlAuth::default().word()),
+            Trigger::Url { auth, cors, stream, .. } => {
+                // Without `auth`, what it amounts to, as the `"//"` notes of the output say.
+                match auth {
+                    Some(auth) => write!(f, "url(auth: {}", auth.written)?,
+                    None => write!(f, "url(auth: {}", UrlAuth::default().word())?,
+                }
+                if cors.is_some() {
+                    f.write_str(", cors")?;
+                }
+                if *stream {
+                    f.write_str(", stream: true")?;
+                }
+                f.write_str(")")
+            }
         }
     }
 }

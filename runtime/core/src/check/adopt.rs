@@ -22,42 +22,39 @@ impl Checker<'_> {
                 // `existing` takes no adoption key (reported as owned-only keys).
                 continue;
             }
-            self.check_exact_name(&declaration);
+            self.check_exact_name(stack, &declaration);
             self.check_import(stack, &declaration);
             self.check_renamed_from(stack, &declaration);
         }
     }
 
-    /// `name:` is a name AWS accepts for the kind.
-    fn check_exact_name(&mut self, d: &Adopting<'_>) {
-        if let Some(name) = &d.adopt.name {
-            self.check(Location::new(d.id, At::Value(Key::Name)), adopt::check_exact_name(d.kind, name, d.fifo));
+    /// `name:` carries `{stage}` exactly when the stack has stages, and is, in every stage, a name
+    /// AWS accepts for the kind.
+    fn check_exact_name(&mut self, stack: &Stack, d: &Adopting<'_>) {
+        let Some(name) = &d.adopt.name else { return };
+        let at = Location::new(d.id, At::Value(Key::Name));
+        let stage = stack.stage_name();
+        if self.check(at, rules::stages::check_name_carries_stage(name, stage)).is_some() {
+            let name = rules::stages::exact_name(name, stage);
+            self.check(at, adopt::check_exact_name(d.kind, &name, d.fifo));
         }
     }
 
-    /// `import:` is an ID of the shape Terraform imports the kind by, and names the resource this
-    /// declaration will be named after; otherwise the first apply would replace what it imports.
+    /// `import:` is an ID of the shape Terraform imports the kind by, and, when `name:` is written
+    /// too, names the same resource; otherwise the first apply would replace what it imports.
+    /// Without `name:`, the declaration takes the imported resource's name.
     fn check_import(&mut self, stack: &Stack, d: &Adopting<'_>) {
         let Some(id) = &d.adopt.import else { return };
         let at = Location::new(d.id, At::Value(Key::Import));
         let Some(imported) = self.check(at, adopt::imported_name(d.kind, id)) else { return };
-        let ours = adopt::owned_name(d.kind, &stack.name, d.name, d.adopt, d.fifo);
-        let kind = d.kind;
-        let same = match kind {
-            // An owned bucket without `name:` gets a generated, suffixed name: never the imported one.
-            Kind::Bucket if d.adopt.name.is_none() => false,
-            _ => ours == imported,
-        };
-        if !same {
-            let named = match kind {
-                Kind::Bucket if d.adopt.name.is_none() => format!("a new name starting with `{ours}`"),
-                _ => format!("`{ours}`"),
-            };
+        let Some(ours) = adopt::exact_name(d.kind, d.adopt, stack.stage_name()) else { return };
+        if ours != imported {
+            let kind = d.kind;
             self.error(
                 at,
                 format!(
-                    "`import` takes over the {kind} `{imported}`, but this stack would name it {named}, so the \
-                     first apply would replace it; add `name: \"{imported}\"`"
+                    "`import` takes over the {kind} `{imported}`, but `name:` names this {kind} `{ours}`, so the first \
+                     apply would replace it; write `name: \"{imported}\"` or leave `name:` out"
                 ),
             );
         }
@@ -113,7 +110,8 @@ impl Checker<'_> {
     ) {
         let at = Location::new(id, At::Name);
         let declaration_name = |name: &str| rules::names::check_declaration_name(kind.keyword(), name);
-        if adopt.name.is_some() {
+        if adopt.name.is_some() || adopt.import.is_some() {
+            // The AWS name is the exact or imported one, checked where it is written.
             self.check(at, declaration_name(declared));
             return;
         }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{At, Checker, Location, Resolved};
-use crate::decl::{Code, DeclId, EnvValue, Function, Stack};
+use crate::decl::{Code, DeclId, EnvValue, Function, Stack, Trigger};
 use crate::keys::Key;
 use crate::rules::runtimes::{self, Family};
 use crate::rules::{self, resources::Kind};
@@ -109,7 +109,11 @@ impl Checker<'_> {
             self.check_statement(id, i, statement, &function.name);
         }
         self.check_triggers(id, function);
+        self.check_timeout_behind_routes(id, function);
         self.check_dead_letter(id, function);
+        if let Some(vpc) = &function.vpc {
+            self.check_vpc(id, vpc);
+        }
         self.check_tags(id, &function.tags);
     }
 
@@ -409,6 +413,26 @@ impl Checker<'_> {
             Resolved::Kind(Kind::Role) | Resolved::Missing => {}
             Resolved::Kind(other) => self.error(at, format!("`{role}` is a {other}, not a role")),
             Resolved::Deferred => self.refer(&function.name, role, vec![Kind::Role], "`role`".into()),
+        }
+    }
+
+    /// A function behind an `http(..)` route times out within the API's 30 s, unless the route
+    /// says it outlives the request.
+    fn check_timeout_behind_routes(&mut self, id: DeclId, function: &Function) {
+        let timeout = function.timeout_seconds();
+        for trigger in &function.triggers {
+            if let Trigger::Http { method, path, outlives_request } = trigger {
+                let route = format!("http({method} \"{path}\")");
+                if self
+                    .check(
+                        Location::new(id, At::Value(Key::Timeout)),
+                        rules::http::check_timeout_behind_route(timeout, &route, *outlives_request),
+                    )
+                    .is_none()
+                {
+                    return;
+                }
+            }
         }
     }
 

@@ -152,7 +152,7 @@ fn generated_names(stack: &Stack) -> Vec<Generated> {
             DeclId::Topic(_) => push(at, Namespace::TerraformOutput, names::topic_arn_output(name), who),
             DeclId::Role(i) if stack.roles[i].existing.is_some() => {}
             DeclId::Role(i) => {
-                let role = owned_name(Kind::Role, &stack.name, name, &stack.roles[i].adopt, false);
+                let role = owned_name(Kind::Role, &stack.name, name, &stack.roles[i].adopt, false, stack.stage_name());
                 push(at, Namespace::IamRole, role.clone(), who.clone());
                 push(at, Namespace::IamInlinePolicy(name.to_owned()), role, who);
             }

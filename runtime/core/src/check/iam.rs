@@ -20,6 +20,9 @@ impl Checker<'_> {
         }
         self.check_role_name(id, role);
         self.check_managed_policies(id, role);
+        if let Some(boundary) = &role.boundary {
+            self.check(Location::new(id, At::Value(Key::Boundary)), resources::check_policy_arn(boundary));
+        }
         for (i, statement) in role.allow.iter().enumerate() {
             self.check_statement(id, i, statement, "");
         }

@@ -61,6 +61,16 @@ pub enum At {
     Trigger(usize, TriggerPart),
     /// A key of the stack's `backend: s3 { .. }`.
     Backend(Key),
+    /// The `api { .. }` block, at its keyword.
+    ApiBlock,
+    /// A key of `api { .. }` (`cors`, `throttle`), or of one of its maps (`rate`).
+    Api(Key),
+    /// A key of the `api`'s `cors`, or the `n`-th item of that key's list.
+    ApiCors(Key, Option<usize>),
+    /// The value of a key of `vpc: { .. }` (`subnets`).
+    Vpc(Key),
+    /// The `n`-th ID of a list of `vpc: { .. }`.
+    VpcItem(Key, usize),
 }
 
 /// A part of an IAM statement.
@@ -84,6 +94,8 @@ pub enum TriggerPart {
     Arg(Arg),
     /// The `n`-th word of `on:`.
     On(usize),
+    /// A key of its `cors: { .. }`, or the `n`-th item of that key's list.
+    Cors(Key, Option<usize>),
 }
 
 impl Location {
@@ -98,6 +110,8 @@ impl Location {
         let at = match self.at {
             At::Name => return None,
             At::Trigger(_, TriggerPart::Keyword) => At::Value(Key::Triggers),
+            At::Trigger(i, TriggerPart::Cors(key, Some(_))) => At::Trigger(i, TriggerPart::Cors(key, None)),
+            At::Trigger(i, TriggerPart::Cors(_, None)) => At::Trigger(i, TriggerPart::Arg(Arg::Cors)),
             At::Trigger(i, _) => At::Trigger(i, TriggerPart::Keyword),
             At::Statement(_, StatementPart::Whole) => At::Value(Key::Allow),
             At::Statement(i, _) => At::Statement(i, StatementPart::Whole),
@@ -108,6 +122,12 @@ impl Location {
             At::TagKey(_) => At::Value(Key::Tags),
             At::EnvKey(_) => At::Value(Key::Env),
             At::Backend(_) => At::Value(Key::Backend),
+            At::VpcItem(key, _) => At::Vpc(key),
+            At::ApiCors(key, Some(_)) => At::ApiCors(key, None),
+            At::ApiCors(_, None) => At::Api(Key::Cors),
+            At::Api(_) => At::ApiBlock,
+            At::ApiBlock => At::Name,
+            At::Vpc(_) => At::Value(Key::Vpc),
             At::Value(_) => At::Name,
         };
         Some(Location::new(self.decl, at))

@@ -102,4 +102,52 @@ impl Checker<'_> {
             }
         }
     }
+
+    /// `subnets` and `security_groups` of a `vpc` are listed IDs of their kind, or a `list` param of
+    /// the stack; Lambda takes 1–16 subnets and 1–5 security groups.
+    pub(super) fn check_vpc(&mut self, id: DeclId, vpc: &crate::decl::Vpc) {
+        use crate::decl::Ids;
+        let listed = |this: &mut Self, key: Key, ids: &Ids, check: fn(&str) -> Result<(), String>| match ids {
+            Ids::Listed(ids) => {
+                for (i, value) in ids.iter().enumerate() {
+                    this.check(Location::new(id, At::VpcItem(key, i)), check(value));
+                }
+                Some(ids.len())
+            }
+            Ids::Param(name) => {
+                this.check_list_param(Location::new(id, At::Vpc(key)), key, name);
+                None
+            }
+        };
+        let subnets = listed(self, Key::Subnets, &vpc.subnets, crate::rules::vpc::check_subnet_id);
+        let groups =
+            listed(self, Key::SecurityGroups, &vpc.security_groups, crate::rules::vpc::check_security_group_id);
+        if let Err((on_subnets, message)) = crate::rules::vpc::check_counts(subnets, groups) {
+            let key = if on_subnets { Key::Subnets } else { Key::SecurityGroups };
+            self.error(Location::new(id, At::Vpc(key)), message);
+        }
+    }
+
+    /// `name`, where `key` takes a list, is a `list` param of the stack.
+    fn check_list_param(&mut self, at: Location, key: Key, name: &str) {
+        let Some(stack) = self.stack() else { return };
+        match stack.params.iter().find(|p| p.name == name) {
+            Some(param) if param.param_type() == ParamType::List => {}
+            Some(param) => self.error(
+                at,
+                format!(
+                    "`{name}` is a `{}` param, but `{}` takes a list: declare it `param {name} {{ type: list }}`",
+                    param.param_type().word(),
+                    key.name()
+                ),
+            ),
+            None => {
+                let params = stack.params.iter().map(|p| p.name.as_str());
+                self.error(
+                    at,
+                    format!("`{name}` is not a param of stack `{}`{}", stack.name, did_you_mean(name, params)),
+                );
+            }
+        }
+    }
 }

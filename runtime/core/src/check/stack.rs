@@ -12,6 +12,7 @@ use crate::scan;
 impl Checker<'_> {
     pub(super) fn check_stack(&mut self, stack: &Stack) {
         self.check_stack_name(stack);
+        self.check_stages(stack);
         self.check_region(stack);
         self.check_tags(DeclId::Stack, &stack.tags);
         self.check_backend(stack);
@@ -19,6 +20,16 @@ impl Checker<'_> {
         self.check_assets(stack);
         self.check_includes(stack);
         self.check_params(stack);
+        if let Some(vpc) = &stack.vpc {
+            self.check_vpc(DeclId::Stack, vpc);
+        }
+        if let Some(api) = &stack.api {
+            self.check_api(stack, api);
+        }
+        if let Some(boundary) = &stack.boundary {
+            let at = Location::new(DeclId::Stack, At::Value(Key::Boundary));
+            self.check(at, rules::resources::check_policy_arn(boundary));
+        }
         for (i, bucket) in stack.buckets.iter().enumerate() {
             self.check_bucket(DeclId::Bucket(i), bucket);
         }
@@ -100,6 +111,56 @@ impl Checker<'_> {
     /// The stack name starts with a letter and fits the AWS names built from it.
     fn check_stack_name(&mut self, stack: &Stack) {
         self.check(Location::new(DeclId::Stack, At::Name), rules::names::check_stack_name(&stack.name));
+    }
+
+    /// `stages:` lists each stage once, by a short lowercase name, and names the stage this is.
+    fn check_stages(&mut self, stack: &Stack) {
+        let Some(stage) = &stack.stage else { return };
+        let at = |i| Location::new(DeclId::Stack, At::Item(Key::Stages, i));
+        for (i, name) in stage.all.iter().enumerate() {
+            self.check(at(i), rules::stages::check_stage_name(name));
+        }
+        if let Err((i, message)) = rules::stages::check_stage_list(stage.all.iter().map(String::as_str)) {
+            self.error(at(i), message);
+        }
+        if !stage.all.contains(&stage.name) {
+            let message = format!(
+                "`{}` is not one of the stack's stages{}",
+                stage.name,
+                rules::suggest::did_you_mean(&stage.name, stage.all.iter().map(String::as_str))
+            );
+            self.error(Location::new(DeclId::Stack, At::Value(Key::Stages)), message);
+        }
+    }
+
+    /// `api { .. }` configures the HTTP API some function's `http(..)` route needs; its CORS rule
+    /// is a valid one, and its throttle gives a rate or a burst.
+    fn check_api(&mut self, stack: &Stack, api: &crate::decl::Api) {
+        let at = |key| Location::new(DeclId::Stack, At::Api(key));
+        let routed =
+            stack.functions.iter().any(|f| f.triggers.iter().any(|t| matches!(t, crate::decl::Trigger::Http { .. })));
+        if !routed {
+            self.error(
+                Location::new(DeclId::Stack, At::ApiBlock),
+                "`api` configures the stack's HTTP API, which only functions with an `http(..)` trigger create; \
+                 add a route or remove `api`",
+            );
+        }
+        for (key, item, message) in api.cors.iter().flat_map(rules::cors::check_cors) {
+            self.error(Location::new(DeclId::Stack, At::ApiCors(key, item)), message);
+        }
+        if let Some(throttle) = api.throttle {
+            if throttle.rate.is_none() && throttle.burst.is_none() {
+                self.error(
+                    at(Key::Throttle),
+                    "`throttle` sets nothing; give `rate:` (requests per second) and `burst:`",
+                );
+            }
+            if throttle.burst == Some(0) || throttle.rate == Some(0) {
+                let key = if throttle.rate == Some(0) { Key::Rate } else { Key::Burst };
+                self.error(at(key), "a limit of 0 refuses every request; give a positive limit, or leave it out");
+            }
+        }
     }
 
     /// The region, when given, is one AWS has; without one, Terraform's AWS provider takes it from

@@ -222,7 +222,7 @@ fn adoption_is_checked_where_it_is_written() {
     let mut api = python("api");
     api.adopt = adopted(Some("legacy shop"), None, Some("api"));
     let mut queue = decl::Queue { name: "jobs".into(), ..Default::default() };
-    queue.adopt = adopted(None, Some("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"), None);
+    queue.adopt = adopted(Some("work"), Some("https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"), None);
     let mut topic = decl::Topic { name: "alerts".into(), ..Default::default() };
     topic.adopt = adopted(Some("alerts"), Some("arn:aws:sns:eu-west-1:123456789012:alerts"), Some("jobs"));
     let declared = decl::Stack {
@@ -239,11 +239,40 @@ fn adoption_is_checked_where_it_is_written() {
     assert!(found.iter().any(|(l, m)| *l == at(DeclId::Function(0), Key::Name) && m.contains("contains ` `")));
     assert!(found.iter().any(|(l, m)| *l == at(DeclId::Function(0), Key::RenamedFrom) && m.contains("itself")));
     assert!(found.iter().any(|(l, m)| *l == at(DeclId::Queue(0), Key::Import)
-        && m.contains("would name it `shop-jobs`")
-        && m.contains("add `name: \"jobs\"`")));
+        && m.contains("`name:` names this queue `work`")
+        && m.contains("write `name: \"jobs\"` or leave `name:` out")));
     assert!(found
         .iter()
         .any(|(l, m)| *l == at(DeclId::Topic(0), Key::RenamedFrom) && m.contains("queue of this stack")));
+}
+
+#[test]
+fn an_import_without_a_name_takes_the_imported_name() {
+    let mut queue = decl::Queue { name: "jobs".into(), ..Default::default() };
+    queue.adopt = adopted(None, Some("https://sqs.eu-west-1.amazonaws.com/123456789012/legacy-jobs"), None);
+    let declared = decl::Stack { name: "shop".into(), queues: vec![queue], ..Default::default() };
+    assert_eq!(errors(&super::stack(&declared)), []);
+}
+
+#[test]
+fn stages_are_checked_and_exact_names_carry_them() {
+    let mut api = python("api");
+    api.adopt = adopted(Some("legacy-api"), None, None);
+    let mut worker = python("worker");
+    worker.adopt = adopted(Some("legacy-worker-{stage}"), None, None);
+    let stage = decl::Stage { name: "dev".into(), all: vec!["dev".into(), "Prod".into(), "dev".into()] };
+    let declared =
+        decl::Stack { name: "shop-dev".into(), stage: Some(stage), functions: vec![api, worker], ..Default::default() };
+    let findings = super::stack(&declared);
+    let found = errors(&findings);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let at = |at| Location::new(DeclId::Stack, at);
+    assert!(found.iter().any(|(l, m)| *l == at(At::Item(Key::Stages, 1)) && m.contains("lowercase")));
+    assert!(found.iter().any(|(l, m)| *l == at(At::Item(Key::Stages, 2)) && m.contains("listed twice")));
+    assert!(found
+        .iter()
+        .any(|(l, m)| *l == Location::new(DeclId::Function(0), At::Value(Key::Name))
+            && m.contains("must contain `{stage}`")));
 }
 
 #[test]

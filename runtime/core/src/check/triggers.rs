@@ -24,7 +24,7 @@ impl Checker<'_> {
         for (i, (trigger, resolved)) in function.triggers.iter().zip(resolved).enumerate() {
             let at = |part| Location::new(id, At::Trigger(i, part));
             match trigger {
-                Trigger::Http { method, path } => {
+                Trigger::Http { method, path, .. } => {
                     self.check(at(TriggerPart::Arg(Arg::Method)), rules::http::check_method(method));
                     self.check(at(TriggerPart::Arg(Arg::Path)), rules::http::check_path(path));
                 }
@@ -54,10 +54,17 @@ impl Checker<'_> {
                         self.check(at, rules::names::check_schedule_rule_name(stack, base, schedules));
                     }
                 }
-                Trigger::Url { auth } => {
+                Trigger::Url { auth, cors, stream } => {
                     urls += 1;
                     if let Some(auth) = auth {
                         self.check(at(TriggerPart::Arg(Arg::Auth)), auth.parsed.clone());
+                    }
+                    for (key, item, message) in cors.iter().flat_map(rules::cors::check_cors) {
+                        self.error(at(TriggerPart::Cors(key, item)), message);
+                    }
+                    if *stream {
+                        let family = function.runtime.as_deref().and_then(rules::runtimes::lookup).map(|r| r.family);
+                        self.check(at(TriggerPart::Arg(Arg::Stream)), rules::urls::check_stream(family, function.rust));
                     }
                     self.check(at(TriggerPart::Keyword), rules::urls::check_url_count(&function.name, urls));
                 }
@@ -169,7 +176,7 @@ impl Checker<'_> {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for (f, function) in stack.functions.iter().enumerate() {
             for (i, trigger) in function.triggers.iter().enumerate() {
-                let Trigger::Http { method, path } = trigger else { continue };
+                let Trigger::Http { method, path, .. } = trigger else { continue };
                 let key = rules::http::route_key(method, path);
                 match seen.get(&key) {
                     Some(first) => self.error(

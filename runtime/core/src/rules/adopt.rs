@@ -10,7 +10,7 @@
 //! use lambda_stack_core::decl::Adoption;
 //! use lambda_stack_core::rules::{adopt, resources::Kind};
 //! let renamed = Adoption { renamed_from: Some("old_api".into()), ..Adoption::default() };
-//! assert_eq!(adopt::owned_name(Kind::Function, "shop", "api", &renamed, false), "shop-old_api");
+//! assert_eq!(adopt::owned_name(Kind::Function, "shop", "api", &renamed, false, None), "shop-old_api");
 //! let url = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs";
 //! assert_eq!(adopt::imported_name(Kind::Queue, url), Ok("jobs"));
 //! ```
@@ -19,12 +19,19 @@ use super::names::{self, MAX_FUNCTION_NAME, MAX_ROLE_NAME};
 use super::resources::Kind;
 use crate::decl::Adoption;
 
-/// The AWS name of a declaration the stack owns: its `name:`, else the name generated from the
-/// stack and its naming base (the old name while it is `renamed_from`, so a rename replaces
-/// nothing). A bucket's is its `name:` or its generated `bucket_prefix`.
-pub fn owned_name(kind: Kind, stack: &str, declared: &str, adopt: &Adoption, fifo: bool) -> String {
-    if let Some(exact) = &adopt.name {
-        return exact.clone();
+/// The AWS name of a declaration the stack owns: its exact name ([`exact_name`]), else the name
+/// generated from the stack and its naming base (the old name while it is `renamed_from`, so a
+/// rename replaces nothing). A bucket's is its exact name or its generated `bucket_prefix`.
+pub fn owned_name(
+    kind: Kind,
+    stack: &str,
+    declared: &str,
+    adopt: &Adoption,
+    fifo: bool,
+    stage: Option<&str>,
+) -> String {
+    if let Some(exact) = exact_name(kind, adopt, stage) {
+        return exact;
     }
     let base = adopt.naming_base(declared);
     match kind {
@@ -36,6 +43,16 @@ pub fn owned_name(kind: Kind, stack: &str, declared: &str, adopt: &Adoption, fif
         Kind::Stream => names::stream_name(stack, base),
         Kind::Bucket => names::bucket_prefix(stack, base),
     }
+}
+
+/// The exact AWS name a declaration has, if any: its `name:` (with the stage for `{stage}`), else
+/// the name its `import:` ID designates, since importing takes over a resource by its name.
+pub fn exact_name(kind: Kind, adopt: &Adoption, stage: Option<&str>) -> Option<String> {
+    if let Some(name) = &adopt.name {
+        return Some(super::stages::exact_name(name, stage));
+    }
+    let imported = imported_name(kind, adopt.import.as_deref()?).ok()?;
+    Some(imported.to_owned())
 }
 
 /// `name:` is a name AWS accepts for the kind (a queue's or topic's ends in `.fifo` exactly when
@@ -180,10 +197,26 @@ mod tests {
     #[test]
     fn names_follow_the_adoption() {
         let plain = Adoption::default();
-        assert_eq!(owned_name(Kind::Queue, "shop", "jobs", &plain, true), "shop-jobs.fifo");
+        assert_eq!(owned_name(Kind::Queue, "shop", "jobs", &plain, true, None), "shop-jobs.fifo");
         let exact = Adoption { name: Some("jobs".into()), ..Adoption::default() };
-        assert_eq!(owned_name(Kind::Queue, "shop", "work", &exact, false), "jobs");
+        assert_eq!(owned_name(Kind::Queue, "shop", "work", &exact, false, None), "jobs");
         let renamed = Adoption { renamed_from: Some("old".into()), ..Adoption::default() };
-        assert_eq!(owned_name(Kind::Bucket, "shop", "new", &renamed, false), "shop-old-");
+        assert_eq!(owned_name(Kind::Bucket, "shop", "new", &renamed, false, None), "shop-old-");
+        let staged = Adoption { name: Some("api-{stage}".into()), ..Adoption::default() };
+        assert_eq!(owned_name(Kind::Function, "shop-dev", "api", &staged, false, Some("dev")), "api-dev");
+        let url = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs";
+        let imported = Adoption { import: Some(url.into()), ..Adoption::default() };
+        assert_eq!(owned_name(Kind::Queue, "shop", "work", &imported, false, None), "jobs");
+        assert_eq!(
+            owned_name(
+                Kind::Bucket,
+                "shop",
+                "b",
+                &Adoption { import: Some("logs".into()), ..Adoption::default() },
+                false,
+                None
+            ),
+            "logs"
+        );
     }
 }

@@ -14,6 +14,23 @@
 
 use super::suggest::{did_you_mean, one_of};
 
+/// An HTTP API ends a request to its Lambda integration after at most 30 s and answers 503
+/// (Amazon API Gateway quotas, "Integration timeout", HTTP APIs: 30 seconds, as of 2026-12-02).
+pub const MAX_INTEGRATION_TIMEOUT_SECONDS: u64 = 30;
+
+/// A function behind a route may time out only once the API has answered when it says so
+/// (`outlives_request`): past 30 s the client already has a 503 and the function runs on.
+pub fn check_timeout_behind_route(timeout: u64, route: &str, outlives_request: bool) -> Result<(), String> {
+    if timeout <= MAX_INTEGRATION_TIMEOUT_SECONDS || outlives_request {
+        return Ok(());
+    }
+    Err(format!(
+        "timeout of {timeout} s behind `{route}`: the HTTP API answers 503 after {MAX_INTEGRATION_TIMEOUT_SECONDS} s while \
+         the function runs on; lower `timeout` to {MAX_INTEGRATION_TIMEOUT_SECONDS} or less, or write \
+         `outlives_request: true` in the route if the function also serves a slower trigger"
+    ))
+}
+
 /// The methods an HTTP API route accepts.
 pub const HTTP_METHODS: &[&str] = &["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod adopt;
+pub mod cors;
 pub mod env;
 pub mod glob;
 pub mod grants;
@@ -35,9 +36,11 @@ pub mod schedule;
 pub mod sns;
 pub mod sources;
 pub mod sqs;
+pub mod stages;
 pub mod streams;
 pub mod suggest;
 pub mod urls;
+pub mod vpc;
 
 /// The outcome of a rule that can pass, warn, or fail.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,25 @@
 
 use std::borrow::Cow;
 
+/// How a param standing for a whole ARN or name (`existing: PARAM`, `layers: [PARAM]`) is held in
+/// a declaration's string: as the Terraform reference it is written as.
+///
+/// ```
+/// use lambda_stack_core::rules::placeholders;
+/// let value = placeholders::param_value("ci_role_arn");
+/// assert_eq!(value, "${var.ci_role_arn}");
+/// assert_eq!(placeholders::param_of(&value), Some("ci_role_arn"));
+/// assert_eq!(placeholders::param_of("arn:aws:iam::123456789012:role/ci"), None);
+/// ```
+pub fn param_value(name: &str) -> String {
+    format!("${{var.{name}}}")
+}
+
+/// The param a string stands for, when it is one ([`param_value`]). No ARN or AWS name holds `$`.
+pub fn param_of(value: &str) -> Option<&str> {
+    value.strip_prefix("${var.")?.strip_suffix('}').filter(|name| !name.contains(['{', '}']))
+}
+
 /// The placeholders an ARN string may hold.
 pub const PLACEHOLDERS: [&str; 3] = ["account", "region", "partition"];
 

@@ -92,7 +92,8 @@ pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
     }
 }
 
-fn example_arn(kind: Kind) -> &'static str {
+/// An ARN of `kind`, for messages and as the sample the checker reads a param's ARN as.
+pub fn example_arn(kind: Kind) -> &'static str {
     match kind {
         Kind::Queue => "arn:aws:sqs:eu-west-3:123456789012:jobs",
         Kind::Topic => "arn:aws:sns:eu-west-3:123456789012:alerts",

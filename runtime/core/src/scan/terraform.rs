@@ -369,56 +369,6 @@ fn hcl_string(bytes: &[u8], start: usize) -> Option<(String, usize)> {
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hcl_blocks_and_what_does_not_close() {
-        let text = r#"
-# a comment with resource "x" "y" {
-resource "aws_sns_topic_subscription" "ops" {
-  topic_arn = "${aws_sns_topic.alerts.arn}"
-  endpoint  = "ops@example.com" // trailing
-  policy    = <<-EOT
-    { "unbalanced": [ }
-  EOT
-  tags = { a = "}" }
-}
-/* resource "no" "no" {} */
-data "aws_caller_identity" "me" {}
-resource "aws_sqs_queue" "extra" { name = "${format("%s-x", "y")}" }
-"#;
-        assert_eq!(
-            hcl_resources(text),
-            Ok(vec![("aws_sns_topic_subscription".into(), "ops".into()), ("aws_sqs_queue".into(), "extra".into())])
-        );
-        assert_eq!(
-            hcl_resources("resource \"a\" \"b\" {\n  x = [1, 2\n}\n").unwrap_err(),
-            "`}` at line 3 closes the `[` of line 2"
-        );
-        assert_eq!(hcl_resources("resource \"a\" \"b\" {\n").unwrap_err(), "the `{` at line 1 is not closed");
-        assert_eq!(hcl_resources("x = \"open\n").unwrap_err(), "a string at line 1 is not closed");
-        assert!(hcl_resources("x = <<EOT\nnever closed\n").unwrap_err().contains("heredoc `<<EOT`"));
-    }
-
-    #[test]
-    fn json_documents() {
-        assert_eq!(
-            json_resources(
-                r#"{"variable": {"x": {}}, "resource": {"a": {"b": {}, "c": {"d": [1, -2.5e3, true, null, "\u00e9"]}}}}"#
-            ),
-            Ok(vec![("a".into(), "b".into()), ("a".into(), "c".into())])
-        );
-        assert_eq!(
-            json_resources("{\n  \"resource\": {\"a\": {\"b\": {}},\n}").unwrap_err(),
-            "expected a string at line 3, column 1"
-        );
-        assert_eq!(json_resources("[]").unwrap_err(), "a Terraform JSON file holds one object");
-        assert!(json_resources(&"[".repeat(1000)).unwrap_err().contains("nested deeper"));
-    }
-}
-
 /// The files an `include:` pattern names, sorted: `DIR/GLOB` relative to `base` (the directory of
 /// the file declaring the stack), where only the last part may hold `*`, `?`, `[..]` or `{..}`.
 pub fn include_files(base: &std::path::Path, pattern: &str) -> Result<Vec<std::path::PathBuf>, String> {
@@ -471,4 +421,54 @@ pub fn include_resources(file: &std::path::Path, display: &str) -> Result<Vec<(S
     let text = super::read_source(folder, file, display)?;
     let parsed = if display.ends_with(".tf.json") { json_resources(&text) } else { hcl_resources(&text) };
     parsed.map_err(|why| format!("`{display}` is not valid Terraform: {why}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hcl_blocks_and_what_does_not_close() {
+        let text = r#"
+# a comment with resource "x" "y" {
+resource "aws_sns_topic_subscription" "ops" {
+  topic_arn = "${aws_sns_topic.alerts.arn}"
+  endpoint  = "ops@example.com" // trailing
+  policy    = <<-EOT
+    { "unbalanced": [ }
+  EOT
+  tags = { a = "}" }
+}
+/* resource "no" "no" {} */
+data "aws_caller_identity" "me" {}
+resource "aws_sqs_queue" "extra" { name = "${format("%s-x", "y")}" }
+"#;
+        assert_eq!(
+            hcl_resources(text),
+            Ok(vec![("aws_sns_topic_subscription".into(), "ops".into()), ("aws_sqs_queue".into(), "extra".into())])
+        );
+        assert_eq!(
+            hcl_resources("resource \"a\" \"b\" {\n  x = [1, 2\n}\n").unwrap_err(),
+            "`}` at line 3 closes the `[` of line 2"
+        );
+        assert_eq!(hcl_resources("resource \"a\" \"b\" {\n").unwrap_err(), "the `{` at line 1 is not closed");
+        assert_eq!(hcl_resources("x = \"open\n").unwrap_err(), "a string at line 1 is not closed");
+        assert!(hcl_resources("x = <<EOT\nnever closed\n").unwrap_err().contains("heredoc `<<EOT`"));
+    }
+
+    #[test]
+    fn json_documents() {
+        assert_eq!(
+            json_resources(
+                r#"{"variable": {"x": {}}, "resource": {"a": {"b": {}, "c": {"d": [1, -2.5e3, true, null, "\u00e9"]}}}}"#
+            ),
+            Ok(vec![("a".into(), "b".into()), ("a".into(), "c".into())])
+        );
+        assert_eq!(
+            json_resources("{\n  \"resource\": {\"a\": {\"b\": {}},\n}").unwrap_err(),
+            "expected a string at line 3, column 1"
+        );
+        assert_eq!(json_resources("[]").unwrap_err(), "a Terraform JSON file holds one object");
+        assert!(json_resources(&"[".repeat(1000)).unwrap_err().contains("nested deeper"));
+    }
 }
