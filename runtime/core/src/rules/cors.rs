@@ -10,7 +10,7 @@
 //! use lambda_stack_core::decl::Cors;
 //! use lambda_stack_core::rules::cors;
 //! let open = Cors { origins: vec!["*".into()], credentials: true, ..Cors::default() };
-//! assert!(cors::check_cors(&open)[0].1.contains("`*` with `credentials: true`"));
+//! assert!(cors::check_cors(&open)[0].2.contains("`*` with `credentials: true`"));
 //! ```
 
 use super::suggest::{did_you_mean, one_of};
