@@ -2,7 +2,6 @@
 
 use lambda_stack_core::decl;
 use lambda_stack_core::keys::{self, Key};
-use lambda_stack_core::rules::suggest::expected_one_of;
 
 use super::fields;
 use crate::errors::Errors;
@@ -19,40 +18,27 @@ pub struct Cors {
 
 impl Cors {
     pub fn from_value(errors: &mut Errors, value: &Value) -> Option<Cors> {
-        let entries = fields::map(errors, "cors", value)?;
+        let entries = fields::keyed_map(errors, "cors", value, keys::CORS_KEYS)?;
         let mut cors = Cors { span: value.span(), lists: Vec::new(), max_age: None, credentials: None };
-        let mut seen: Vec<String> = Vec::new();
         for (key, item) in entries {
-            let name = key.text();
-            if seen.contains(&name) {
-                errors.at(key.span(), format!("duplicate key `{name}` in `cors`"));
-                continue;
-            }
-            seen.push(name.clone());
-            match keys::CORS_KEYS.iter().find(|k| k.name() == name) {
-                Some(Key::MaxAge) => cors.max_age = fields::int(errors, "max_age", "seconds", item),
-                Some(Key::Credentials) => cors.credentials = fields::boolean(errors, "credentials", item),
+            match key {
+                Key::MaxAge => cors.max_age = fields::int(errors, "max_age", "seconds", item),
+                Key::Credentials => cors.credentials = fields::boolean(errors, "credentials", item),
                 // Methods are words (`GET`) or strings; the rest strings.
-                Some(&list) => {
-                    let items = fields::list(errors, &name, item).unwrap_or_default();
+                list => {
+                    let name = list.name();
+                    let items = fields::list(errors, name, item).unwrap_or_default();
                     let values = items
                         .iter()
                         .filter_map(|v| match v {
                             Value::Path(parts) if list == Key::Methods && parts.len() == 1 => {
                                 Some(Sp::new(parts[0].text(), parts[0].span()))
                             }
-                            other => fields::string(errors, &name, other),
+                            other => fields::string(errors, name, other),
                         })
                         .collect();
                     cors.lists.push((list, item.span(), values));
                 }
-                None => errors.at(
-                    key.span(),
-                    format!(
-                        "unknown key `{name}` in `cors`{}",
-                        expected_one_of(&name, keys::CORS_KEYS.iter().map(|k| k.name()))
-                    ),
-                ),
             }
         }
         Some(cors)

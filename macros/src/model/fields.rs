@@ -198,6 +198,26 @@ pub fn map<'a>(errors: &mut Errors, key: &str, value: &'a Value) -> Option<&'a [
     }
 }
 
+/// `key: { K: v, .. }` where each `K` is one of `keys`: the entries by key, unknown keys (with a
+/// did-you-mean) and duplicates reported, `what` naming the map in messages (`vpc`, `cors`).
+pub fn keyed_map<'a>(errors: &mut Errors, what: &str, value: &'a Value, keys: &[Key]) -> Option<Vec<(Key, &'a Value)>> {
+    let mut found: Vec<(Key, &'a Value)> = Vec::new();
+    for (map_key, item) in map(errors, what, value)? {
+        let name = map_key.text();
+        match Key::find(keys, &name) {
+            Some(key) if found.iter().any(|(k, _)| *k == key) => {
+                errors.at(map_key.span(), format!("duplicate key `{name}` in `{what}`"));
+            }
+            Some(key) => found.push((key, item)),
+            None => errors.at(
+                map_key.span(),
+                format!("unknown key `{name}` in `{what}`{}", expected_one_of(&name, keys.iter().map(|k| k.name()))),
+            ),
+        }
+    }
+    Some(found)
+}
+
 /// `{ team: "data", "cost-center": "42" }`: tags are text; duplicate keys are errors.
 pub fn string_map(errors: &mut Errors, key: &str, value: &Value) -> Vec<(Sp<String>, Sp<String>)> {
     let mut out: Vec<(Sp<String>, Sp<String>)> = Vec::new();

@@ -91,17 +91,10 @@ impl Api {
         };
         if let Some(value) = f.get(Key::Throttle) {
             api.throttle = Some(value.span());
-            for (key, item) in fields::map(errors, "throttle", value).unwrap_or_default() {
-                match key.text().as_str() {
-                    "rate" => api.rate = fields::int(errors, "rate", "requests per second", item),
-                    "burst" => api.burst = fields::int(errors, "burst", "requests", item),
-                    other => errors.at(
-                        key.span(),
-                        format!(
-                            "unknown key `{other}` in `throttle`{}",
-                            expected_one_of(other, keys::THROTTLE_KEYS.iter().map(|k| k.name()))
-                        ),
-                    ),
+            for (key, item) in fields::keyed_map(errors, "throttle", value, keys::THROTTLE_KEYS).unwrap_or_default() {
+                match key {
+                    Key::Rate => api.rate = fields::int(errors, "rate", "requests per second", item),
+                    _ => api.burst = fields::int(errors, "burst", "requests", item),
                 }
             }
         }
@@ -117,23 +110,15 @@ pub enum Ids {
 
 impl Vpc {
     pub(crate) fn from_value(errors: &mut Errors, value: &Value) -> Option<Vpc> {
-        let entries = fields::map(errors, "vpc", value)?;
+        let entries = fields::keyed_map(errors, "vpc", value, keys::VPC_KEYS)?;
         let mut vpc = Vpc { span: value.span(), subnets: None, security_groups: None, ipv6: None };
-        let mut seen: Vec<String> = Vec::new();
         for (key, item) in entries {
-            let name = key.text();
-            if seen.contains(&name) {
-                errors.at(key.span(), format!("duplicate key `{name}` in `vpc`"));
-                continue;
-            }
-            seen.push(name.clone());
+            let name = key.name();
             let ids = |errors: &mut Errors| match item {
                 Value::Path(parts) if parts.len() == 1 && parts[0].ident().is_some() => {
                     parts[0].ident().cloned().map(Ids::Param)
                 }
-                Value::List { .. } => {
-                    Some(Ids::Listed { span: item.span(), ids: fields::strings(errors, &name, item) })
-                }
+                Value::List { .. } => Some(Ids::Listed { span: item.span(), ids: fields::strings(errors, name, item) }),
                 other => {
                     errors.at(
                         other.span(),
@@ -142,17 +127,10 @@ impl Vpc {
                     None
                 }
             };
-            match name.as_str() {
-                "subnets" => vpc.subnets = ids(errors),
-                "security_groups" => vpc.security_groups = ids(errors),
-                "ipv6" => vpc.ipv6 = fields::boolean(errors, "ipv6", item),
-                _ => errors.at(
-                    key.span(),
-                    format!(
-                        "unknown key `{name}` in `vpc`{}",
-                        expected_one_of(&name, keys::VPC_KEYS.iter().map(|k| k.name()))
-                    ),
-                ),
+            match key {
+                Key::Subnets => vpc.subnets = ids(errors),
+                Key::SecurityGroups => vpc.security_groups = ids(errors),
+                _ => vpc.ipv6 = fields::boolean(errors, "ipv6", item),
             }
         }
         // A missing `subnets` or `security_groups` is the checker's: the builders can omit them too.
