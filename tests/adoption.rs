@@ -238,24 +238,6 @@ fn against_the_emulator_a_rename_replaces_nothing_and_an_import_creates_nothing(
     assert!(!legacy.as_array().unwrap().contains(&json!("create")), "the queue is not created: {imported_plan:#}");
 }
 
-fn shared_tool(name: &str, dir: &Path) -> Option<String> {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools").join(name);
-    if !tool.is_file() || Command::new("terraform").arg("version").output().is_err() {
-        support::nothing_checked(name, "no `../shared/tools` or no `terraform` on PATH");
-        return None;
-    }
-    let output = Command::new("bash").arg(&tool).arg(dir).output().expect("bash runs the shared tools");
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    match output.status.code() {
-        Some(0) => Some(text),
-        Some(3) => {
-            support::nothing_checked(name, &text);
-            None
-        }
-        _ => panic!("{name} fails on {}:\n{text}", dir.display()),
-    }
-}
-
 #[test]
 fn included_terraform_is_copied_validates_and_applies() {
     let out = tempfile::tempdir().unwrap();
@@ -265,10 +247,10 @@ fn included_terraform_is_copied_validates_and_applies() {
     let manifest: Value = serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["stacks"]["alerting"]["included"], json!(["alerts.tf"]));
 
-    if let Some(report) = shared_tool("tf-validate", &dir) {
+    if let Some(report) = support::shared_tool("tf-validate", &dir) {
         assert!(report.contains("valid"), "{report}");
     }
-    if let Some(report) = shared_tool("aws-sandbox", &dir) {
+    if let Some(report) = support::shared_tool("aws-sandbox", &dir) {
         assert!(report.contains("aws-sandbox: ok"), "{report}");
     }
 
@@ -296,7 +278,7 @@ fn an_existing_role_is_used_by_arn_and_gets_what_its_functions_need() {
         doc["resource"]["aws_iam_role_policy_attachment"]["deployer-AWSXRayDaemonWriteAccess"]["role"],
         "deployer"
     );
-    if let Some(report) = shared_tool("tf-validate", &dir) {
+    if let Some(report) = support::shared_tool("tf-validate", &dir) {
         assert!(report.contains("valid"), "{report}");
     }
 }

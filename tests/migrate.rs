@@ -242,6 +242,7 @@ fn plan_against_cdktf_state(fixture: &Fixture) -> Option<(Report, Value)> {
     let first = out.path().join("cdktf");
     copy_tree(fixture.cdk_tf_json.parent().unwrap(), &first);
     let offline = root().join("../shared/fixtures/cdktf/offline_override.tf.json");
+    let _turn = support::terraform_turn();
     let output = Command::new("bash")
         .arg(root().join("tests/support/plan_against_emulator.sh"))
         .arg(&first)

@@ -102,18 +102,13 @@ fn terraform_validates_and_names_a_required_param_it_lacks() {
     }
     let out = tempfile::tempdir().unwrap();
     let dir = synth(out.path());
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
-    let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();
-    let report = String::from_utf8_lossy(&validated.stdout).into_owned() + &String::from_utf8_lossy(&validated.stderr);
-    match validated.status.code() {
-        Some(0) => assert!(report.contains("valid"), "{report}"),
-        Some(3) => return support::nothing_checked("tf-validate", &report),
-        _ => panic!("terraform rejects the params stack:\n{report}"),
-    }
+    let Some(report) = support::shared_tool("tf-validate", &dir) else { return };
+    assert!(report.contains("valid"), "{report}");
     // Terraform's own word on the required param: a plan without it fails naming it.
     let init = "terraform init -input=false >/dev/null && terraform plan -input=false -refresh=false -no-color";
     let env_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/lib/terraform-env.sh");
     let script = format!(". '{}' && tf_env_or_exit && {init}", env_script.display());
+    let _turn = support::terraform_turn();
     let plan = Command::new("bash")
         .arg("-c")
         .arg(script)
@@ -146,16 +141,8 @@ fn arn_placeholders_become_the_deploying_account_region_and_partition() {
     assert!(attachments.contains(&format!("arn:aws:iam::{account}:policy/team-boundary")), "{attachments}");
     let url = &doc["resource"]["aws_lambda_function"]["worker"]["environment"]["variables"]["ORDERS"];
     assert_eq!(url, &json!(format!("https://sqs.eu-west-3.amazonaws.com/{account}/orders")));
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
-    if Command::new("terraform").arg("version").output().is_err() {
-        return support::nothing_checked("terraform with ARN placeholders", "no `terraform` on PATH");
-    }
-    let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();
-    let report = String::from_utf8_lossy(&validated.stdout).into_owned() + &String::from_utf8_lossy(&validated.stderr);
-    match validated.status.code() {
-        Some(0) => assert!(report.contains("valid"), "{report}"),
-        Some(3) => support::nothing_checked("tf-validate", &report),
-        _ => panic!("terraform rejects the placeholders stack:\n{report}"),
+    if let Some(report) = support::shared_tool("tf-validate", &dir) {
+        assert!(report.contains("valid"), "{report}");
     }
 }
 

@@ -72,9 +72,7 @@ fn nothing_checked(why: &str) {
 }
 
 fn validate(stack_dir: &Path) -> Result<String, String> {
-    // `terraform init` of two tests at once races on the tools' shared plugin cache.
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = support::terraform_turn();
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
     let output = if tool.is_file() {
         Command::new("bash").arg(&tool).arg(stack_dir).output()

@@ -1,8 +1,6 @@
 //! Function URLs with CORS and response streaming, and the HTTP API's `api { cors, throttle }`,
 //! validated by the real Terraform CLI and applied into the shared tools' AWS emulator.
 
-use std::path::Path;
-use std::process::Command;
 
 use lambda_stack::prelude::*;
 use serde_json::{json, Value};
@@ -79,20 +77,9 @@ fn an_api_with_cors_and_throttling_and_a_streaming_url_validate_and_apply() {
     let stage = &doc["resource"]["aws_apigatewayv2_stage"]["http-api"];
     assert_eq!(stage["default_route_settings"], json!({ "throttling_rate_limit": 100, "throttling_burst_limit": 200 }));
 
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
-    let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();
-    let report = String::from_utf8_lossy(&validated.stdout).into_owned() + &String::from_utf8_lossy(&validated.stderr);
-    match validated.status.code() {
-        Some(0) => {}
-        Some(3) => return support::nothing_checked("tf-validate", &report),
-        _ => panic!("terraform rejects the URL stack:\n{report}"),
+    if support::shared_tool("tf-validate", &dir).is_none() {
+        return;
     }
-    let sandbox = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/aws-sandbox");
-    let applied = Command::new("bash").arg(&sandbox).arg(&dir).output().unwrap();
-    let report = String::from_utf8_lossy(&applied.stdout).into_owned() + &String::from_utf8_lossy(&applied.stderr);
-    match applied.status.code() {
-        Some(0) => assert!(report.contains("destroyed cleanly"), "{report}"),
-        Some(3) => support::nothing_checked("aws-sandbox", &report),
-        _ => panic!("the emulator refuses the URL stack:\n{report}"),
-    }
+    let Some(report) = support::shared_tool("aws-sandbox", &dir) else { return };
+    assert!(report.contains("destroyed cleanly"), "{report}");
 }

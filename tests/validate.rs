@@ -37,6 +37,7 @@ fn validate_passes_on_hello() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cdktf.out");
     let app = App::new().stack(hello::hello()).build_options(support::options());
+    let _turn = support::terraform_turn();
     let validations = app.validate(&out).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(validations.len(), 1);
     let report = &validations[0].report;

@@ -3,8 +3,6 @@
 //! and permissions boundaries (`boundary:` on the stack and on a role), which production accounts
 //! with a VPC usually require. Validated by the real Terraform CLI and applied into the emulator.
 
-use std::path::Path;
-use std::process::Command;
 
 use lambda_stack::prelude::*;
 use serde_json::{json, Value};
@@ -72,14 +70,7 @@ fn functions_run_in_the_stack_vpc_or_their_own_with_the_access_policy_and_roles_
         assert!(attached, "role {role} may create network interfaces: {attachments:#?}");
     }
 
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tf-validate");
-    let validated = Command::new("bash").arg(&tool).arg(&dir).output().unwrap();
-    let report = String::from_utf8_lossy(&validated.stdout).into_owned() + &String::from_utf8_lossy(&validated.stderr);
-    match validated.status.code() {
-        Some(0) => {}
-        Some(3) => support::nothing_checked("tf-validate", &report),
-        _ => panic!("terraform rejects the VPC stack:\n{report}"),
-    }
+    support::shared_tool("tf-validate", &dir);
 
     // Applied into the emulator: Lambda gets each function's subnets.
     let what = "the VPC stack in the emulator";

@@ -29,6 +29,38 @@ pub fn nothing_checked(what: &str, why: &str) {
     let _ = writeln!(std::io::stderr(), "\n*** SKIPPED: {what} did not run: {why} ***\n");
 }
 
+/// Holds the machine's one turn at Terraform until dropped: `terraform init` of two tests at
+/// once races on the shared tools' plugin cache ("failed to create directory … file exists"),
+/// whether the tests are threads of one binary or processes of a parallel runner.
+pub fn terraform_turn() -> std::fs::File {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("terraform-turn.lock");
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).unwrap();
+    file.lock().unwrap_or_else(|e| panic!("could not lock {}: {e}", path.display()));
+    file
+}
+
+/// Runs `../shared/tools/NAME DIR` (`tf-validate`, `aws-sandbox`) in its turn at Terraform and
+/// returns its report when it passed; `None`, loudly, when the tool or Terraform is missing here
+/// ([`nothing_checked`], a failure in CI); panics with the report when the tool fails.
+pub fn shared_tool(name: &str, dir: &Path) -> Option<String> {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools").join(name);
+    if !tool.is_file() || std::process::Command::new("terraform").arg("version").output().is_err() {
+        nothing_checked(name, "no `../shared/tools` or no `terraform` on PATH");
+        return None;
+    }
+    let _turn = terraform_turn();
+    let output = std::process::Command::new("bash").arg(&tool).arg(dir).output().expect("bash runs the shared tools");
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    match output.status.code() {
+        Some(0) => Some(text),
+        Some(3) => {
+            nothing_checked(name, &text);
+            None
+        }
+        _ => panic!("{name} fails on {}:\n{text}", dir.display()),
+    }
+}
+
 /// Runs `script` (a Python driver under `tests/support/`) with `args` against the shared tools'
 /// AWS emulator, through `emulator_python.sh`, and returns the JSON it prints; `None`, loudly, when
 /// Terraform or the emulator cannot run here ([`nothing_checked`], a failure in CI).
@@ -38,6 +70,7 @@ pub fn emulator_driver(what: &str, script: &str, args: &[&std::ffi::OsStr]) -> O
         return None;
     }
     let wrapper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/emulator_python.sh");
+    let _turn = terraform_turn();
     let output = std::process::Command::new("bash")
         .arg(wrapper)
         .arg(script)

@@ -546,7 +546,7 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             arg(Arg::Method, method.span);
             arg(Arg::Path, path.span);
             if let Some(flag) = outlives_request {
-                arg(Arg::OutlivesRequest, flag.span.into());
+                arg(Arg::OutlivesRequest, flag.span);
             }
             decl::Trigger::Http {
                 method: method.value.clone(),
@@ -633,7 +633,7 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
                 arg(Arg::Auth, auth.span);
             }
             if let Some(stream) = stream {
-                arg(Arg::Stream, stream.span.into());
+                arg(Arg::Stream, stream.span);
             }
             if let Some(cors) = cors {
                 arg(Arg::Cors, cors.span);

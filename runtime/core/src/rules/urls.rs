@@ -50,6 +50,22 @@ pub fn check_url_count(function: &str, count: usize) -> Result<(), String> {
     Err(format!("function `{function}` declares `url(..)` {count} times; a function has a single URL"))
 }
 
+/// Lambda streams responses (`stream: true`, invoke mode `RESPONSE_STREAM`) from Node.js managed
+/// runtimes and OS-only (custom) runtimes; the other managed runtimes answer in one piece
+/// ("Response streaming for Lambda functions", Lambda developer guide, as of 2026-12-02).
+pub fn check_stream(family: Option<super::runtimes::Family>, rust: bool) -> Result<(), String> {
+    use super::runtimes::Family;
+    match family {
+        _ if rust => Ok(()),
+        None | Some(Family::Node | Family::Provided) => Ok(()),
+        Some(other) => Err(format!(
+            "`stream: true` needs a runtime that streams responses: Lambda streams from Node.js and OS-only \
+             (`provided.al2023`) runtimes, not {}",
+            other.name()
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,21 +82,5 @@ mod tests {
             check_url_count("api", 2).unwrap_err(),
             "function `api` declares `url(..)` 2 times; a function has a single URL"
         );
-    }
-}
-
-/// Lambda streams responses (`stream: true`, invoke mode `RESPONSE_STREAM`) from Node.js managed
-/// runtimes and OS-only (custom) runtimes; the other managed runtimes answer in one piece
-/// ("Response streaming for Lambda functions", Lambda developer guide, as of 2026-12-02).
-pub fn check_stream(family: Option<super::runtimes::Family>, rust: bool) -> Result<(), String> {
-    use super::runtimes::Family;
-    match family {
-        _ if rust => Ok(()),
-        None | Some(Family::Node | Family::Provided) => Ok(()),
-        Some(other) => Err(format!(
-            "`stream: true` needs a runtime that streams responses: Lambda streams from Node.js and OS-only \
-             (`provided.al2023`) runtimes, not {}",
-            other.name()
-        )),
     }
 }
