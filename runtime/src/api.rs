@@ -1,4 +1,4 @@
-//! How the stack's HTTP API answers: CORS and throttling.
+//! How the stack's HTTP API answers: CORS, who may call it, its domain and throttling.
 
 use lambda_stack_core::decl;
 
@@ -23,6 +23,25 @@ impl Api {
     /// The API's CORS rule.
     pub fn cors(mut self, cors: crate::Cors) -> Self {
         self.0.cors = Some(cors.0);
+        self
+    }
+
+    /// Who may call the routes that do not say (`http(..)` without `auth:`).
+    pub fn auth(mut self, auth: crate::Auth) -> Self {
+        self.0.auth = Some(auth.0);
+        self
+    }
+
+    /// A custom domain name for the API, with the ARN of an ACM certificate for it in the stack's
+    /// region: mapped to the `$default` stage, its DNS target in the stack's outputs.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Api;
+    /// let api = Api::new().domain("api.shop.example.com", "arn:aws:acm:eu-west-1:123456789012:certificate/abc");
+    /// # let _ = api;
+    /// ```
+    pub fn domain(mut self, name: impl Into<String>, certificate: impl Into<String>) -> Self {
+        self.0.domain = Some(lambda_stack_core::decl::Domain { name: name.into(), certificate: certificate.into() });
         self
     }
 

@@ -6,6 +6,7 @@ pub use lambda_stack_core::{rules, scan};
 
 mod adopt;
 mod api;
+mod auth;
 mod bucket;
 pub mod cli;
 mod cors;
@@ -35,6 +36,7 @@ mod vpc;
 
 pub use crate::{
     api::Api,
+    auth::Auth,
     bucket::Bucket,
     cli::App,
     cors::Cors,
@@ -57,8 +59,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement,
-        Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack,
+        Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use lambda_stack_core::check::{At, Location, StatementPart, TriggerPart};
-use lambda_stack_core::decl::{self, DeclId, Word};
+use lambda_stack_core::decl::{self, ApiKind, DeclId, Word};
 use lambda_stack_core::keys::{Arg, Key};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -224,7 +224,26 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 spans.put(id, At::Api(Key::Cors), cors.span);
                 cors_spans(&mut spans, id, cors, At::ApiCors);
             }
+            if let Some(auth) = &api.auth {
+                spans.put(id, At::Api(Key::Auth), auth.span);
+                for (part, range) in auth.spans() {
+                    spans.put(id, At::ApiAuth(ApiKind::Http, part), range);
+                }
+            }
+            if let Some(domain) = &api.domain {
+                spans.put(id, At::Api(Key::Domain), domain.span);
+                for (key, value) in [(Key::Name, &domain.name), (Key::Certificate, &domain.certificate)] {
+                    if let Some(value) = value {
+                        spans.put(id, At::Api(key), value.span);
+                    }
+                }
+            }
             decl::Api {
+                auth: api.auth.as_ref().map(crate::model::auth::Auth::to_decl),
+                domain: api.domain.as_ref().map(|d| decl::Domain {
+                    name: d.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                    certificate: d.certificate.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
+                }),
                 cors: api.cors.as_ref().map(crate::model::cors::Cors::to_decl),
                 throttle: api.throttle.map(|_| decl::Throttle {
                     rate: api.rate.as_ref().map(|r| r.value),
@@ -542,16 +561,23 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
     put(TriggerPart::Keyword, trigger.span().into());
     let mut arg = |arg, range: Range| spans.put(id, At::Trigger(i, TriggerPart::Arg(arg)), range);
     match trigger {
-        Trigger::Http { method, path, outlives_request } => {
+        Trigger::Http { method, path, outlives_request, auth } => {
             arg(Arg::Method, method.span);
             arg(Arg::Path, path.span);
             if let Some(flag) = outlives_request {
                 arg(Arg::OutlivesRequest, flag.span);
             }
+            if let Some(auth) = auth {
+                arg(Arg::Auth, auth.span);
+                for (part, range) in auth.spans() {
+                    spans.put(id, At::Trigger(i, TriggerPart::Auth(part)), range);
+                }
+            }
             decl::Trigger::Http {
                 method: method.value.clone(),
                 path: path.value.clone(),
                 outlives_request: outlives_request.as_ref().is_some_and(|flag| flag.value),
+                auth: auth.as_ref().map(crate::model::auth::Auth::to_decl),
             }
         }
         Trigger::S3(s3) => {

@@ -126,7 +126,16 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             let (rate, burst) = (option(&api.rate), option(&api.burst));
             quote! { .throttle(#rate, #burst) }
         });
-        quote! { .api(::lambda_stack::__private::Api::new() #cors #throttle) }
+        let auth = api.auth.as_ref().map(|auth| {
+            let auth = auth_builder(auth);
+            quote! { .auth(#auth) }
+        });
+        let domain = api.domain.as_ref().map(|domain| {
+            let name = domain.name.as_ref().map(|n| n.value.clone()).unwrap_or_default();
+            let certificate = domain.certificate.as_ref().map(|c| c.value.clone()).unwrap_or_default();
+            quote! { .domain(#name, #certificate) }
+        });
+        quote! { .api(::lambda_stack::__private::Api::new() #cors #auth #domain #throttle) }
     });
     let assets = stack.assets.as_ref().map(|bucket| {
         let bucket = text(bucket);
@@ -389,10 +398,14 @@ fn trigger(trigger: &Trigger) -> TokenStream {
     let line = line(trigger.span());
     let p = quote! { ::lambda_stack::__private::Trigger };
     let call = match trigger {
-        Trigger::Http { method, path, outlives_request } => {
+        Trigger::Http { method, path, outlives_request, auth } => {
             let (method, path) = (&method.value, &path.value);
             let outlives = outlives_request.as_ref().filter(|flag| flag.value).map(|_| quote! { .outlives_request() });
-            quote! { #p::http(#method, #path) #outlives }
+            let auth = auth.as_ref().map(|auth| {
+                let auth = auth_builder(auth);
+                quote! { .auth(#auth) }
+            });
+            quote! { #p::http(#method, #path) #auth #outlives }
         }
         Trigger::S3(s3) => {
             let bucket = text(&s3.bucket);
@@ -649,4 +662,45 @@ pub fn fallback(input: &parse::Input) -> TokenStream {
             }
         })
         .collect()
+}
+
+/// The builder of an `auth:` the checker accepted: its form's constructor, then the optional
+/// arguments written.
+fn auth_builder(auth: &crate::model::auth::Auth) -> TokenStream {
+    use lambda_stack_core::decl::AuthArg;
+    let a = quote! { ::lambda_stack::__private::Auth };
+    let texts = |items: &[crate::span::Sp<String>]| items.iter().map(|i| i.value.clone()).collect::<Vec<_>>();
+    let constructor = match auth.kind.value.as_str() {
+        "jwt" => {
+            let issuer = auth.issuer.as_ref().map(|i| i.value.clone()).unwrap_or_default();
+            let audience = auth.audience.as_ref().map(|(_, items)| texts(items)).unwrap_or_default();
+            quote! { #a::jwt(#issuer, [#(#audience),*]) }
+        }
+        "lambda" => {
+            let function = auth.function.as_ref().map(|f| f.value.clone()).unwrap_or_default();
+            quote! { #a::lambda(#function) }
+        }
+        "cognito" => {
+            let pools = texts(&auth.pools);
+            quote! { #a::cognito([#(#pools),*]) }
+        }
+        "iam" => quote! { #a::iam() },
+        _ => quote! { #a::none() },
+    };
+    let optional = auth.written.iter().filter_map(|(arg, _)| match arg {
+        AuthArg::Scopes => {
+            let scopes = texts(&auth.scopes);
+            Some(quote! { .scopes([#(#scopes),*]) })
+        }
+        AuthArg::Identity => {
+            let sources = texts(&auth.identity);
+            Some(quote! { .identity([#(#sources),*]) })
+        }
+        AuthArg::Cache => auth.cache.as_ref().map(|c| {
+            let c = c.value;
+            quote! { .cache(#c) }
+        }),
+        _ => None,
+    });
+    quote! { #constructor #(#optional)* }
 }

@@ -2,6 +2,7 @@
 //! the offending token. Building it reports unknown keys, duplicate keys and values of the wrong
 //! kind; rules about what the values mean are `check`'s.
 
+pub mod auth;
 pub mod cors;
 pub(crate) mod fields;
 pub mod function;
@@ -77,6 +78,15 @@ pub struct Api {
     pub burst: Option<Sp<u64>>,
     /// `throttle: { .. }`, as written.
     pub throttle: Option<Range>,
+    pub auth: Option<auth::Auth>,
+    pub domain: Option<Domain>,
+}
+
+/// `domain: { name, certificate }` of the `api`.
+pub struct Domain {
+    pub span: Range,
+    pub name: Option<Sp<String>>,
+    pub certificate: Option<Sp<String>>,
 }
 
 impl Api {
@@ -88,7 +98,24 @@ impl Api {
             rate: None,
             burst: None,
             throttle: None,
+            auth: f.get(Key::Auth).and_then(|v| auth::Auth::from_value(errors, v)),
+            domain: None,
         };
+        if let Some(value) = f.get(Key::Domain) {
+            let mut domain = Domain { span: value.span(), name: None, certificate: None };
+            for (key, item) in fields::keyed_map(errors, "domain", value, keys::DOMAIN_KEYS).unwrap_or_default() {
+                match key {
+                    Key::Name => domain.name = fields::string(errors, "name", item),
+                    _ => domain.certificate = fields::string_or_param(errors, "certificate", item),
+                }
+            }
+            match (&domain.name, &domain.certificate) {
+                (Some(_), Some(_)) => api.domain = Some(domain),
+                (None, _) => errors.at(value.span(), "`domain` needs a `name:`, the API's host name"),
+                (_, None) => errors
+                    .at(value.span(), "`domain` needs a `certificate:`, the ARN of an ACM certificate for its name"),
+            }
+        }
         if let Some(value) = f.get(Key::Throttle) {
             api.throttle = Some(value.span());
             for (key, item) in fields::keyed_map(errors, "throttle", value, keys::THROTTLE_KEYS).unwrap_or_default() {

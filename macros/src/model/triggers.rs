@@ -16,7 +16,7 @@ use crate::parse::{Arg, Value};
 use crate::span::{Range, Sp};
 
 pub enum Trigger {
-    Http { method: Sp<String>, path: Sp<String>, outlives_request: Option<Sp<bool>> },
+    Http { method: Sp<String>, path: Sp<String>, outlives_request: Option<Sp<bool>>, auth: Option<super::auth::Auth> },
     S3(S3),
     Sqs(Sqs),
     Stream(StreamRead),
@@ -265,18 +265,23 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
 
 fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
     let mut outlives_request = None;
+    let mut auth = None;
     for arg in args {
         if let Arg::Named { name, value } = arg {
             if name == "outlives_request" {
                 outlives_request = super::fields::boolean(errors, "outlives_request", value);
                 continue;
             }
+            if name == "auth" {
+                auth = super::auth::Auth::from_value(errors, value);
+                continue;
+            }
             let span = Range::new(name.span(), value.span().end);
             errors.at(
                 span,
                 format!(
-                    "`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`, and \
-                     `outlives_request: true` only for a function that may run past the API's 30 s"
+                    "`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`, with `auth:` for who may \
+                     call the route, and `outlives_request: true` only for a function that may run past the API's 30 s"
                 ),
             );
             return None;
@@ -291,6 +296,7 @@ fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
             method: Sp::new(method[0].text(), method[0].span()),
             path: Sp::new(path.value(), path.span()),
             outlives_request,
+            auth,
         }),
         [Value::Str(path)] => {
             errors.at(path.span(), "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`");

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::keys::{Key, TriggerKind};
+pub use crate::rules::auth::{ApiKind, AuthArg, AuthKind};
 use crate::rules::resources::Kind;
 pub use crate::rules::streams::{StartPosition, StreamSource, StreamView};
 pub use crate::rules::urls::UrlAuth;
@@ -642,6 +643,8 @@ pub enum Trigger {
         /// `outlives_request: true`: the function may run past the API's 30 s, after the client
         /// has had its 503.
         outlives_request: bool,
+        /// `auth: ..`: who may call the route, when not the API's default.
+        auth: Option<Auth>,
     },
     S3(S3Trigger),
     Sqs(SqsTrigger),
@@ -667,6 +670,67 @@ pub enum Trigger {
 pub struct Api {
     pub cors: Option<Cors>,
     pub throttle: Option<Throttle>,
+    /// `auth: ..`: every route's, unless the route has its own.
+    pub auth: Option<Auth>,
+    /// `domain: { name, certificate }`: a custom domain name mapped to the `$default` stage.
+    pub domain: Option<Domain>,
+}
+
+/// `domain: { name, certificate }`: the API's own host name, with an ACM certificate for it in
+/// the API's region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Domain {
+    pub name: String,
+    pub certificate: String,
+}
+
+/// `auth: none | iam | jwt(issuer: .., audience: [..]) | lambda(FUNCTION) | cognito("arn:..")`:
+/// who may call a route. The form's arguments are kept as written, whichever form takes them:
+/// the checker says which do not belong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Auth {
+    pub kind: Word<AuthKind>,
+    /// The deciding function of `lambda(FUNCTION)`.
+    pub function: Option<String>,
+    pub issuer: Option<String>,
+    pub audience: Option<Vec<String>>,
+    pub scopes: Vec<String>,
+    /// Where the caller's identity is read (`$request.header.Authorization`).
+    pub identity: Vec<String>,
+    /// Seconds the authorizer's answer is cached.
+    pub cache: Option<u64>,
+    /// The user pool ARNs of `cognito(..)`.
+    pub pools: Vec<String>,
+    /// The arguments written, in order.
+    pub written: Vec<AuthArg>,
+}
+
+impl Auth {
+    /// A form without arguments: `none`, `iam`.
+    pub fn word(kind: &str) -> Auth {
+        Auth {
+            kind: Word::new(kind, AuthKind::parse),
+            function: None,
+            issuer: None,
+            audience: None,
+            scopes: Vec::new(),
+            identity: Vec::new(),
+            cache: None,
+            pools: Vec::new(),
+            written: Vec::new(),
+        }
+    }
+
+    /// The authorizer this form needs on its API, as a key two routes with the same one share:
+    /// `None` for `none` and `iam`.
+    pub fn authorizer_key(&self) -> Option<String> {
+        match self.kind.value()? {
+            AuthKind::None | AuthKind::Iam => None,
+            AuthKind::Jwt => Some(format!("jwt {:?} {:?} {:?}", self.issuer, self.audience, self.identity)),
+            AuthKind::Lambda => Some(format!("lambda {:?} {:?} {:?}", self.function, self.identity, self.cache)),
+            AuthKind::Cognito => Some(format!("cognito {:?} {:?}", self.pools, self.identity)),
+        }
+    }
 }
 
 /// `throttle: { rate, burst }`: the stage's default route limits, requests per second and burst.

@@ -60,6 +60,9 @@ pub enum Key {
     Boundary,
     // api { .. }
     Cors,
+    Auth,
+    Domain,
+    Certificate,
     Throttle,
     Rate,
     Burst,
@@ -135,6 +138,9 @@ impl Key {
             Key::Stages => "stages",
             Key::Boundary => "boundary",
             Key::Cors => "cors",
+            Key::Auth => "auth",
+            Key::Domain => "domain",
+            Key::Certificate => "certificate",
             Key::Throttle => "throttle",
             Key::Rate => "rate",
             Key::Burst => "burst",
@@ -235,7 +241,9 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 pub const STACK_KEYS: &[Key] =
     &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary];
 /// `api { .. }`: the stack's HTTP API.
-pub const API_KEYS: &[Key] = &[Key::Cors, Key::Throttle];
+pub const API_KEYS: &[Key] = &[Key::Cors, Key::Auth, Key::Domain, Key::Throttle];
+/// `domain: { .. }` of the `api`.
+pub const DOMAIN_KEYS: &[Key] = &[Key::Name, Key::Certificate];
 /// `throttle: { .. }` of the `api`.
 pub const THROTTLE_KEYS: &[Key] = &[Key::Rate, Key::Burst];
 /// `cors: { .. }`.
@@ -372,7 +380,7 @@ impl TriggerKind {
                 &[Arg::Start, Arg::BatchSize, Arg::Window, Arg::ReportFailures]
             }
             TriggerKind::Url => &[Arg::Auth, Arg::Cors, Arg::Stream],
-            TriggerKind::Http => &[Arg::OutlivesRequest],
+            TriggerKind::Http => &[Arg::Auth, Arg::OutlivesRequest],
             TriggerKind::Sns | TriggerKind::Schedule => &[],
         }
     }

@@ -165,6 +165,8 @@ struct Builder<'a> {
     role_dependencies: BTreeMap<String, Vec<String>>,
     /// Each bucket's notifications to functions, and the permissions they need first.
     notifications: BTreeMap<String, (Vec<S3LambdaNotification>, Vec<String>)>,
+    /// The HTTP API's authorizers, by [`lambda_stack_core::decl::Auth::authorizer_key`].
+    authorizers: BTreeMap<String, Address>,
 }
 
 impl<'a> Builder<'a> {
@@ -178,6 +180,7 @@ impl<'a> Builder<'a> {
             region,
             role_dependencies: BTreeMap::new(),
             notifications: BTreeMap::new(),
+            authorizers: BTreeMap::new(),
         }
     }
 

@@ -360,6 +360,80 @@ pub struct Apigatewayv2Route {
     pub api_id: String,
     pub route_key: String,
     pub target: String,
+    /// Written when the route or the API says `auth:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_id: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authorization_scopes: Vec<String>,
+}
+
+/// `aws_apigatewayv2_authorizer`: a JWT authorizer, or a Lambda (`REQUEST`) one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Apigatewayv2Authorizer {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub api_id: String,
+    pub name: String,
+    pub authorizer_type: String,
+    pub identity_sources: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_configuration: Option<JwtConfiguration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_payload_format_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_result_ttl_in_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_simple_responses: Option<bool>,
+}
+
+/// A JWT authorizer's issuer and audience.
+#[derive(Debug, Clone, Serialize)]
+pub struct JwtConfiguration {
+    pub issuer: String,
+    pub audience: Vec<String>,
+}
+
+impl Resource for Apigatewayv2Authorizer {
+    const TYPE: &'static str = "aws_apigatewayv2_authorizer";
+}
+
+/// `aws_apigatewayv2_domain_name`: a regional custom domain with its certificate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Apigatewayv2DomainName {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub domain_name: String,
+    pub domain_name_configuration: DomainNameConfiguration,
+}
+
+/// How a custom domain terminates TLS.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainNameConfiguration {
+    pub certificate_arn: String,
+    pub endpoint_type: String,
+    pub security_policy: String,
+}
+
+impl Resource for Apigatewayv2DomainName {
+    const TYPE: &'static str = "aws_apigatewayv2_domain_name";
+}
+
+/// `aws_apigatewayv2_api_mapping`: a custom domain's path to an API's stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Apigatewayv2ApiMapping {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub api_id: String,
+    pub domain_name: String,
+    pub stage: String,
+}
+
+impl Resource for Apigatewayv2ApiMapping {
+    const TYPE: &'static str = "aws_apigatewayv2_api_mapping";
 }
 
 impl Resource for Apigatewayv2Route {

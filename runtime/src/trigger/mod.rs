@@ -24,7 +24,7 @@ use lambda_stack_core::keys::TriggerKind;
 #[non_exhaustive]
 pub enum Trigger {
     /// A route of the stack's HTTP API (API Gateway v2, payload format 2.0).
-    Http { method: String, path: String, outlives_request: bool, origin: Origin },
+    Http { method: String, path: String, outlives_request: bool, auth: Option<crate::Auth>, origin: Origin },
     /// Object events of a bucket.
     S3(S3Trigger),
     /// Messages of a queue.
@@ -79,7 +79,13 @@ pub struct StreamTrigger {
 impl Trigger {
     #[track_caller]
     pub fn http(method: impl Into<String>, path: impl Into<String>) -> Self {
-        Trigger::Http { method: method.into(), path: path.into(), outlives_request: false, origin: Origin::caller() }
+        Trigger::Http {
+            method: method.into(),
+            path: path.into(),
+            outlives_request: false,
+            auth: None,
+            origin: Origin::caller(),
+        }
     }
 
     /// On an `http` trigger: the function's `timeout` may exceed the HTTP API's 30 s, although the
@@ -94,6 +100,21 @@ impl Trigger {
     pub fn outlives_request(mut self) -> Self {
         if let Trigger::Http { outlives_request, .. } = &mut self {
             *outlives_request = true;
+        }
+        self
+    }
+
+    /// On an `http` trigger: who may call the route, instead of the [`crate::Api`]'s default
+    /// (anyone, when the API sets none). Other triggers are unchanged.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Auth, Trigger};
+    /// let route = Trigger::http("GET", "/health").auth(Auth::none());
+    /// assert_eq!(route.to_string(), "http(GET \"/health\", auth: none)");
+    /// ```
+    pub fn auth(mut self, who: crate::Auth) -> Self {
+        if let Trigger::Http { auth, .. } = &mut self {
+            *auth = Some(who);
         }
         self
     }
@@ -230,9 +251,12 @@ impl Trigger {
     /// The trigger as the checker reads it.
     pub(crate) fn to_decl(&self) -> decl::Trigger {
         match self {
-            Trigger::Http { method, path, outlives_request, .. } => {
-                decl::Trigger::Http { method: method.clone(), path: path.clone(), outlives_request: *outlives_request }
-            }
+            Trigger::Http { method, path, outlives_request, auth, .. } => decl::Trigger::Http {
+                method: method.clone(),
+                path: path.clone(),
+                outlives_request: *outlives_request,
+                auth: auth.as_ref().map(|a| a.0.clone()),
+            },
             Trigger::S3(t) => decl::Trigger::S3(t.to_decl()),
             Trigger::Sqs(t) => decl::Trigger::Sqs(decl::SqsTrigger {
                 queue: t.queue.clone(),
@@ -398,8 +422,16 @@ impl From<StreamTrigger> for Trigger {
 impl std::fmt::Display for Trigger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Trigger::Http { method, path, outlives_request: false, .. } => write!(f, "http({method} {path:?})"),
-            Trigger::Http { method, path, .. } => write!(f, "http({method} {path:?}, outlives_request: true)"),
+            Trigger::Http { method, path, outlives_request, auth, .. } => {
+                write!(f, "http({method} {path:?}")?;
+                if let Some(auth) = auth {
+                    write!(f, ", auth: {auth}")?;
+                }
+                if *outlives_request {
+                    f.write_str(", outlives_request: true")?;
+                }
+                f.write_str(")")
+            }
             Trigger::S3(t) => {
                 write!(f, "s3({}", t.bucket)?;
                 match t.on.as_slice() {

@@ -421,7 +421,7 @@ impl Checker<'_> {
     fn check_timeout_behind_routes(&mut self, id: DeclId, function: &Function) {
         let timeout = function.timeout_seconds();
         for trigger in &function.triggers {
-            if let Trigger::Http { method, path, outlives_request } = trigger {
+            if let Trigger::Http { method, path, outlives_request, .. } = trigger {
                 let route = format!("http({method} \"{path}\")");
                 if self
                     .check(

@@ -190,6 +190,13 @@ fn generated_names(stack: &Stack) -> Vec<Generated> {
         let who = format!("the HTTP API of stack `{}`", stack.name);
         push(at, Namespace::TerraformOutput, names::API_URL_OUTPUT.to_owned(), who);
     }
+    if stack.api.as_ref().is_some_and(|api| api.domain.is_some()) {
+        let at = Location::new(DeclId::Stack, At::Api(Key::Domain));
+        let who = format!("the custom domain of the HTTP API of stack `{}`", stack.name);
+        for output in [names::API_DOMAIN_TARGET_OUTPUT, names::API_DOMAIN_ZONE_OUTPUT] {
+            push(at, Namespace::TerraformOutput, output.to_owned(), who.clone());
+        }
+    }
     all
 }
 

@@ -8,6 +8,7 @@
 //! as [`Reference`]s.
 
 mod adopt;
+mod auth;
 mod function;
 mod generated;
 mod iam;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 
 use crate::decl::{DeclId, Function, Stack};
 use crate::keys::{Arg, Key};
+use crate::rules::auth::{ApiKind, AuthArg};
 use crate::rules::resources::Kind;
 use crate::rules::suggest::did_you_mean;
 use crate::rules::Verdict;
@@ -71,6 +73,32 @@ pub enum At {
     Vpc(Key),
     /// The `n`-th ID of a list of `vpc: { .. }`.
     VpcItem(Key, usize),
+    /// A part of the `auth:` of an API's block.
+    ApiAuth(ApiKind, AuthPart),
+}
+
+/// A part of an `auth:` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AuthPart {
+    /// The whole value.
+    Whole,
+    /// `jwt` in `jwt(..)`.
+    Kind,
+    /// One of its arguments.
+    Arg(AuthArg),
+    /// The `n`-th item of a list argument (`audience`, `identity`, the user pools).
+    Item(AuthArg, usize),
+}
+
+impl AuthPart {
+    /// The next less precise part; `None` from the whole value.
+    fn broader(self) -> Option<AuthPart> {
+        match self {
+            AuthPart::Whole => None,
+            AuthPart::Item(arg, _) => Some(AuthPart::Arg(arg)),
+            AuthPart::Kind | AuthPart::Arg(_) => Some(AuthPart::Whole),
+        }
+    }
 }
 
 /// A part of an IAM statement.
@@ -96,6 +124,8 @@ pub enum TriggerPart {
     On(usize),
     /// A key of its `cors: { .. }`, or the `n`-th item of that key's list.
     Cors(Key, Option<usize>),
+    /// A part of its `auth:`.
+    Auth(AuthPart),
 }
 
 impl Location {
@@ -112,6 +142,15 @@ impl Location {
             At::Trigger(_, TriggerPart::Keyword) => At::Value(Key::Triggers),
             At::Trigger(i, TriggerPart::Cors(key, Some(_))) => At::Trigger(i, TriggerPart::Cors(key, None)),
             At::Trigger(i, TriggerPart::Cors(_, None)) => At::Trigger(i, TriggerPart::Arg(Arg::Cors)),
+            At::Trigger(i, TriggerPart::Auth(part)) => match part.broader() {
+                Some(part) => At::Trigger(i, TriggerPart::Auth(part)),
+                None => At::Trigger(i, TriggerPart::Arg(Arg::Auth)),
+            },
+            At::ApiAuth(api, part) => match (part.broader(), api) {
+                (Some(part), _) => At::ApiAuth(api, part),
+                (None, ApiKind::Http) => At::Api(Key::Auth),
+                (None, ApiKind::Rest) => At::Name,
+            },
             At::Trigger(i, _) => At::Trigger(i, TriggerPart::Keyword),
             At::Statement(_, StatementPart::Whole) => At::Value(Key::Allow),
             At::Statement(i, _) => At::Statement(i, StatementPart::Whole),

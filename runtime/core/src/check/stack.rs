@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{At, Checker, Location, Resolved};
-use crate::decl::{Backend, DeclId, Stack};
+use crate::decl::{ApiKind, Backend, DeclId, Stack};
 use crate::keys::Key;
 use crate::rules::{self, resources::Kind};
 use crate::scan;
@@ -148,6 +148,14 @@ impl Checker<'_> {
         }
         for (key, item, message) in api.cors.iter().flat_map(rules::cors::check_cors) {
             self.error(Location::new(DeclId::Stack, At::ApiCors(key, item)), message);
+        }
+        if let Some(auth) = &api.auth {
+            self.check_auth(ApiKind::Http, auth, None, |part| {
+                Location::new(DeclId::Stack, At::ApiAuth(ApiKind::Http, part))
+            });
+        }
+        if let Some(domain) = &api.domain {
+            self.check_domain(domain, stack.region.as_deref(), at);
         }
         if let Some(throttle) = api.throttle {
             if throttle.rate.is_none() && throttle.burst.is_none() {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{At, Checker, Location, Resolved, TriggerPart};
-use crate::decl::{DeclId, Function, S3Trigger, SqsTrigger, Stack, StreamSource, StreamTrigger, Trigger};
+use crate::decl::{ApiKind, DeclId, Function, S3Trigger, SqsTrigger, Stack, StreamSource, StreamTrigger, Trigger};
 use crate::keys::{Arg, TriggerKind};
 use crate::rules;
 
@@ -24,9 +24,13 @@ impl Checker<'_> {
         for (i, (trigger, resolved)) in function.triggers.iter().zip(resolved).enumerate() {
             let at = |part| Location::new(id, At::Trigger(i, part));
             match trigger {
-                Trigger::Http { method, path, .. } => {
+                Trigger::Http { method, path, auth, .. } => {
                     self.check(at(TriggerPart::Arg(Arg::Method)), rules::http::check_method(method));
                     self.check(at(TriggerPart::Arg(Arg::Path)), rules::http::check_path(path));
+                    if let Some(auth) = auth {
+                        let place = |part| at(TriggerPart::Auth(part));
+                        self.check_auth(ApiKind::Http, auth, Some(&function.name), place);
+                    }
                 }
                 Trigger::S3(s3) => self.check_s3_trigger(id, i, s3, resolved),
                 Trigger::Sqs(sqs) => self.check_sqs_trigger(id, i, function, sqs, resolved),

@@ -31,6 +31,61 @@ pub fn check_timeout_behind_route(timeout: u64, route: &str, outlives_request: b
     ))
 }
 
+/// A custom domain's name: a fully qualified DNS name (labels of letters, digits and `-`, at most
+/// 63 characters each, 253 in all; a leading `*.` for a wildcard), lowercase.
+pub fn check_domain_name(name: &str) -> Result<(), String> {
+    let bare = name.strip_prefix("*.").unwrap_or(name);
+    let labels: Vec<&str> = bare.split('.').collect();
+    if let Some(upper) = name.chars().find(|c| c.is_ascii_uppercase()) {
+        return Err(format!(
+            "domain name `{name}` has the capital `{upper}`; API Gateway stores domain names in lowercase: write `{}`",
+            name.to_ascii_lowercase()
+        ));
+    }
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if name.len() > 253 || labels.len() < 2 || !labels.iter().all(label_ok) {
+        return Err(format!(
+            "`{name}` is not a domain name; expected a fully qualified name such as `api.example.com` (labels of \
+             letters, digits and `-`, separated by dots)"
+        ));
+    }
+    Ok(())
+}
+
+/// A custom domain's certificate is an ACM certificate ARN; a regional domain (the HTTP API's
+/// kind) needs it in the API's own region ("Setting up a regional custom domain name",
+/// API Gateway developer guide, as of 2026-12-03).
+pub fn check_certificate(arn: &str, region: Option<&str>) -> Result<(), String> {
+    if arn.contains("${") || arn.contains('{') {
+        return Ok(());
+    }
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let shaped = parts.len() == 6
+        && parts[0] == "arn"
+        && parts[2] == "acm"
+        && !parts[3].is_empty()
+        && parts[5].strip_prefix("certificate/").is_some_and(|id| !id.is_empty());
+    if !shaped {
+        return Err(format!(
+            "`{arn}` is not an ACM certificate ARN; expected `arn:aws:acm:REGION:ACCOUNT:certificate/ID`"
+        ));
+    }
+    match region {
+        Some(region) if parts[3] != region => Err(format!(
+            "certificate `{arn}` is in `{}`, but the stack deploys to `{region}`; a regional API domain needs a \
+             certificate in its own region: request or import one in `{region}`",
+            parts[3]
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The methods an HTTP API route accepts.
 pub const HTTP_METHODS: &[&str] = &["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
@@ -132,6 +187,20 @@ mod tests {
         assert!(check_path("/a/{id").is_err());
         assert!(check_path("/a/{id}/{id}").is_err());
         assert!(check_path("/a b").is_err());
+    }
+
+    #[test]
+    fn domains() {
+        assert!(check_domain_name("api.shop.example.com").is_ok());
+        assert!(check_domain_name("*.example.com").is_ok());
+        assert!(check_domain_name("Api.example.com").unwrap_err().contains("write `api.example.com`"));
+        assert!(check_domain_name("localhost").is_err());
+        assert!(check_domain_name("a..b").is_err());
+        let arn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
+        assert!(check_certificate(arn, Some("eu-west-1")).is_ok());
+        assert!(check_certificate(arn, None).is_ok());
+        assert!(check_certificate(arn, Some("us-east-1")).unwrap_err().contains("is in `eu-west-1`"));
+        assert!(check_certificate("arn:aws:iam::123456789012:server-certificate/x", None).is_err());
     }
 
     #[test]

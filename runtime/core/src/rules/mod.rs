@@ -17,6 +17,7 @@
 //! ```
 
 pub mod adopt;
+pub mod auth;
 pub mod cors;
 pub mod env;
 pub mod glob;

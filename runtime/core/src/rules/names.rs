@@ -326,6 +326,11 @@ pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result
 /// The Terraform output of the stack's HTTP API URL.
 pub const API_URL_OUTPUT: &str = "api_url";
 
+/// The Terraform outputs of the HTTP API's custom domain: the host name its DNS record points at
+/// (a CNAME or an alias), and that host's Route 53 zone (for an alias record).
+pub const API_DOMAIN_TARGET_OUTPUT: &str = "api_domain_target";
+pub const API_DOMAIN_ZONE_OUTPUT: &str = "api_domain_zone_id";
+
 /// The Terraform output of a function's ARN.
 pub fn function_arn_output(function: &str) -> String {
     format!("{function}_arn")
