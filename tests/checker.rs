@@ -3,8 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
-    Trigger, Vpc,
+    Api, Auth, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
+    Topic, Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -648,6 +648,66 @@ fn cases() -> Vec<(&'static str, Stack)> {
                 .function(python("items").trigger(Trigger::http("GET", "/items"))),
         ),
         ("api/without-routes", shop().api(Api::new().throttle(Some(100), None))),
+        (
+            "api/auth-lambda-names-a-queue",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("items").trigger(Trigger::http("GET", "/items").auth(Auth::lambda("jobs")))),
+        ),
+        (
+            "api/auth-jwt-issuer-not-https",
+            shop()
+                .api(Api::new().auth(Auth::jwt("http://issuer.example.com/", ["app-client"])))
+                .function(python("items").trigger(Trigger::http("GET", "/items"))),
+        ),
+        (
+            "api/auth-cognito-on-the-http-api",
+            shop().function(
+                python("items").trigger(
+                    Trigger::http("GET", "/items")
+                        .auth(Auth::cognito(["arn:aws:cognito-idp:eu-west-3:123456789012:userpool/eu-west-3_AbC"])),
+                ),
+            ),
+        ),
+        (
+            "api/auth-iam-with-an-argument",
+            shop().function(python("items").trigger(Trigger::http("GET", "/items").auth(Auth::iam().cache(60)))),
+        ),
+        (
+            "api/auth-cache-above-an-hour",
+            shop()
+                .function(
+                    python("items").trigger(Trigger::http("GET", "/items").auth(Auth::lambda("gate").cache(7200))),
+                )
+                .function(python("gate")),
+        ),
+        (
+            "api/auth-identity-source-in-rest-syntax",
+            shop()
+                .function(
+                    python("items").trigger(
+                        Trigger::http("GET", "/items")
+                            .auth(Auth::lambda("gate").identity(["method.request.header.Authorization"])),
+                    ),
+                )
+                .function(python("gate")),
+        ),
+        (
+            "api/auth-authorizer-guards-its-own-route",
+            shop().function(python("items").trigger(Trigger::http("GET", "/items").auth(Auth::lambda("items")))),
+        ),
+        (
+            "api/domain-certificate-in-another-region",
+            shop()
+                .api(Api::new().domain("api.shop.example.com", "arn:aws:acm:us-east-1:123456789012:certificate/abc"))
+                .function(python("items").trigger(Trigger::http("GET", "/items"))),
+        ),
+        (
+            "api/domain-name-with-a-capital",
+            shop()
+                .api(Api::new().domain("Api.shop.example.com", "arn:aws:acm:eu-west-3:123456789012:certificate/abc"))
+                .function(python("items").trigger(Trigger::http("GET", "/items"))),
+        ),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),
         (
             "env/bare-reference",

@@ -62,6 +62,7 @@ def main(args):
                     "memory": config["Configuration"]["MemorySize"],
                     "role": config["Configuration"]["Role"],
                     "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
+                    "policy": resource_policy(lam, name),
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -74,6 +75,7 @@ def main(args):
                                         if r["type"] == "aws_iam_role_policy"),
                 "event_sources": sorted(r["values"]["event_source_arn"] for r in resources
                                         if r["type"] == "aws_lambda_event_source_mapping"),
+                "http_apis": http_apis(client("apigatewayv2"), resources),
                 "plan_exit_code": plan.returncode,
             }
         report["emulator"] = {"functions": sorted(f["FunctionName"] for f in client("lambda").list_functions()["Functions"])}
@@ -84,6 +86,49 @@ def main(args):
         moto.terminate()
         moto.wait(timeout=10)
     print(json.dumps(report))
+
+
+def resource_policy(lam, name):
+    """The function's resource-based policy as Lambda stores it: its statements' IDs and size."""
+    try:
+        policy = lam.get_policy(FunctionName=name)["Policy"]
+    except lam.exceptions.ResourceNotFoundException:
+        return {"statements": [], "bytes": 0}
+    return {"statements": sorted(s["Sid"] for s in json.loads(policy)["Statement"]), "bytes": len(policy)}
+
+
+def http_apis(apigw, resources):
+    """Each HTTP API's routes (authorization type, authorizer name, scopes), authorizers, domains."""
+    apis = {}
+    for r in resources:
+        if r["type"] != "aws_apigatewayv2_api":
+            continue
+        api_id = r["values"]["id"]
+        # One authorizer at a time: the emulator cannot list them (GetAuthorizers answers 500).
+        authorizers = {}
+        routes = {}
+        for route in apigw.get_routes(ApiId=api_id)["Items"]:
+            authorizer_id = route.get("AuthorizerId")
+            if authorizer_id and authorizer_id not in authorizers:
+                authorizers[authorizer_id] = apigw.get_authorizer(ApiId=api_id, AuthorizerId=authorizer_id)
+            authorizer = authorizers.get(authorizer_id, {})
+            routes[route["RouteKey"]] = {
+                "authorization_type": route.get("AuthorizationType", "NONE"),
+                "authorizer": authorizer.get("Name"),
+                "scopes": route.get("AuthorizationScopes", []),
+            }
+        apis[r["values"]["name"]] = {
+            "routes": routes,
+            "authorizers": sorted([
+                {"name": a["Name"], "type": a["AuthorizerType"], "identity": a.get("IdentitySource", []),
+                 "jwt": a.get("JwtConfiguration"), "ttl": a.get("AuthorizerResultTtlInSeconds")}
+                for a in authorizers.values()
+            ], key=lambda a: a["name"]),
+        }
+    domains = [r["values"]["domain_name"] for r in resources if r["type"] == "aws_apigatewayv2_domain_name"]
+    if domains:
+        apis["domains"] = sorted(domains)
+    return apis
 
 
 if __name__ == "__main__":
