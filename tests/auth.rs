@@ -177,3 +177,46 @@ fn routes_with_authorizers_validate_and_apply() {
     let gate = &applied["functions"]["guarded-gate"]["policy"]["statements"];
     assert_eq!(gate, &json!(["http-authorizer-lambda-gate"]), "{applied:#}");
 }
+
+/// A function with 80 routes: one permission each would pass Lambda's 20 KB resource policy, so
+/// they share one scoped to the API; Lambda, in the emulator, holds exactly that one.
+#[test]
+fn many_routes_share_one_permission_within_the_20_kb_policy() {
+    use lambda_stack::{Function, Stack, Trigger};
+    let mut api = Function::new("catalog")
+        .runtime("python3.12")
+        .handler("lambda_handler.handler")
+        .code(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello/functions/hello"));
+    for i in 0..80 {
+        api = api.trigger(Trigger::http("GET", format!("/catalog/section-{i}/{{item}}")));
+    }
+    let few = Function::new("few")
+        .runtime("python3.12")
+        .handler("lambda_handler.handler")
+        .code(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello/functions/hello"))
+        .trigger(Trigger::http("GET", "/few"));
+    let stack = Stack::new("wide").region("us-east-1").function(api).function(few);
+    let out = tempfile::tempdir().unwrap();
+    let (dir, doc) = synth_stack(stack, out.path());
+    let permissions = doc["resource"]["aws_lambda_permission"].as_object().unwrap();
+    let of = |function: &str| {
+        permissions
+            .iter()
+            .filter(|(_, p)| p["function_name"] == format!("${{aws_lambda_function.{function}.function_name}}"))
+            .count()
+    };
+    assert_eq!(of("catalog"), 1, "{permissions:#?}");
+    assert_eq!(permissions["catalog-http-api"]["source_arn"], "${aws_apigatewayv2_api.http-api.execution_arn}/*/*");
+    assert_eq!(of("few"), 1);
+    assert_eq!(permissions["few-get-few"]["source_arn"], "${aws_apigatewayv2_api.http-api.execution_arn}/*/GET/few");
+    assert_eq!(doc["resource"]["aws_apigatewayv2_route"].as_object().unwrap().len(), 81);
+
+    if support::shared_tool("tf-validate", &dir).is_none() {
+        return;
+    }
+    let what = "a function with 80 routes in the emulator";
+    let Some(report) = support::emulator_driver(what, "apply_side_by_side.py", &[dir.as_os_str()]) else { return };
+    let applied = &report["wide"];
+    assert_eq!(applied["functions"]["wide-catalog"]["policy"]["statements"], json!(["http-api"]), "{applied:#}");
+    assert_eq!(applied["http_apis"]["wide"]["routes"].as_object().unwrap().len(), 81);
+}

@@ -649,6 +649,12 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ),
         ("api/without-routes", shop().api(Api::new().throttle(Some(100), None))),
         (
+            "limits/resource-policy-above-20-kb",
+            shop().function(
+                (2..57).fold(python("ticker"), |f, i| f.trigger(Trigger::schedule(format!("rate({i} minutes)")))),
+            ),
+        ),
+        (
             "api/auth-lambda-names-a-queue",
             shop()
                 .queue(Queue::new("jobs"))

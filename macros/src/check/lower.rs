@@ -459,6 +459,9 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
     if let Some(span) = function.env_span {
         spans.put(id, At::Value(Key::Env), span);
     }
+    if let Some(span) = function.triggers_span {
+        spans.put(id, At::Value(Key::Triggers), span);
+    }
     let ident = |spans: &mut Spans, key, value: &Option<Ident>| {
         value.as_ref().map(|v| {
             spans.put(id, At::Value(key), v.span());

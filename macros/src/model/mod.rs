@@ -299,6 +299,8 @@ pub struct Function {
     pub env: Vec<(Sp<String>, EnvValue)>,
     /// The `{ ... }` of `env`, where errors about all the variables together go.
     pub env_span: Option<Range>,
+    /// `triggers: [..]`, as written.
+    pub triggers_span: Option<Range>,
     pub role: Option<Ident>,
     pub allow: Vec<Statement>,
     pub arch: Option<Sp<Arch>>,
@@ -638,6 +640,7 @@ impl Function {
             timeout: int(errors, Key::Timeout),
             env: f.get(Key::Env).map(|v| env(errors, v)).unwrap_or_default(),
             env_span: f.get(Key::Env).map(Value::span),
+            triggers_span: f.get(Key::Triggers).map(Value::span),
             role: f.get(Key::Role).and_then(|v| fields::ident(errors, "role", v)).cloned(),
             allow: statements(errors, f.get(Key::Allow)),
             arch: f

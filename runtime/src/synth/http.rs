@@ -7,7 +7,7 @@ use super::{note, unique_slug, Builder};
 use crate::error::Result;
 use crate::function::Function;
 use crate::origin::Origin;
-use crate::rules;
+use crate::rules::{self, resources::Kind};
 use crate::terraform::resources::{
     AccessLogSettings, Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2Authorizer, Apigatewayv2DomainName,
     Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage, CloudwatchLogGroup, DomainNameConfiguration,
@@ -117,6 +117,10 @@ impl Builder<'_> {
                 }
                 let authorizer = self.http_authorizer(api, auth, origin, &mut used)?;
                 self.authorizers.insert(key, authorizer);
+                if let Some(function) = auth.function.as_ref().filter(|_| auth.kind.value() == Some(&AuthKind::Lambda))
+                {
+                    *self.authorizer_uses.entry(function.clone()).or_default() += 1;
+                }
             }
         }
         Ok(())
@@ -218,6 +222,39 @@ impl Builder<'_> {
                 payload_format_version: "2.0".into(),
             },
         )?;
+        let others =
+            rules::permissions::other_statements(&function.triggers.iter().map(Trigger::to_decl).collect::<Vec<_>>())
+                + self.authorizer_uses.get(name).copied().unwrap_or(0);
+        let aws_name = self.owned_name(Kind::Function, name, &function.adopt, false);
+        let keys: Vec<(&str, &str)> = routes.iter().map(|(m, p, _, _)| (m.as_str(), p.as_str())).collect();
+        let shared = rules::permissions::route_permissions(&aws_name, &keys, others)
+            .map_err(|message| self.invalid(message))?
+            == rules::permissions::RoutePermissions::Shared;
+        if shared {
+            self.add(
+                &format!("{name}-{}", rules::permissions::SHARED_STATEMENT_ID),
+                &LambdaPermission {
+                    note: note(
+                        &format!(
+                            "the {} routes of function `{name}` share one permission: one each would not fit in \
+                             Lambda's 20 KB resource policy",
+                            routes.len()
+                        ),
+                        &function.origin,
+                    ),
+                    statement_id: rules::permissions::SHARED_STATEMENT_ID.into(),
+                    action: "lambda:InvokeFunction".into(),
+                    function_name: lambda.attr("function_name"),
+                    principal: "apigateway.amazonaws.com".into(),
+                    source_arn: Some(format!(
+                        "{}{}",
+                        api.attr("execution_arn"),
+                        rules::permissions::SHARED_SOURCE_SUFFIX
+                    )),
+                    function_url_auth_type: None,
+                },
+            )?;
+        }
         let mut used = BTreeSet::new();
         for (method, path, auth, origin) in routes {
             let key = rules::http::route_key(method, path);
@@ -241,6 +278,9 @@ impl Builder<'_> {
                         .unwrap_or_default(),
                 },
             )?;
+            if shared {
+                continue;
+            }
             self.add(
                 &format!("{name}-{slug}"),
                 &LambdaPermission {

@@ -167,6 +167,8 @@ struct Builder<'a> {
     notifications: BTreeMap<String, (Vec<S3LambdaNotification>, Vec<String>)>,
     /// The HTTP API's authorizers, by [`lambda_stack_core::decl::Auth::authorizer_key`].
     authorizers: BTreeMap<String, Address>,
+    /// By function, how many of those authorizers it is: each adds a statement to its policy.
+    authorizer_uses: BTreeMap<String, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -181,6 +183,7 @@ impl<'a> Builder<'a> {
             role_dependencies: BTreeMap::new(),
             notifications: BTreeMap::new(),
             authorizers: BTreeMap::new(),
+            authorizer_uses: BTreeMap::new(),
         }
     }
 

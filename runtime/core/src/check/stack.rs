@@ -52,6 +52,7 @@ impl Checker<'_> {
             self.check_function(DeclId::Function(i), function);
         }
         self.check_unique_routes(stack);
+        self.check_policy_budget(stack);
         self.check_s3_overlaps(stack);
         self.check_policy_sizes(stack);
         self.check_adoptions(stack);

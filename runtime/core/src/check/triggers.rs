@@ -195,6 +195,44 @@ impl Checker<'_> {
         }
     }
 
+    /// A function's invoke permissions fit Lambda's 20 KB resource policy, its routes sharing one
+    /// API-wide permission when theirs would not.
+    pub(super) fn check_policy_budget(&mut self, stack: &Stack) {
+        let default_auth = stack.api.as_ref().and_then(|api| api.auth.as_ref());
+        let mut authorizers: BTreeMap<&str, std::collections::BTreeSet<String>> = BTreeMap::new();
+        for function in &stack.functions {
+            for trigger in &function.triggers {
+                let Trigger::Http { auth, .. } = trigger else { continue };
+                let Some(auth) = auth.as_ref().or(default_auth) else { continue };
+                if let (Some(key), Some(authorizer)) = (auth.authorizer_key(), auth.function.as_deref()) {
+                    authorizers.entry(authorizer).or_default().insert(key);
+                }
+            }
+        }
+        for (f, function) in stack.functions.iter().enumerate() {
+            let routes: Vec<(&str, &str)> = function
+                .triggers
+                .iter()
+                .filter_map(|t| match t {
+                    Trigger::Http { method, path, .. } => Some((method.as_str(), path.as_str())),
+                    _ => None,
+                })
+                .collect();
+            let others = rules::permissions::other_statements(&function.triggers)
+                + authorizers.get(function.name.as_str()).map_or(0, |keys| keys.len());
+            let name = rules::adopt::owned_name(
+                crate::rules::resources::Kind::Function,
+                &stack.name,
+                &function.name,
+                &function.adopt,
+                false,
+                stack.stage_name(),
+            );
+            let at = Location::new(DeclId::Function(f), At::Value(crate::keys::Key::Triggers));
+            self.check(at, rules::permissions::route_permissions(&name, &routes, others));
+        }
+    }
+
     /// Two s3 triggers on one bucket do not overlap: S3 rejects notifications whose events and
     /// prefix/suffix filters could match the same key.
     pub(super) fn check_s3_overlaps(&mut self, stack: &Stack) {

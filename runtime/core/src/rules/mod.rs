@@ -27,6 +27,7 @@ pub mod http;
 pub mod iam;
 pub mod limits;
 pub mod names;
+pub mod permissions;
 pub mod placeholders;
 pub mod regions;
 pub mod resources;
