@@ -40,6 +40,10 @@ mod stages;
 #[allow(dead_code)]
 mod migrated;
 
+#[path = "../examples/api/main.rs"]
+#[allow(dead_code)]
+mod api;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
@@ -51,6 +55,7 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("dependencies", vec![dependencies::dependencies()]),
         ("stages", vec![stages::shop()]),
         ("migrated", vec![migrated::event_pipeline_as_deployed()]),
+        ("api", vec![api::shopfront()]),
     ]
 }
 

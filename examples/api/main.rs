@@ -1,0 +1,62 @@
+//! A shop's production API: `cargo run --example api` writes `cdktf.out/stacks/shopfront/`.
+//!
+//! The HTTP API answers browsers of the shop (CORS), checks a Cognito JWT on every route unless the
+//! route says otherwise (`auth: iam` for operations, `auth: none` for the health check), and lets
+//! partners in through a Lambda authorizer; its stage is throttled. A Node.js function streams the
+//! shop's news through its own URL.
+
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    /// The shop's public API.
+    stack shopfront {
+        region: "us-east-1",
+        tags: { project: "shop" },
+
+        api {
+            cors: { origins: ["https://shop.example.com"], methods: [GET, POST], headers: ["content-type", "authorization"], max_age: 300 },
+            auth: jwt(issuer: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC", audience: ["shop-web"]),
+            throttle: { rate: 100, burst: 200 },
+        }
+
+        /// The orders of the customer the JWT names.
+        function orders {
+            runtime: python3.12,
+            handler: "orders.handler",
+            code: "functions/orders",
+            triggers: [
+                http(GET "/orders"),
+                http(POST "/orders"),
+                http(GET "/partners/orders/{id}", auth: lambda(gate, identity: ["$request.header.X-Partner-Key"], cache: 60)),
+            ],
+        }
+
+        /// Operations: SigV4 callers only, and a public health check.
+        function admin {
+            runtime: python3.12,
+            handler: "admin.handler",
+            code: "functions/admin",
+            triggers: [http(POST "/admin", auth: iam), http(GET "/health", auth: none)],
+        }
+
+        /// Decides whether a partner's key may pass (a Lambda authorizer: `{"isAuthorized": ..}`).
+        function gate {
+            runtime: python3.12,
+            handler: "gate.handler",
+            code: "functions/gate",
+            env: { PARTNER_KEY_HASHES: "" },
+        }
+
+        /// Streams the shop's news to its pages.
+        function feed {
+            runtime: nodejs22.x,
+            handler: "index.handler",
+            code: "functions/feed",
+            triggers: [url(auth: iam, cors: { origins: ["https://shop.example.com"], methods: [GET] }, stream: true)],
+        }
+    }
+}
+
+fn main() -> lambda_stack::Result<()> {
+    lambda_stack::App::new().stack(shopfront()).run()
+}
