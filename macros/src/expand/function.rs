@@ -164,8 +164,30 @@ pub fn binding_checks(stack: &Stack, binding: &Binding) -> TokenStream {
         });
     }
     let events = function.triggers.iter().map(|trigger| event_check(ident, trigger));
+    let name = function.name.to_string();
+    // One check, on the first route naming it: a wrong event type is one mistake.
+    let authorizes = authorizer_uses(stack, &name).next().map(|span| {
+        let p = private_at(span);
+        quote_spanned! {span=>
+            let _ = #p::sent_by::http_authorizer::<<#ident as #p::RustFunction>::Event>;
+        }
+    });
     quote! {
         #(#checks)*
         #(#events)*
+        #authorizes
     }
+}
+
+/// Where a route of the stack, or the `api`'s default, names `function` in `auth: lambda(..)`.
+fn authorizer_uses<'a>(stack: &'a Stack, function: &'a str) -> impl Iterator<Item = Span> + 'a {
+    let routes = stack.functions.iter().flat_map(|f| &f.triggers).filter_map(|t| match t {
+        Trigger::Http { auth, .. } => auth.as_ref(),
+        _ => None,
+    });
+    let default = stack.api.as_ref().and_then(|api| api.auth.as_ref());
+    routes
+        .chain(default)
+        .filter_map(move |auth| auth.function.as_ref().filter(|f| f.value == function && auth.kind.value == "lambda"))
+        .map(|f| f.span.start)
 }

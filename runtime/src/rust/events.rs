@@ -11,6 +11,7 @@
 //! | `dynamodb(..)` | [`dynamodb::Event`] |
 //! | `kinesis(..)` | [`kinesis::KinesisEvent`] |
 //! | `schedule(..)` | [`eventbridge::EventBridgeEvent<T>`](eventbridge::EventBridgeEvent), [`cloudwatch_events::CloudWatchEvent<T>`](cloudwatch_events::CloudWatchEvent) |
+//! | `auth: lambda(FUNCTION)` on an HTTP route | [`apigw::ApiGatewayV2CustomAuthorizerV2Request`] (payload 2.0); answer [`apigw::ApiGatewayV2CustomAuthorizerSimpleResponse`] |
 //! | any | [`serde_json::Value`], re-exported here as [`Value`] |
 //!
 //! A function with triggers of several kinds takes a type every one of them can send, such as
@@ -121,6 +122,17 @@ impl FromSchedule for Value {}
 impl<T: Serialize + DeserializeOwned> FromSchedule for eventbridge::EventBridgeEvent<T> {}
 impl<T: Serialize + DeserializeOwned> FromSchedule for cloudwatch_events::CloudWatchEvent<T> {}
 
+/// Types a function named in `auth: lambda(FUNCTION)` of an HTTP API route (a Lambda authorizer,
+/// payload format 2.0) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event the HTTP API sends its Lambda authorizer",
+    label = "`auth: lambda(..)` invokes the function with an `ApiGatewayV2CustomAuthorizerV2Request`",
+    note = "take `LambdaEvent<lambda_stack::events::apigw::ApiGatewayV2CustomAuthorizerV2Request>` and answer an `ApiGatewayV2CustomAuthorizerSimpleResponse`, or `LambdaEvent<serde_json::Value>`"
+)]
+pub trait FromHttpAuthorizer {}
+impl FromHttpAuthorizer for Value {}
+impl FromHttpAuthorizer for apigw::ApiGatewayV2CustomAuthorizerV2Request {}
+
 /// Compile-time checks that `E` is sent by a trigger kind: `lambda_stack!` and `#[function]` name
 /// one per trigger, on the trigger's tokens.
 pub mod sent_by {
@@ -134,6 +146,7 @@ pub mod sent_by {
     pub fn dynamodb<E: FromDynamodb>() {}
     pub fn kinesis<E: FromKinesis>() {}
     pub fn schedule<E: FromSchedule>() {}
+    pub fn http_authorizer<E: FromHttpAuthorizer>() {}
 }
 
 #[cfg(test)]
