@@ -649,6 +649,16 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ),
         ("api/without-routes", shop().api(Api::new().throttle(Some(100), None))),
         (
+            "stack/reserved-concurrency-over-the-account-budget",
+            shop()
+                .function(python("checkout").reserved_concurrency(500))
+                .function(python("search").reserved_concurrency(450)),
+        ),
+        (
+            "stack/account-concurrency-below-the-unreserved-100",
+            shop().account_concurrency(50).function(python("checkout")),
+        ),
+        (
             "limits/resource-policy-above-20-kb",
             shop().function(
                 (2..57).fold(python("ticker"), |f, i| f.trigger(Trigger::schedule(format!("rate({i} minutes)")))),

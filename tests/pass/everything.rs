@@ -6,6 +6,7 @@ lambda_stack! {
     /// A stack that uses every key.
     stack everything {
         region: "eu-west-3",
+        account_concurrency: 1000000,
         tags: { team: "data", "cost-center": "42" },
         backend: s3 {
             bucket: "acme-terraform-state",
@@ -56,7 +57,7 @@ lambda_stack! {
             timeout: 900,
             ephemeral_storage: 10240,
             log_retention: 3653,
-            reserved_concurrency: 1000000,
+            reserved_concurrency: 999900,
             role: shared,
             arch: x86_64,
             tracing: pass_through,

@@ -210,6 +210,10 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             spans.put(id, At::Value(Key::Boundary), b.span);
             b.value.clone()
         }),
+        account_concurrency: stack.account_concurrency.as_ref().map(|a| {
+            spans.put(id, At::Value(Key::AccountConcurrency), a.span);
+            a.value
+        }),
         api: stack.api.as_ref().map(|api| {
             spans.put(id, At::ApiBlock, api.keyword.span());
             if let Some(throttle) = api.throttle {

@@ -110,6 +110,10 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
         let b = &b.value;
         quote! { .boundary(#b) }
     });
+    let account_concurrency = stack.account_concurrency.as_ref().map(|a| {
+        let a = a.value;
+        quote! { .account_concurrency(#a) }
+    });
     let api = stack.api.as_ref().map(|api| {
         let cors = api.cors.as_ref().map(|cors| {
             let cors = cors_builder(cors);
@@ -209,6 +213,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             #backend
             #vpc
             #boundary
+            #account_concurrency
             #api
             #assets
             #(#params)*

@@ -49,6 +49,8 @@ pub struct Stack {
     pub vpc: Option<Vpc>,
     /// `boundary: "arn:..:policy/.."`: every created role's permissions boundary.
     pub boundary: Option<Sp<String>>,
+    /// `account_concurrency: N`.
+    pub account_concurrency: Option<Sp<u64>>,
     /// `api { .. }`: the stack's HTTP API.
     pub api: Option<Api>,
     pub buckets: Vec<Bucket>,
@@ -353,6 +355,9 @@ impl Stack {
             name: decl.name.clone(),
             stages_span: fields.get(Key::Stages).map(Value::span),
             vpc: fields.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
+            account_concurrency: fields
+                .get(Key::AccountConcurrency)
+                .and_then(|v| fields::int(errors, "account_concurrency", "executions", v)),
             boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
             api: None,
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),

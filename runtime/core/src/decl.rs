@@ -48,6 +48,9 @@ pub struct Stack {
     pub vpc: Option<Vpc>,
     /// `boundary: "arn:..:policy/.."`: the permissions boundary of every role the stack creates.
     pub boundary: Option<String>,
+    /// `account_concurrency: N`: the concurrency limit of the account the stack deploys to, when
+    /// not Lambda's default.
+    pub account_concurrency: Option<u64>,
     /// `api { .. }`: how the stack's HTTP API answers.
     pub api: Option<Api>,
     pub region: Option<String>,

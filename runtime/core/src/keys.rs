@@ -58,6 +58,7 @@ pub enum Key {
     Include,
     Stages,
     Boundary,
+    AccountConcurrency,
     // api { .. }
     Cors,
     Auth,
@@ -137,6 +138,7 @@ impl Key {
             Key::Include => "include",
             Key::Stages => "stages",
             Key::Boundary => "boundary",
+            Key::AccountConcurrency => "account_concurrency",
             Key::Cors => "cors",
             Key::Auth => "auth",
             Key::Domain => "domain",
@@ -200,7 +202,7 @@ impl Key {
             Key::Memory | Key::EphemeralStorage => "MB",
             Key::Timeout | Key::VisibilityTimeout | Key::Retention => "seconds",
             Key::LogRetention => "days",
-            Key::ReservedConcurrency => "executions",
+            Key::ReservedConcurrency | Key::AccountConcurrency => "executions",
             Key::MaxReceive => "receives",
             Key::Shards => "shards",
             _ => "",
@@ -238,8 +240,17 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 }
 
 /// The keys of each block, in the order the docs list them.
-pub const STACK_KEYS: &[Key] =
-    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary];
+pub const STACK_KEYS: &[Key] = &[
+    Key::Region,
+    Key::Stages,
+    Key::Tags,
+    Key::Backend,
+    Key::Assets,
+    Key::Include,
+    Key::Vpc,
+    Key::Boundary,
+    Key::AccountConcurrency,
+];
 /// `api { .. }`: the stack's HTTP API.
 pub const API_KEYS: &[Key] = &[Key::Cors, Key::Auth, Key::Domain, Key::Throttle];
 /// `domain: { .. }` of the `api`.

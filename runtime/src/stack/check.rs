@@ -176,6 +176,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         stage: stack.stage.as_ref().map(|of| of.stage.clone()),
         vpc: stack.vpc.as_ref().map(|vpc| vpc.0.clone()),
         boundary: stack.boundary.clone(),
+        account_concurrency: stack.account_concurrency,
         api: stack.api.as_ref().map(|api| api.0.clone()),
         region: stack.region.clone(),
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),

@@ -69,6 +69,7 @@ pub struct Stack {
     pub(crate) vpc: Option<crate::Vpc>,
     /// The permissions boundary of every role the stack creates ([`Stack::boundary`]).
     pub(crate) boundary: Option<String>,
+    pub(crate) account_concurrency: Option<u64>,
     /// How the HTTP API answers ([`Stack::api`]).
     pub(crate) api: Option<crate::Api>,
     /// The stage this stack is ([`Stack::stages`]); its `name` is then `<stack>-<stage>`.
@@ -137,6 +138,7 @@ impl Stack {
             overrides: Vec::new(),
             vpc: None,
             boundary: None,
+            account_concurrency: None,
             api: None,
             stage: None,
             staged: Vec::new(),
@@ -308,6 +310,20 @@ impl Stack {
     /// without one of its own ([`crate::Role::boundary`]).
     pub fn boundary(mut self, policy_arn: impl Into<String>) -> Self {
         self.boundary = Some(policy_arn.into());
+        self
+    }
+
+    /// The concurrency limit of the account the stack deploys to (Service Quotas' "Concurrent
+    /// executions"), when not Lambda's default of 1,000: the functions' `reserved_concurrency`,
+    /// summed, must leave 100 of it unreserved.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Stack;
+    /// let stack = Stack::new("shop").account_concurrency(3_000);
+    /// # let _ = stack;
+    /// ```
+    pub fn account_concurrency(mut self, limit: u64) -> Self {
+        self.account_concurrency = Some(limit);
         self
     }
 

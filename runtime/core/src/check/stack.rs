@@ -14,6 +14,7 @@ impl Checker<'_> {
         self.check_stack_name(stack);
         self.check_stages(stack);
         self.check_region(stack);
+        self.check_concurrency(stack);
         self.check_tags(DeclId::Stack, &stack.tags);
         self.check_backend(stack);
         self.check_unique_names(stack);
@@ -168,6 +169,34 @@ impl Checker<'_> {
             if throttle.burst == Some(0) || throttle.rate == Some(0) {
                 let key = if throttle.rate == Some(0) { Key::Rate } else { Key::Burst };
                 self.error(at(key), "a limit of 0 refuses every request; give a positive limit, or leave it out");
+            }
+        }
+    }
+
+    /// The account's concurrency limit, when given, is one Lambda has, and the functions' reserved
+    /// concurrency leaves it 100 unreserved executions.
+    fn check_concurrency(&mut self, stack: &Stack) {
+        let at = Location::new(DeclId::Stack, At::Value(Key::AccountConcurrency));
+        if let Some(limit) = stack.account_concurrency {
+            if self.check(at, rules::limits::check_account_concurrency(limit)).is_none() {
+                return;
+            }
+        }
+        let reservations = stack.functions.iter().filter_map(|f| f.reserved_concurrency);
+        // A reservation beyond any account is reported by itself.
+        if reservations.clone().any(|r| rules::limits::check_reserved_concurrency(r).is_err()) {
+            return;
+        }
+        let reserved: u64 = reservations.sum();
+        let Err(message) = rules::limits::check_concurrency_budget(reserved, stack.account_concurrency) else { return };
+        // On the function whose reservation crosses the budget, in source order.
+        let budget = rules::limits::concurrency_budget(stack.account_concurrency);
+        let mut sum = 0;
+        for (f, function) in stack.functions.iter().enumerate() {
+            sum += function.reserved_concurrency.unwrap_or(0);
+            if sum > budget {
+                self.error(Location::new(DeclId::Function(f), At::Value(Key::ReservedConcurrency)), message);
+                return;
             }
         }
     }

@@ -145,6 +145,52 @@ pub fn check_reserved_concurrency(count: u64) -> Result<(), String> {
     }
 }
 
+/// A new account's concurrent executions, across its functions of a region (Lambda quotas,
+/// "Concurrent executions: 1,000", as of 2026-12-03).
+pub const DEFAULT_ACCOUNT_CONCURRENCY: u64 = 1_000;
+
+/// What Lambda keeps unreserved for the functions that reserve none: `PutFunctionConcurrency`
+/// fails once the account's unreserved concurrency would fall below 100.
+pub const UNRESERVED_CONCURRENCY: u64 = 100;
+
+/// The stack's reserved concurrency, summed over its functions, leaves the account's 100
+/// unreserved executions: else Terraform's apply fails at the function that would cross it.
+pub fn check_concurrency_budget(reserved: u64, account: Option<u64>) -> Result<(), String> {
+    let limit = account.unwrap_or(DEFAULT_ACCOUNT_CONCURRENCY);
+    let budget = concurrency_budget(account);
+    if reserved <= budget {
+        return Ok(());
+    }
+    let (account, hint) = match account {
+        Some(_) => (format!("`account_concurrency: {limit}`"), ""),
+        None => (
+            format!("a default account's {limit}"),
+            ", or write `account_concurrency: N` if Service Quotas raised your account's limit",
+        ),
+    };
+    Err(format!(
+        "the stack's functions reserve {reserved} concurrent executions in all; of {account}, Lambda keeps \
+         {UNRESERVED_CONCURRENCY} unreserved, which leaves {budget}: lower `reserved_concurrency`{hint}"
+    ))
+}
+
+/// What a stack's functions may reserve in all in an account with `account` concurrent executions
+/// (a default account's when `None`).
+pub fn concurrency_budget(account: Option<u64>) -> u64 {
+    account.unwrap_or(DEFAULT_ACCOUNT_CONCURRENCY).saturating_sub(UNRESERVED_CONCURRENCY)
+}
+
+/// `account_concurrency` is at least Lambda's 100 unreserved executions.
+pub fn check_account_concurrency(limit: u64) -> Result<(), String> {
+    if limit >= UNRESERVED_CONCURRENCY && limit <= MAX_RESERVED_CONCURRENCY {
+        return Ok(());
+    }
+    Err(format!(
+        "`account_concurrency` is {limit}; an account's concurrency limit is at least {UNRESERVED_CONCURRENCY} \
+         (Lambda keeps that many unreserved) and at most {MAX_RESERVED_CONCURRENCY}"
+    ))
+}
+
 /// Tags: at most 50, keys 1–128 characters not starting with `aws:`, values at most 256.
 pub fn check_tags<'a, I>(tags: I) -> Result<(), String>
 where
@@ -239,6 +285,14 @@ pub fn check_range(what: &str, value: u64, range: &RangeInclusive<u64>, unit: &s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concurrency_budgets() {
+        assert!(check_concurrency_budget(900, None).is_ok());
+        assert!(check_concurrency_budget(901, None).unwrap_err().contains("which leaves 900"));
+        assert!(check_concurrency_budget(2_900, Some(3_000)).is_ok());
+        assert!(check_account_concurrency(99).is_err());
+    }
 
     #[test]
     fn ranges_include_their_ends() {
