@@ -1,4 +1,5 @@
-// `http` takes a method and a path, not named arguments.
+// `http` takes a method and a path, and only `auth:` and `outlives_request:` by name; a timeout
+// belongs to the function.
 use lambda_stack::prelude::*;
 
 lambda_stack! {
@@ -9,7 +10,7 @@ lambda_stack! {
             runtime: python3.12,
             handler: "app.handler",
             code: "functions/app",
-            triggers: [http(GET "/orders", auth: iam)],
+            triggers: [http(GET "/orders", timeout: 60)],
         }
     }
 }
