@@ -659,6 +659,17 @@ fn cases() -> Vec<(&'static str, Stack)> {
             shop().account_concurrency(50).function(python("checkout")),
         ),
         (
+            "function/on-failure-names-a-bucket",
+            shop().bucket(Bucket::new("reports")).function(python("worker").on_failure("reports")),
+        ),
+        ("function/on-success-is-the-function-itself", shop().function(python("worker").on_success("worker"))),
+        ("function/retries-above-two", shop().function(python("worker").retries(3))),
+        ("function/max-event-age-below-a-minute", shop().function(python("worker").max_event_age(30))),
+        (
+            "function/on-failure-unknown",
+            shop().queue(Queue::new("failed")).function(python("worker").on_failure("faild")),
+        ),
+        (
             "limits/resource-policy-above-20-kb",
             shop().function(
                 (2..57).fold(python("ticker"), |f, i| f.trigger(Trigger::schedule(format!("rate({i} minutes)")))),

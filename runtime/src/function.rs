@@ -49,6 +49,10 @@ pub struct Function {
     pub(crate) tags: BTreeMap<String, String>,
     pub(crate) triggers: Vec<Trigger>,
     pub(crate) dead_letter: Option<String>,
+    pub(crate) on_success: Option<String>,
+    pub(crate) on_failure: Option<String>,
+    pub(crate) retries: Option<u64>,
+    pub(crate) max_event_age: Option<u64>,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
@@ -85,6 +89,10 @@ impl Function {
             tags: BTreeMap::new(),
             triggers: Vec::new(),
             dead_letter: None,
+            on_success: None,
+            on_failure: None,
+            retries: None,
+            max_event_age: None,
             exclude: Vec::new(),
             vpc: None,
             adopt: Default::default(),
@@ -209,6 +217,39 @@ impl Function {
     /// The queue or topic of the stack that receives events whose asynchronous invocations failed.
     pub fn dead_letter(mut self, queue_or_topic: impl Into<String>) -> Self {
         self.dead_letter = Some(queue_or_topic.into());
+        self
+    }
+
+    /// Where Lambda sends the result of each asynchronous invocation that succeeded (a Lambda
+    /// destination): a standard queue or topic, or another function, of the stack. Its role may
+    /// send there.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Function;
+    /// let worker = Function::new("worker").on_success("done").on_failure("failed").retries(1).max_event_age(3600);
+    /// # let _ = worker;
+    /// ```
+    pub fn on_success(mut self, target: impl Into<String>) -> Self {
+        self.on_success = Some(target.into());
+        self
+    }
+
+    /// Where Lambda sends an asynchronous event once its retries failed or it grew too old, with
+    /// the error and the request ([`Function::on_success`]'s targets).
+    pub fn on_failure(mut self, target: impl Into<String>) -> Self {
+        self.on_failure = Some(target.into());
+        self
+    }
+
+    /// How many times Lambda retries a failed asynchronous invocation (0–2; Lambda's 2 without it).
+    pub fn retries(mut self, retries: u64) -> Self {
+        self.retries = Some(retries);
+        self
+    }
+
+    /// How long, in seconds, Lambda keeps an asynchronous event it could not yet run (60–21,600).
+    pub fn max_event_age(mut self, seconds: u64) -> Self {
+        self.max_event_age = Some(seconds);
         self
     }
 

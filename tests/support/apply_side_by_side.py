@@ -63,6 +63,7 @@ def main(args):
                     "role": config["Configuration"]["Role"],
                     "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
                     "policy": resource_policy(lam, name),
+                    "invoke_config": invoke_config(lam, name),
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -86,6 +87,21 @@ def main(args):
         moto.terminate()
         moto.wait(timeout=10)
     print(json.dumps(report))
+
+
+def invoke_config(lam, name):
+    """The function's asynchronous invocation config as Lambda stores it, or None."""
+    try:
+        config = lam.get_function_event_invoke_config(FunctionName=name)
+    except lam.exceptions.ResourceNotFoundException:
+        return None
+    destinations = config.get("DestinationConfig", {})
+    return {
+        "retries": config.get("MaximumRetryAttempts"),
+        "max_event_age": config.get("MaximumEventAgeInSeconds"),
+        "on_success": destinations.get("OnSuccess", {}).get("Destination"),
+        "on_failure": destinations.get("OnFailure", {}).get("Destination"),
+    }
 
 
 def resource_policy(lam, name):

@@ -474,6 +474,8 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
     };
     let role = ident(spans, Key::Role, &function.role);
     let dead_letter = ident(spans, Key::DeadLetter, &function.dead_letter);
+    let on_success = ident(spans, Key::OnSuccess, &function.on_success);
+    let on_failure = ident(spans, Key::OnFailure, &function.on_failure);
     let items = |spans: &mut Spans, key, values: &[Sp<String>]| -> Vec<String> {
         values
             .iter()
@@ -514,6 +516,10 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         tags: tags(spans, id, &function.tags),
         triggers: function.triggers.iter().enumerate().map(|(i, t)| trigger(spans, id, i, t)).collect(),
         dead_letter,
+        on_success,
+        on_failure,
+        retries: number(spans, id, Key::Retries, &function.retries),
+        max_event_age: number(spans, id, Key::MaxEventAge, &function.max_event_age),
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         adopt: adoption(spans, id, &function.adopt),

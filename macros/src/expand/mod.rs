@@ -644,6 +644,18 @@ pub(crate) fn function_calls(
         let dead_letter = text(dead_letter);
         calls.push(quote! { .dead_letter(#dead_letter) });
     }
+    for (setter, target) in [("on_success", &function.on_success), ("on_failure", &function.on_failure)] {
+        if let Some(target) = target {
+            let (setter, target) = (Ident::new(setter, Span::call_site()), text(target));
+            calls.push(quote! { .#setter(#target) });
+        }
+    }
+    for (setter, value) in [("retries", &function.retries), ("max_event_age", &function.max_event_age)] {
+        if let Some(value) = value {
+            let (setter, value) = (Ident::new(setter, Span::call_site()), value.value);
+            calls.push(quote! { .#setter(#value) });
+        }
+    }
     for pattern in &function.exclude {
         let pattern = &pattern.value;
         calls.push(quote! { .exclude(#pattern) });

@@ -559,6 +559,13 @@ pub struct Function {
     pub tags: Vec<(String, String)>,
     pub triggers: Vec<Trigger>,
     pub dead_letter: Option<String>,
+    /// `on_success: TARGET`, `on_failure: TARGET`: where Lambda sends the result of an
+    /// asynchronous invocation (a queue, a topic or a function of the stack).
+    pub on_success: Option<String>,
+    pub on_failure: Option<String>,
+    /// `retries: 0..=2`, `max_event_age: 60..=21600`: how Lambda retries asynchronous events.
+    pub retries: Option<u64>,
+    pub max_event_age: Option<u64>,
     pub exclude: Vec<String>,
     /// `vpc: { .. }`; without it, the stack's.
     pub vpc: Option<Vpc>,
@@ -575,7 +582,12 @@ impl Function {
     /// (the checker reports them).
     pub fn derived_grants(&self, kind_of: impl Fn(&str) -> Option<Kind>) -> Vec<DerivedGrant<'_>> {
         let sources = self.triggers.iter().map(|trigger| (trigger.kind(), trigger.source()));
-        derived_grants(sources, self.dead_letter.as_deref(), kind_of)
+        derived_grants(sources, self.sends_to(), kind_of)
+    }
+
+    /// What it sends asynchronous results to: its `dead_letter`, `on_success` and `on_failure`.
+    pub fn sends_to(&self) -> impl Iterator<Item = &str> {
+        [&self.dead_letter, &self.on_success, &self.on_failure].into_iter().flatten().map(String::as_str)
     }
 
     /// The queues its `sqs(..)` triggers read.
@@ -588,10 +600,11 @@ impl Function {
 }
 
 /// [`Function::derived_grants`] from a function's triggers (each trigger's kind and source, in
-/// order) and `dead_letter`: the builders call it on their own triggers without lowering them.
+/// order) and what it sends asynchronous results to (`dead_letter`, `on_success`, `on_failure`):
+/// the builders call it on their own triggers without lowering them.
 pub fn derived_grants<'a>(
     triggers: impl Iterator<Item = (TriggerKind, Option<&'a str>)>,
-    dead_letter: Option<&'a str>,
+    sends_to: impl IntoIterator<Item = &'a str>,
     kind_of: impl Fn(&str) -> Option<Kind>,
 ) -> Vec<DerivedGrant<'a>> {
     let mut grants: Vec<DerivedGrant<'a>> = Vec::new();
@@ -609,9 +622,9 @@ pub fn derived_grants<'a>(
         });
         grants.extend(derived);
     }
-    if let Some(target) = dead_letter {
+    for target in sends_to {
         if let Some(kind) = kind_of(target) {
-            if let Ok(grant) = crate::rules::grants::dead_letter_grant(target, kind) {
+            if let Ok(grant) = crate::rules::grants::destination_grant("on_failure", target, kind) {
                 grants.push(DerivedGrant { source: target, kind, grant, trigger: None });
             }
         }

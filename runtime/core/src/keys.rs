@@ -106,6 +106,10 @@ pub enum Key {
     Triggers,
     Exclude,
     Vpc,
+    OnSuccess,
+    OnFailure,
+    Retries,
+    MaxEventAge,
     // vpc: { .. }
     Subnets,
     SecurityGroups,
@@ -154,6 +158,10 @@ impl Key {
             Key::VisibilityTimeout => "visibility_timeout",
             Key::Retention => "retention",
             Key::DeadLetter => "dead_letter",
+            Key::OnSuccess => "on_success",
+            Key::OnFailure => "on_failure",
+            Key::Retries => "retries",
+            Key::MaxEventAge => "max_event_age",
             Key::MaxReceive => "max_receive",
             Key::HashKey => "hash_key",
             Key::RangeKey => "range_key",
@@ -200,7 +208,8 @@ impl Key {
     pub fn unit(self) -> &'static str {
         match self {
             Key::Memory | Key::EphemeralStorage => "MB",
-            Key::Timeout | Key::VisibilityTimeout | Key::Retention => "seconds",
+            Key::Timeout | Key::VisibilityTimeout | Key::Retention | Key::MaxEventAge => "seconds",
+            Key::Retries => "retries",
             Key::LogRetention => "days",
             Key::ReservedConcurrency | Key::AccountConcurrency => "executions",
             Key::MaxReceive => "receives",
@@ -303,12 +312,21 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Tags,
     Key::Triggers,
     Key::DeadLetter,
+    Key::OnSuccess,
+    Key::OnFailure,
+    Key::Retries,
+    Key::MaxEventAge,
     Key::Exclude,
     Key::Vpc,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
 ];
+
+/// Function keys written where a Rust function is bound, not in `#[function(..)]`: its network
+/// and where its asynchronous results go are the stack's business.
+const STACK_SIDE_FUNCTION_KEYS: [Key; 6] =
+    [Key::Exclude, Key::Vpc, Key::OnSuccess, Key::OnFailure, Key::Retries, Key::MaxEventAge];
 
 /// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies,
 /// `exclude` (its package is one binary) and the adoption keys (where a stack deploys is the
@@ -317,7 +335,7 @@ pub fn attribute_keys() -> Vec<Key> {
     FUNCTION_KEYS
         .iter()
         .copied()
-        .filter(|key| !key.implied_by_rust() && ![Key::Exclude, Key::Vpc].contains(key) && !ADOPTION_KEYS.contains(key))
+        .filter(|key| !key.implied_by_rust() && !STACK_SIDE_FUNCTION_KEYS.contains(key) && !ADOPTION_KEYS.contains(key))
         .collect()
 }
 

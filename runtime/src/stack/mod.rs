@@ -457,22 +457,25 @@ impl Stack {
     /// rebuild it for each.
     pub(crate) fn derived_statements(&self, kinds: &BTreeMap<&str, Kind>, function: &Function) -> Vec<Statement> {
         let sources = function.triggers.iter().map(|trigger| (trigger.kind(), trigger.source()));
-        decl::derived_grants(sources, function.dead_letter.as_deref(), |name| kinds.get(name).copied())
-            .into_iter()
-            .map(|derived| {
-                let resource = match derived.grant.on {
-                    GrantOn::Itself => Resource::named(derived.source),
-                    GrantOn::Sub(sub) => Resource::sub(derived.source, sub, None),
-                    GrantOn::Everything => Resource::arn("*"),
-                };
-                let mut statement = Statement::allow(derived.grant.actions.iter().copied()).on(resource);
-                statement.origin = match derived.trigger {
-                    Some(i) => function.triggers[i].origin().clone(),
-                    None => function.origin.clone(),
-                };
-                statement
-            })
-            .collect()
+        let sends_to = [&function.dead_letter, &function.on_success, &function.on_failure];
+        decl::derived_grants(sources, sends_to.into_iter().flatten().map(String::as_str), |name| {
+            kinds.get(name).copied()
+        })
+        .into_iter()
+        .map(|derived| {
+            let resource = match derived.grant.on {
+                GrantOn::Itself => Resource::named(derived.source),
+                GrantOn::Sub(sub) => Resource::sub(derived.source, sub, None),
+                GrantOn::Everything => Resource::arn("*"),
+            };
+            let mut statement = Statement::allow(derived.grant.actions.iter().copied()).on(resource);
+            statement.origin = match derived.trigger {
+                Some(i) => function.triggers[i].origin().clone(),
+                None => function.origin.clone(),
+            };
+            statement
+        })
+        .collect()
     }
 
     /// Runs every rule against the stack: the checker `lambda_stack!` runs at compile time, each

@@ -11,8 +11,8 @@ use crate::function::Function;
 use crate::reference::{EnvValue, Ref};
 use crate::rules;
 use crate::terraform::resources::{
-    CloudwatchLogGroup, DeadLetterConfig, Environment, EphemeralStorage, LambdaFunction, S3Object, TracingConfig,
-    VpcConfig,
+    CloudwatchLogGroup, DeadLetterConfig, Destination, DestinationConfig, Environment, EphemeralStorage,
+    LambdaFunction, LambdaFunctionEventInvokeConfig, S3Object, TracingConfig, VpcConfig,
 };
 use crate::terraform::{self, Address};
 
@@ -86,8 +86,39 @@ impl Builder<'_> {
             lambda.attr("arn"),
             format!("The ARN of function `{function_name}`"),
         )?;
+        self.event_invoke_config(function, &lambda)?;
         self.http_routes(function, &lambda)?;
         self.event_triggers(function, &lambda)
+    }
+
+    /// `on_success`, `on_failure`, `retries`, `max_event_age`: the function's asynchronous
+    /// invocation config, written only when one is given (Lambda's defaults otherwise).
+    fn event_invoke_config(&mut self, function: &Function, lambda: &Address) -> Result<()> {
+        let given = function.on_success.is_some()
+            || function.on_failure.is_some()
+            || function.retries.is_some()
+            || function.max_event_age.is_some();
+        if !given {
+            return Ok(());
+        }
+        let mut destination = |target: &Option<String>| -> Vec<Destination> {
+            target.iter().map(|t| Destination { destination: self.reference(&Ref::new(t.clone(), "arn")) }).collect()
+        };
+        let (on_success, on_failure) = (destination(&function.on_success), destination(&function.on_failure));
+        let destination_config =
+            (!on_success.is_empty() || !on_failure.is_empty()).then_some(DestinationConfig { on_success, on_failure });
+        let name = &function.name;
+        self.add(
+            name,
+            &LambdaFunctionEventInvokeConfig {
+                note: note(&format!("asynchronous invocations of function `{name}`"), &function.origin),
+                function_name: lambda.attr("function_name"),
+                maximum_retry_attempts: function.retries,
+                maximum_event_age_in_seconds: function.max_event_age,
+                destination_config,
+            },
+        )?;
+        Ok(())
     }
 
     /// A package too big for a direct upload, as an object of the stack's `assets` bucket, named

@@ -682,3 +682,37 @@ pub struct S3Object {
 impl Resource for S3Object {
     const TYPE: &'static str = "aws_s3_object";
 }
+
+/// `aws_lambda_function_event_invoke_config`: how Lambda retries a function's asynchronous events,
+/// and where it sends their results.
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaFunctionEventInvokeConfig {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub function_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_retry_attempts: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_event_age_in_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_config: Option<DestinationConfig>,
+}
+
+/// The destinations of an event invoke config.
+#[derive(Debug, Clone, Serialize)]
+pub struct DestinationConfig {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub on_success: Vec<Destination>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub on_failure: Vec<Destination>,
+}
+
+/// One destination: an ARN.
+#[derive(Debug, Clone, Serialize)]
+pub struct Destination {
+    pub destination: String,
+}
+
+impl Resource for LambdaFunctionEventInvokeConfig {
+    const TYPE: &'static str = "aws_lambda_function_event_invoke_config";
+}

@@ -111,6 +111,7 @@ impl Checker<'_> {
         self.check_triggers(id, function);
         self.check_timeout_behind_routes(id, function);
         self.check_dead_letter(id, function);
+        self.check_destinations(id, function);
         if let Some(vpc) = &function.vpc {
             self.check_vpc(id, vpc);
         }
@@ -433,6 +434,61 @@ impl Checker<'_> {
                     return;
                 }
             }
+        }
+    }
+
+    /// `on_success` and `on_failure` name a standard queue or topic, or another function, of the
+    /// stack; `retries` and `max_event_age` are Lambda's; `on_failure` beside `dead_letter` is
+    /// a warning: Lambda sends a failed event to both.
+    fn check_destinations(&mut self, id: DeclId, function: &Function) {
+        for (key, target) in [(Key::OnSuccess, &function.on_success), (Key::OnFailure, &function.on_failure)] {
+            let Some(target) = target else { continue };
+            let at = Location::new(id, At::Value(key));
+            let kind = match self.resolve(target, at) {
+                Resolved::Kind(kind) => kind,
+                Resolved::Missing => continue,
+                Resolved::Deferred => {
+                    let fit = Kind::ALL
+                        .into_iter()
+                        .filter(|&k| rules::grants::destination_grant(key.name(), target, k).is_ok())
+                        .collect();
+                    self.refer(&function.name, target, fit, format!("`{key}`"));
+                    continue;
+                }
+            };
+            if self.check(at, rules::grants::destination_grant(key.name(), target, kind)).is_none() {
+                continue;
+            }
+            if kind == Kind::Function && target == &function.name {
+                self.error(
+                    at,
+                    format!(
+                        "function `{target}` sends its own asynchronous results to itself: each invocation would start \
+                         another, for ever; send them to a queue, a topic or another function"
+                    ),
+                );
+                continue;
+            }
+            let stack = self.stack();
+            let fifo = stack.and_then(|s| s.queue_named(target)).is_some_and(|q| q.is_fifo())
+                || stack.and_then(|s| s.topic_named(target)).is_some_and(|t| t.is_fifo());
+            self.check(at, rules::grants::check_dead_letter_target(target, fifo));
+        }
+        if let Some(retries) = function.retries {
+            self.check(Location::new(id, At::Value(Key::Retries)), rules::grants::check_retries(retries));
+        }
+        if let Some(age) = function.max_event_age {
+            self.check(Location::new(id, At::Value(Key::MaxEventAge)), rules::grants::check_max_event_age(age));
+        }
+        if let (Some(dead_letter), Some(on_failure)) = (&function.dead_letter, &function.on_failure) {
+            self.warning(
+                Location::new(id, At::Value(Key::OnFailure)),
+                format!(
+                    "both `dead_letter: {dead_letter}` and `on_failure: {on_failure}`: Lambda sends each failed \
+                     asynchronous event to both; `on_failure` also carries the error and the request, so keep it \
+                     alone unless both are wanted"
+                ),
+            );
         }
     }
 

@@ -73,6 +73,42 @@ pub fn dead_letter_grant(target: &str, kind: Kind) -> Result<Grant, String> {
     }
 }
 
+/// What a function needs to send an asynchronous invocation's result to `target` (`on_success`,
+/// `on_failure`, Lambda destinations): a standard queue or topic, or another function.
+pub fn destination_grant(key: &str, target: &str, kind: Kind) -> Result<Grant, String> {
+    match kind {
+        Kind::Queue | Kind::Topic => dead_letter_grant(target, kind),
+        Kind::Function => Ok(Grant { actions: &["lambda:InvokeFunction"], on: GrantOn::Itself }),
+        other => Err(format!("`{key}` takes a queue, a topic or a function, but `{target}` is a {other}")),
+    }
+}
+
+/// Lambda retries a failed asynchronous invocation at most twice (`MaximumRetryAttempts` 0–2), and
+/// keeps an event between 60 s and 6 hours (`MaximumEventAgeInSeconds`; Lambda API
+/// `PutFunctionEventInvokeConfig`, as of 2026-12-03).
+pub const MAX_ASYNC_RETRIES: u64 = 2;
+pub const MIN_EVENT_AGE_SECONDS: u64 = 60;
+pub const MAX_EVENT_AGE_SECONDS: u64 = 21_600;
+
+/// `retries` is 0, 1 or 2.
+pub fn check_retries(retries: u64) -> Result<(), String> {
+    if retries <= MAX_ASYNC_RETRIES {
+        return Ok(());
+    }
+    Err(format!("`retries` is {retries}; Lambda retries an asynchronous event 0 to {MAX_ASYNC_RETRIES} times"))
+}
+
+/// `max_event_age` is 60 s to 6 hours.
+pub fn check_max_event_age(seconds: u64) -> Result<(), String> {
+    if (MIN_EVENT_AGE_SECONDS..=MAX_EVENT_AGE_SECONDS).contains(&seconds) {
+        return Ok(());
+    }
+    Err(format!(
+        "`max_event_age` is {seconds} s; Lambda keeps an asynchronous event {MIN_EVENT_AGE_SECONDS} to \
+         {MAX_EVENT_AGE_SECONDS} s (6 hours)"
+    ))
+}
+
 /// A dead-letter target is not FIFO: Lambda sends failed events to standard queues and topics only.
 pub fn check_dead_letter_target(target: &str, fifo: bool) -> Result<(), String> {
     if fifo {
