@@ -590,7 +590,7 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
                 method: method.value.clone(),
                 path: path.value.clone(),
                 outlives_request: outlives_request.as_ref().is_some_and(|flag| flag.value),
-                auth: auth.as_ref().map(crate::model::auth::Auth::to_decl),
+                auth: auth.as_deref().map(crate::model::auth::Auth::to_decl),
             }
         }
         Trigger::S3(s3) => {

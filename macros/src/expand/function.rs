@@ -182,7 +182,7 @@ pub fn binding_checks(stack: &Stack, binding: &Binding) -> TokenStream {
 /// Where a route of the stack, or the `api`'s default, names `function` in `auth: lambda(..)`.
 fn authorizer_uses<'a>(stack: &'a Stack, function: &'a str) -> impl Iterator<Item = Span> + 'a {
     let routes = stack.functions.iter().flat_map(|f| &f.triggers).filter_map(|t| match t {
-        Trigger::Http { auth, .. } => auth.as_ref(),
+        Trigger::Http { auth, .. } => auth.as_deref(),
         _ => None,
     });
     let default = stack.api.as_ref().and_then(|api| api.auth.as_ref());

@@ -16,13 +16,29 @@ use crate::parse::{Arg, Value};
 use crate::span::{Range, Sp};
 
 pub enum Trigger {
-    Http { method: Sp<String>, path: Sp<String>, outlives_request: Option<Sp<bool>>, auth: Option<super::auth::Auth> },
+    Http {
+        method: Sp<String>,
+        path: Sp<String>,
+        outlives_request: Option<Sp<bool>>,
+        auth: Option<Box<super::auth::Auth>>,
+    },
     S3(S3),
     Sqs(Sqs),
     Stream(StreamRead),
-    Sns { keyword: Span, topic: Ident },
-    Schedule { keyword: Span, expression: Sp<String> },
-    Url { keyword: Span, auth: Option<Sp<String>>, cors: Option<super::cors::Cors>, stream: Option<Sp<bool>> },
+    Sns {
+        keyword: Span,
+        topic: Ident,
+    },
+    Schedule {
+        keyword: Span,
+        expression: Sp<String>,
+    },
+    Url {
+        keyword: Span,
+        auth: Option<Sp<String>>,
+        cors: Option<super::cors::Cors>,
+        stream: Option<Sp<bool>>,
+    },
 }
 
 pub struct S3 {
@@ -273,7 +289,7 @@ fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
                 continue;
             }
             if name == "auth" {
-                auth = super::auth::Auth::from_value(errors, value);
+                auth = super::auth::Auth::from_value(errors, value).map(Box::new);
                 continue;
             }
             let span = Range::new(name.span(), value.span().end);

@@ -182,7 +182,7 @@ pub fn concurrency_budget(account: Option<u64>) -> u64 {
 
 /// `account_concurrency` is at least Lambda's 100 unreserved executions.
 pub fn check_account_concurrency(limit: u64) -> Result<(), String> {
-    if limit >= UNRESERVED_CONCURRENCY && limit <= MAX_RESERVED_CONCURRENCY {
+    if (UNRESERVED_CONCURRENCY..=MAX_RESERVED_CONCURRENCY).contains(&limit) {
         return Ok(());
     }
     Err(format!(
