@@ -177,6 +177,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         vpc: stack.vpc.as_ref().map(|vpc| vpc.0.clone()),
         boundary: stack.boundary.clone(),
         api: stack.api.as_ref().map(|api| api.0.clone()),
+        rest_api: stack.rest_api.as_ref().map(|api| api.0.clone()),
         region: stack.region.clone(),
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         backend,

@@ -30,6 +30,7 @@ pub mod names;
 pub mod placeholders;
 pub mod regions;
 pub mod resources;
+pub mod rest;
 pub mod runtimes;
 pub mod rust;
 pub mod s3;
