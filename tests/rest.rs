@@ -91,11 +91,11 @@ fn a_rest_api_with_a_key_cors_and_an_authorizer_validates_and_applies() {
     // The invoke permission is scoped to the method and path.
     let permissions = resources(&doc, "aws_lambda_permission");
     assert_eq!(
-        permissions["legacy-get-items-id"]["source_arn"],
+        permissions["legacy-rest-get-items-id"]["source_arn"],
         "${aws_api_gateway_rest_api.rest-api.execution_arn}/*/GET/items/*"
     );
     assert_eq!(
-        permissions["files-any-files-proxy"]["source_arn"],
+        permissions["files-rest-any-files-proxy"]["source_arn"],
         "${aws_api_gateway_rest_api.rest-api.execution_arn}/*/*/files/*"
     );
     let authorizer = &resources(&doc, "aws_api_gateway_authorizer")["rest-api-lambda-gate"];
@@ -165,6 +165,24 @@ fn the_deployment_is_replaced_exactly_when_the_routes_change() {
     assert_ne!(first, redeployment(&routed(&[("PUT", "/items/{id}")], None)));
     // An in-place change of a method (its authorization) must be deployed too.
     assert_ne!(first, redeployment(&routed(&[("GET", "/items/{id}")], Some(Auth::iam()))));
+}
+
+#[test]
+fn one_function_on_both_apis_gets_a_permission_from_each() {
+    let stack = routed(&[("GET", "/items/{id}")], None);
+    let code = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello/functions/hello");
+    let both = stack.function(
+        Function::new("both")
+            .runtime("python3.12")
+            .handler("lambda_handler.handler")
+            .code(code)
+            .trigger(Trigger::http("GET", "/items"))
+            .trigger(Trigger::rest("GET", "/items")),
+    );
+    let template = Template::synth(&both).unwrap();
+    let permissions = template.resources("aws_lambda_permission");
+    assert_eq!(permissions["both-get-items"]["statement_id"], "http-get-items");
+    assert_eq!(permissions["both-rest-get-items"]["statement_id"], "rest-get-items");
 }
 
 #[test]

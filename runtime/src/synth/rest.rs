@@ -125,11 +125,13 @@ impl Builder<'_> {
                 },
             )?;
             deployed.extend([method.to_string(), integration.to_string()]);
+            // Beside the function's `http(..)` permissions, named `FUNCTION-SLUG` too.
+            let route_slug = unique_slug(&mut BTreeSet::new(), &key);
             self.add(
-                &slug,
+                &format!("{}-rest-{route_slug}", route.function),
                 &LambdaPermission {
                     note: what,
-                    statement_id: format!("rest-{}", unique_slug(&mut BTreeSet::new(), &key)),
+                    statement_id: format!("rest-{route_slug}"),
                     action: "lambda:InvokeFunction".into(),
                     function_name: lambda.attr("function_name"),
                     principal: "apigateway.amazonaws.com".into(),
