@@ -215,3 +215,35 @@ fn a_cognito_authorizer_guards_the_routes_by_default() {
     assert_eq!(method["api_key_required"], false);
     assert!(template.resources("aws_api_gateway_api_key").is_empty());
 }
+
+/// A Rust function behind `rest(..)` reads API Gateway's v1 proxy event: the build checks the
+/// event type against the trigger (`sent_by::rest`), as it does for `http(..)`'s v2 event.
+#[cfg(feature = "rust")]
+mod rust_function {
+    use lambda_stack::events::apigw::{ApiGatewayProxyRequest, ApiGatewayProxyResponse};
+    use lambda_stack::prelude::*;
+
+    #[function(memory = 128, timeout = 5)]
+    async fn get_item(event: LambdaEvent<ApiGatewayProxyRequest>) -> Result<ApiGatewayProxyResponse, Error> {
+        let id = event.payload.path_parameters.get("id").cloned().unwrap_or_default();
+        let mut response = ApiGatewayProxyResponse::default();
+        response.status_code = if id.is_empty() { 404 } else { 200 };
+        Ok(response)
+    }
+
+    lambda_stack! {
+        stack items {
+            region: "eu-west-1",
+            function get_item { triggers: [rest(GET "/items/{id}")] }
+        }
+    }
+
+    #[test]
+    fn a_rust_function_reads_the_rest_apis_proxy_event() {
+        let stack = items();
+        assert_eq!(stack.check().problems, Vec::new());
+        let template = lambda_stack::testing::Template::synth(&stack).unwrap();
+        let integration = template.resource("aws_api_gateway_integration", "get_item-get-items-id").unwrap();
+        assert_eq!(integration["uri"], "${aws_lambda_function.get_item.invoke_arn}");
+    }
+}

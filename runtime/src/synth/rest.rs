@@ -84,10 +84,12 @@ impl Builder<'_> {
         let authorizers = self.rest_authorizers(&api, &routes)?;
         // Everything the deployment snapshots: it must come after all of it.
         let mut deployed: Vec<String> = Vec::new();
-        let mut used = BTreeSet::new();
+        // Named `FUNCTION-SLUG` like its `http(..)` routes, so a `renamed_from:` moves them too.
+        let mut used: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for route in &routes {
             let key = rules::http::route_key(route.method, route.path);
-            let slug = unique_slug(&mut used, &format!("{} {key}", route.function));
+            let route_slug = unique_slug(used.entry(route.function).or_default(), &key);
+            let slug = format!("{}-{route_slug}", route.function);
             let what = note(&format!("route `{key}` of function `{}` on the REST API", route.function), route.origin);
             let resource_id = resource_id(&api, &resources, route.path);
             let kind = route.auth.and_then(|a| a.kind.value().copied()).unwrap_or(AuthKind::None);
@@ -126,7 +128,6 @@ impl Builder<'_> {
             )?;
             deployed.extend([method.to_string(), integration.to_string()]);
             // Beside the function's `http(..)` permissions, named `FUNCTION-SLUG` too.
-            let route_slug = unique_slug(&mut BTreeSet::new(), &key);
             self.add(
                 &format!("{}-rest-{route_slug}", route.function),
                 &LambdaPermission {
