@@ -421,7 +421,7 @@ impl Builder<'_> {
                     &format!("the role API Gateway writes the logs of the REST API of stack `{stack}` with"),
                     origin,
                 ),
-                name: rules::names::role_name(stack, "rest-api-logs"),
+                name: rules::names::role_name(stack, rules::rest::LOGS_ROLE),
                 assume_role_policy: API_GATEWAY_TRUST_POLICY.into(),
                 permissions_boundary,
                 tags: BTreeMap::new(),

@@ -98,6 +98,14 @@ impl Checker<'_> {
                 paths.push((path, at(Arg::Path)));
             }
         }
+        // The REST API's logging role is named after the stack: it fits IAM's limit.
+        let first_route = stack.functions.iter().enumerate().find_map(|(f, function)| {
+            let t = function.triggers.iter().position(|t| matches!(t, Trigger::Rest { .. }))?;
+            Some(Location::new(DeclId::Function(f), At::Trigger(t, TriggerPart::Keyword)))
+        });
+        if let Some(at) = first_route {
+            self.check(at, rules::rest::check_logs_role_name(&stack.name));
+        }
         let written: Vec<&str> = paths.iter().map(|(p, _)| *p).collect();
         for (i, message) in rules::rest::sibling_variables(&written) {
             self.error(paths[i].1, message);

@@ -148,6 +148,21 @@ fn a_rest_api_auth_is_reported_in_the_rest_api_block() {
     );
 }
 
+#[test]
+fn a_long_stack_name_leaves_no_room_for_the_rest_apis_logging_role() {
+    let mut items = python("items");
+    items.triggers.push(Trigger::Rest {
+        method: "GET".into(),
+        path: "/items".into(),
+        outlives_request: false,
+        auth: None,
+    });
+    let declared = decl::Stack { name: "s".repeat(55), functions: vec![items], ..Default::default() };
+    let found = super::stack(&declared);
+    let at = Location::new(DeclId::Function(0), At::Trigger(0, TriggerPart::Keyword));
+    assert!(errors(&found).iter().any(|(l, message)| *l == at && message.contains("rest-api-logs")), "{found:?}");
+}
+
 fn env_ref(function: &mut decl::Function, key: &str, target: &str, attribute: &str) {
     function.env.push((key.into(), EnvValue::Ref { target: target.into(), attribute: attribute.into() }));
 }

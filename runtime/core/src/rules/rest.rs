@@ -22,6 +22,23 @@ use std::collections::BTreeMap;
 /// The stage's name when `stage:` is not given.
 pub const DEFAULT_STAGE: &str = "v1";
 
+/// The role API Gateway writes the REST API's logs with is named `STACK-rest-api-logs`
+/// ([`super::names::role_name`]): declaration names have no `-`, so no role of the stack has it.
+pub const LOGS_ROLE: &str = "rest-api-logs";
+
+/// The logging role's name fits IAM's 64 characters.
+pub fn check_logs_role_name(stack: &str) -> Result<(), String> {
+    let name = super::names::role_name(stack, LOGS_ROLE);
+    if name.len() <= super::names::MAX_ROLE_NAME {
+        return Ok(());
+    }
+    Err(format!(
+        "the REST API's logging role `{name}` is {} characters, above IAM's limit of {}; shorten the stack name",
+        name.len(),
+        super::names::MAX_ROLE_NAME
+    ))
+}
+
 /// The longest stage name API Gateway accepts.
 pub const MAX_STAGE_NAME_LEN: usize = 128;
 
