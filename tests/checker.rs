@@ -3,8 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Auth, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
-    Topic, Trigger, Vpc,
+    Api, Auth, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, RestApi, Role, Stack, Statement, Stream,
+    Table, Topic, Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -25,6 +25,11 @@ fn shop() -> Stack {
 /// The `tests/ui/adopt/include-*` cases' stack: `include: [pattern]` beside a queue and a topic.
 fn included(pattern: &str) -> Stack {
     shop().include_in("tests/ui/adopt", pattern).queue(Queue::new("jobs")).topic(Topic::new("alerts"))
+}
+
+/// The `tests/ui/rest/*` cases' stack: `rest_api` configured, one function routed by it.
+fn rest_routed(api: RestApi) -> Stack {
+    shop().rest_api(api).function(python("items").trigger(Trigger::rest("GET", "/items")))
 }
 
 /// The messages of a ui case's `.stderr`: each `error: ` line.
@@ -733,6 +738,49 @@ fn cases() -> Vec<(&'static str, Stack)> {
             "api/domain-name-with-a-capital",
             shop()
                 .api(Api::new().domain("Api.shop.example.com", "arn:aws:acm:eu-west-3:123456789012:certificate/abc"))
+                .function(python("items").trigger(Trigger::http("GET", "/items"))),
+        ),
+        ("rest/invalid-path", shop().function(python("items").trigger(Trigger::rest("GET", "/users/@me")))),
+        ("rest/invalid-stage-name", rest_routed(RestApi::new().stage("v.1"))),
+        (
+            "rest/jwt-auth",
+            shop().function(
+                python("items")
+                    .trigger(Trigger::rest("GET", "/items").auth(Auth::jwt("https://issuer.example.com", ["app"]))),
+            ),
+        ),
+        (
+            "rest/options-route-with-cors",
+            shop().rest_api(RestApi::new().cors(Cors::new().origins(["*"]))).function(
+                python("items").trigger(Trigger::rest("GET", "/items")).trigger(Trigger::rest("OPTIONS", "/items")),
+            ),
+        ),
+        (
+            "rest/sibling-variables",
+            shop().function(
+                python("items")
+                    .trigger(Trigger::rest("GET", "/items/{id}"))
+                    .trigger(Trigger::rest("DELETE", "/items/{name}")),
+            ),
+        ),
+        (
+            "rest/timeout-above-the-rest-api-limit",
+            shop().function(python("items").timeout(60).trigger(Trigger::rest("GET", "/report"))),
+        ),
+        (
+            "rest/two-cors-origins",
+            rest_routed(RestApi::new().cors(Cors::new().origins(["https://a.example.com", "https://b.example.com"]))),
+        ),
+        (
+            "rest/two-functions-one-route",
+            shop()
+                .function(python("items").trigger(Trigger::rest("GET", "/items")))
+                .function(python("listing").trigger(Trigger::rest("GET", "/items"))),
+        ),
+        (
+            "rest/without-routes",
+            shop()
+                .rest_api(RestApi::new().stage("v1"))
                 .function(python("items").trigger(Trigger::http("GET", "/items"))),
         ),
         ("params/param-named-like-a-declaration", shop().queue(Queue::new("jobs")).param(Param::new("jobs"))),

@@ -22,6 +22,7 @@ pub mod package;
 mod param;
 mod queue;
 mod reference;
+mod rest;
 #[cfg(feature = "rust")]
 pub mod rust;
 mod stack;
@@ -47,6 +48,7 @@ pub use crate::{
     param::Param,
     queue::Queue,
     reference::{EnvValue, Ref},
+    rest::RestApi,
     stack::{Backend, Findings, Stack},
     stream::Stream,
     table::Table,
@@ -59,7 +61,7 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack,
+        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, RestApi, Role, Stack,
         Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.

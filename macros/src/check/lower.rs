@@ -255,6 +255,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 }),
             }
         }),
+        rest_api: stack.rest_api.as_ref().map(|api| rest_api(&mut spans, id, api)),
         region: stack.region.as_ref().map(|r| r.value.clone()),
         tags,
         backend,
@@ -545,6 +546,45 @@ fn cors_spans(spans: &mut Spans, id: DeclId, cors: &crate::model::cors::Cors, at
     }
 }
 
+/// The `rest_api { .. }` block, each key's span recorded.
+fn rest_api(spans: &mut Spans, id: DeclId, api: &crate::model::rest::RestApi) -> decl::RestApi {
+    spans.put(id, At::RestApiBlock, api.keyword.span());
+    if let Some(throttle) = api.throttle {
+        spans.put(id, At::RestApi(Key::Throttle), throttle);
+    }
+    for (key, value) in [(Key::Rate, &api.rate), (Key::Burst, &api.burst)] {
+        if let Some(value) = value {
+            spans.put(id, At::RestApi(key), value.span);
+        }
+    }
+    if let Some(stage) = &api.stage {
+        spans.put(id, At::RestApi(Key::Stage), stage.span);
+    }
+    if let Some(api_key) = &api.api_key {
+        spans.put(id, At::RestApi(Key::ApiKey), api_key.span);
+    }
+    if let Some(cors) = &api.cors {
+        spans.put(id, At::RestApi(Key::Cors), cors.span);
+        cors_spans(spans, id, cors, At::RestApiCors);
+    }
+    if let Some(auth) = &api.auth {
+        spans.put(id, At::RestApi(Key::Auth), auth.span);
+        for (part, range) in auth.spans() {
+            spans.put(id, At::ApiAuth(ApiKind::Rest, part), range);
+        }
+    }
+    decl::RestApi {
+        stage: api.stage.as_ref().map(|s| s.value.clone()),
+        api_key: api.api_key.as_ref().is_some_and(|k| k.value),
+        cors: api.cors.as_ref().map(crate::model::cors::Cors::to_decl),
+        auth: api.auth.as_ref().map(crate::model::auth::Auth::to_decl),
+        throttle: api.throttle.map(|_| decl::Throttle {
+            rate: api.rate.as_ref().map(|r| r.value),
+            burst: api.burst.as_ref().map(|b| b.value),
+        }),
+    }
+}
+
 /// A `vpc: { .. }` of a function or the stack.
 pub(crate) fn vpc(spans: &mut Spans, id: DeclId, vpc: &model::Vpc) -> decl::Vpc {
     spans.put(id, At::Value(Key::Vpc), vpc.span);
@@ -574,7 +614,8 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
     put(TriggerPart::Keyword, trigger.span().into());
     let mut arg = |arg, range: Range| spans.put(id, At::Trigger(i, TriggerPart::Arg(arg)), range);
     match trigger {
-        Trigger::Http { method, path, outlives_request, auth } => {
+        Trigger::Http { method, path, outlives_request, auth }
+        | Trigger::Rest { method, path, outlives_request, auth } => {
             arg(Arg::Method, method.span);
             arg(Arg::Path, path.span);
             if let Some(flag) = outlives_request {
@@ -586,11 +627,12 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
                     spans.put(id, At::Trigger(i, TriggerPart::Auth(part)), range);
                 }
             }
-            decl::Trigger::Http {
-                method: method.value.clone(),
-                path: path.value.clone(),
-                outlives_request: outlives_request.as_ref().is_some_and(|flag| flag.value),
-                auth: auth.as_deref().map(crate::model::auth::Auth::to_decl),
+            let (method, path) = (method.value.clone(), path.value.clone());
+            let outlives_request = outlives_request.as_ref().is_some_and(|flag| flag.value);
+            let auth = auth.as_deref().map(crate::model::auth::Auth::to_decl);
+            match trigger {
+                Trigger::Rest { .. } => decl::Trigger::Rest { method, path, outlives_request, auth },
+                _ => decl::Trigger::Http { method, path, outlives_request, auth },
             }
         }
         Trigger::S3(s3) => {

@@ -141,6 +141,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
         });
         quote! { .api(::lambda_stack::__private::Api::new() #cors #auth #domain #throttle) }
     });
+    let rest_api = stack.rest_api.as_ref().map(rest_api_builder);
     let assets = stack.assets.as_ref().map(|bucket| {
         let bucket = text(bucket);
         quote! { .assets(#bucket) }
@@ -215,11 +216,41 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             #boundary
             #account_concurrency
             #api
+            #rest_api
             #assets
             #(#params)*
             #(#include)*;
         DECLARATIONS.iter().fold(stack, |stack, declare| declare(stack))
     }
+}
+
+/// `.rest_api(RestApi::new()..)`, the builder of the `rest_api { .. }` block.
+fn rest_api_builder(api: &crate::model::rest::RestApi) -> TokenStream {
+    let stage = api.stage.as_ref().map(|stage| {
+        let stage = &stage.value;
+        quote! { .stage(#stage) }
+    });
+    let api_key = api.api_key.as_ref().filter(|k| k.value).map(|_| quote! { .api_key() });
+    let cors = api.cors.as_ref().map(|cors| {
+        let cors = cors_builder(cors);
+        quote! { .cors(#cors) }
+    });
+    let auth = api.auth.as_ref().map(|auth| {
+        let auth = auth_builder(auth);
+        quote! { .auth(#auth) }
+    });
+    let throttle = api.throttle.map(|_| {
+        let option = |v: &Option<crate::span::Sp<u64>>| match v {
+            Some(v) => {
+                let v = v.value;
+                quote! { ::core::option::Option::Some(#v) }
+            }
+            None => quote! { ::core::option::Option::None },
+        };
+        let (rate, burst) = (option(&api.rate), option(&api.burst));
+        quote! { .throttle(#rate, #burst) }
+    });
+    quote! { .rest_api(::lambda_stack::__private::RestApi::new() #stage #api_key #cors #auth #throttle) }
 }
 
 /// `Cors::new()..`, the builder of a `cors: { .. }`.
@@ -403,14 +434,16 @@ fn trigger(trigger: &Trigger) -> TokenStream {
     let line = line(trigger.span());
     let p = quote! { ::lambda_stack::__private::Trigger };
     let call = match trigger {
-        Trigger::Http { method, path, outlives_request, auth } => {
+        Trigger::Http { method, path, outlives_request, auth }
+        | Trigger::Rest { method, path, outlives_request, auth } => {
             let (method, path) = (&method.value, &path.value);
             let outlives = outlives_request.as_ref().filter(|flag| flag.value).map(|_| quote! { .outlives_request() });
             let auth = auth.as_ref().map(|auth| {
                 let auth = auth_builder(auth);
                 quote! { .auth(#auth) }
             });
-            quote! { #p::http(#method, #path) #auth #outlives }
+            let constructor = Ident::new(trigger.kind().keyword(), Span::call_site());
+            quote! { #p::#constructor(#method, #path) #auth #outlives }
         }
         Trigger::S3(s3) => {
             let bucket = text(&s3.bucket);

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cors;
 pub(crate) mod fields;
 pub mod function;
+pub mod rest;
 mod sources;
 pub mod stages;
 mod triggers;
@@ -53,6 +54,8 @@ pub struct Stack {
     pub account_concurrency: Option<Sp<u64>>,
     /// `api { .. }`: the stack's HTTP API.
     pub api: Option<Api>,
+    /// `rest_api { .. }`: the stack's REST API.
+    pub rest_api: Option<rest::RestApi>,
     pub buckets: Vec<Bucket>,
     pub queues: Vec<Queue>,
     pub tables: Vec<Table>,
@@ -364,6 +367,7 @@ impl Stack {
                 .and_then(|v| fields::int(errors, "account_concurrency", "executions", v)),
             boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
             api: None,
+            rest_api: None,
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
             tags: fields.get(Key::Tags).map(|v| fields::string_map(errors, "tags", v)).unwrap_or_default(),
@@ -398,6 +402,19 @@ impl Stack {
                 }
                 continue;
             }
+            if keyword == "rest_api" {
+                if !block.nameless {
+                    errors.at(
+                        block.name.span(),
+                        "`rest_api` is the stack's one REST API and takes no name: write `rest_api { .. }`",
+                    );
+                } else if stack.rest_api.is_some() {
+                    errors.at(block.kind.span(), "a stack has one REST API: one `rest_api { .. }` block");
+                } else {
+                    stack.rest_api = Some(rest::RestApi::from_ast(block, errors));
+                }
+                continue;
+            }
             if block.nameless {
                 errors.at(block.kind.span(), format!("`{keyword}` needs a name: `{keyword} NAME {{ .. }}`"));
                 continue;
@@ -424,7 +441,10 @@ impl Stack {
                     block.kind.span(),
                     format!(
                         "unknown declaration `{keyword}`{}",
-                        expected_one_of(&keyword, Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param", "api"]))
+                        expected_one_of(
+                            &keyword,
+                            Kind::ALL.iter().map(|kind| kind.keyword()).chain(["param", "api", "rest_api"])
+                        )
                     ),
                 ),
             }

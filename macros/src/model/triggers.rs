@@ -3,7 +3,7 @@
 //! `dynamodb(orders, start: latest)`, `kinesis(clicks, start: trim_horizon)`, `sns(alerts)`,
 //! `schedule("rate(5 minutes)")`, `url(auth: iam)`.
 
-use lambda_stack_core::decl::StreamSource;
+use lambda_stack_core::decl::{ApiKind, StreamSource};
 use lambda_stack_core::keys::{Arg as ArgName, TriggerKind};
 use lambda_stack_core::rules::suggest::{did_you_mean, expected_one_of, one_of};
 use proc_macro2::Span;
@@ -17,6 +17,13 @@ use crate::span::{Range, Sp};
 
 pub enum Trigger {
     Http {
+        method: Sp<String>,
+        path: Sp<String>,
+        outlives_request: Option<Sp<bool>>,
+        auth: Option<Box<super::auth::Auth>>,
+    },
+    /// `rest(GET "/items/{id}")`: a route of the REST API, written like an `http(..)` one.
+    Rest {
         method: Sp<String>,
         path: Sp<String>,
         outlives_request: Option<Sp<bool>>,
@@ -72,6 +79,7 @@ impl Trigger {
     pub fn kind(&self) -> TriggerKind {
         match self {
             Trigger::Http { .. } => TriggerKind::Http,
+            Trigger::Rest { .. } => TriggerKind::Rest,
             Trigger::S3(_) => TriggerKind::S3,
             Trigger::Sqs(_) => TriggerKind::Sqs,
             Trigger::Stream(s) => s.source.trigger(),
@@ -84,7 +92,7 @@ impl Trigger {
     /// Where the trigger starts, for its line in the `"//"` notes.
     pub fn span(&self) -> Span {
         match self {
-            Trigger::Http { method, .. } => method.span.start,
+            Trigger::Http { method, .. } | Trigger::Rest { method, .. } => method.span.start,
             Trigger::S3(t) => t.keyword,
             Trigger::Sqs(t) => t.keyword,
             Trigger::Stream(t) => t.keyword,
@@ -197,7 +205,8 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
     let call = paren.span.join();
     let kind = name.text();
     match kind.as_str() {
-        "http" => http(errors, args, call),
+        "http" => http(errors, TriggerKind::Http, args, call),
+        "rest" => http(errors, TriggerKind::Rest, args, call),
         "s3" => {
             let a = Args::read(errors, "s3", args, TriggerKind::S3.args());
             let bucket = a.source(errors, "s3", "bucket", call);
@@ -279,7 +288,10 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
     }
 }
 
-fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
+/// `http(..)` and `rest(..)`, routes of the HTTP and the REST API, written alike.
+fn http(errors: &mut Errors, kind: TriggerKind, args: &[Arg], call: Span) -> Option<Trigger> {
+    let api = if kind == TriggerKind::Rest { ApiKind::Rest } else { ApiKind::Http };
+    let keyword = kind.keyword();
     let mut outlives_request = None;
     let mut auth = None;
     for arg in args {
@@ -293,11 +305,13 @@ fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
                 continue;
             }
             let span = Range::new(name.span(), value.span().end);
+            let (limit, _) = lambda_stack_core::rules::http::integration_timeout(api);
             errors.at(
                 span,
                 format!(
-                    "`http` takes no `{name}:` argument; write `http(METHOD \"/path\")`, with `auth:` for who may \
-                     call the route, and `outlives_request: true` only for a function that may run past the API's 30 s"
+                    "`{keyword}` takes no `{name}:` argument; write `{keyword}(METHOD \"/path\")`, with `auth:` for who \
+                     may call the route, and `outlives_request: true` only for a function that may run past the API's \
+                     {limit} s"
                 ),
             );
             return None;
@@ -308,18 +322,23 @@ fn http(errors: &mut Errors, args: &[Arg], call: Span) -> Option<Trigger> {
         _ => &[],
     };
     match values {
-        [Value::Path(method), Value::Str(path)] if method.len() == 1 => Some(Trigger::Http {
-            method: Sp::new(method[0].text(), method[0].span()),
-            path: Sp::new(path.value(), path.span()),
-            outlives_request,
-            auth,
-        }),
+        [Value::Path(method), Value::Str(path)] if method.len() == 1 => {
+            let (method, path) = (Sp::new(method[0].text(), method[0].span()), Sp::new(path.value(), path.span()));
+            Some(match api {
+                ApiKind::Http => Trigger::Http { method, path, outlives_request, auth },
+                ApiKind::Rest => Trigger::Rest { method, path, outlives_request, auth },
+            })
+        }
         [Value::Str(path)] => {
-            errors.at(path.span(), "an `http` trigger needs a method before the path, as in `http(GET \"/hello\")`");
+            errors.at(
+                path.span(),
+                format!("an `{keyword}` trigger needs a method before the path, as in `{keyword}(GET \"/hello\")`")
+                    .replace("an `rest`", "a `rest`"),
+            );
             None
         }
         _ => {
-            errors.at(call, "expected a method and a path, as in `http(GET \"/orders/{id}\")`");
+            errors.at(call, format!("expected a method and a path, as in `{keyword}(GET \"/orders/{{id}}\")`"));
             None
         }
     }

@@ -53,6 +53,8 @@ pub struct Stack {
     pub account_concurrency: Option<u64>,
     /// `api { .. }`: how the stack's HTTP API answers.
     pub api: Option<Api>,
+    /// `rest_api { .. }`: how the stack's REST API answers.
+    pub rest_api: Option<RestApi>,
     pub region: Option<String>,
     pub tags: Vec<(String, String)>,
     pub backend: Backend,
@@ -662,6 +664,15 @@ pub enum Trigger {
         /// `auth: ..`: who may call the route, when not the API's default.
         auth: Option<Auth>,
     },
+    /// A route of the stack's REST API (API Gateway v1, Lambda proxy integration).
+    Rest {
+        method: String,
+        path: String,
+        /// `outlives_request: true`: the function may run past the REST API's 29 s.
+        outlives_request: bool,
+        /// `auth: ..`: who may call the route, when not the `rest_api`'s default.
+        auth: Option<Auth>,
+    },
     S3(S3Trigger),
     Sqs(SqsTrigger),
     Stream(StreamTrigger),
@@ -690,6 +701,21 @@ pub struct Api {
     pub auth: Option<Auth>,
     /// `domain: { name, certificate }`: a custom domain name mapped to the `$default` stage.
     pub domain: Option<Domain>,
+}
+
+/// `rest_api { stage, api_key, cors, auth, throttle }`: the stack's REST API.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RestApi {
+    /// The stage's name; `rules::rest::DEFAULT_STAGE` when not given.
+    pub stage: Option<String>,
+    /// `api_key: true`: every method needs an API key, issued with a usage plan on the stage.
+    pub api_key: bool,
+    /// Answered by `OPTIONS` methods on every routed resource.
+    pub cors: Option<Cors>,
+    /// `auth: ..`: every route's, unless the route has its own.
+    pub auth: Option<Auth>,
+    /// The stage's limits on every method (and the usage plan's, with `api_key`).
+    pub throttle: Option<Throttle>,
 }
 
 /// `domain: { name, certificate }`: the API's own host name, with an ACM certificate for it in
@@ -814,6 +840,7 @@ impl Trigger {
     pub fn kind(&self) -> TriggerKind {
         match self {
             Trigger::Http { .. } => TriggerKind::Http,
+            Trigger::Rest { .. } => TriggerKind::Rest,
             Trigger::S3(_) => TriggerKind::S3,
             Trigger::Sqs(_) => TriggerKind::Sqs,
             Trigger::Stream(stream) => stream.source.trigger(),
@@ -830,7 +857,7 @@ impl Trigger {
             Trigger::Sqs(sqs) => Some(&sqs.queue),
             Trigger::Stream(stream) => Some(&stream.target),
             Trigger::Sns { topic } => Some(topic),
-            Trigger::Http { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
+            Trigger::Http { .. } | Trigger::Rest { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
         }
     }
 }

@@ -63,6 +63,9 @@ pub enum Key {
     Cors,
     Auth,
     Domain,
+    // rest_api { .. }
+    Stage,
+    ApiKey,
     Certificate,
     Throttle,
     Rate,
@@ -146,6 +149,8 @@ impl Key {
             Key::Cors => "cors",
             Key::Auth => "auth",
             Key::Domain => "domain",
+            Key::Stage => "stage",
+            Key::ApiKey => "api_key",
             Key::Certificate => "certificate",
             Key::Throttle => "throttle",
             Key::Rate => "rate",
@@ -262,6 +267,8 @@ pub const STACK_KEYS: &[Key] = &[
 ];
 /// `api { .. }`: the stack's HTTP API.
 pub const API_KEYS: &[Key] = &[Key::Cors, Key::Auth, Key::Domain, Key::Throttle];
+/// `rest_api { .. }`: the stack's REST API.
+pub const REST_API_KEYS: &[Key] = &[Key::Stage, Key::ApiKey, Key::Cors, Key::Auth, Key::Throttle];
 /// `domain: { .. }` of the `api`.
 pub const DOMAIN_KEYS: &[Key] = &[Key::Name, Key::Certificate];
 /// `throttle: { .. }` of the `api`.
@@ -343,6 +350,7 @@ pub fn attribute_keys() -> Vec<Key> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TriggerKind {
     Http,
+    Rest,
     S3,
     Sqs,
     Dynamodb,
@@ -353,8 +361,9 @@ pub enum TriggerKind {
 }
 
 impl TriggerKind {
-    pub const ALL: [TriggerKind; 8] = [
+    pub const ALL: [TriggerKind; 9] = [
         TriggerKind::Http,
+        TriggerKind::Rest,
         TriggerKind::S3,
         TriggerKind::Sqs,
         TriggerKind::Dynamodb,
@@ -367,6 +376,7 @@ impl TriggerKind {
     pub fn keyword(self) -> &'static str {
         match self {
             TriggerKind::Http => "http",
+            TriggerKind::Rest => "rest",
             TriggerKind::S3 => "s3",
             TriggerKind::Sqs => "sqs",
             TriggerKind::Dynamodb => "dynamodb",
@@ -390,7 +400,7 @@ impl TriggerKind {
             TriggerKind::Dynamodb => Some(Kind::Table),
             TriggerKind::Kinesis => Some(Kind::Stream),
             TriggerKind::Sns => Some(Kind::Topic),
-            TriggerKind::Http | TriggerKind::Schedule | TriggerKind::Url => None,
+            TriggerKind::Http | TriggerKind::Rest | TriggerKind::Schedule | TriggerKind::Url => None,
         }
     }
 
@@ -409,7 +419,7 @@ impl TriggerKind {
                 &[Arg::Start, Arg::BatchSize, Arg::Window, Arg::ReportFailures]
             }
             TriggerKind::Url => &[Arg::Auth, Arg::Cors, Arg::Stream],
-            TriggerKind::Http => &[Arg::Auth, Arg::OutlivesRequest],
+            TriggerKind::Http | TriggerKind::Rest => &[Arg::Auth, Arg::OutlivesRequest],
             TriggerKind::Sns | TriggerKind::Schedule => &[],
         }
     }

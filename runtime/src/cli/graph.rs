@@ -93,6 +93,10 @@ pub fn dot(stack: &Stack) -> String {
                     add(&mut nodes, "api:http".into(), attrs("HTTP API", "component", "#e0f0ff"));
                     ("api:http".to_owned(), format!("{method} {path}"))
                 }
+                Trigger::Rest { method, path, .. } => {
+                    add(&mut nodes, "api:rest".into(), attrs("REST API", "component", "#e0f0ff"));
+                    ("api:rest".to_owned(), format!("{method} {path}"))
+                }
                 Trigger::Schedule { expression, .. } => {
                     let node = format!("schedule:{}:{expression}", function.name);
                     add(&mut nodes, node.clone(), attrs(&format!("schedule\\n{expression}"), "note", "#f0f0ff"));

@@ -48,6 +48,16 @@ pub trait FromHttp {}
 impl FromHttp for Value {}
 impl FromHttp for apigw::ApiGatewayV2httpRequest {}
 
+/// Types a `rest(..)` trigger (API Gateway REST API, Lambda proxy integration) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event a `rest(..)` trigger sends",
+    label = "this REST API route invokes the function with an `ApiGatewayProxyRequest`",
+    note = "take `LambdaEvent<lambda_stack::events::apigw::ApiGatewayProxyRequest>`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromRest {}
+impl FromRest for Value {}
+impl FromRest for apigw::ApiGatewayProxyRequest {}
+
 /// Types a `url(..)` trigger (a function URL, payload format 2.0) can be read as.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not the event a `url(..)` trigger sends",
@@ -139,6 +149,7 @@ pub mod sent_by {
     use super::*;
 
     pub fn http<E: FromHttp>() {}
+    pub fn rest<E: FromRest>() {}
     pub fn url<E: FromUrl>() {}
     pub fn sqs<E: FromSqs>() {}
     pub fn s3<E: FromS3>() {}

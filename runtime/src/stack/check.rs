@@ -178,6 +178,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         boundary: stack.boundary.clone(),
         account_concurrency: stack.account_concurrency,
         api: stack.api.as_ref().map(|api| api.0.clone()),
+        rest_api: stack.rest_api.as_ref().map(|api| api.0.clone()),
         region: stack.region.clone(),
         tags: stack.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         backend,

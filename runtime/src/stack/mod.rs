@@ -72,6 +72,8 @@ pub struct Stack {
     pub(crate) account_concurrency: Option<u64>,
     /// How the HTTP API answers ([`Stack::api`]).
     pub(crate) api: Option<crate::Api>,
+    /// How the REST API answers ([`Stack::rest_api`]).
+    pub(crate) rest_api: Option<crate::RestApi>,
     /// The stage this stack is ([`Stack::stages`]); its `name` is then `<stack>-<stage>`.
     pub(crate) stage: Option<StageOf>,
     /// With [`Stack::stages`], one stack per stage, in the order the stages are listed.
@@ -140,6 +142,7 @@ impl Stack {
             boundary: None,
             account_concurrency: None,
             api: None,
+            rest_api: None,
             stage: None,
             staged: Vec::new(),
             origin: Origin::caller(),
@@ -330,6 +333,13 @@ impl Stack {
     /// CORS and throttling of the stack's HTTP API ([`crate::Api`]).
     pub fn api(mut self, api: crate::Api) -> Self {
         self.api = Some(api);
+        self
+    }
+
+    /// The stage, API key, CORS, default `auth:` and throttling of the stack's REST API
+    /// ([`crate::RestApi`]), which its `rest(..)` routes create.
+    pub fn rest_api(mut self, api: crate::RestApi) -> Self {
+        self.rest_api = Some(api);
         self
     }
 

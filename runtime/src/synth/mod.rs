@@ -12,6 +12,7 @@ mod function;
 mod http;
 mod iam;
 mod references;
+mod rest;
 mod storage;
 mod triggers;
 
@@ -229,6 +230,7 @@ impl<'a> Builder<'a> {
         for (function, asset) in self.stack.functions.iter().zip(assets) {
             self.function(function, asset)?;
         }
+        self.rest_api()?;
         for bucket in &self.stack.buckets {
             self.bucket_notification(bucket)?;
         }

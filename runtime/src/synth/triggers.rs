@@ -28,7 +28,8 @@ impl Builder<'_> {
         for trigger in &function.triggers {
             let origin = trigger.origin().clone();
             match trigger {
-                Trigger::Http { .. } => {}
+                // Their APIs call them: `http_routes`, `rest_api`.
+                Trigger::Http { .. } | Trigger::Rest { .. } => {}
                 Trigger::S3(s3) => self.s3_trigger(function, lambda, s3, &mut used)?,
                 Trigger::Sqs(sqs) => {
                     let slug = unique_slug(&mut used, &format!("sqs {}", sqs.queue));

@@ -716,3 +716,270 @@ pub struct Destination {
 impl Resource for LambdaFunctionEventInvokeConfig {
     const TYPE: &'static str = "aws_lambda_function_event_invoke_config";
 }
+
+/// `lifecycle { create_before_destroy = true }`: the replacement exists before the old one goes,
+/// so a REST API's stage always points at a deployment.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreateBeforeDestroy {
+    pub create_before_destroy: bool,
+}
+
+/// `aws_api_gateway_rest_api`: the stack's REST API, regional.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayRestApi {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub endpoint_configuration: EndpointConfiguration,
+    pub lifecycle: CreateBeforeDestroy,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EndpointConfiguration {
+    pub types: Vec<String>,
+}
+
+impl Resource for ApiGatewayRestApi {
+    const TYPE: &'static str = "aws_api_gateway_rest_api";
+}
+
+/// `aws_api_gateway_resource`: one segment of a route's path, under its parent.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayResource {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub parent_id: String,
+    pub path_part: String,
+}
+
+impl Resource for ApiGatewayResource {
+    const TYPE: &'static str = "aws_api_gateway_resource";
+}
+
+/// `aws_api_gateway_method`: a route's method on its resource, and who may call it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayMethod {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub resource_id: String,
+    pub http_method: String,
+    pub authorization: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_id: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authorization_scopes: Vec<String>,
+    pub api_key_required: bool,
+}
+
+impl Resource for ApiGatewayMethod {
+    const TYPE: &'static str = "aws_api_gateway_method";
+}
+
+/// `aws_api_gateway_integration`: a Lambda proxy integration (`AWS_PROXY`), or the `MOCK` that
+/// answers a CORS preflight.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayIntegration {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub resource_id: String,
+    pub http_method: String,
+    #[serde(rename = "type")]
+    pub integration_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integration_http_method: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub request_templates: BTreeMap<String, String>,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource for ApiGatewayIntegration {
+    const TYPE: &'static str = "aws_api_gateway_integration";
+}
+
+/// `aws_api_gateway_method_response`: the headers a method's response may carry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayMethodResponse {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub resource_id: String,
+    pub http_method: String,
+    pub status_code: String,
+    pub response_parameters: BTreeMap<String, bool>,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource for ApiGatewayMethodResponse {
+    const TYPE: &'static str = "aws_api_gateway_method_response";
+}
+
+/// `aws_api_gateway_integration_response`: the header values a `MOCK` integration answers with.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayIntegrationResponse {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub resource_id: String,
+    pub http_method: String,
+    pub status_code: String,
+    pub response_parameters: BTreeMap<String, String>,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource for ApiGatewayIntegrationResponse {
+    const TYPE: &'static str = "aws_api_gateway_integration_response";
+}
+
+/// `aws_api_gateway_authorizer`: a Lambda (`REQUEST`) or Cognito (`COGNITO_USER_POOLS`) one.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayAuthorizer {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub rest_api_id: String,
+    #[serde(rename = "type")]
+    pub authorizer_type: String,
+    pub identity_source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_result_ttl_in_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provider_arns: Vec<String>,
+}
+
+impl Resource for ApiGatewayAuthorizer {
+    const TYPE: &'static str = "aws_api_gateway_authorizer";
+}
+
+/// `aws_api_gateway_deployment`: a snapshot of the API, replaced when `triggers` change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayDeployment {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub triggers: BTreeMap<String, String>,
+    pub lifecycle: CreateBeforeDestroy,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource for ApiGatewayDeployment {
+    const TYPE: &'static str = "aws_api_gateway_deployment";
+}
+
+/// `aws_api_gateway_stage`: the deployment served under a name, with access logs and X-Ray.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayStage {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub deployment_id: String,
+    pub stage_name: String,
+    pub xray_tracing_enabled: bool,
+    pub access_log_settings: Vec<AccessLogSettings>,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource for ApiGatewayStage {
+    const TYPE: &'static str = "aws_api_gateway_stage";
+}
+
+/// `aws_api_gateway_method_settings`: settings of every method of a stage (`*/*`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayMethodSettings {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub rest_api_id: String,
+    pub stage_name: String,
+    pub method_path: String,
+    pub settings: MethodSettings,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodSettings {
+    pub metrics_enabled: bool,
+    pub logging_level: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throttling_rate_limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throttling_burst_limit: Option<u64>,
+}
+
+impl Resource for ApiGatewayMethodSettings {
+    const TYPE: &'static str = "aws_api_gateway_method_settings";
+}
+
+/// `aws_api_gateway_account`: the region's API Gateway settings, here the role API Gateway writes
+/// REST API logs with.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayAccount {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub cloudwatch_role_arn: String,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource for ApiGatewayAccount {
+    const TYPE: &'static str = "aws_api_gateway_account";
+}
+
+/// `aws_api_gateway_api_key`
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayApiKey {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub enabled: bool,
+}
+
+impl Resource for ApiGatewayApiKey {
+    const TYPE: &'static str = "aws_api_gateway_api_key";
+}
+
+/// `aws_api_gateway_usage_plan`: the stages a key may call, and at what rate.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayUsagePlan {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub api_stages: Vec<UsagePlanStage>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub throttle_settings: Vec<UsagePlanThrottle>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UsagePlanStage {
+    pub api_id: String,
+    pub stage: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UsagePlanThrottle {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub burst_limit: Option<u64>,
+}
+
+impl Resource for ApiGatewayUsagePlan {
+    const TYPE: &'static str = "aws_api_gateway_usage_plan";
+}
+
+/// `aws_api_gateway_usage_plan_key`: a key on its usage plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGatewayUsagePlanKey {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub key_id: String,
+    pub key_type: String,
+    pub usage_plan_id: String,
+}
+
+impl Resource for ApiGatewayUsagePlanKey {
+    const TYPE: &'static str = "aws_api_gateway_usage_plan_key";
+}

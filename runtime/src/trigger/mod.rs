@@ -25,6 +25,8 @@ use lambda_stack_core::keys::TriggerKind;
 pub enum Trigger {
     /// A route of the stack's HTTP API (API Gateway v2, payload format 2.0).
     Http { method: String, path: String, outlives_request: bool, auth: Option<crate::Auth>, origin: Origin },
+    /// A route of the stack's REST API (API Gateway v1, Lambda proxy integration).
+    Rest { method: String, path: String, outlives_request: bool, auth: Option<crate::Auth>, origin: Origin },
     /// Object events of a bucket.
     S3(S3Trigger),
     /// Messages of a queue.
@@ -88,6 +90,25 @@ impl Trigger {
         }
     }
 
+    /// A route of the stack's REST API ([`crate::RestApi`]): `GET`, `POST`, .. or `ANY`, and a
+    /// path with `{name}` variables and perhaps a greedy `{proxy+}` at the end.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Trigger;
+    /// let route = Trigger::rest("GET", "/items/{id}");
+    /// assert_eq!(route.to_string(), "rest(GET \"/items/{id}\")");
+    /// ```
+    #[track_caller]
+    pub fn rest(method: impl Into<String>, path: impl Into<String>) -> Self {
+        Trigger::Rest {
+            method: method.into(),
+            path: path.into(),
+            outlives_request: false,
+            auth: None,
+            origin: Origin::caller(),
+        }
+    }
+
     /// On an `http` trigger: the function's `timeout` may exceed the HTTP API's 30 s, although the
     /// client gets a 503 at 30 s while the function runs on (for a function that also serves a
     /// slower trigger). Without it, such a timeout is an error. Other triggers are unchanged.
@@ -98,7 +119,7 @@ impl Trigger {
     /// assert_eq!(route.to_string(), "http(POST \"/imports\", outlives_request: true)");
     /// ```
     pub fn outlives_request(mut self) -> Self {
-        if let Trigger::Http { outlives_request, .. } = &mut self {
+        if let Trigger::Http { outlives_request, .. } | Trigger::Rest { outlives_request, .. } = &mut self {
             *outlives_request = true;
         }
         self
@@ -113,7 +134,7 @@ impl Trigger {
     /// assert_eq!(route.to_string(), "http(GET \"/health\", auth: none)");
     /// ```
     pub fn auth(mut self, who: crate::Auth) -> Self {
-        if let Trigger::Http { auth, .. } = &mut self {
+        if let Trigger::Http { auth, .. } | Trigger::Rest { auth, .. } = &mut self {
             *auth = Some(who);
         }
         self
@@ -207,6 +228,7 @@ impl Trigger {
     pub fn origin(&self) -> &Origin {
         match self {
             Trigger::Http { origin, .. }
+            | Trigger::Rest { origin, .. }
             | Trigger::Sns { origin, .. }
             | Trigger::Schedule { origin, .. }
             | Trigger::Url { origin, .. } => origin,
@@ -220,6 +242,7 @@ impl Trigger {
         let at = Origin { file: file.to_owned(), line };
         match &mut self {
             Trigger::Http { origin, .. }
+            | Trigger::Rest { origin, .. }
             | Trigger::Sns { origin, .. }
             | Trigger::Schedule { origin, .. }
             | Trigger::Url { origin, .. } => *origin = at,
@@ -230,10 +253,11 @@ impl Trigger {
         self
     }
 
-    /// The trigger's keyword: `http`, `s3`, `sqs`, `dynamodb`, `kinesis`, `sns`, `schedule`, `url`.
+    /// The trigger's keyword: `http`, `rest`, `s3`, `sqs`, `dynamodb`, `kinesis`, `sns`, `schedule`, `url`.
     pub fn kind(&self) -> TriggerKind {
         match self {
             Trigger::Http { .. } => TriggerKind::Http,
+            Trigger::Rest { .. } => TriggerKind::Rest,
             Trigger::S3(_) => TriggerKind::S3,
             Trigger::Sqs(_) => TriggerKind::Sqs,
             Trigger::Stream(t) => t.source.trigger(),
@@ -252,6 +276,12 @@ impl Trigger {
     pub(crate) fn to_decl(&self) -> decl::Trigger {
         match self {
             Trigger::Http { method, path, outlives_request, auth, .. } => decl::Trigger::Http {
+                method: method.clone(),
+                path: path.clone(),
+                outlives_request: *outlives_request,
+                auth: auth.as_ref().map(|a| a.0.clone()),
+            },
+            Trigger::Rest { method, path, outlives_request, auth, .. } => decl::Trigger::Rest {
                 method: method.clone(),
                 path: path.clone(),
                 outlives_request: *outlives_request,
@@ -287,7 +317,7 @@ impl Trigger {
             Trigger::Sqs(t) => Some(&t.queue),
             Trigger::Stream(t) => Some(&t.target),
             Trigger::Sns { topic, .. } => Some(topic),
-            Trigger::Http { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
+            Trigger::Http { .. } | Trigger::Rest { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
         }
     }
 }
@@ -422,8 +452,9 @@ impl From<StreamTrigger> for Trigger {
 impl std::fmt::Display for Trigger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Trigger::Http { method, path, outlives_request, auth, .. } => {
-                write!(f, "http({method} {path:?}")?;
+            Trigger::Http { method, path, outlives_request, auth, .. }
+            | Trigger::Rest { method, path, outlives_request, auth, .. } => {
+                write!(f, "{}({method} {path:?}", self.keyword())?;
                 if let Some(auth) = auth {
                     write!(f, ", auth: {auth}")?;
                 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{At, Checker, Location, Resolved};
-use crate::decl::{Code, DeclId, EnvValue, Function, Stack, Trigger};
+use crate::decl::{ApiKind, Code, DeclId, EnvValue, Function, Stack, Trigger};
 use crate::keys::Key;
 use crate::rules::runtimes::{self, Family};
 use crate::rules::{self, resources::Kind};
@@ -417,22 +417,20 @@ impl Checker<'_> {
         }
     }
 
-    /// A function behind an `http(..)` route times out within the API's 30 s, unless the route
-    /// says it outlives the request.
+    /// A function behind an `http(..)` or `rest(..)` route times out within its API's integration
+    /// timeout (30 s, 29 s), unless the route says it outlives the request.
     fn check_timeout_behind_routes(&mut self, id: DeclId, function: &Function) {
         let timeout = function.timeout_seconds();
         for trigger in &function.triggers {
-            if let Trigger::Http { method, path, outlives_request, .. } = trigger {
-                let route = format!("http({method} \"{path}\")");
-                if self
-                    .check(
-                        Location::new(id, At::Value(Key::Timeout)),
-                        rules::http::check_timeout_behind_route(timeout, &route, *outlives_request),
-                    )
-                    .is_none()
-                {
-                    return;
-                }
+            let (api, method, path, outlives_request) = match trigger {
+                Trigger::Http { method, path, outlives_request, .. } => (ApiKind::Http, method, path, outlives_request),
+                Trigger::Rest { method, path, outlives_request, .. } => (ApiKind::Rest, method, path, outlives_request),
+                _ => continue,
+            };
+            let route = format!("{}({method} \"{path}\")", api.trigger());
+            let result = rules::http::check_timeout_behind_route(api, timeout, &route, *outlives_request);
+            if self.check(Location::new(id, At::Value(Key::Timeout)), result).is_none() {
+                return;
             }
         }
     }

@@ -190,6 +190,19 @@ fn generated_names(stack: &Stack) -> Vec<Generated> {
         let who = format!("the HTTP API of stack `{}`", stack.name);
         push(at, Namespace::TerraformOutput, names::API_URL_OUTPUT.to_owned(), who);
     }
+    let rest = stack.functions.iter().enumerate().find_map(|(f, function)| {
+        let t = function.triggers.iter().position(|t| matches!(t, Trigger::Rest { .. }))?;
+        Some(Location::new(DeclId::Function(f), At::Trigger(t, TriggerPart::Keyword)))
+    });
+    if let Some(at) = rest {
+        let who = format!("the REST API of stack `{}`", stack.name);
+        push(at, Namespace::TerraformOutput, names::REST_API_URL_OUTPUT.to_owned(), who);
+        if stack.rest_api.as_ref().is_some_and(|api| api.api_key) {
+            let at = Location::new(DeclId::Stack, At::RestApi(Key::ApiKey));
+            let who = format!("the API key of the REST API of stack `{}`", stack.name);
+            push(at, Namespace::TerraformOutput, names::REST_API_KEY_OUTPUT.to_owned(), who);
+        }
+    }
     if stack.api.as_ref().is_some_and(|api| api.domain.is_some()) {
         let at = Location::new(DeclId::Stack, At::Api(Key::Domain));
         let who = format!("the custom domain of the HTTP API of stack `{}`", stack.name);

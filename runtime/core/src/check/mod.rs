@@ -15,6 +15,7 @@ mod iam;
 mod params;
 mod placeholders;
 mod resources;
+mod rest;
 mod stack;
 mod triggers;
 
@@ -69,6 +70,12 @@ pub enum At {
     Api(Key),
     /// A key of the `api`'s `cors`, or the `n`-th item of that key's list.
     ApiCors(Key, Option<usize>),
+    /// The `rest_api { .. }` block, at its keyword.
+    RestApiBlock,
+    /// A key of `rest_api { .. }` (`stage`, `api_key`), or of one of its maps (`rate`).
+    RestApi(Key),
+    /// A key of the `rest_api`'s `cors`, or the `n`-th item of that key's list.
+    RestApiCors(Key, Option<usize>),
     /// The value of a key of `vpc: { .. }` (`subnets`).
     Vpc(Key),
     /// The `n`-th ID of a list of `vpc: { .. }`.
@@ -149,7 +156,7 @@ impl Location {
             At::ApiAuth(api, part) => match (part.broader(), api) {
                 (Some(part), _) => At::ApiAuth(api, part),
                 (None, ApiKind::Http) => At::Api(Key::Auth),
-                (None, ApiKind::Rest) => At::Name,
+                (None, ApiKind::Rest) => At::RestApi(Key::Auth),
             },
             At::Trigger(i, _) => At::Trigger(i, TriggerPart::Keyword),
             At::Statement(_, StatementPart::Whole) => At::Value(Key::Allow),
@@ -166,6 +173,10 @@ impl Location {
             At::ApiCors(_, None) => At::Api(Key::Cors),
             At::Api(_) => At::ApiBlock,
             At::ApiBlock => At::Name,
+            At::RestApiCors(key, Some(_)) => At::RestApiCors(key, None),
+            At::RestApiCors(_, None) => At::RestApi(Key::Cors),
+            At::RestApi(_) => At::RestApiBlock,
+            At::RestApiBlock => At::Name,
             At::Vpc(_) => At::Value(Key::Vpc),
             At::Value(_) => At::Name,
         };

@@ -27,6 +27,9 @@ impl Checker<'_> {
         if let Some(api) = &stack.api {
             self.check_api(stack, api);
         }
+        if let Some(rest_api) = &stack.rest_api {
+            self.check_rest_api(stack, rest_api);
+        }
         if let Some(boundary) = &stack.boundary {
             let at = Location::new(DeclId::Stack, At::Value(Key::Boundary));
             self.check(at, rules::resources::check_policy_arn(boundary));
@@ -54,6 +57,7 @@ impl Checker<'_> {
         }
         self.check_unique_routes(stack);
         self.check_policy_budget(stack);
+        self.check_rest_routes(stack);
         self.check_s3_overlaps(stack);
         self.check_policy_sizes(stack);
         self.check_adoptions(stack);
@@ -160,16 +164,18 @@ impl Checker<'_> {
             self.check_domain(domain, stack.region.as_deref(), at);
         }
         if let Some(throttle) = api.throttle {
-            if throttle.rate.is_none() && throttle.burst.is_none() {
-                self.error(
-                    at(Key::Throttle),
-                    "`throttle` sets nothing; give `rate:` (requests per second) and `burst:`",
-                );
-            }
-            if throttle.burst == Some(0) || throttle.rate == Some(0) {
-                let key = if throttle.rate == Some(0) { Key::Rate } else { Key::Burst };
-                self.error(at(key), "a limit of 0 refuses every request; give a positive limit, or leave it out");
-            }
+            self.check_throttle(throttle, at);
+        }
+    }
+
+    /// A `throttle` gives a rate or a burst, neither of them 0.
+    pub(super) fn check_throttle(&mut self, throttle: crate::decl::Throttle, at: impl Fn(Key) -> Location) {
+        if throttle.rate.is_none() && throttle.burst.is_none() {
+            self.error(at(Key::Throttle), "`throttle` sets nothing; give `rate:` (requests per second) and `burst:`");
+        }
+        if throttle.burst == Some(0) || throttle.rate == Some(0) {
+            let key = if throttle.rate == Some(0) { Key::Rate } else { Key::Burst };
+            self.error(at(key), "a limit of 0 refuses every request; give a positive limit, or leave it out");
         }
     }
 

@@ -112,6 +112,57 @@ fn broader_locations_end_at_the_name() {
     );
 }
 
+#[test]
+fn a_rest_api_auth_is_reported_in_the_rest_api_block() {
+    let mut items = python("items");
+    items.triggers.push(Trigger::Rest {
+        method: "GET".into(),
+        path: "/items".into(),
+        outlives_request: false,
+        auth: None,
+    });
+    let declared = decl::Stack {
+        name: "shop".into(),
+        rest_api: Some(decl::RestApi { auth: Some(decl::Auth::word("jwt")), ..Default::default() }),
+        functions: vec![items],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    let kind = Location::new(DeclId::Stack, At::ApiAuth(ApiKind::Rest, AuthPart::Kind));
+    assert!(errors(&found).iter().any(|(at, message)| *at == kind && message.contains("no JWT authorizer")));
+    let mut at = Some(kind);
+    let mut seen = Vec::new();
+    while let Some(location) = at {
+        seen.push(location.at);
+        at = location.broader();
+    }
+    assert_eq!(
+        seen,
+        [
+            At::ApiAuth(ApiKind::Rest, AuthPart::Kind),
+            At::ApiAuth(ApiKind::Rest, AuthPart::Whole),
+            At::RestApi(Key::Auth),
+            At::RestApiBlock,
+            At::Name
+        ]
+    );
+}
+
+#[test]
+fn a_long_stack_name_leaves_no_room_for_the_rest_apis_logging_role() {
+    let mut items = python("items");
+    items.triggers.push(Trigger::Rest {
+        method: "GET".into(),
+        path: "/items".into(),
+        outlives_request: false,
+        auth: None,
+    });
+    let declared = decl::Stack { name: "s".repeat(55), functions: vec![items], ..Default::default() };
+    let found = super::stack(&declared);
+    let at = Location::new(DeclId::Function(0), At::Trigger(0, TriggerPart::Keyword));
+    assert!(errors(&found).iter().any(|(l, message)| *l == at && message.contains("rest-api-logs")), "{found:?}");
+}
+
 fn env_ref(function: &mut decl::Function, key: &str, target: &str, attribute: &str) {
     function.env.push((key.into(), EnvValue::Ref { target: target.into(), attribute: attribute.into() }));
 }

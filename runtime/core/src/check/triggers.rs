@@ -32,6 +32,9 @@ impl Checker<'_> {
                         self.check_auth(ApiKind::Http, auth, Some(&function.name), place);
                     }
                 }
+                Trigger::Rest { method, path, auth, .. } => {
+                    self.check_rest_trigger(id, i, function, method, path, auth)
+                }
                 Trigger::S3(s3) => self.check_s3_trigger(id, i, s3, resolved),
                 Trigger::Sqs(sqs) => self.check_sqs_trigger(id, i, function, sqs, resolved),
                 Trigger::Stream(stream) => self.check_stream_trigger(id, i, stream, resolved),

@@ -12,22 +12,44 @@
 //! assert!(check_route("GET", "orders").is_err());
 //! ```
 
+use super::auth::ApiKind;
 use super::suggest::{did_you_mean, one_of};
 
 /// An HTTP API ends a request to its Lambda integration after at most 30 s and answers 503
 /// (Amazon API Gateway quotas, "Integration timeout", HTTP APIs: 30 seconds, as of 2026-12-02).
 pub const MAX_INTEGRATION_TIMEOUT_SECONDS: u64 = 30;
 
-/// A function behind a route may time out only once the API has answered when it says so
-/// (`outlives_request`): past 30 s the client already has a 503 and the function runs on.
-pub fn check_timeout_behind_route(timeout: u64, route: &str, outlives_request: bool) -> Result<(), String> {
-    if timeout <= MAX_INTEGRATION_TIMEOUT_SECONDS || outlives_request {
+/// A REST API ends a request to its integration after 29 s by default and answers 504 (Amazon API
+/// Gateway quotas for REST APIs, "Maximum integration timeout": 50 milliseconds - 29 seconds, raisable
+/// by a quota request for regional APIs only, as of 2026-12-03).
+pub const REST_MAX_INTEGRATION_TIMEOUT_SECONDS: u64 = 29;
+
+/// How long `api` waits for a function behind one of its routes, and what the client gets then.
+pub fn integration_timeout(api: ApiKind) -> (u64, u16) {
+    match api {
+        ApiKind::Http => (MAX_INTEGRATION_TIMEOUT_SECONDS, 503),
+        ApiKind::Rest => (REST_MAX_INTEGRATION_TIMEOUT_SECONDS, 504),
+    }
+}
+
+/// A function behind a route of `api` may time out only once the API has answered when it says
+/// so (`outlives_request`): past the API's limit the client already has its error and the
+/// function runs on.
+pub fn check_timeout_behind_route(
+    api: ApiKind,
+    timeout: u64,
+    route: &str,
+    outlives_request: bool,
+) -> Result<(), String> {
+    let (limit, status) = integration_timeout(api);
+    if timeout <= limit || outlives_request {
         return Ok(());
     }
     Err(format!(
-        "timeout of {timeout} s behind `{route}`: the HTTP API answers 503 after {MAX_INTEGRATION_TIMEOUT_SECONDS} s while \
-         the function runs on; lower `timeout` to {MAX_INTEGRATION_TIMEOUT_SECONDS} or less, or write \
-         `outlives_request: true` in the route if the function also serves a slower trigger"
+        "timeout of {timeout} s behind `{route}`: the {} answers {status} after {limit} s while the function runs on; \
+         lower `timeout` to {limit} or less, or write `outlives_request: true` in the route if the function also \
+         serves a slower trigger",
+        api.title()
     ))
 }
 

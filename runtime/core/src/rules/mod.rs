@@ -31,6 +31,7 @@ pub mod permissions;
 pub mod placeholders;
 pub mod regions;
 pub mod resources;
+pub mod rest;
 pub mod runtimes;
 pub mod rust;
 pub mod s3;

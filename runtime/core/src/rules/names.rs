@@ -326,6 +326,13 @@ pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result
 /// The Terraform output of the stack's HTTP API URL.
 pub const API_URL_OUTPUT: &str = "api_url";
 
+/// The Terraform output of the URL of the stack's REST API's stage.
+pub const REST_API_URL_OUTPUT: &str = "rest_api_url";
+
+/// The Terraform output of the id of the REST API's key (`api_key: true`); the key's value is
+/// `aws apigateway get-api-key --api-key ID --include-value`.
+pub const REST_API_KEY_OUTPUT: &str = "rest_api_key_id";
+
 /// The Terraform outputs of the HTTP API's custom domain: the host name its DNS record points at
 /// (a CNAME or an alias), and that host's Route 53 zone (for an alias record).
 pub const API_DOMAIN_TARGET_OUTPUT: &str = "api_domain_target";

@@ -99,13 +99,14 @@ pub fn route_permissions(function: &str, routes: &[(&str, &str)], others: usize)
 }
 
 /// The statements a function's triggers other than its routes add to its policy: one per S3
-/// bucket, topic and schedule, two for a public URL (`InvokeFunctionUrl` and `InvokeFunction`);
+/// bucket, topic, schedule and REST route, two for a public URL (`InvokeFunctionUrl` and `InvokeFunction`);
 /// queues and streams are polled, not pushed, and add none.
 pub fn other_statements<'a>(triggers: impl IntoIterator<Item = &'a Trigger>) -> usize {
     triggers
         .into_iter()
         .map(|trigger| match trigger {
-            Trigger::S3(_) | Trigger::Sns { .. } | Trigger::Schedule { .. } => 1,
+            // A REST route's permission is one per route: the REST API shares none.
+            Trigger::S3(_) | Trigger::Sns { .. } | Trigger::Schedule { .. } | Trigger::Rest { .. } => 1,
             Trigger::Url { auth, .. } if auth.as_ref().and_then(|a| a.value()) == Some(&UrlAuth::None) => 2,
             Trigger::Url { .. } | Trigger::Http { .. } | Trigger::Sqs(_) | Trigger::Stream(_) => 0,
         })
