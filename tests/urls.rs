@@ -1,7 +1,6 @@
 //! Function URLs with CORS and response streaming, and the HTTP API's `api { cors, throttle }`,
 //! validated by the real Terraform CLI and applied into the shared tools' AWS emulator.
 
-
 use lambda_stack::prelude::*;
 use serde_json::{json, Value};
 

@@ -3,7 +3,6 @@
 //! and permissions boundaries (`boundary:` on the stack and on a role), which production accounts
 //! with a VPC usually require. Validated by the real Terraform CLI and applied into the emulator.
 
-
 use lambda_stack::prelude::*;
 use serde_json::{json, Value};
 

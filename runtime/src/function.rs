@@ -51,6 +51,8 @@ pub struct Function {
     pub(crate) dead_letter: Option<String>,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
+    /// `kms`: the key of its environment; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
     /// Set by [`Function::rust`]: the function is a `#[function]` served by the stack binary.
@@ -87,6 +89,7 @@ impl Function {
             dead_letter: None,
             exclude: Vec::new(),
             vpc: None,
+            kms: None,
             adopt: Default::default(),
             origin: Origin::caller(),
             rust: None,
@@ -99,6 +102,8 @@ impl Function {
         self.vpc = Some(vpc);
         self
     }
+
+    crate::kms::kms_setter!("function's environment");
 
     /// Lambda's runtime identifier: `python3.12`, `nodejs22.x`, `provided.al2023`.
     pub fn runtime(mut self, runtime: impl Into<String>) -> Self {

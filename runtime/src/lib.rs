@@ -13,6 +13,7 @@ mod error;
 mod function;
 mod host;
 mod iam;
+mod kms;
 pub mod local;
 pub mod migrate;
 mod origin;
@@ -41,6 +42,7 @@ pub use crate::{
     error::{Error, Result},
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
+    kms::KmsKey,
     origin::{Origin, Problem},
     param::Param,
     queue::Queue,
@@ -57,8 +59,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement,
-        Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, Role, Stack,
+        Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

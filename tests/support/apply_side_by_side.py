@@ -62,6 +62,7 @@ def main(args):
                     "memory": config["Configuration"]["MemorySize"],
                     "role": config["Configuration"]["Role"],
                     "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
+                    "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -69,6 +70,7 @@ def main(args):
                 "queues": names("aws_sqs_queue", "name"),
                 "topics": names("aws_sns_topic", "name"),
                 "tables": names("aws_dynamodb_table", "name"),
+                "key_aliases": names("aws_kms_alias", "name"),
                 "roles": names("aws_iam_role", "name"),
                 "role_policies": sorted(f'{r["values"]["role"]}/{r["values"]["name"]}' for r in resources
                                         if r["type"] == "aws_iam_role_policy"),

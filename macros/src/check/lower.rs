@@ -111,7 +111,8 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             let written = owned_keys(&mut spans, id, &bucket.owned_keys);
             let existing = existing(&mut spans, id, bucket.existing.as_ref());
             let adopt = adoption(&mut spans, id, &bucket.adopt);
-            decl::Bucket { name: text(&bucket.name), existing, written, adopt }
+            let kms = kms(&mut spans, id, &bucket.kms);
+            decl::Bucket { name: text(&bucket.name), existing, written, adopt, kms }
         })
         .collect();
     let queues =
@@ -133,6 +134,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 existing,
                 written,
                 fifo: topic.fifo.as_ref().is_some_and(|f| f.value),
+                kms: kms(&mut spans, id, &topic.kms),
             }
         })
         .collect();
@@ -150,7 +152,25 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 s.value
             });
             let adopt = adoption(&mut spans, id, &stream.adopt);
-            decl::Stream { name: text(&stream.name), existing, written, shards, adopt }
+            let kms = kms(&mut spans, id, &stream.kms);
+            decl::Stream { name: text(&stream.name), existing, written, shards, adopt, kms }
+        })
+        .collect();
+    let keys = stack
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let id = DeclId::Key(i);
+            spans.put(id, At::Name, key.name.span());
+            let written = owned_keys(&mut spans, id, &key.owned_keys);
+            decl::KmsKey {
+                name: text(&key.name),
+                existing: existing(&mut spans, id, key.existing.as_ref()),
+                written,
+                rotation: key.rotation.as_ref().is_some_and(|r| r.value),
+                deletion_window: number(&mut spans, id, Key::DeletionWindow, &key.deletion_window),
+            }
         })
         .collect();
     let roles = stack
@@ -206,6 +226,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         },
         stage,
         vpc: stack.vpc.as_ref().map(|v| self::vpc(&mut spans, id, v)),
+        kms: kms(&mut spans, id, &stack.kms),
         boundary: stack.boundary.as_ref().map(|b| {
             spans.put(id, At::Value(Key::Boundary), b.span);
             b.value.clone()
@@ -243,6 +264,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         tables,
         topics,
         streams,
+        keys,
         roles,
         functions,
         order: stack.order.clone(),
@@ -270,6 +292,14 @@ fn existing(spans: &mut Spans, id: DeclId, existing: Option<&Sp<String>>) -> Opt
     existing.map(|e| {
         spans.put(id, At::Value(Key::Existing), e.span);
         e.value.clone()
+    })
+}
+
+/// `kms: KEY`, its span at the key's name.
+fn kms(spans: &mut Spans, id: DeclId, kms: &Option<syn::Ident>) -> Option<String> {
+    kms.as_ref().map(|name| {
+        spans.put(id, At::Value(Key::Kms), name.span());
+        text(name)
     })
 }
 
@@ -305,6 +335,7 @@ fn queue(spans: &mut Spans, id: DeclId, queue: &model::Queue) -> decl::Queue {
         retention: number(spans, id, Key::Retention, &queue.retention),
         dead_letter: queue.dead_letter.as_ref().map(text),
         max_receive: number(spans, id, Key::MaxReceive, &queue.max_receive),
+        kms: kms(spans, id, &queue.kms),
     }
 }
 
@@ -331,6 +362,7 @@ fn table(spans: &mut Spans, id: DeclId, table: &model::Table) -> decl::Table {
         hash_key,
         range_key,
         stream,
+        kms: kms(spans, id, &table.kms),
     }
 }
 
@@ -490,6 +522,7 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         dead_letter,
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
+        kms: kms(spans, id, &function.kms),
         adopt: adoption(spans, id, &function.adopt),
     }
 }

@@ -23,7 +23,7 @@ use crate::errors::Errors;
 use crate::parse::{self, Arg, Entry, Value};
 use crate::span::{Range, Sp};
 use fields::Fields;
-pub use sources::{Queue, Stream, Table, Topic};
+pub use sources::{KmsKey, Queue, Stream, Table, Topic};
 pub use triggers::Trigger;
 
 pub struct Stack {
@@ -48,6 +48,8 @@ pub struct Stack {
     pub vpc: Option<Vpc>,
     /// `boundary: "arn:..:policy/.."`: every created role's permissions boundary.
     pub boundary: Option<Sp<String>>,
+    /// `kms: KEY`: the key of everything the stack encrypts, unless it has its own.
+    pub kms: Option<Ident>,
     /// `api { .. }`: the stack's HTTP API.
     pub api: Option<Api>,
     pub buckets: Vec<Bucket>,
@@ -55,6 +57,7 @@ pub struct Stack {
     pub tables: Vec<Table>,
     pub topics: Vec<Topic>,
     pub streams: Vec<Stream>,
+    pub keys: Vec<KmsKey>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order written.
@@ -148,6 +151,7 @@ pub struct Bucket {
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, proc_macro2::Span)>,
     pub adopt: Adopt,
+    pub kms: Option<Ident>,
 }
 
 pub struct Role {
@@ -286,6 +290,8 @@ pub struct Function {
     pub dead_letter: Option<Ident>,
     pub exclude: Vec<Sp<String>>,
     pub vpc: Option<Vpc>,
+    /// `kms: KEY`: the key of its environment.
+    pub kms: Option<Ident>,
     pub adopt: Adopt,
 }
 
@@ -306,6 +312,7 @@ impl Stack {
             Kind::Table => DeclId::Table(self.tables.len()),
             Kind::Topic => DeclId::Topic(self.topics.len()),
             Kind::Stream => DeclId::Stream(self.streams.len()),
+            Kind::Key => DeclId::Key(self.keys.len()),
             Kind::Role => DeclId::Role(self.roles.len()),
             Kind::Function => DeclId::Function(self.functions.len()),
         }
@@ -325,6 +332,7 @@ impl Stack {
             stages_span: fields.get(Key::Stages).map(Value::span),
             vpc: fields.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
+            kms: sources::kms(&fields, errors),
             api: None,
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
             region: fields.get(Key::Region).and_then(|v| fields::string(errors, "region", v)),
@@ -339,6 +347,7 @@ impl Stack {
             tables: Vec::new(),
             topics: Vec::new(),
             streams: Vec::new(),
+            keys: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
@@ -380,6 +389,7 @@ impl Stack {
                 Some(Kind::Table) => stack.tables.push(Table::from_ast(block, errors)),
                 Some(Kind::Topic) => stack.topics.push(Topic::from_ast(block, errors)),
                 Some(Kind::Stream) => stack.streams.push(Stream::from_ast(block, errors)),
+                Some(Kind::Key) => stack.keys.push(KmsKey::from_ast(block, errors)),
                 Some(Kind::Role) => stack.roles.push(Role::from_ast(block, errors)),
                 Some(Kind::Function) => stack.functions.push(Function::from_ast(block, site, errors)),
                 None => errors.at(
@@ -444,6 +454,7 @@ impl Bucket {
             existing: fields.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: sources::owned_keys(&fields),
             adopt: Adopt::read(&fields, errors),
+            kms: sources::kms(&fields, errors),
         }
     }
 }
@@ -629,6 +640,7 @@ impl Function {
             dead_letter: f.get(Key::DeadLetter).and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
             vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
+            kms: sources::kms(&f, errors),
             adopt: Adopt::read(&f, errors),
         }
     }

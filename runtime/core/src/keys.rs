@@ -13,14 +13,16 @@ pub enum Kind {
     Table,
     Topic,
     Stream,
+    /// `key NAME { .. }`: a customer-managed KMS key.
+    Key,
     Role,
     Function,
 }
 
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 7] =
-        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Role, Kind::Function];
+    pub const ALL: [Kind; 8] =
+        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Key, Kind::Role, Kind::Function];
 
     /// The keyword that declares it in `lambda_stack!`.
     pub fn keyword(self) -> &'static str {
@@ -30,6 +32,7 @@ impl Kind {
             Kind::Table => "table",
             Kind::Topic => "topic",
             Kind::Stream => "stream",
+            Kind::Key => "key",
             Kind::Role => "role",
             Kind::Function => "function",
         }
@@ -58,6 +61,8 @@ pub enum Key {
     Include,
     Stages,
     Boundary,
+    /// `kms: KEY`: the customer-managed key a resource (or, on the stack, everything) is encrypted with.
+    Kms,
     // api { .. }
     Cors,
     Throttle,
@@ -81,6 +86,9 @@ pub enum Key {
     Stream,
     // stream (Kinesis)
     Shards,
+    // key (KMS)
+    Rotation,
+    DeletionWindow,
     // role
     Managed,
     Allow,
@@ -134,6 +142,9 @@ impl Key {
             Key::Include => "include",
             Key::Stages => "stages",
             Key::Boundary => "boundary",
+            Key::Kms => "kms",
+            Key::Rotation => "rotation",
+            Key::DeletionWindow => "deletion_window",
             Key::Cors => "cors",
             Key::Throttle => "throttle",
             Key::Rate => "rate",
@@ -193,7 +204,7 @@ impl Key {
         match self {
             Key::Memory | Key::EphemeralStorage => "MB",
             Key::Timeout | Key::VisibilityTimeout | Key::Retention => "seconds",
-            Key::LogRetention => "days",
+            Key::LogRetention | Key::DeletionWindow => "days",
             Key::ReservedConcurrency => "executions",
             Key::MaxReceive => "receives",
             Key::Shards => "shards",
@@ -233,7 +244,7 @@ pub fn written(set: &[(Key, bool)]) -> std::collections::BTreeSet<Key> {
 
 /// The keys of each block, in the order the docs list them.
 pub const STACK_KEYS: &[Key] =
-    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary];
+    &[Key::Region, Key::Stages, Key::Tags, Key::Backend, Key::Assets, Key::Include, Key::Vpc, Key::Boundary, Key::Kms];
 /// `api { .. }`: the stack's HTTP API.
 pub const API_KEYS: &[Key] = &[Key::Cors, Key::Throttle];
 /// `throttle: { .. }` of the `api`.
@@ -242,7 +253,7 @@ pub const THROTTLE_KEYS: &[Key] = &[Key::Rate, Key::Burst];
 pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
 /// `vpc: { .. }`, on a function or the stack.
 pub const VPC_KEYS: &[Key] = &[Key::Subnets, Key::SecurityGroups, Key::Ipv6];
-pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
+pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
 pub const QUEUE_KEYS: &[Key] = &[
     Key::Existing,
     Key::Fifo,
@@ -250,14 +261,18 @@ pub const QUEUE_KEYS: &[Key] = &[
     Key::Retention,
     Key::DeadLetter,
     Key::MaxReceive,
+    Key::Kms,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
 ];
 pub const TABLE_KEYS: &[Key] =
-    &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Name, Key::Import, Key::RenamedFrom];
-pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Name, Key::Import, Key::RenamedFrom];
-pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Import, Key::RenamedFrom];
+    &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
+pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
+pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
+/// `key NAME { .. }`: a customer-managed KMS key (its alias is `alias/<stack>-<name>`), or an
+/// `existing` one by ARN.
+pub const KEY_KEYS: &[Key] = &[Key::Existing, Key::Rotation, Key::DeletionWindow];
 pub const ROLE_KEYS: &[Key] =
     &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
@@ -286,6 +301,7 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::DeadLetter,
     Key::Exclude,
     Key::Vpc,
+    Key::Kms,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
@@ -298,7 +314,9 @@ pub fn attribute_keys() -> Vec<Key> {
     FUNCTION_KEYS
         .iter()
         .copied()
-        .filter(|key| !key.implied_by_rust() && ![Key::Exclude, Key::Vpc].contains(key) && !ADOPTION_KEYS.contains(key))
+        .filter(|key| {
+            !key.implied_by_rust() && ![Key::Exclude, Key::Vpc, Key::Kms].contains(key) && !ADOPTION_KEYS.contains(key)
+        })
         .collect()
 }
 

@@ -62,6 +62,7 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
         DeclId::Table(i) => &stack.tables[i].name,
         DeclId::Topic(i) => &stack.topics[i].name,
         DeclId::Stream(i) => &stack.streams[i].name,
+        DeclId::Key(i) => &stack.keys[i].name,
         DeclId::Role(i) => &stack.roles[i].name,
         DeclId::Function(i) => &stack.functions[i].name,
     };
@@ -87,11 +88,13 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .enumerate()
         .map(|(i, bucket)| {
             origins.decls.insert(DeclId::Bucket(i), bucket.origin.clone());
+            let [name, import, renamed_from] = crate::adopt::written(&bucket.adopt);
             decl::Bucket {
                 name: bucket.name.clone(),
                 existing: bucket.existing.clone(),
-                written: keys::written(&crate::adopt::written(&bucket.adopt)),
+                written: keys::written(&[(Key::Kms, bucket.kms.is_some()), name, import, renamed_from]),
                 adopt: bucket.adopt.clone(),
+                kms: bucket.kms.clone(),
             }
         })
         .collect();
@@ -129,6 +132,15 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .map(|(i, stream)| {
             origins.decls.insert(DeclId::Stream(i), stream.origin.clone());
             stream.to_decl()
+        })
+        .collect();
+    let keys = stack
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            origins.decls.insert(DeclId::Key(i), key.origin.clone());
+            key.to_decl()
         })
         .collect();
     let roles = stack
@@ -175,6 +187,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         name: stack.name.clone(),
         stage: stack.stage.as_ref().map(|of| of.stage.clone()),
         vpc: stack.vpc.as_ref().map(|vpc| vpc.0.clone()),
+        kms: stack.kms.clone(),
         boundary: stack.boundary.clone(),
         api: stack.api.as_ref().map(|api| api.0.clone()),
         region: stack.region.clone(),
@@ -200,6 +213,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         tables,
         topics,
         streams,
+        keys,
         roles,
         functions,
         order: source_order(&origins),
@@ -278,6 +292,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         dead_letter: function.dead_letter.clone(),
         exclude: function.exclude.clone(),
         vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
+        kms: function.kms.clone(),
         adopt: function.adopt.clone(),
     }
 }

@@ -11,6 +11,7 @@ mod assets;
 mod function;
 mod http;
 mod iam;
+mod keys;
 mod references;
 mod storage;
 mod triggers;
@@ -200,6 +201,9 @@ impl<'a> Builder<'a> {
 
     fn build(mut self, assets: &[Asset]) -> Result<Document> {
         self.header();
+        for key in &self.stack.keys {
+            self.kms_key(key)?;
+        }
         for bucket in &self.stack.buckets {
             self.bucket(bucket)?;
         }
@@ -394,6 +398,7 @@ fn main_resource(kind: Kind) -> &'static str {
         Kind::Table => DynamodbTable::TYPE,
         Kind::Stream => KinesisStream::TYPE,
         Kind::Bucket => S3Bucket::TYPE,
+        Kind::Key => crate::terraform::resources::KmsKey::TYPE,
     }
 }
 

@@ -64,6 +64,20 @@ impl Builder<'_> {
                     Some(existing) => self.existing_reference(Kind::Stream, existing, attribute),
                 }
             }
+            Kind::Key => {
+                let key = self.stack.keys.iter().find(|k| k.name == target).expect("checked: references resolve");
+                match &key.existing {
+                    None if attribute == "id" => {
+                        Address::of::<crate::terraform::resources::KmsKey>(target).attr("key_id")
+                    }
+                    None => Address::of::<crate::terraform::resources::KmsKey>(target).attr("arn"),
+                    // Checked to be an ARN, which KMS takes wherever it takes a key ID.
+                    Some(existing) if rules::placeholders::param_of(existing).is_some() => {
+                        format!("${{var.{}}}", rules::placeholders::param_of(existing).unwrap_or_default())
+                    }
+                    Some(existing) => self.arn(existing),
+                }
+            }
             Kind::Role if attribute == "name" => self.role_attr(target, "name"),
             Kind::Role => self.role_attr(target, "arn"),
             // A function's name is known now; writing it out keeps functions that name each other

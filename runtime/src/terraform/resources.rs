@@ -55,6 +55,9 @@ pub struct LambdaFunction {
     pub layers: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_config: Option<VpcConfig>,
+    /// The customer-managed key of its environment variables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
     pub depends_on: Vec<String>,
@@ -100,6 +103,9 @@ pub struct CloudwatchLogGroup {
     pub note: String,
     pub name: String,
     pub retention_in_days: u64,
+    /// The ARN of the stack's `kms` key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
 }
 
 impl Resource for CloudwatchLogGroup {
@@ -202,11 +208,16 @@ impl Resource for S3BucketEncryption {
 #[derive(Debug, Clone, Serialize)]
 pub struct S3EncryptionRule {
     pub apply_server_side_encryption_by_default: Vec<S3EncryptionDefault>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket_key_enabled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct S3EncryptionDefault {
+    /// `AES256`, or `aws:kms` with `kms_master_key_id`.
     pub sse_algorithm: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<String>,
 }
 
 /// `aws_s3_bucket_versioning`
@@ -385,7 +396,7 @@ impl Resource for LambdaPermission {
     const TYPE: &'static str = "aws_lambda_permission";
 }
 
-/// `aws_sqs_queue`, encrypted with SQS-managed keys.
+/// `aws_sqs_queue`, encrypted with SQS-managed keys, or with a customer-managed key.
 #[derive(Debug, Clone, Serialize)]
 pub struct SqsQueue {
     #[serde(rename = "//")]
@@ -395,7 +406,11 @@ pub struct SqsQueue {
     pub fifo_queue: bool,
     pub visibility_timeout_seconds: u64,
     pub message_retention_seconds: u64,
-    pub sqs_managed_sse_enabled: bool,
+    /// `Some(true)` without a `kms` key (the provider rejects it beside `kms_master_key_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqs_managed_sse_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redrive_policy: Option<String>,
 }
@@ -419,7 +434,16 @@ pub struct DynamodbTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_view_type: Option<String>,
     pub point_in_time_recovery: Vec<Enabled>,
-    pub server_side_encryption: Vec<Enabled>,
+    pub server_side_encryption: Vec<DynamodbEncryption>,
+}
+
+/// A table's `server_side_encryption`: the AWS owned key, or (with `kms_key_arn`) a
+/// customer-managed one.
+#[derive(Debug, Clone, Serialize)]
+pub struct DynamodbEncryption {
+    pub enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<String>,
 }
 
 impl Resource for DynamodbTable {
@@ -438,7 +462,7 @@ pub struct Enabled {
     pub enabled: bool,
 }
 
-/// `aws_sns_topic`, encrypted with the AWS managed SNS key.
+/// `aws_sns_topic`, encrypted with the AWS managed SNS key or a customer-managed one.
 #[derive(Debug, Clone, Serialize)]
 pub struct SnsTopic {
     #[serde(rename = "//")]
@@ -453,7 +477,7 @@ impl Resource for SnsTopic {
     const TYPE: &'static str = "aws_sns_topic";
 }
 
-/// `aws_kinesis_stream`, encrypted with the AWS managed Kinesis key.
+/// `aws_kinesis_stream`, encrypted with the AWS managed Kinesis key or a customer-managed one.
 #[derive(Debug, Clone, Serialize)]
 pub struct KinesisStream {
     #[serde(rename = "//")]
@@ -607,4 +631,32 @@ pub struct S3Object {
 
 impl Resource for S3Object {
     const TYPE: &'static str = "aws_s3_object";
+}
+
+/// `aws_kms_key`: a customer-managed key with its policy.
+#[derive(Debug, Clone, Serialize)]
+pub struct KmsKey {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub description: String,
+    pub enable_key_rotation: bool,
+    pub deletion_window_in_days: u64,
+    pub policy: String,
+}
+
+impl Resource for KmsKey {
+    const TYPE: &'static str = "aws_kms_key";
+}
+
+/// `aws_kms_alias`: the name a key is found by in the console and CLI.
+#[derive(Debug, Clone, Serialize)]
+pub struct KmsAlias {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub target_key_id: String,
+}
+
+impl Resource for KmsAlias {
+    const TYPE: &'static str = "aws_kms_alias";
 }

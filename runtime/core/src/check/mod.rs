@@ -11,6 +11,7 @@ mod adopt;
 mod function;
 mod generated;
 mod iam;
+mod keys;
 mod params;
 mod placeholders;
 mod resources;

@@ -96,6 +96,7 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
             Kind::Stream,
             sampled.streams.iter_mut().enumerate().map(|(i, s)| (DeclId::Stream(i), &mut s.existing)).collect(),
         ),
+        (Kind::Key, sampled.keys.iter_mut().enumerate().map(|(i, k)| (DeclId::Key(i), &mut k.existing)).collect()),
     ];
     for (kind, values) in owned {
         for (id, value) in values {

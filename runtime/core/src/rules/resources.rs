@@ -111,6 +111,7 @@ impl Kind {
             Kind::Table => ("dynamodb", "table"),
             Kind::Topic => ("sns", "topic"),
             Kind::Stream => ("kinesis", "stream"),
+            Kind::Key => ("kms", "key"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -147,6 +148,11 @@ impl Kind {
             &[Attribute { name: "arn", max_len: TOPIC_ARN }, Attribute { name: "name", max_len: MAX_TOPIC_NAME }];
         const STREAM: &[Attribute] =
             &[Attribute { name: "arn", max_len: STREAM_ARN }, Attribute { name: "name", max_len: MAX_STREAM_NAME }];
+        // arn:aws-us-gov:kms:REGION:ACCOUNT:key/ + a 36-character key ID (a UUID, or `mrk-` + 32 hex digits).
+        const KEY: &[Attribute] = &[
+            Attribute { name: "arn", max_len: regional_arn_prefix("kms") + "key/".len() + 36 },
+            Attribute { name: "id", max_len: 36 },
+        ];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
         const ROLE: &[Attribute] =
             &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
@@ -159,6 +165,7 @@ impl Kind {
             Kind::Table => TABLE,
             Kind::Topic => TOPIC,
             Kind::Stream => STREAM,
+            Kind::Key => KEY,
             Kind::Role => ROLE,
             Kind::Function => FUNCTION,
         }
