@@ -3,8 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table, Topic,
-    Trigger, Vpc,
+    Api, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
+    Topic, Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -615,6 +615,20 @@ fn cases() -> Vec<(&'static str, Stack)> {
         (
             "vpc/no-security-groups",
             shop().function(python("api").vpc(Vpc::new().subnets(["subnet-0123456789abcdef0"]))),
+        ),
+        ("kms/kms-names-a-bucket", shop().bucket(Bucket::new("reports")).queue(Queue::new("jobs").kms("reports"))),
+        ("kms/deletion-window-below-7", shop().key(KmsKey::new("app_key").rotation(true).deletion_window(3))),
+        ("kms/deletion-window-above-30", shop().key(KmsKey::new("app_key").deletion_window(45))),
+        ("kms/undeclared-key", shop().kms("app_kye").key(KmsKey::new("app_key").rotation(true))),
+        (
+            "kms/kms-on-an-existing-queue",
+            shop()
+                .key(KmsKey::new("app_key"))
+                .queue(Queue::new("jobs").existing("arn:aws:sqs:eu-west-3:123456789012:jobs").kms("app_key")),
+        ),
+        (
+            "kms/existing-key-by-name",
+            shop().key(KmsKey::new("shared").existing("shared-key")).function(python("api").kms("shared")),
         ),
         (
             "triggers/timeout-above-the-http-api-limit",
