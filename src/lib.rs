@@ -107,7 +107,8 @@ pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, local, migrate, output, package, rules, scan, synth, terraform, testing, Api, App, Arch, Backend, Bucket,
     Cors, EnvValue, Error, Findings, Function, KmsKey, ManagedPolicy, Origin, Param, Problem, Queue, Ref, Resource,
-    Result, Role, S3Trigger, SqsTrigger, Stack, Statement, Stream, StreamTrigger, Table, Topic, Tracing, Trigger, Vpc,
+    Result, Role, S3Trigger, Secret, SqsTrigger, SsmParameter, Stack, Statement, Stream, StreamTrigger, Table, Topic,
+    Tracing, Trigger, Vpc,
 };
 
 /// The events triggers send to Rust functions ([`aws_lambda_events`](https://docs.rs/aws_lambda_events)'

@@ -3,8 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, Role, Stack, Statement, Stream, Table,
-    Topic, Trigger, Vpc,
+    Api, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, Role, Secret, SsmParameter, Stack,
+    Statement, Stream, Table, Topic, Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -629,6 +629,19 @@ fn cases() -> Vec<(&'static str, Stack)> {
         (
             "kms/existing-key-by-name",
             shop().key(KmsKey::new("shared").existing("shared-key")).function(python("api").kms("shared")),
+        ),
+        ("secrets/parameter-without-value", shop().parameter(SsmParameter::new("flags"))),
+        (
+            "secrets/secret-action-on-a-parameter",
+            shop().parameter(SsmParameter::new("flags").value("on")).function(
+                python("api").allow(Statement::allow(["secretsmanager:GetSecretValue"]).on(Resource::named("flags"))),
+            ),
+        ),
+        (
+            "secrets/kms-on-an-existing-secret",
+            shop()
+                .key(KmsKey::new("app_key"))
+                .secret(Secret::new("db_password").existing("prod/db_password").kms("app_key")),
         ),
         (
             "triggers/timeout-above-the-http-api-limit",

@@ -23,14 +23,20 @@ lambda_stack! {
         table orders { hash_key: "id", stream: new_image }
         bucket archive { kms: archive_key }
         stream clicks { kms: archive_key }
+        secret db_password {}
+        parameter flags { value: "on" }
 
         function worker {
             runtime: python3.12,
             handler: "lambda_handler.handler",
             code: "../examples/hello/functions/hello",
-            env: { ALERTS: alerts.arn },
+            env: { ALERTS: alerts.arn, DB_SECRET: db_password.arn, FLAGS: flags.name },
             triggers: [sqs(jobs)],
-            allow: [s3:PutObject on archive.objects],
+            allow: [
+                s3:PutObject on archive.objects,
+                secretsmanager:GetSecretValue on db_password,
+                ssm:GetParameter on flags,
+            ],
         }
 
         function auditor {
@@ -103,14 +109,41 @@ fn keys_encrypt_what_names_them_and_the_stack_key_everything_else() {
         }])
     );
 
+    // A secret (its value set outside Terraform) with the stack key, and a parameter.
+    assert_eq!(
+        resources["aws_secretsmanager_secret"]["db_password"],
+        json!({ "//": resources["aws_secretsmanager_secret"]["db_password"]["//"], "name": "vault-db_password", "kms_key_id": app_key })
+    );
+    assert!(resources.get("aws_secretsmanager_secret_version").is_none(), "the value stays out of the state");
+    let flags = &resources["aws_ssm_parameter"]["flags"];
+    assert_eq!(
+        (&flags["name"], &flags["type"], &flags["value"]),
+        (&json!("/vault/flags"), &json!("String"), &json!("on"))
+    );
+    let env = &resources["aws_lambda_function"]["worker"]["environment"]["variables"];
+    assert_eq!(env["DB_SECRET"], "${aws_secretsmanager_secret.db_password.arn}");
+    assert_eq!(env["FLAGS"], "${aws_ssm_parameter.flags.name}");
+
     // The roles: reading the queue and the environment needs the stack key; writing objects the
     // archive key too.
     let worker: Value =
         serde_json::from_str(resources["aws_iam_role_policy"]["worker"]["policy"].as_str().unwrap()).unwrap();
     let worker = worker["Statement"].as_array().unwrap();
     assert!(
-        worker.contains(&json!({ "Action": "kms:Decrypt", "Effect": "Allow", "Resource": app_key })),
+        worker.contains(&json!({
+            "Action": "secretsmanager:GetSecretValue",
+            "Effect": "Allow",
+            "Resource": "${aws_secretsmanager_secret.db_password.arn}",
+        })),
         "{worker:#?}"
+    );
+    assert!(
+        worker.contains(&json!({
+            "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+            "Effect": "Allow",
+            "Resource": app_key,
+        })),
+        "reading the queue and the secret needs the stack key: {worker:#?}"
     );
     assert!(
         worker.contains(&json!({
@@ -142,6 +175,7 @@ fn the_builders_reach_the_same_verdicts() {
         .key(KmsKey::new("app_key").deletion_window(3))
         .bucket(lambda_stack::Bucket::new("archive"))
         .queue(Queue::new("jobs").kms("archive"))
+        .parameter(lambda_stack::SsmParameter::new("flags"))
         .kms("app_kye");
     let messages: Vec<String> = stack.check().problems.into_iter().map(|p| p.message).collect();
     assert_eq!(
@@ -150,6 +184,7 @@ fn the_builders_reach_the_same_verdicts() {
             "`deletion_window` must be between 7 and 30 days, found 3",
             "no declaration named `app_kye` in stack `vault`; did you mean `app_key`?",
             "`kms` takes a `key`, but `archive` is a bucket; declare one with `key archive_key { rotation: true }` and write `kms: archive_key`",
+            "parameter `flags` has no `value`; write `parameter flags { value: \"..\" }`, or `existing: \"NAME\"` for one set outside the stack",
         ]
     );
 }

@@ -24,6 +24,7 @@ mod queue;
 mod reference;
 #[cfg(feature = "rust")]
 pub mod rust;
+mod secrets;
 mod stack;
 mod stream;
 pub mod synth;
@@ -47,6 +48,7 @@ pub use crate::{
     param::Param,
     queue::Queue,
     reference::{EnvValue, Ref},
+    secrets::{Secret, SsmParameter},
     stack::{Backend, Findings, Stack},
     stream::Stream,
     table::Table,
@@ -59,8 +61,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, Role, Stack,
-        Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, Role, Secret,
+        SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

@@ -1,6 +1,6 @@
-// DESIGN §8.2's key lines as written there: a customer-managed key, `kms:` on a function (its
-// environment) and on the stack (log groups and everything else), and an existing key by ARN.
-// (`secret` and `parameter` declarations are not implemented yet.)
+// DESIGN §8.2's key, secret and parameter lines as written there: a customer-managed key, `kms:`
+// on a function (its environment) and on the stack (log groups and everything else), an existing
+// key by ARN, a secret and a parameter read through `.arn` and `allow`.
 use lambda_stack::prelude::*;
 
 lambda_stack! {
@@ -10,10 +10,14 @@ lambda_stack! {
 
         key app_key { rotation: true }                     // customer-managed KMS key (or existing: "arn")
         key shared { existing: "arn:aws:kms:eu-west-3:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
+        secret db_password {}                              // Secrets Manager (value set outside), or existing
+        parameter flags { value: "on" }                    // SSM String parameter, or existing
         queue jobs {}
         function worker {
             runtime: python3.12, handler: "lambda_handler.handler", code: "functions/hello",
             kms: app_key,                                  // env encryption; on queues/topics/tables/buckets/streams too
+            env: { DB_SECRET: db_password.arn },
+            allow: [secretsmanager:GetSecretValue on db_password, ssm:GetParameter on flags],
             triggers: [sqs(jobs)],
         }
         function auditor { runtime: python3.12, handler: "lambda_handler.handler", code: "functions/hello", kms: shared }

@@ -173,6 +173,41 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             }
         })
         .collect();
+    let secrets = stack
+        .secrets
+        .iter()
+        .enumerate()
+        .map(|(i, secret)| {
+            let id = DeclId::Secret(i);
+            spans.put(id, At::Name, secret.name.span());
+            let written = owned_keys(&mut spans, id, &secret.owned_keys);
+            decl::Secret {
+                name: text(&secret.name),
+                existing: existing(&mut spans, id, secret.existing.as_ref()),
+                written,
+                kms: kms(&mut spans, id, &secret.kms),
+            }
+        })
+        .collect();
+    let parameters = stack
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, parameter)| {
+            let id = DeclId::Parameter(i);
+            spans.put(id, At::Name, parameter.name.span());
+            let written = owned_keys(&mut spans, id, &parameter.owned_keys);
+            decl::Parameter {
+                name: text(&parameter.name),
+                existing: existing(&mut spans, id, parameter.existing.as_ref()),
+                written,
+                value: parameter.value.as_ref().map(|v| {
+                    spans.put(id, At::Value(Key::Value), v.span);
+                    v.value.clone()
+                }),
+            }
+        })
+        .collect();
     let roles = stack
         .roles
         .iter()
@@ -265,6 +300,8 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         topics,
         streams,
         keys,
+        secrets,
+        parameters,
         roles,
         functions,
         order: stack.order.clone(),

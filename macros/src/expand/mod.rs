@@ -174,6 +174,8 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
     stack.topics.iter().for_each(|t| declare("topic", &t.name, topic(t)));
     stack.streams.iter().for_each(|s| declare("stream", &s.name, kinesis_stream(s)));
     stack.keys.iter().for_each(|k| declare("key", &k.name, kms_key(k)));
+    stack.secrets.iter().for_each(|s| declare("secret", &s.name, secret(s)));
+    stack.parameters.iter().for_each(|p| declare("parameter", &p.name, parameter(p)));
     stack.roles.iter().for_each(|r| declare("role", &r.name, role(r)));
     for (i, f) in stack.functions.iter().enumerate() {
         let code_dir = checked.code_dirs.get(i).and_then(Option::as_deref);
@@ -299,6 +301,25 @@ fn kms(kms: &Option<Ident>) -> Option<TokenStream> {
         let key = text(key);
         quote! { .kms(#key) }
     })
+}
+
+fn secret(secret: &crate::model::Secret) -> TokenStream {
+    let name = text(&secret.name);
+    let at = declared_at(&secret.name);
+    let existing = existing(secret.existing.as_ref());
+    let kms = kms(&secret.kms);
+    quote! { .secret(::lambda_stack::__private::Secret::new(#name) #at #existing #kms) }
+}
+
+fn parameter(parameter: &crate::model::Parameter) -> TokenStream {
+    let name = text(&parameter.name);
+    let at = declared_at(&parameter.name);
+    let existing = existing(parameter.existing.as_ref());
+    let value = parameter.value.as_ref().map(|v| {
+        let v = &v.value;
+        quote! { .value(#v) }
+    });
+    quote! { .parameter(::lambda_stack::__private::SsmParameter::new(#name) #at #existing #value) }
 }
 
 fn kms_key(key: &crate::model::KmsKey) -> TokenStream {

@@ -23,7 +23,7 @@ use crate::errors::Errors;
 use crate::parse::{self, Arg, Entry, Value};
 use crate::span::{Range, Sp};
 use fields::Fields;
-pub use sources::{KmsKey, Queue, Stream, Table, Topic};
+pub use sources::{KmsKey, Parameter, Queue, Secret, Stream, Table, Topic};
 pub use triggers::Trigger;
 
 pub struct Stack {
@@ -58,6 +58,8 @@ pub struct Stack {
     pub topics: Vec<Topic>,
     pub streams: Vec<Stream>,
     pub keys: Vec<KmsKey>,
+    pub secrets: Vec<Secret>,
+    pub parameters: Vec<Parameter>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order written.
@@ -313,6 +315,8 @@ impl Stack {
             Kind::Topic => DeclId::Topic(self.topics.len()),
             Kind::Stream => DeclId::Stream(self.streams.len()),
             Kind::Key => DeclId::Key(self.keys.len()),
+            Kind::Secret => DeclId::Secret(self.secrets.len()),
+            Kind::Parameter => DeclId::Parameter(self.parameters.len()),
             Kind::Role => DeclId::Role(self.roles.len()),
             Kind::Function => DeclId::Function(self.functions.len()),
         }
@@ -348,6 +352,8 @@ impl Stack {
             topics: Vec::new(),
             streams: Vec::new(),
             keys: Vec::new(),
+            secrets: Vec::new(),
+            parameters: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
@@ -390,6 +396,8 @@ impl Stack {
                 Some(Kind::Topic) => stack.topics.push(Topic::from_ast(block, errors)),
                 Some(Kind::Stream) => stack.streams.push(Stream::from_ast(block, errors)),
                 Some(Kind::Key) => stack.keys.push(KmsKey::from_ast(block, errors)),
+                Some(Kind::Secret) => stack.secrets.push(Secret::from_ast(block, errors)),
+                Some(Kind::Parameter) => stack.parameters.push(Parameter::from_ast(block, errors)),
                 Some(Kind::Role) => stack.roles.push(Role::from_ast(block, errors)),
                 Some(Kind::Function) => stack.functions.push(Function::from_ast(block, site, errors)),
                 None => errors.at(

@@ -45,6 +45,46 @@ impl KmsKey {
     }
 }
 
+/// `secret NAME { kms }`, or an `existing` secret.
+pub struct Secret {
+    pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, Span)>,
+    pub kms: Option<Ident>,
+}
+
+impl Secret {
+    pub fn from_ast(block: &parse::Block, errors: &mut Errors) -> Secret {
+        let f = Fields::read(&format!("secret `{}`", block.name), &block.body, keys::SECRET_KEYS, false, errors);
+        Secret {
+            name: block.name.clone(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            owned_keys: owned_keys(&f),
+            kms: kms(&f, errors),
+        }
+    }
+}
+
+/// `parameter NAME { value }`, or an `existing` parameter.
+pub struct Parameter {
+    pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, Span)>,
+    pub value: Option<Sp<String>>,
+}
+
+impl Parameter {
+    pub fn from_ast(block: &parse::Block, errors: &mut Errors) -> Parameter {
+        let f = Fields::read(&format!("parameter `{}`", block.name), &block.body, keys::PARAMETER_KEYS, false, errors);
+        Parameter {
+            name: block.name.clone(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            owned_keys: owned_keys(&f),
+            value: f.get(Key::Value).and_then(|v| fields::string(errors, "value", v)),
+        }
+    }
+}
+
 pub struct Queue {
     pub name: Ident,
     pub adopt: Adopt,

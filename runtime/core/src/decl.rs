@@ -68,6 +68,10 @@ pub struct Stack {
     pub streams: Vec<Stream>,
     /// `key NAME { .. }`: KMS keys.
     pub keys: Vec<KmsKey>,
+    /// `secret NAME { .. }`: Secrets Manager secrets.
+    pub secrets: Vec<Secret>,
+    /// `parameter NAME { .. }`: SSM parameters.
+    pub parameters: Vec<Parameter>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order they were written, as far as the front-end knows it (the
@@ -209,6 +213,8 @@ pub enum DeclId {
     Topic(usize),
     Stream(usize),
     Key(usize),
+    Secret(usize),
+    Parameter(usize),
     Role(usize),
     Function(usize),
 }
@@ -224,6 +230,8 @@ impl DeclId {
             DeclId::Topic(_) => Kind::Topic,
             DeclId::Stream(_) => Kind::Stream,
             DeclId::Key(_) => Kind::Key,
+            DeclId::Secret(_) => Kind::Secret,
+            DeclId::Parameter(_) => Kind::Parameter,
             DeclId::Role(_) => Kind::Role,
             DeclId::Function(_) => Kind::Function,
         })
@@ -256,9 +264,20 @@ impl Stack {
         let topics = named(self.topics.iter().map(|t| &t.name), DeclId::Topic, Kind::Topic);
         let streams = named(self.streams.iter().map(|s| &s.name), DeclId::Stream, Kind::Stream);
         let keys = named(self.keys.iter().map(|k| &k.name), DeclId::Key, Kind::Key);
+        let secrets = named(self.secrets.iter().map(|s| &s.name), DeclId::Secret, Kind::Secret);
+        let parameters = named(self.parameters.iter().map(|p| &p.name), DeclId::Parameter, Kind::Parameter);
         let roles = named(self.roles.iter().map(|r| &r.name), DeclId::Role, Kind::Role);
         let functions = named(self.functions.iter().map(|f| &f.name), DeclId::Function, Kind::Function);
-        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(keys).chain(roles).chain(functions)
+        buckets
+            .chain(queues)
+            .chain(tables)
+            .chain(topics)
+            .chain(streams)
+            .chain(keys)
+            .chain(secrets)
+            .chain(parameters)
+            .chain(roles)
+            .chain(functions)
     }
 
     /// Every declaration in source order ([`Stack::order`], then the rest in kind order).
@@ -311,6 +330,27 @@ impl Stack {
     pub fn kms_of<'a>(&'a self, own: Option<&'a str>) -> Option<&'a str> {
         own.or(self.kms.as_deref())
     }
+}
+
+/// `secret NAME { kms }`: a Secrets Manager secret whose value is set outside Terraform (so it is
+/// never in the state), or an `existing` one by name or ARN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Secret {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    /// `kms: KEY`; without it, the stack's, else Secrets Manager's AWS managed key.
+    pub kms: Option<String>,
+}
+
+/// `parameter NAME { value }`: an SSM Parameter Store `String` parameter, or an `existing` one
+/// by name or ARN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parameter {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    pub value: Option<String>,
 }
 
 /// `key NAME { rotation, deletion_window }`: a customer-managed KMS key, or an `existing` one by ARN.

@@ -15,14 +15,28 @@ pub enum Kind {
     Stream,
     /// `key NAME { .. }`: a customer-managed KMS key.
     Key,
+    /// `secret NAME { .. }`: a Secrets Manager secret, its value set outside Terraform.
+    Secret,
+    /// `parameter NAME { value }`: an SSM Parameter Store `String` parameter.
+    Parameter,
     Role,
     Function,
 }
 
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 8] =
-        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Key, Kind::Role, Kind::Function];
+    pub const ALL: [Kind; 10] = [
+        Kind::Bucket,
+        Kind::Queue,
+        Kind::Table,
+        Kind::Topic,
+        Kind::Stream,
+        Kind::Key,
+        Kind::Secret,
+        Kind::Parameter,
+        Kind::Role,
+        Kind::Function,
+    ];
 
     /// The keyword that declares it in `lambda_stack!`.
     pub fn keyword(self) -> &'static str {
@@ -33,6 +47,8 @@ impl Kind {
             Kind::Topic => "topic",
             Kind::Stream => "stream",
             Kind::Key => "key",
+            Kind::Secret => "secret",
+            Kind::Parameter => "parameter",
             Kind::Role => "role",
             Kind::Function => "function",
         }
@@ -89,6 +105,8 @@ pub enum Key {
     // key (KMS)
     Rotation,
     DeletionWindow,
+    // parameter (SSM)
+    Value,
     // role
     Managed,
     Allow,
@@ -145,6 +163,7 @@ impl Key {
             Key::Kms => "kms",
             Key::Rotation => "rotation",
             Key::DeletionWindow => "deletion_window",
+            Key::Value => "value",
             Key::Cors => "cors",
             Key::Throttle => "throttle",
             Key::Rate => "rate",
@@ -273,6 +292,10 @@ pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Kms, Key::Nam
 /// `key NAME { .. }`: a customer-managed KMS key (its alias is `alias/<stack>-<name>`), or an
 /// `existing` one by ARN.
 pub const KEY_KEYS: &[Key] = &[Key::Existing, Key::Rotation, Key::DeletionWindow];
+/// `secret NAME { .. }`: a Secrets Manager secret (`<stack>-<name>`), or an `existing` one.
+pub const SECRET_KEYS: &[Key] = &[Key::Existing, Key::Kms];
+/// `parameter NAME { value }`: an SSM `String` parameter (`/<stack>/<name>`), or an `existing` one.
+pub const PARAMETER_KEYS: &[Key] = &[Key::Existing, Key::Value];
 pub const ROLE_KEYS: &[Key] =
     &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.

@@ -63,6 +63,8 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
         DeclId::Topic(i) => &stack.topics[i].name,
         DeclId::Stream(i) => &stack.streams[i].name,
         DeclId::Key(i) => &stack.keys[i].name,
+        DeclId::Secret(i) => &stack.secrets[i].name,
+        DeclId::Parameter(i) => &stack.parameters[i].name,
         DeclId::Role(i) => &stack.roles[i].name,
         DeclId::Function(i) => &stack.functions[i].name,
     };
@@ -143,6 +145,24 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
             key.to_decl()
         })
         .collect();
+    let secrets = stack
+        .secrets
+        .iter()
+        .enumerate()
+        .map(|(i, secret)| {
+            origins.decls.insert(DeclId::Secret(i), secret.origin.clone());
+            secret.to_decl()
+        })
+        .collect();
+    let parameters = stack
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, parameter)| {
+            origins.decls.insert(DeclId::Parameter(i), parameter.origin.clone());
+            parameter.to_decl()
+        })
+        .collect();
     let roles = stack
         .roles
         .iter()
@@ -214,6 +234,8 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         topics,
         streams,
         keys,
+        secrets,
+        parameters,
         roles,
         functions,
         order: source_order(&origins),

@@ -54,6 +54,8 @@ pub struct Stack {
     pub(crate) topics: Vec<Topic>,
     pub(crate) streams: Vec<Stream>,
     pub(crate) keys: Vec<crate::KmsKey>,
+    pub(crate) secrets: Vec<crate::Secret>,
+    pub(crate) parameters: Vec<crate::SsmParameter>,
     pub(crate) roles: Vec<Role>,
     pub(crate) functions: Vec<Function>,
     /// The bucket packages too big for a direct upload go through.
@@ -132,6 +134,8 @@ impl Stack {
             topics: Vec::new(),
             streams: Vec::new(),
             keys: Vec::new(),
+            secrets: Vec::new(),
+            parameters: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             assets: None,
@@ -370,6 +374,18 @@ impl Stack {
         self
     }
 
+    /// A Secrets Manager secret ([`crate::Secret`]).
+    pub fn secret(mut self, secret: crate::Secret) -> Self {
+        self.secrets.push(secret);
+        self
+    }
+
+    /// An SSM parameter ([`crate::SsmParameter`]).
+    pub fn parameter(mut self, parameter: crate::SsmParameter) -> Self {
+        self.parameters.push(parameter);
+        self
+    }
+
     /// The key of the stack's log groups, and of every function, queue, topic, table, bucket and
     /// stream it owns without a `kms` of its own.
     ///
@@ -433,9 +449,20 @@ impl Stack {
         let topics = self.topics.iter().map(|t| (t.name.as_str(), Kind::Topic, &t.origin));
         let streams = self.streams.iter().map(|s| (s.name.as_str(), Kind::Stream, &s.origin));
         let keys = self.keys.iter().map(|k| (k.name.as_str(), Kind::Key, &k.origin));
+        let secrets = self.secrets.iter().map(|s| (s.name.as_str(), Kind::Secret, &s.origin));
+        let parameters = self.parameters.iter().map(|p| (p.name.as_str(), Kind::Parameter, &p.origin));
         let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
         let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
-        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(keys).chain(roles).chain(functions)
+        buckets
+            .chain(queues)
+            .chain(tables)
+            .chain(topics)
+            .chain(streams)
+            .chain(keys)
+            .chain(secrets)
+            .chain(parameters)
+            .chain(roles)
+            .chain(functions)
     }
 
     /// The kind of each declared name.
@@ -493,7 +520,8 @@ impl Stack {
         let resources = resources.chain(self.queues.iter().map(|q| (&q.name, &q.existing, &q.kms)));
         let resources = resources.chain(self.tables.iter().map(|t| (&t.name, &t.existing, &t.kms)));
         let resources = resources.chain(self.topics.iter().map(|t| (&t.name, &t.existing, &t.kms)));
-        let mut resources = resources.chain(self.streams.iter().map(|s| (&s.name, &s.existing, &s.kms)));
+        let resources = resources.chain(self.streams.iter().map(|s| (&s.name, &s.existing, &s.kms)));
+        let mut resources = resources.chain(self.secrets.iter().map(|s| (&s.name, &s.existing, &s.kms)));
         let (_, existing, kms) = resources.find(|(declared, _, _)| *declared == name)?;
         if existing.is_some() {
             return None;

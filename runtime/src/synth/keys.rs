@@ -14,7 +14,10 @@ use crate::error::Result;
 use crate::kms::KmsKey;
 use crate::reference::Ref;
 use crate::rules::{self, resources::Kind};
-use crate::terraform::resources::{KmsAlias, KmsKey as KmsKeyResource};
+use crate::secrets::{Secret, SsmParameter};
+use crate::terraform::resources::{
+    KmsAlias, KmsKey as KmsKeyResource, SecretsmanagerSecret, SsmParameter as SsmParameterResource,
+};
 
 impl Builder<'_> {
     /// The ARN of the key a resource is encrypted with: its own `kms`, else the stack's.
@@ -67,6 +70,51 @@ impl Builder<'_> {
                 note: what,
                 name: rules::adopt::owned_name(Kind::Key, &self.stack.name, name, &Default::default(), false, None),
                 target_key_id: address.attr("key_id"),
+            },
+        )?;
+        Ok(())
+    }
+
+    /// An owned secret, encrypted with its key (else the stack's, else Secrets Manager's AWS
+    /// managed key). Its value is set outside Terraform, so it is never in the state.
+    pub(super) fn secret(&mut self, secret: &Secret) -> Result<()> {
+        if secret.existing.is_some() {
+            return Ok(());
+        }
+        let name = &secret.name;
+        let kms_key_id = self.kms_arn(secret.kms.as_deref());
+        self.add(
+            name,
+            &SecretsmanagerSecret {
+                note: note(&format!("secret `{name}` (its value is set outside Terraform)"), &secret.origin),
+                name: rules::adopt::owned_name(Kind::Secret, &self.stack.name, name, &Default::default(), false, None),
+                kms_key_id,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// An owned `String` parameter with its value.
+    pub(super) fn parameter(&mut self, parameter: &SsmParameter) -> Result<()> {
+        if parameter.existing.is_some() {
+            return Ok(());
+        }
+        let name = &parameter.name;
+        let value = parameter.value.as_deref().expect("checked: an owned parameter has a value");
+        self.add(
+            name,
+            &SsmParameterResource {
+                note: note(&format!("parameter `{name}`"), &parameter.origin),
+                name: rules::adopt::owned_name(
+                    Kind::Parameter,
+                    &self.stack.name,
+                    name,
+                    &Default::default(),
+                    false,
+                    None,
+                ),
+                kind: "String".into(),
+                value: crate::terraform::literal(value),
             },
         )?;
         Ok(())

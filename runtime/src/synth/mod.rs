@@ -204,6 +204,12 @@ impl<'a> Builder<'a> {
         for key in &self.stack.keys {
             self.kms_key(key)?;
         }
+        for secret in &self.stack.secrets {
+            self.secret(secret)?;
+        }
+        for parameter in &self.stack.parameters {
+            self.parameter(parameter)?;
+        }
         for bucket in &self.stack.buckets {
             self.bucket(bucket)?;
         }
@@ -399,6 +405,8 @@ fn main_resource(kind: Kind) -> &'static str {
         Kind::Stream => KinesisStream::TYPE,
         Kind::Bucket => S3Bucket::TYPE,
         Kind::Key => crate::terraform::resources::KmsKey::TYPE,
+        Kind::Secret => crate::terraform::resources::SecretsmanagerSecret::TYPE,
+        Kind::Parameter => crate::terraform::resources::SsmParameter::TYPE,
     }
 }
 

@@ -660,3 +660,32 @@ pub struct KmsAlias {
 impl Resource for KmsAlias {
     const TYPE: &'static str = "aws_kms_alias";
 }
+
+/// `aws_secretsmanager_secret`: the secret only; its value is set outside Terraform.
+#[derive(Debug, Clone, Serialize)]
+pub struct SecretsmanagerSecret {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+}
+
+impl Resource for SecretsmanagerSecret {
+    const TYPE: &'static str = "aws_secretsmanager_secret";
+}
+
+/// `aws_ssm_parameter`, of type `String`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SsmParameter {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+}
+
+impl Resource for SsmParameter {
+    const TYPE: &'static str = "aws_ssm_parameter";
+}

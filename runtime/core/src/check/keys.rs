@@ -1,7 +1,8 @@
-//! Rules about KMS keys: `key NAME { .. }` declarations and every `kms: KEY` that names one.
+//! Rules about KMS keys (`key NAME { .. }` and every `kms: KEY` that names one), and the secrets
+//! and parameters that hold what functions read at run time.
 
 use super::{At, Checker, Location, Resolved};
-use crate::decl::{DeclId, KmsKey, Stack};
+use crate::decl::{DeclId, KmsKey, Parameter, Secret, Stack};
 use crate::keys::Key;
 use crate::rules::{self, resources::Kind};
 
@@ -31,9 +32,44 @@ impl Checker<'_> {
         each(DeclId::Table, stack.tables.iter().map(|t| t.kms.as_deref()).collect());
         each(DeclId::Topic, stack.topics.iter().map(|t| t.kms.as_deref()).collect());
         each(DeclId::Stream, stack.streams.iter().map(|s| s.kms.as_deref()).collect());
+        each(DeclId::Secret, stack.secrets.iter().map(|s| s.kms.as_deref()).collect());
         each(DeclId::Function, stack.functions.iter().map(|f| f.kms.as_deref()).collect());
         for (id, kms) in uses {
             self.check_kms(Location::new(id, At::Value(Key::Kms)), kms);
+        }
+    }
+
+    /// An owned secret's name fits Secrets Manager; an `existing` one is a secret name or ARN and
+    /// configures nothing.
+    pub(super) fn check_secret(&mut self, id: DeclId, secret: &Secret) {
+        match &secret.existing {
+            Some(existing) => self.check_existing(id, Kind::Secret, existing, &secret.written),
+            None => self.check_generated_name(id, Kind::Secret, &secret.name, &Default::default(), false),
+        }
+    }
+
+    /// An owned parameter's name fits SSM and it has a `value` SSM takes; an `existing` one is a
+    /// parameter name or ARN and sets no `value`.
+    pub(super) fn check_parameter(&mut self, id: DeclId, parameter: &Parameter) {
+        if let Some(existing) = &parameter.existing {
+            self.check_existing(id, Kind::Parameter, existing, &parameter.written);
+            return;
+        }
+        self.check_generated_name(id, Kind::Parameter, &parameter.name, &Default::default(), false);
+        match &parameter.value {
+            Some(value) => {
+                let at = Location::new(id, At::Value(Key::Value));
+                self.check(at, rules::names::check_parameter_value(&parameter.name, value));
+            }
+            // Written with a value of the wrong kind: reported where it was read.
+            None if parameter.written.contains(&Key::Value) => {}
+            None => self.error(
+                Location::new(id, At::Name),
+                format!(
+                    "parameter `{}` has no `value`; write `parameter {} {{ value: \"..\" }}`, or `existing: \"NAME\"` for one set outside the stack",
+                    parameter.name, parameter.name
+                ),
+            ),
         }
     }
 

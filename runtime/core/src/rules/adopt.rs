@@ -43,6 +43,8 @@ pub fn owned_name(
         Kind::Stream => names::stream_name(stack, base),
         Kind::Bucket => names::bucket_prefix(stack, base),
         Kind::Key => super::kms::alias_name(stack, base),
+        Kind::Secret => names::secret_name(stack, base),
+        Kind::Parameter => names::parameter_name(stack, base),
     }
 }
 
@@ -67,8 +69,8 @@ pub fn check_exact_name(kind: Kind, name: &str, fifo: bool) -> Result<(), String
         Kind::Table => names::check_table_name(name),
         Kind::Stream => names::check_stream_name(name),
         Kind::Bucket => names::check_bucket_name(name),
-        // A key takes no `name:`; its alias is generated.
-        Kind::Key => Ok(()),
+        // Keys, secrets and parameters take no `name:`; their names are generated.
+        Kind::Key | Kind::Secret | Kind::Parameter => Ok(()),
     }
 }
 

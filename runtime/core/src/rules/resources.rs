@@ -13,8 +13,8 @@
 
 use super::iam::{self, Action};
 use super::names::{
-    BUCKET_NAME_CHARS, MAX_FUNCTION_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME, MAX_ROLE_NAME, MAX_TOPIC_NAME,
-    STREAM_NAME_CHARS, TABLE_NAME_CHARS,
+    BUCKET_NAME_CHARS, MAX_FUNCTION_NAME, MAX_PARAMETER_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME, MAX_ROLE_NAME,
+    MAX_SECRET_NAME, MAX_TOPIC_NAME, STREAM_NAME_CHARS, TABLE_NAME_CHARS,
 };
 use super::suggest::did_you_mean;
 
@@ -112,6 +112,8 @@ impl Kind {
             Kind::Topic => ("sns", "topic"),
             Kind::Stream => ("kinesis", "stream"),
             Kind::Key => ("kms", "key"),
+            Kind::Secret => ("secretsmanager", "Secret"),
+            Kind::Parameter => ("ssm", "parameter"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -153,6 +155,18 @@ impl Kind {
             Attribute { name: "arn", max_len: regional_arn_prefix("kms") + "key/".len() + 36 },
             Attribute { name: "id", max_len: 36 },
         ];
+        // arn:aws-us-gov:secretsmanager:REGION:ACCOUNT:secret: + the name + `-` and 6 random characters.
+        const SECRET: &[Attribute] = &[
+            Attribute {
+                name: "arn",
+                max_len: regional_arn_prefix("secretsmanager") + "secret:".len() + MAX_SECRET_NAME + 7,
+            },
+            Attribute { name: "name", max_len: MAX_SECRET_NAME },
+        ];
+        const PARAMETER: &[Attribute] = &[
+            Attribute { name: "arn", max_len: regional_arn_prefix("ssm") + "parameter".len() + MAX_PARAMETER_NAME },
+            Attribute { name: "name", max_len: MAX_PARAMETER_NAME },
+        ];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
         const ROLE: &[Attribute] =
             &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
@@ -166,6 +180,8 @@ impl Kind {
             Kind::Topic => TOPIC,
             Kind::Stream => STREAM,
             Kind::Key => KEY,
+            Kind::Secret => SECRET,
+            Kind::Parameter => PARAMETER,
             Kind::Role => ROLE,
             Kind::Function => FUNCTION,
         }
