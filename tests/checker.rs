@@ -3,8 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Auth, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, RestApi, Role, Stack, Statement, Stream,
-    Table, Topic, Trigger, Vpc,
+    Api, Auth, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role, Secret,
+    SsmParameter, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
 };
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
@@ -620,6 +620,33 @@ fn cases() -> Vec<(&'static str, Stack)> {
         (
             "vpc/no-security-groups",
             shop().function(python("api").vpc(Vpc::new().subnets(["subnet-0123456789abcdef0"]))),
+        ),
+        ("kms/kms-names-a-bucket", shop().bucket(Bucket::new("reports")).queue(Queue::new("jobs").kms("reports"))),
+        ("kms/deletion-window-below-7", shop().key(KmsKey::new("app_key").rotation(true).deletion_window(3))),
+        ("kms/deletion-window-above-30", shop().key(KmsKey::new("app_key").deletion_window(45))),
+        ("kms/undeclared-key", shop().kms("app_kye").key(KmsKey::new("app_key").rotation(true))),
+        (
+            "kms/kms-on-an-existing-queue",
+            shop()
+                .key(KmsKey::new("app_key"))
+                .queue(Queue::new("jobs").existing("arn:aws:sqs:eu-west-3:123456789012:jobs").kms("app_key")),
+        ),
+        (
+            "kms/existing-key-by-name",
+            shop().key(KmsKey::new("shared").existing("shared-key")).function(python("api").kms("shared")),
+        ),
+        ("secrets/parameter-without-value", shop().parameter(SsmParameter::new("flags"))),
+        (
+            "secrets/secret-action-on-a-parameter",
+            shop().parameter(SsmParameter::new("flags").value("on")).function(
+                python("api").allow(Statement::allow(["secretsmanager:GetSecretValue"]).on(Resource::named("flags"))),
+            ),
+        ),
+        (
+            "secrets/kms-on-an-existing-secret",
+            shop()
+                .key(KmsKey::new("app_key"))
+                .secret(Secret::new("db_password").existing("prod/db_password").kms("app_key")),
         ),
         (
             "triggers/timeout-above-the-http-api-limit",

@@ -18,15 +18,18 @@ pub struct Bucket {
     pub(crate) name: String,
     pub(crate) existing: Option<String>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
+    /// `kms`: the key it is encrypted with; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) origin: Origin,
 }
 
 impl Bucket {
     crate::adopt::adoption_setters!("bucket");
+    crate::kms::kms_setter!("bucket");
 
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Bucket { name: name.into(), existing: None, adopt: Default::default(), origin: Origin::caller() }
+        Bucket { name: name.into(), existing: None, adopt: Default::default(), kms: None, origin: Origin::caller() }
     }
 
     /// Refers to a bucket that exists outside this stack, by its name (or its ARN).

@@ -55,6 +55,8 @@ pub struct Function {
     pub(crate) max_event_age: Option<u64>,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
+    /// `kms`: the key of its environment; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
     pub(crate) origin: Origin,
     /// Set by [`Function::rust`]: the function is a `#[function]` served by the stack binary.
@@ -95,6 +97,7 @@ impl Function {
             max_event_age: None,
             exclude: Vec::new(),
             vpc: None,
+            kms: None,
             adopt: Default::default(),
             origin: Origin::caller(),
             rust: None,
@@ -107,6 +110,8 @@ impl Function {
         self.vpc = Some(vpc);
         self
     }
+
+    crate::kms::kms_setter!("function's environment");
 
     /// Lambda's runtime identifier: `python3.12`, `nodejs22.x`, `provided.al2023`.
     pub fn runtime(mut self, runtime: impl Into<String>) -> Self {

@@ -14,6 +14,7 @@ mod error;
 mod function;
 mod host;
 mod iam;
+mod kms;
 pub mod local;
 pub mod migrate;
 mod origin;
@@ -25,6 +26,7 @@ mod reference;
 mod rest;
 #[cfg(feature = "rust")]
 pub mod rust;
+mod secrets;
 mod stack;
 mod stream;
 pub mod synth;
@@ -44,11 +46,13 @@ pub use crate::{
     error::{Error, Result},
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
+    kms::KmsKey,
     origin::{Origin, Problem},
     param::Param,
     queue::Queue,
     reference::{EnvValue, Ref},
     rest::RestApi,
+    secrets::{Secret, SsmParameter},
     stack::{Backend, Findings, Stack},
     stream::Stream,
     table::Table,
@@ -61,8 +65,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, Param, Queue, Ref, Resource, RestApi, Role, Stack,
-        Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role,
+        Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

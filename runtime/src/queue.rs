@@ -28,11 +28,14 @@ pub struct Queue {
     pub(crate) dead_letter: Option<String>,
     pub(crate) max_receive: Option<u64>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
+    /// `kms`: the key it is encrypted with; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) origin: Origin,
 }
 
 impl Queue {
     crate::adopt::adoption_setters!("queue");
+    crate::kms::kms_setter!("queue");
 
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
@@ -45,6 +48,7 @@ impl Queue {
             dead_letter: None,
             max_receive: None,
             adopt: Default::default(),
+            kms: None,
             origin: Origin::caller(),
         }
     }
@@ -123,6 +127,7 @@ impl Queue {
             (Key::Retention, self.retention.is_some()),
             (Key::DeadLetter, self.dead_letter.is_some()),
             (Key::MaxReceive, self.max_receive.is_some()),
+            (Key::Kms, self.kms.is_some()),
         ]);
         let written = written.into_iter().chain(keys::written(&crate::adopt::written(&self.adopt))).collect();
         decl::Queue {
@@ -135,6 +140,7 @@ impl Queue {
             retention: self.retention,
             dead_letter: self.dead_letter.clone(),
             max_receive: self.max_receive,
+            kms: self.kms.clone(),
         }
     }
 }

@@ -22,15 +22,25 @@ pub struct Stream {
     pub(crate) existing: Option<String>,
     pub(crate) shards: Option<u64>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
+    /// `kms`: the key it is encrypted with; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) origin: Origin,
 }
 
 impl Stream {
     crate::adopt::adoption_setters!("stream");
+    crate::kms::kms_setter!("stream");
 
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Stream { name: name.into(), existing: None, shards: None, adopt: Default::default(), origin: Origin::caller() }
+        Stream {
+            name: name.into(),
+            existing: None,
+            shards: None,
+            adopt: Default::default(),
+            kms: None,
+            origin: Origin::caller(),
+        }
     }
 
     /// Refers to a stream outside this stack, by name or ARN.
@@ -68,6 +78,7 @@ impl Stream {
                 keys::written(&[
                     (Key::Existing, self.existing.is_some()),
                     (Key::Shards, self.shards.is_some()),
+                    (Key::Kms, self.kms.is_some()),
                     name,
                     import,
                     renamed_from,
@@ -75,6 +86,7 @@ impl Stream {
             },
             adopt: self.adopt.clone(),
             shards: self.shards,
+            kms: self.kms.clone(),
         }
     }
 }

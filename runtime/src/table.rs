@@ -23,11 +23,14 @@ pub struct Table {
     pub(crate) range_key: Option<String>,
     pub(crate) stream: Option<Word<StreamView>>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
+    /// `kms`: the key it is encrypted with; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) origin: Origin,
 }
 
 impl Table {
     crate::adopt::adoption_setters!("table");
+    crate::kms::kms_setter!("table");
 
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
@@ -38,6 +41,7 @@ impl Table {
             range_key: None,
             stream: None,
             adopt: Default::default(),
+            kms: None,
             origin: Origin::caller(),
         }
     }
@@ -95,6 +99,7 @@ impl Table {
                 (Key::HashKey, self.hash_key.is_some()),
                 (Key::RangeKey, self.range_key.is_some()),
                 (Key::Stream, self.stream.is_some()),
+                (Key::Kms, self.kms.is_some()),
             ])
             .into_iter()
             .chain(keys::written(&crate::adopt::written(&self.adopt)))
@@ -103,6 +108,7 @@ impl Table {
             hash_key: self.hash_key.clone(),
             range_key: self.range_key.clone(),
             stream: self.stream.clone(),
+            kms: self.kms.clone(),
         }
     }
 }

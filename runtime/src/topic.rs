@@ -21,15 +21,25 @@ pub struct Topic {
     pub(crate) existing: Option<String>,
     pub(crate) fifo: bool,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
+    /// `kms`: the key it is encrypted with; without it, the stack's.
+    pub(crate) kms: Option<String>,
     pub(crate) origin: Origin,
 }
 
 impl Topic {
     crate::adopt::adoption_setters!("topic");
+    crate::kms::kms_setter!("topic");
 
     #[track_caller]
     pub fn new(name: impl Into<String>) -> Self {
-        Topic { name: name.into(), existing: None, fifo: false, adopt: Default::default(), origin: Origin::caller() }
+        Topic {
+            name: name.into(),
+            existing: None,
+            fifo: false,
+            adopt: Default::default(),
+            kms: None,
+            origin: Origin::caller(),
+        }
     }
 
     /// Refers to a topic outside this stack, by name or ARN (a name ending in `.fifo` is FIFO).
@@ -68,6 +78,7 @@ impl Topic {
         let written = keys::written(&[
             (Key::Existing, self.existing.is_some()),
             (Key::Fifo, self.fifo),
+            (Key::Kms, self.kms.is_some()),
             name,
             import,
             renamed_from,
@@ -78,6 +89,7 @@ impl Topic {
             written,
             fifo: self.fifo,
             adopt: self.adopt.clone(),
+            kms: self.kms.clone(),
         }
     }
 }

@@ -64,6 +64,7 @@ def main(args):
                     "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
                     "policy": resource_policy(lam, name),
                     "invoke_config": invoke_config(lam, name),
+                    "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -71,6 +72,7 @@ def main(args):
                 "queues": names("aws_sqs_queue", "name"),
                 "topics": names("aws_sns_topic", "name"),
                 "tables": names("aws_dynamodb_table", "name"),
+                "key_aliases": names("aws_kms_alias", "name"),
                 "roles": names("aws_iam_role", "name"),
                 "role_policies": sorted(f'{r["values"]["role"]}/{r["values"]["name"]}' for r in resources
                                         if r["type"] == "aws_iam_role_policy"),

@@ -111,7 +111,8 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             let written = owned_keys(&mut spans, id, &bucket.owned_keys);
             let existing = existing(&mut spans, id, bucket.existing.as_ref());
             let adopt = adoption(&mut spans, id, &bucket.adopt);
-            decl::Bucket { name: text(&bucket.name), existing, written, adopt }
+            let kms = kms(&mut spans, id, &bucket.kms);
+            decl::Bucket { name: text(&bucket.name), existing, written, adopt, kms }
         })
         .collect();
     let queues =
@@ -133,6 +134,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 existing,
                 written,
                 fifo: topic.fifo.as_ref().is_some_and(|f| f.value),
+                kms: kms(&mut spans, id, &topic.kms),
             }
         })
         .collect();
@@ -150,7 +152,60 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
                 s.value
             });
             let adopt = adoption(&mut spans, id, &stream.adopt);
-            decl::Stream { name: text(&stream.name), existing, written, shards, adopt }
+            let kms = kms(&mut spans, id, &stream.kms);
+            decl::Stream { name: text(&stream.name), existing, written, shards, adopt, kms }
+        })
+        .collect();
+    let keys = stack
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let id = DeclId::Key(i);
+            spans.put(id, At::Name, key.name.span());
+            let written = owned_keys(&mut spans, id, &key.owned_keys);
+            decl::KmsKey {
+                name: text(&key.name),
+                existing: existing(&mut spans, id, key.existing.as_ref()),
+                written,
+                rotation: key.rotation.as_ref().is_some_and(|r| r.value),
+                deletion_window: number(&mut spans, id, Key::DeletionWindow, &key.deletion_window),
+            }
+        })
+        .collect();
+    let secrets = stack
+        .secrets
+        .iter()
+        .enumerate()
+        .map(|(i, secret)| {
+            let id = DeclId::Secret(i);
+            spans.put(id, At::Name, secret.name.span());
+            let written = owned_keys(&mut spans, id, &secret.owned_keys);
+            decl::Secret {
+                name: text(&secret.name),
+                existing: existing(&mut spans, id, secret.existing.as_ref()),
+                written,
+                kms: kms(&mut spans, id, &secret.kms),
+            }
+        })
+        .collect();
+    let parameters = stack
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, parameter)| {
+            let id = DeclId::Parameter(i);
+            spans.put(id, At::Name, parameter.name.span());
+            let written = owned_keys(&mut spans, id, &parameter.owned_keys);
+            decl::Parameter {
+                name: text(&parameter.name),
+                existing: existing(&mut spans, id, parameter.existing.as_ref()),
+                written,
+                value: parameter.value.as_ref().map(|v| {
+                    spans.put(id, At::Value(Key::Value), v.span);
+                    v.value.clone()
+                }),
+            }
         })
         .collect();
     let roles = stack
@@ -206,6 +261,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         },
         stage,
         vpc: stack.vpc.as_ref().map(|v| self::vpc(&mut spans, id, v)),
+        kms: kms(&mut spans, id, &stack.kms),
         boundary: stack.boundary.as_ref().map(|b| {
             spans.put(id, At::Value(Key::Boundary), b.span);
             b.value.clone()
@@ -267,6 +323,9 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         tables,
         topics,
         streams,
+        keys,
+        secrets,
+        parameters,
         roles,
         functions,
         order: stack.order.clone(),
@@ -294,6 +353,14 @@ fn existing(spans: &mut Spans, id: DeclId, existing: Option<&Sp<String>>) -> Opt
     existing.map(|e| {
         spans.put(id, At::Value(Key::Existing), e.span);
         e.value.clone()
+    })
+}
+
+/// `kms: KEY`, its span at the key's name.
+fn kms(spans: &mut Spans, id: DeclId, kms: &Option<syn::Ident>) -> Option<String> {
+    kms.as_ref().map(|name| {
+        spans.put(id, At::Value(Key::Kms), name.span());
+        text(name)
     })
 }
 
@@ -329,6 +396,7 @@ fn queue(spans: &mut Spans, id: DeclId, queue: &model::Queue) -> decl::Queue {
         retention: number(spans, id, Key::Retention, &queue.retention),
         dead_letter: queue.dead_letter.as_ref().map(text),
         max_receive: number(spans, id, Key::MaxReceive, &queue.max_receive),
+        kms: kms(spans, id, &queue.kms),
     }
 }
 
@@ -355,6 +423,7 @@ fn table(spans: &mut Spans, id: DeclId, table: &model::Table) -> decl::Table {
         hash_key,
         range_key,
         stream,
+        kms: kms(spans, id, &table.kms),
     }
 }
 
@@ -523,6 +592,7 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         max_event_age: number(spans, id, Key::MaxEventAge, &function.max_event_age),
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
+        kms: kms(spans, id, &function.kms),
         adopt: adoption(spans, id, &function.adopt),
     }
 }

@@ -114,6 +114,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
         let a = a.value;
         quote! { .account_concurrency(#a) }
     });
+    let stack_kms = kms(&stack.kms);
     let api = stack.api.as_ref().map(|api| {
         let cors = api.cors.as_ref().map(|cors| {
             let cors = cors_builder(cors);
@@ -186,6 +187,9 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
     stack.tables.iter().for_each(|t| declare("table", &t.name, table(t)));
     stack.topics.iter().for_each(|t| declare("topic", &t.name, topic(t)));
     stack.streams.iter().for_each(|s| declare("stream", &s.name, kinesis_stream(s)));
+    stack.keys.iter().for_each(|k| declare("key", &k.name, kms_key(k)));
+    stack.secrets.iter().for_each(|s| declare("secret", &s.name, secret(s)));
+    stack.parameters.iter().for_each(|p| declare("parameter", &p.name, parameter(p)));
     stack.roles.iter().for_each(|r| declare("role", &r.name, role(r)));
     for (i, f) in stack.functions.iter().enumerate() {
         let code_dir = checked.code_dirs.get(i).and_then(Option::as_deref);
@@ -215,6 +219,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             #vpc
             #boundary
             #account_concurrency
+            #stack_kms
             #api
             #rest_api
             #assets
@@ -331,7 +336,50 @@ fn bucket(bucket: &Bucket) -> TokenStream {
         quote! { .existing(#e) }
     });
     let adopt = adoption(&bucket.adopt);
-    quote! { .bucket(::lambda_stack::__private::Bucket::new(#name) #at #existing #adopt) }
+    let kms = kms(&bucket.kms);
+    quote! { .bucket(::lambda_stack::__private::Bucket::new(#name) #at #existing #kms #adopt) }
+}
+
+/// `.kms(..)`, the builder call of `kms: KEY`.
+fn kms(kms: &Option<Ident>) -> Option<TokenStream> {
+    kms.as_ref().map(|key| {
+        let key = text(key);
+        quote! { .kms(#key) }
+    })
+}
+
+fn secret(secret: &crate::model::Secret) -> TokenStream {
+    let name = text(&secret.name);
+    let at = declared_at(&secret.name);
+    let existing = existing(secret.existing.as_ref());
+    let kms = kms(&secret.kms);
+    quote! { .secret(::lambda_stack::__private::Secret::new(#name) #at #existing #kms) }
+}
+
+fn parameter(parameter: &crate::model::Parameter) -> TokenStream {
+    let name = text(&parameter.name);
+    let at = declared_at(&parameter.name);
+    let existing = existing(parameter.existing.as_ref());
+    let value = parameter.value.as_ref().map(|v| {
+        let v = &v.value;
+        quote! { .value(#v) }
+    });
+    quote! { .parameter(::lambda_stack::__private::SsmParameter::new(#name) #at #existing #value) }
+}
+
+fn kms_key(key: &crate::model::KmsKey) -> TokenStream {
+    let name = text(&key.name);
+    let at = declared_at(&key.name);
+    let existing = existing(key.existing.as_ref());
+    let rotation = key.rotation.as_ref().map(|r| {
+        let r = r.value;
+        quote! { .rotation(#r) }
+    });
+    let window = key.deletion_window.as_ref().map(|d| {
+        let d = d.value;
+        quote! { .deletion_window(#d) }
+    });
+    quote! { .key(::lambda_stack::__private::KmsKey::new(#name) #at #existing #rotation #window) }
 }
 
 /// `.aws_name(..)`, `.import(..)` and `.renamed_from(..)`, the builder calls of the adoption keys.
@@ -384,8 +432,9 @@ fn queue(queue: &Queue) -> TokenStream {
         quote! { .dead_letter(#d) }
     });
     let adopt = adoption(&queue.adopt);
+    let kms = kms(&queue.kms);
     quote! {
-        .queue(::lambda_stack::__private::Queue::new(#name) #at #existing #fifo #(#numbers)* #dead_letter #adopt)
+        .queue(::lambda_stack::__private::Queue::new(#name) #at #existing #fifo #(#numbers)* #dead_letter #kms #adopt)
     }
 }
 
@@ -403,7 +452,8 @@ fn table(table: &Table) -> TokenStream {
             })
         });
     let adopt = adoption(&table.adopt);
-    quote! { .table(::lambda_stack::__private::Table::new(#name) #at #existing #(#keys)* #adopt) }
+    let kms = kms(&table.kms);
+    quote! { .table(::lambda_stack::__private::Table::new(#name) #at #existing #(#keys)* #kms #adopt) }
 }
 
 fn topic(topic: &Topic) -> TokenStream {
@@ -415,7 +465,8 @@ fn topic(topic: &Topic) -> TokenStream {
         quote! { .fifo(#f) }
     });
     let adopt = adoption(&topic.adopt);
-    quote! { .topic(::lambda_stack::__private::Topic::new(#name) #at #existing #fifo #adopt) }
+    let kms = kms(&topic.kms);
+    quote! { .topic(::lambda_stack::__private::Topic::new(#name) #at #existing #fifo #kms #adopt) }
 }
 
 fn kinesis_stream(stream: &Stream) -> TokenStream {
@@ -427,7 +478,8 @@ fn kinesis_stream(stream: &Stream) -> TokenStream {
         quote! { .shards(#s) }
     });
     let adopt = adoption(&stream.adopt);
-    quote! { .stream(::lambda_stack::__private::Stream::new(#name) #at #existing #shards #adopt) }
+    let kms = kms(&stream.kms);
+    quote! { .stream(::lambda_stack::__private::Stream::new(#name) #at #existing #shards #kms #adopt) }
 }
 
 fn trigger(trigger: &Trigger) -> TokenStream {
@@ -689,6 +741,7 @@ pub(crate) fn function_calls(
             calls.push(quote! { .#setter(#value) });
         }
     }
+    calls.extend(kms(&function.kms));
     for pattern in &function.exclude {
         let pattern = &pattern.value;
         calls.push(quote! { .exclude(#pattern) });

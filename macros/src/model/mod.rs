@@ -25,7 +25,7 @@ use crate::errors::Errors;
 use crate::parse::{self, Arg, Entry, Value};
 use crate::span::{Range, Sp};
 use fields::Fields;
-pub use sources::{Queue, Stream, Table, Topic};
+pub use sources::{KmsKey, Parameter, Queue, Secret, Stream, Table, Topic};
 pub use triggers::Trigger;
 
 pub struct Stack {
@@ -52,6 +52,8 @@ pub struct Stack {
     pub boundary: Option<Sp<String>>,
     /// `account_concurrency: N`.
     pub account_concurrency: Option<Sp<u64>>,
+    /// `kms: KEY`: the key of everything the stack encrypts, unless it has its own.
+    pub kms: Option<Ident>,
     /// `api { .. }`: the stack's HTTP API.
     pub api: Option<Api>,
     /// `rest_api { .. }`: the stack's REST API.
@@ -61,6 +63,9 @@ pub struct Stack {
     pub tables: Vec<Table>,
     pub topics: Vec<Topic>,
     pub streams: Vec<Stream>,
+    pub keys: Vec<KmsKey>,
+    pub secrets: Vec<Secret>,
+    pub parameters: Vec<Parameter>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order written.
@@ -180,6 +185,7 @@ pub struct Bucket {
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, proc_macro2::Span)>,
     pub adopt: Adopt,
+    pub kms: Option<Ident>,
 }
 
 pub struct Role {
@@ -324,6 +330,8 @@ pub struct Function {
     pub max_event_age: Option<Sp<u64>>,
     pub exclude: Vec<Sp<String>>,
     pub vpc: Option<Vpc>,
+    /// `kms: KEY`: the key of its environment.
+    pub kms: Option<Ident>,
     pub adopt: Adopt,
 }
 
@@ -344,6 +352,9 @@ impl Stack {
             Kind::Table => DeclId::Table(self.tables.len()),
             Kind::Topic => DeclId::Topic(self.topics.len()),
             Kind::Stream => DeclId::Stream(self.streams.len()),
+            Kind::Key => DeclId::Key(self.keys.len()),
+            Kind::Secret => DeclId::Secret(self.secrets.len()),
+            Kind::Parameter => DeclId::Parameter(self.parameters.len()),
             Kind::Role => DeclId::Role(self.roles.len()),
             Kind::Function => DeclId::Function(self.functions.len()),
         }
@@ -366,6 +377,7 @@ impl Stack {
                 .get(Key::AccountConcurrency)
                 .and_then(|v| fields::int(errors, "account_concurrency", "executions", v)),
             boundary: fields.get(Key::Boundary).and_then(|v| fields::string_or_param(errors, "boundary", v)),
+            kms: sources::kms(&fields, errors),
             api: None,
             rest_api: None,
             docs: decl.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
@@ -381,6 +393,9 @@ impl Stack {
             tables: Vec::new(),
             topics: Vec::new(),
             streams: Vec::new(),
+            keys: Vec::new(),
+            secrets: Vec::new(),
+            parameters: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
@@ -435,6 +450,9 @@ impl Stack {
                 Some(Kind::Table) => stack.tables.push(Table::from_ast(block, errors)),
                 Some(Kind::Topic) => stack.topics.push(Topic::from_ast(block, errors)),
                 Some(Kind::Stream) => stack.streams.push(Stream::from_ast(block, errors)),
+                Some(Kind::Key) => stack.keys.push(KmsKey::from_ast(block, errors)),
+                Some(Kind::Secret) => stack.secrets.push(Secret::from_ast(block, errors)),
+                Some(Kind::Parameter) => stack.parameters.push(Parameter::from_ast(block, errors)),
                 Some(Kind::Role) => stack.roles.push(Role::from_ast(block, errors)),
                 Some(Kind::Function) => stack.functions.push(Function::from_ast(block, site, errors)),
                 None => errors.at(
@@ -502,6 +520,7 @@ impl Bucket {
             existing: fields.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: sources::owned_keys(&fields),
             adopt: Adopt::read(&fields, errors),
+            kms: sources::kms(&fields, errors),
         }
     }
 }
@@ -692,6 +711,7 @@ impl Function {
             max_event_age: int(errors, Key::MaxEventAge),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
             vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
+            kms: sources::kms(&f, errors),
             adopt: Adopt::read(&f, errors),
         }
     }

@@ -1,5 +1,5 @@
-//! The resources a stack owns or refers to besides buckets: queues, tables, topics and Kinesis
-//! streams.
+//! The resources a stack owns or refers to besides buckets: queues, tables, topics, Kinesis
+//! streams and KMS keys.
 
 use proc_macro2::Span;
 use syn::Ident;
@@ -17,6 +17,74 @@ pub(super) fn owned_keys(fields: &Fields<'_>) -> Vec<(Key, Span)> {
     fields.key_spans().into_iter().filter(|(key, _)| key.owned_only()).collect()
 }
 
+/// `kms: KEY`, the name of the key a block is encrypted with.
+pub(super) fn kms(fields: &Fields<'_>, errors: &mut Errors) -> Option<Ident> {
+    fields.get(Key::Kms).and_then(|v| fields::ident(errors, "kms", v)).cloned()
+}
+
+/// `key NAME { rotation, deletion_window }`, or an `existing` key by ARN.
+pub struct KmsKey {
+    pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, Span)>,
+    pub rotation: Option<Sp<bool>>,
+    pub deletion_window: Option<Sp<u64>>,
+}
+
+impl KmsKey {
+    pub fn from_ast(block: &parse::Block, errors: &mut Errors) -> KmsKey {
+        let f = Fields::read(&format!("key `{}`", block.name), &block.body, keys::KEY_KEYS, false, errors);
+        let window = Key::DeletionWindow;
+        KmsKey {
+            name: block.name.clone(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            owned_keys: owned_keys(&f),
+            rotation: f.get(Key::Rotation).and_then(|v| fields::boolean(errors, "rotation", v)),
+            deletion_window: f.get(window).and_then(|v| fields::int(errors, window.name(), window.unit(), v)),
+        }
+    }
+}
+
+/// `secret NAME { kms }`, or an `existing` secret.
+pub struct Secret {
+    pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, Span)>,
+    pub kms: Option<Ident>,
+}
+
+impl Secret {
+    pub fn from_ast(block: &parse::Block, errors: &mut Errors) -> Secret {
+        let f = Fields::read(&format!("secret `{}`", block.name), &block.body, keys::SECRET_KEYS, false, errors);
+        Secret {
+            name: block.name.clone(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            owned_keys: owned_keys(&f),
+            kms: kms(&f, errors),
+        }
+    }
+}
+
+/// `parameter NAME { value }`, or an `existing` parameter.
+pub struct Parameter {
+    pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, Span)>,
+    pub value: Option<Sp<String>>,
+}
+
+impl Parameter {
+    pub fn from_ast(block: &parse::Block, errors: &mut Errors) -> Parameter {
+        let f = Fields::read(&format!("parameter `{}`", block.name), &block.body, keys::PARAMETER_KEYS, false, errors);
+        Parameter {
+            name: block.name.clone(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            owned_keys: owned_keys(&f),
+            value: f.get(Key::Value).and_then(|v| fields::string(errors, "value", v)),
+        }
+    }
+}
+
 pub struct Queue {
     pub name: Ident,
     pub adopt: Adopt,
@@ -27,6 +95,7 @@ pub struct Queue {
     pub retention: Option<Sp<u64>>,
     pub dead_letter: Option<Ident>,
     pub max_receive: Option<Sp<u64>>,
+    pub kms: Option<Ident>,
 }
 
 impl Queue {
@@ -44,6 +113,7 @@ impl Queue {
             retention: int(errors, Key::Retention),
             dead_letter: f.get(Key::DeadLetter).and_then(|v| fields::ident(errors, "dead_letter", v)).cloned(),
             max_receive: int(errors, Key::MaxReceive),
+            kms: kms(&f, errors),
         }
     }
 }
@@ -58,6 +128,7 @@ pub struct Table {
     pub stream: Option<Sp<String>>,
     /// Whether `hash_key` was written (maybe with a value of the wrong kind, already reported).
     pub hash_key_written: bool,
+    pub kms: Option<Ident>,
 }
 
 impl Table {
@@ -72,6 +143,7 @@ impl Table {
             range_key: f.get(Key::RangeKey).and_then(|v| fields::string(errors, "range_key", v)),
             stream: f.get(Key::Stream).and_then(|v| word(errors, "stream", v)),
             hash_key_written: f.get(Key::HashKey).is_some(),
+            kms: kms(&f, errors),
         }
     }
 }
@@ -82,6 +154,7 @@ pub struct Topic {
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, Span)>,
     pub fifo: Option<Sp<bool>>,
+    pub kms: Option<Ident>,
 }
 
 impl Topic {
@@ -93,6 +166,7 @@ impl Topic {
             existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             fifo: f.get(Key::Fifo).and_then(|v| fields::boolean(errors, "fifo", v)),
+            kms: kms(&f, errors),
         }
     }
 }
@@ -103,6 +177,7 @@ pub struct Stream {
     pub existing: Option<Sp<String>>,
     pub owned_keys: Vec<(Key, Span)>,
     pub shards: Option<Sp<u64>>,
+    pub kms: Option<Ident>,
 }
 
 impl Stream {
@@ -114,6 +189,7 @@ impl Stream {
             existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
             owned_keys: owned_keys(&f),
             shards: f.get(Key::Shards).and_then(|v| fields::int(errors, Key::Shards.name(), Key::Shards.unit(), v)),
+            kms: kms(&f, errors),
         }
     }
 }

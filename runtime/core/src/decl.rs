@@ -51,6 +51,9 @@ pub struct Stack {
     /// `account_concurrency: N`: the concurrency limit of the account the stack deploys to, when
     /// not Lambda's default.
     pub account_concurrency: Option<u64>,
+    /// `kms: KEY`: the key every owned resource without its own `kms`, and every log group, is
+    /// encrypted with.
+    pub kms: Option<String>,
     /// `api { .. }`: how the stack's HTTP API answers.
     pub api: Option<Api>,
     /// `rest_api { .. }`: how the stack's REST API answers.
@@ -69,6 +72,12 @@ pub struct Stack {
     pub tables: Vec<Table>,
     pub topics: Vec<Topic>,
     pub streams: Vec<Stream>,
+    /// `key NAME { .. }`: KMS keys.
+    pub keys: Vec<KmsKey>,
+    /// `secret NAME { .. }`: Secrets Manager secrets.
+    pub secrets: Vec<Secret>,
+    /// `parameter NAME { .. }`: SSM parameters.
+    pub parameters: Vec<Parameter>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order they were written, as far as the front-end knows it (the
@@ -209,6 +218,9 @@ pub enum DeclId {
     Table(usize),
     Topic(usize),
     Stream(usize),
+    Key(usize),
+    Secret(usize),
+    Parameter(usize),
     Role(usize),
     Function(usize),
 }
@@ -223,6 +235,9 @@ impl DeclId {
             DeclId::Table(_) => Kind::Table,
             DeclId::Topic(_) => Kind::Topic,
             DeclId::Stream(_) => Kind::Stream,
+            DeclId::Key(_) => Kind::Key,
+            DeclId::Secret(_) => Kind::Secret,
+            DeclId::Parameter(_) => Kind::Parameter,
             DeclId::Role(_) => Kind::Role,
             DeclId::Function(_) => Kind::Function,
         })
@@ -254,9 +269,21 @@ impl Stack {
         let tables = named(self.tables.iter().map(|t| &t.name), DeclId::Table, Kind::Table);
         let topics = named(self.topics.iter().map(|t| &t.name), DeclId::Topic, Kind::Topic);
         let streams = named(self.streams.iter().map(|s| &s.name), DeclId::Stream, Kind::Stream);
+        let keys = named(self.keys.iter().map(|k| &k.name), DeclId::Key, Kind::Key);
+        let secrets = named(self.secrets.iter().map(|s| &s.name), DeclId::Secret, Kind::Secret);
+        let parameters = named(self.parameters.iter().map(|p| &p.name), DeclId::Parameter, Kind::Parameter);
         let roles = named(self.roles.iter().map(|r| &r.name), DeclId::Role, Kind::Role);
         let functions = named(self.functions.iter().map(|f| &f.name), DeclId::Function, Kind::Function);
-        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+        buckets
+            .chain(queues)
+            .chain(tables)
+            .chain(topics)
+            .chain(streams)
+            .chain(keys)
+            .chain(secrets)
+            .chain(parameters)
+            .chain(roles)
+            .chain(functions)
     }
 
     /// Every declaration in source order ([`Stack::order`], then the rest in kind order).
@@ -300,6 +327,49 @@ impl Stack {
     pub fn bucket_named(&self, name: &str) -> Option<&Bucket> {
         self.buckets.iter().find(|b| b.name == name)
     }
+
+    pub fn key_named(&self, name: &str) -> Option<&KmsKey> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+
+    /// The key an owned resource is encrypted with: its own `kms`, else the stack's.
+    pub fn kms_of<'a>(&'a self, own: Option<&'a str>) -> Option<&'a str> {
+        own.or(self.kms.as_deref())
+    }
+}
+
+/// `secret NAME { kms }`: a Secrets Manager secret whose value is set outside Terraform (so it is
+/// never in the state), or an `existing` one by name or ARN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Secret {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    /// `kms: KEY`; without it, the stack's, else Secrets Manager's AWS managed key.
+    pub kms: Option<String>,
+}
+
+/// `parameter NAME { value }`: an SSM Parameter Store `String` parameter, or an `existing` one
+/// by name or ARN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parameter {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    pub value: Option<String>,
+}
+
+/// `key NAME { rotation, deletion_window }`: a customer-managed KMS key, or an `existing` one by ARN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KmsKey {
+    pub name: String,
+    /// `existing: "arn:aws:kms:..:key/.."`: a key the stack does not manage.
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    /// `rotation: true`: KMS rotates the key material yearly.
+    pub rotation: bool,
+    /// Days between scheduling the key's deletion and its deletion (7–30; 30 when not written).
+    pub deletion_window: Option<u64>,
 }
 
 /// How a declaration takes over what AWS already runs: `name:`, `import:`, `renamed_from:`.
@@ -327,6 +397,8 @@ pub struct Bucket {
     pub existing: Option<String>,
     pub written: BTreeSet<Key>,
     pub adopt: Adoption,
+    /// `kms: KEY`; without it, the stack's.
+    pub kms: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -341,6 +413,8 @@ pub struct Queue {
     pub retention: Option<u64>,
     pub dead_letter: Option<String>,
     pub max_receive: Option<u64>,
+    /// `kms: KEY`; without it, the stack's.
+    pub kms: Option<String>,
 }
 
 impl Queue {
@@ -378,6 +452,8 @@ pub struct Table {
     pub hash_key: Option<String>,
     pub range_key: Option<String>,
     pub stream: Option<Word<StreamView>>,
+    /// `kms: KEY`; without it, the stack's.
+    pub kms: Option<String>,
 }
 
 impl Table {
@@ -393,6 +469,8 @@ pub struct Topic {
     pub written: BTreeSet<Key>,
     pub adopt: Adoption,
     pub fifo: bool,
+    /// `kms: KEY`; without it, the stack's.
+    pub kms: Option<String>,
 }
 
 impl Topic {
@@ -412,6 +490,8 @@ pub struct Stream {
     pub written: BTreeSet<Key>,
     pub adopt: Adoption,
     pub shards: Option<u64>,
+    /// `kms: KEY`; without it, the stack's.
+    pub kms: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -571,6 +651,8 @@ pub struct Function {
     pub exclude: Vec<String>,
     /// `vpc: { .. }`; without it, the stack's.
     pub vpc: Option<Vpc>,
+    /// `kms: KEY`: the key its environment is encrypted with; without it, the stack's.
+    pub kms: Option<String>,
     pub adopt: Adoption,
 }
 

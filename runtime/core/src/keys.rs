@@ -13,14 +13,30 @@ pub enum Kind {
     Table,
     Topic,
     Stream,
+    /// `key NAME { .. }`: a customer-managed KMS key.
+    Key,
+    /// `secret NAME { .. }`: a Secrets Manager secret, its value set outside Terraform.
+    Secret,
+    /// `parameter NAME { value }`: an SSM Parameter Store `String` parameter.
+    Parameter,
     Role,
     Function,
 }
 
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 7] =
-        [Kind::Bucket, Kind::Queue, Kind::Table, Kind::Topic, Kind::Stream, Kind::Role, Kind::Function];
+    pub const ALL: [Kind; 10] = [
+        Kind::Bucket,
+        Kind::Queue,
+        Kind::Table,
+        Kind::Topic,
+        Kind::Stream,
+        Kind::Key,
+        Kind::Secret,
+        Kind::Parameter,
+        Kind::Role,
+        Kind::Function,
+    ];
 
     /// The keyword that declares it in `lambda_stack!`.
     pub fn keyword(self) -> &'static str {
@@ -30,6 +46,9 @@ impl Kind {
             Kind::Table => "table",
             Kind::Topic => "topic",
             Kind::Stream => "stream",
+            Kind::Key => "key",
+            Kind::Secret => "secret",
+            Kind::Parameter => "parameter",
             Kind::Role => "role",
             Kind::Function => "function",
         }
@@ -59,6 +78,8 @@ pub enum Key {
     Stages,
     Boundary,
     AccountConcurrency,
+    /// `kms: KEY`: the customer-managed key a resource (or, on the stack, everything) is encrypted with.
+    Kms,
     // api { .. }
     Cors,
     Auth,
@@ -88,6 +109,11 @@ pub enum Key {
     Stream,
     // stream (Kinesis)
     Shards,
+    // key (KMS)
+    Rotation,
+    DeletionWindow,
+    // parameter (SSM)
+    Value,
     // role
     Managed,
     Allow,
@@ -146,6 +172,10 @@ impl Key {
             Key::Stages => "stages",
             Key::Boundary => "boundary",
             Key::AccountConcurrency => "account_concurrency",
+            Key::Kms => "kms",
+            Key::Rotation => "rotation",
+            Key::DeletionWindow => "deletion_window",
+            Key::Value => "value",
             Key::Cors => "cors",
             Key::Auth => "auth",
             Key::Domain => "domain",
@@ -215,7 +245,7 @@ impl Key {
             Key::Memory | Key::EphemeralStorage => "MB",
             Key::Timeout | Key::VisibilityTimeout | Key::Retention | Key::MaxEventAge => "seconds",
             Key::Retries => "retries",
-            Key::LogRetention => "days",
+            Key::LogRetention | Key::DeletionWindow => "days",
             Key::ReservedConcurrency | Key::AccountConcurrency => "executions",
             Key::MaxReceive => "receives",
             Key::Shards => "shards",
@@ -264,6 +294,7 @@ pub const STACK_KEYS: &[Key] = &[
     Key::Vpc,
     Key::Boundary,
     Key::AccountConcurrency,
+    Key::Kms,
 ];
 /// `api { .. }`: the stack's HTTP API.
 pub const API_KEYS: &[Key] = &[Key::Cors, Key::Auth, Key::Domain, Key::Throttle];
@@ -277,7 +308,7 @@ pub const THROTTLE_KEYS: &[Key] = &[Key::Rate, Key::Burst];
 pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
 /// `vpc: { .. }`, on a function or the stack.
 pub const VPC_KEYS: &[Key] = &[Key::Subnets, Key::SecurityGroups, Key::Ipv6];
-pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Name, Key::Import, Key::RenamedFrom];
+pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
 pub const QUEUE_KEYS: &[Key] = &[
     Key::Existing,
     Key::Fifo,
@@ -285,14 +316,22 @@ pub const QUEUE_KEYS: &[Key] = &[
     Key::Retention,
     Key::DeadLetter,
     Key::MaxReceive,
+    Key::Kms,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
 ];
 pub const TABLE_KEYS: &[Key] =
-    &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Name, Key::Import, Key::RenamedFrom];
-pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Name, Key::Import, Key::RenamedFrom];
-pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Name, Key::Import, Key::RenamedFrom];
+    &[Key::Existing, Key::HashKey, Key::RangeKey, Key::Stream, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
+pub const TOPIC_KEYS: &[Key] = &[Key::Existing, Key::Fifo, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
+pub const STREAM_KEYS: &[Key] = &[Key::Existing, Key::Shards, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
+/// `key NAME { .. }`: a customer-managed KMS key (its alias is `alias/<stack>-<name>`), or an
+/// `existing` one by ARN.
+pub const KEY_KEYS: &[Key] = &[Key::Existing, Key::Rotation, Key::DeletionWindow];
+/// `secret NAME { .. }`: a Secrets Manager secret (`<stack>-<name>`), or an `existing` one.
+pub const SECRET_KEYS: &[Key] = &[Key::Existing, Key::Kms];
+/// `parameter NAME { value }`: an SSM `String` parameter (`/<stack>/<name>`), or an `existing` one.
+pub const PARAMETER_KEYS: &[Key] = &[Key::Existing, Key::Value];
 pub const ROLE_KEYS: &[Key] =
     &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
@@ -325,6 +364,7 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::MaxEventAge,
     Key::Exclude,
     Key::Vpc,
+    Key::Kms,
     Key::Name,
     Key::Import,
     Key::RenamedFrom,
@@ -332,8 +372,8 @@ pub const FUNCTION_KEYS: &[Key] = &[
 
 /// Function keys written where a Rust function is bound, not in `#[function(..)]`: its network
 /// and where its asynchronous results go are the stack's business.
-const STACK_SIDE_FUNCTION_KEYS: [Key; 6] =
-    [Key::Exclude, Key::Vpc, Key::OnSuccess, Key::OnFailure, Key::Retries, Key::MaxEventAge];
+const STACK_SIDE_FUNCTION_KEYS: [Key; 7] =
+    [Key::Exclude, Key::Vpc, Key::Kms, Key::OnSuccess, Key::OnFailure, Key::Retries, Key::MaxEventAge];
 
 /// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies,
 /// `exclude` (its package is one binary) and the adoption keys (where a stack deploys is the

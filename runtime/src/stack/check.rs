@@ -62,6 +62,9 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
         DeclId::Table(i) => &stack.tables[i].name,
         DeclId::Topic(i) => &stack.topics[i].name,
         DeclId::Stream(i) => &stack.streams[i].name,
+        DeclId::Key(i) => &stack.keys[i].name,
+        DeclId::Secret(i) => &stack.secrets[i].name,
+        DeclId::Parameter(i) => &stack.parameters[i].name,
         DeclId::Role(i) => &stack.roles[i].name,
         DeclId::Function(i) => &stack.functions[i].name,
     };
@@ -87,11 +90,13 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .enumerate()
         .map(|(i, bucket)| {
             origins.decls.insert(DeclId::Bucket(i), bucket.origin.clone());
+            let [name, import, renamed_from] = crate::adopt::written(&bucket.adopt);
             decl::Bucket {
                 name: bucket.name.clone(),
                 existing: bucket.existing.clone(),
-                written: keys::written(&crate::adopt::written(&bucket.adopt)),
+                written: keys::written(&[(Key::Kms, bucket.kms.is_some()), name, import, renamed_from]),
                 adopt: bucket.adopt.clone(),
+                kms: bucket.kms.clone(),
             }
         })
         .collect();
@@ -129,6 +134,33 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         .map(|(i, stream)| {
             origins.decls.insert(DeclId::Stream(i), stream.origin.clone());
             stream.to_decl()
+        })
+        .collect();
+    let keys = stack
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            origins.decls.insert(DeclId::Key(i), key.origin.clone());
+            key.to_decl()
+        })
+        .collect();
+    let secrets = stack
+        .secrets
+        .iter()
+        .enumerate()
+        .map(|(i, secret)| {
+            origins.decls.insert(DeclId::Secret(i), secret.origin.clone());
+            secret.to_decl()
+        })
+        .collect();
+    let parameters = stack
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, parameter)| {
+            origins.decls.insert(DeclId::Parameter(i), parameter.origin.clone());
+            parameter.to_decl()
         })
         .collect();
     let roles = stack
@@ -175,6 +207,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         name: stack.name.clone(),
         stage: stack.stage.as_ref().map(|of| of.stage.clone()),
         vpc: stack.vpc.as_ref().map(|vpc| vpc.0.clone()),
+        kms: stack.kms.clone(),
         boundary: stack.boundary.clone(),
         account_concurrency: stack.account_concurrency,
         api: stack.api.as_ref().map(|api| api.0.clone()),
@@ -202,6 +235,9 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         tables,
         topics,
         streams,
+        keys,
+        secrets,
+        parameters,
         roles,
         functions,
         order: source_order(&origins),
@@ -284,6 +320,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         max_event_age: function.max_event_age,
         exclude: function.exclude.clone(),
         vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
+        kms: function.kms.clone(),
         adopt: function.adopt.clone(),
     }
 }

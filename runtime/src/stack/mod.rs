@@ -53,6 +53,9 @@ pub struct Stack {
     pub(crate) tables: Vec<Table>,
     pub(crate) topics: Vec<Topic>,
     pub(crate) streams: Vec<Stream>,
+    pub(crate) keys: Vec<crate::KmsKey>,
+    pub(crate) secrets: Vec<crate::Secret>,
+    pub(crate) parameters: Vec<crate::SsmParameter>,
     pub(crate) roles: Vec<Role>,
     pub(crate) functions: Vec<Function>,
     /// The bucket packages too big for a direct upload go through.
@@ -67,6 +70,8 @@ pub struct Stack {
     pub(crate) overrides: Vec<Override>,
     /// Every function's network unless it has its own ([`Stack::vpc`]).
     pub(crate) vpc: Option<crate::Vpc>,
+    /// The key of everything the stack encrypts unless it has its own ([`Stack::kms`]).
+    pub(crate) kms: Option<String>,
     /// The permissions boundary of every role the stack creates ([`Stack::boundary`]).
     pub(crate) boundary: Option<String>,
     pub(crate) account_concurrency: Option<u64>,
@@ -131,6 +136,9 @@ impl Stack {
             tables: Vec::new(),
             topics: Vec::new(),
             streams: Vec::new(),
+            keys: Vec::new(),
+            secrets: Vec::new(),
+            parameters: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             assets: None,
@@ -139,6 +147,7 @@ impl Stack {
             raw: Vec::new(),
             overrides: Vec::new(),
             vpc: None,
+            kms: None,
             boundary: None,
             account_concurrency: None,
             api: None,
@@ -385,6 +394,37 @@ impl Stack {
         self
     }
 
+    /// A KMS key ([`crate::KmsKey`]).
+    pub fn key(mut self, key: crate::KmsKey) -> Self {
+        self.keys.push(key);
+        self
+    }
+
+    /// A Secrets Manager secret ([`crate::Secret`]).
+    pub fn secret(mut self, secret: crate::Secret) -> Self {
+        self.secrets.push(secret);
+        self
+    }
+
+    /// An SSM parameter ([`crate::SsmParameter`]).
+    pub fn parameter(mut self, parameter: crate::SsmParameter) -> Self {
+        self.parameters.push(parameter);
+        self
+    }
+
+    /// The key of the stack's log groups, and of every function, queue, topic, table, bucket and
+    /// stream it owns without a `kms` of its own.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{KmsKey, Stack, Topic};
+    /// let stack = Stack::new("shop").region("eu-west-3").key(KmsKey::new("app_key")).kms("app_key").topic(Topic::new("alerts"));
+    /// assert!(stack.check().problems.is_empty());
+    /// ```
+    pub fn kms(mut self, key: impl Into<String>) -> Self {
+        self.kms = Some(key.into());
+        self
+    }
+
     pub fn role(mut self, role: Role) -> Self {
         self.roles.push(role);
         self
@@ -434,9 +474,21 @@ impl Stack {
         let tables = self.tables.iter().map(|t| (t.name.as_str(), Kind::Table, &t.origin));
         let topics = self.topics.iter().map(|t| (t.name.as_str(), Kind::Topic, &t.origin));
         let streams = self.streams.iter().map(|s| (s.name.as_str(), Kind::Stream, &s.origin));
+        let keys = self.keys.iter().map(|k| (k.name.as_str(), Kind::Key, &k.origin));
+        let secrets = self.secrets.iter().map(|s| (s.name.as_str(), Kind::Secret, &s.origin));
+        let parameters = self.parameters.iter().map(|p| (p.name.as_str(), Kind::Parameter, &p.origin));
         let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
         let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
-        buckets.chain(queues).chain(tables).chain(topics).chain(streams).chain(roles).chain(functions)
+        buckets
+            .chain(queues)
+            .chain(tables)
+            .chain(topics)
+            .chain(streams)
+            .chain(keys)
+            .chain(secrets)
+            .chain(parameters)
+            .chain(roles)
+            .chain(functions)
     }
 
     /// The kind of each declared name.
@@ -485,7 +537,61 @@ impl Stack {
             };
             statement
         })
+        .chain(self.key_statements(function))
         .collect()
+    }
+
+    /// The key an owned declaration named `name` is encrypted with: its own `kms`, else the
+    /// stack's. `None` for an `existing` one, whose key the stack does not know, and for names
+    /// that encrypt nothing.
+    pub(crate) fn key_of(&self, name: &str) -> Option<&str> {
+        let resources = self.buckets.iter().map(|b| (&b.name, &b.existing, &b.kms));
+        let resources = resources.chain(self.queues.iter().map(|q| (&q.name, &q.existing, &q.kms)));
+        let resources = resources.chain(self.tables.iter().map(|t| (&t.name, &t.existing, &t.kms)));
+        let resources = resources.chain(self.topics.iter().map(|t| (&t.name, &t.existing, &t.kms)));
+        let resources = resources.chain(self.streams.iter().map(|s| (&s.name, &s.existing, &s.kms)));
+        let mut resources = resources.chain(self.secrets.iter().map(|s| (&s.name, &s.existing, &s.kms)));
+        let (_, existing, kms) = resources.find(|(declared, _, _)| *declared == name)?;
+        if existing.is_some() {
+            return None;
+        }
+        kms.as_deref().or(self.kms.as_deref())
+    }
+
+    /// What a function's role needs on the keys of what it touches: `kms:Decrypt` on the key of
+    /// its environment and of what its triggers read, and `kms:GenerateDataKey` too on the key of
+    /// what its `allow` names and its `dead_letter` (it may write there). One statement per key.
+    fn key_statements<'a>(&'a self, function: &'a Function) -> Vec<Statement> {
+        let mut keys: BTreeMap<&'a str, bool> = BTreeMap::new();
+        let mut uses = |key: Option<&'a str>, writes: bool| {
+            if let Some(key) = key {
+                *keys.entry(key).or_default() |= writes;
+            }
+        };
+        uses(function.kms.as_deref().or(self.kms.as_deref()), false);
+        for trigger in &function.triggers {
+            uses(trigger.source().and_then(|source| self.key_of(source)), false);
+        }
+        for target in [&function.dead_letter, &function.on_success, &function.on_failure].into_iter().flatten() {
+            uses(self.key_of(target), true);
+        }
+        for statement in &function.allow {
+            let target = match &statement.resource {
+                Resource::Named(name) | Resource::Sub { target: name, .. } => Some(name.as_str()),
+                Resource::Arn(_) => None,
+            };
+            uses(target.and_then(|target| self.key_of(target)), true);
+        }
+        keys.into_iter()
+            .filter(|(key, _)| self.keys.iter().any(|k| k.name == *key))
+            .map(|(key, writes)| {
+                let actions =
+                    if writes { crate::rules::kms::WRITER_ACTIONS } else { crate::rules::kms::READER_ACTIONS };
+                let mut statement = Statement::allow(actions.iter().copied()).on(Resource::named(key));
+                statement.origin = function.origin.clone();
+                statement
+            })
+            .collect()
     }
 
     /// Runs every rule against the stack: the checker `lambda_stack!` runs at compile time, each

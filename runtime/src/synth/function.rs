@@ -21,12 +21,14 @@ impl Builder<'_> {
         let name = &function.name;
         let origin = &function.origin;
         let function_name = self.owned_name(Kind::Function, name, &function.adopt, false);
+        let logs_key = self.kms_arn(None);
         let logs = self.add(
             name,
             &CloudwatchLogGroup {
                 note: note(&format!("logs of function `{name}`"), origin),
                 name: rules::names::log_group_name(&function_name),
                 retention_in_days: function.log_retention.unwrap_or(rules::limits::DEFAULT_LOG_RETENTION_DAYS),
+                kms_key_id: logs_key,
             },
         )?;
         let role = function.role.as_deref().unwrap_or(name);
@@ -54,6 +56,7 @@ impl Builder<'_> {
             }
         };
         let layers: Vec<String> = function.layers.iter().map(|layer| self.arn(layer)).collect();
+        let kms_key_arn = self.kms_arn(function.kms.as_deref());
         let lambda = self.add(
             name,
             &LambdaFunction {
@@ -77,6 +80,7 @@ impl Builder<'_> {
                 dead_letter_config,
                 layers,
                 vpc_config: self.stack.vpc_of(function).map(|vpc| vpc_config(&vpc.0)),
+                kms_key_arn,
                 tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
                 depends_on,
             },

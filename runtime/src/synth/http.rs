@@ -26,12 +26,14 @@ impl Builder<'_> {
     pub(super) fn http_api(&mut self) -> Result<()> {
         let stack = &self.stack.name;
         let origin = self.stack.origin.clone();
+        let kms_key_id = self.kms_arn(None);
         let logs = self.add(
             HTTP_API_LOGS,
             &CloudwatchLogGroup {
                 note: note(&format!("access logs of the HTTP API of stack `{stack}`"), &origin),
                 name: format!("/aws/apigateway/{stack}-http-api"),
                 retention_in_days: rules::limits::DEFAULT_LOG_RETENTION_DAYS,
+                kms_key_id,
             },
         )?;
         let api = self.add(

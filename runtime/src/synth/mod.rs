@@ -11,6 +11,7 @@ mod assets;
 mod function;
 mod http;
 mod iam;
+mod keys;
 mod references;
 mod rest;
 mod storage;
@@ -207,6 +208,15 @@ impl<'a> Builder<'a> {
 
     fn build(mut self, assets: &[Asset]) -> Result<Document> {
         self.header();
+        for key in &self.stack.keys {
+            self.kms_key(key)?;
+        }
+        for secret in &self.stack.secrets {
+            self.secret(secret)?;
+        }
+        for parameter in &self.stack.parameters {
+            self.parameter(parameter)?;
+        }
         for bucket in &self.stack.buckets {
             self.bucket(bucket)?;
         }
@@ -402,6 +412,9 @@ fn main_resource(kind: Kind) -> &'static str {
         Kind::Table => DynamodbTable::TYPE,
         Kind::Stream => KinesisStream::TYPE,
         Kind::Bucket => S3Bucket::TYPE,
+        Kind::Key => crate::terraform::resources::KmsKey::TYPE,
+        Kind::Secret => crate::terraform::resources::SecretsmanagerSecret::TYPE,
+        Kind::Parameter => crate::terraform::resources::SsmParameter::TYPE,
     }
 }
 

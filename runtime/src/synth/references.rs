@@ -64,6 +64,63 @@ impl Builder<'_> {
                     Some(existing) => self.existing_reference(Kind::Stream, existing, attribute),
                 }
             }
+            Kind::Key => {
+                let key = self.stack.keys.iter().find(|k| k.name == target).expect("checked: references resolve");
+                match &key.existing {
+                    None if attribute == "id" => {
+                        Address::of::<crate::terraform::resources::KmsKey>(target).attr("key_id")
+                    }
+                    None => Address::of::<crate::terraform::resources::KmsKey>(target).attr("arn"),
+                    // Checked to be an ARN, which KMS takes wherever it takes a key ID.
+                    Some(existing) if rules::placeholders::param_of(existing).is_some() => {
+                        format!("${{var.{}}}", rules::placeholders::param_of(existing).unwrap_or_default())
+                    }
+                    Some(existing) => self.arn(existing),
+                }
+            }
+            Kind::Secret => {
+                let secret = self.stack.secrets.iter().find(|s| s.name == target).expect("checked: references resolve");
+                match secret.existing.clone() {
+                    None => Address::of::<crate::terraform::resources::SecretsmanagerSecret>(target).attr(attribute),
+                    Some(existing) if rules::placeholders::param_of(&existing).is_some() => {
+                        let param = rules::placeholders::param_of(&existing).unwrap_or_default().to_owned();
+                        self.param_arn_reference(Kind::Secret, &param, attribute)
+                    }
+                    Some(arn) if arn.starts_with("arn:") && attribute == "arn" => self.arn(&arn),
+                    Some(existing) => {
+                        let name = rules::sources::existing_name(Kind::Secret, &existing).to_owned();
+                        if attribute == "name" {
+                            terraform::literal(&name)
+                        } else {
+                            // A secret's ARN ends in characters Secrets Manager chose: only it knows.
+                            let body = serde_json::json!({ "name": terraform::literal(&name) });
+                            self.doc.data("aws_secretsmanager_secret", target, &body).attr("arn")
+                        }
+                    }
+                }
+            }
+            Kind::Parameter => {
+                let parameter =
+                    self.stack.parameters.iter().find(|p| p.name == target).expect("checked: references resolve");
+                match parameter.existing.clone() {
+                    None => Address::of::<crate::terraform::resources::SsmParameter>(target).attr(attribute),
+                    Some(existing) if rules::placeholders::param_of(&existing).is_some() => {
+                        let param = rules::placeholders::param_of(&existing).unwrap_or_default().to_owned();
+                        self.param_arn_reference(Kind::Parameter, &param, attribute)
+                    }
+                    Some(arn) if arn.starts_with("arn:") && attribute == "arn" => self.arn(&arn),
+                    Some(existing) => {
+                        let name = rules::sources::existing_name(Kind::Parameter, &existing).to_owned();
+                        if attribute == "name" {
+                            terraform::literal(&name)
+                        } else {
+                            let path = if name.starts_with('/') { name.clone() } else { format!("/{name}") };
+                            let arn = format!("arn:{{partition}}:ssm:{{region}}:{{account}}:parameter{path}");
+                            self.arn(&arn)
+                        }
+                    }
+                }
+            }
             Kind::Role if attribute == "name" => self.role_attr(target, "name"),
             Kind::Role => self.role_attr(target, "arn"),
             // A function's name is known now; writing it out keeps functions that name each other

@@ -162,12 +162,14 @@ impl Builder<'_> {
             },
         )?;
         let account = self.rest_logging_account(&origin)?;
+        let kms_key_id = self.kms_arn(None);
         let logs = self.add(
             REST_API_LOGS,
             &CloudwatchLogGroup {
                 note: note(&format!("access logs of the REST API of stack `{name}`"), &origin),
                 name: format!("/aws/apigateway/{name}-rest-api"),
                 retention_in_days: rules::limits::DEFAULT_LOG_RETENTION_DAYS,
+                kms_key_id,
             },
         )?;
         let stage_name = settings.stage_name().to_owned();

@@ -14,10 +14,10 @@ use crate::rules::{self, resources::Kind};
 use crate::stream::Stream;
 use crate::table::Table;
 use crate::terraform::resources::{
-    DynamodbAttribute, DynamodbTable, Enabled, KinesisStream, S3AbortIncompleteUpload, S3Bucket, S3BucketEncryption,
-    S3BucketLifecycle, S3BucketNotification, S3BucketPublicAccessBlock, S3BucketVersioning, S3EncryptionDefault,
-    S3EncryptionRule, S3LifecycleRule, S3NoncurrentExpiration, S3VersioningConfiguration, SnsTopic, SqsQueue,
-    StreamModeDetails,
+    DynamodbAttribute, DynamodbEncryption, DynamodbTable, Enabled, KinesisStream, S3AbortIncompleteUpload, S3Bucket,
+    S3BucketEncryption, S3BucketLifecycle, S3BucketNotification, S3BucketPublicAccessBlock, S3BucketVersioning,
+    S3EncryptionDefault, S3EncryptionRule, S3LifecycleRule, S3NoncurrentExpiration, S3VersioningConfiguration,
+    SnsTopic, SqsQueue, StreamModeDetails,
 };
 use crate::terraform::{self, Address};
 use crate::topic::Topic;
@@ -32,6 +32,7 @@ impl Builder<'_> {
         }
         let name = &bucket.name;
         let what = note(&format!("bucket `{name}`"), &bucket.origin);
+        let kms = self.kms_arn(bucket.kms.as_deref());
         let address = self.add(
             name,
             &S3Bucket {
@@ -62,9 +63,15 @@ impl Builder<'_> {
                 note: what.clone(),
                 bucket: id.clone(),
                 rule: vec![S3EncryptionRule {
-                    apply_server_side_encryption_by_default: vec![S3EncryptionDefault {
-                        sse_algorithm: "AES256".into(),
+                    apply_server_side_encryption_by_default: vec![match &kms {
+                        Some(key) => S3EncryptionDefault {
+                            sse_algorithm: "aws:kms".into(),
+                            kms_master_key_id: Some(key.clone()),
+                        },
+                        None => S3EncryptionDefault { sse_algorithm: "AES256".into(), kms_master_key_id: None },
                     }],
+                    // One data key per bucket instead of one KMS call per object.
+                    bucket_key_enabled: kms.is_some().then_some(true),
                 }],
             },
         )?;
@@ -95,7 +102,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// An owned queue: encrypted with SQS-managed keys, its redrive policy pointing at its
+    /// An owned queue: encrypted with its `kms` key (else the stack's, else SQS-managed keys), its redrive policy pointing at its
     /// dead-letter queue. Every queue's URL is an output.
     pub(super) fn queue(&mut self, queue: &Queue) -> Result<()> {
         let name = &queue.name;
@@ -108,6 +115,7 @@ impl Builder<'_> {
                 }
                 None => None,
             };
+            let kms = self.kms_arn(queue.kms.as_deref());
             self.add(
                 name,
                 &SqsQueue {
@@ -118,7 +126,8 @@ impl Builder<'_> {
                         .visibility_seconds()
                         .unwrap_or(rules::sqs::DEFAULT_VISIBILITY_TIMEOUT),
                     message_retention_seconds: queue.retention_seconds().unwrap_or(rules::sqs::DEFAULT_RETENTION),
-                    sqs_managed_sse_enabled: true,
+                    sqs_managed_sse_enabled: kms.is_none().then_some(true),
+                    kms_master_key_id: kms,
                     redrive_policy,
                 },
             )?;
@@ -139,6 +148,7 @@ impl Builder<'_> {
             attribute.push(DynamodbAttribute { name: range_key.clone(), kind: "S".into() });
         }
         let view = table.stream.as_ref().and_then(Word::value).map(|view| view.api());
+        let kms_key_arn = self.kms_arn(table.kms.as_deref());
         self.add(
             name,
             &DynamodbTable {
@@ -151,23 +161,26 @@ impl Builder<'_> {
                 stream_enabled: view.is_some(),
                 stream_view_type: view.map(str::to_owned),
                 point_in_time_recovery: vec![Enabled { enabled: true }],
-                server_side_encryption: vec![Enabled { enabled: true }],
+                server_side_encryption: vec![DynamodbEncryption { enabled: true, kms_key_arn }],
             },
         )?;
         Ok(())
     }
 
-    /// An owned topic, encrypted with the AWS managed SNS key. Every topic's ARN is an output.
+    /// An owned topic, encrypted with its `kms` key (else the stack's, else the AWS managed SNS
+    /// key, which serves every publisher in the stack: functions publish with their roles). Every
+    /// topic's ARN is an output.
     pub(super) fn topic(&mut self, topic: &Topic) -> Result<()> {
         let name = &topic.name;
         if topic.existing.is_none() {
+            let kms = self.kms_arn(topic.kms.as_deref()).unwrap_or_else(|| "alias/aws/sns".into());
             self.add(
                 name,
                 &SnsTopic {
                     note: note(&format!("topic `{name}`"), &topic.origin),
                     name: self.owned_name(Kind::Topic, name, &topic.adopt, topic.fifo),
                     fifo_topic: topic.fifo,
-                    kms_master_key_id: "alias/aws/sns".into(),
+                    kms_master_key_id: kms,
                 },
             )?;
         }
@@ -182,6 +195,7 @@ impl Builder<'_> {
         }
         let name = &stream.name;
         let mode = if stream.shards.is_some() { "PROVISIONED" } else { "ON_DEMAND" };
+        let kms = self.kms_arn(stream.kms.as_deref()).unwrap_or_else(|| "alias/aws/kinesis".into());
         self.add(
             name,
             &KinesisStream {
@@ -191,7 +205,7 @@ impl Builder<'_> {
                 stream_mode_details: vec![StreamModeDetails { stream_mode: mode.into() }],
                 retention_period: 24,
                 encryption_type: "KMS".into(),
-                kms_key_id: "alias/aws/kinesis".into(),
+                kms_key_id: kms,
             },
         )?;
         Ok(())

@@ -12,6 +12,7 @@
 //!         note: "function `hello`".into(),
 //!         name: "/aws/lambda/shop-hello".into(),
 //!         retention_in_days: 365,
+//!         kms_key_id: None,
 //!     })
 //!     .unwrap();
 //! assert_eq!(logs.attr("arn"), "${aws_cloudwatch_log_group.hello.arn}");

@@ -55,6 +55,9 @@ pub struct LambdaFunction {
     pub layers: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_config: Option<VpcConfig>,
+    /// The customer-managed key of its environment variables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
     pub depends_on: Vec<String>,
@@ -100,6 +103,9 @@ pub struct CloudwatchLogGroup {
     pub note: String,
     pub name: String,
     pub retention_in_days: u64,
+    /// The ARN of the stack's `kms` key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
 }
 
 impl Resource for CloudwatchLogGroup {
@@ -202,11 +208,16 @@ impl Resource for S3BucketEncryption {
 #[derive(Debug, Clone, Serialize)]
 pub struct S3EncryptionRule {
     pub apply_server_side_encryption_by_default: Vec<S3EncryptionDefault>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket_key_enabled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct S3EncryptionDefault {
+    /// `AES256`, or `aws:kms` with `kms_master_key_id`.
     pub sse_algorithm: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<String>,
 }
 
 /// `aws_s3_bucket_versioning`
@@ -459,7 +470,7 @@ impl Resource for LambdaPermission {
     const TYPE: &'static str = "aws_lambda_permission";
 }
 
-/// `aws_sqs_queue`, encrypted with SQS-managed keys.
+/// `aws_sqs_queue`, encrypted with SQS-managed keys, or with a customer-managed key.
 #[derive(Debug, Clone, Serialize)]
 pub struct SqsQueue {
     #[serde(rename = "//")]
@@ -469,7 +480,11 @@ pub struct SqsQueue {
     pub fifo_queue: bool,
     pub visibility_timeout_seconds: u64,
     pub message_retention_seconds: u64,
-    pub sqs_managed_sse_enabled: bool,
+    /// `Some(true)` without a `kms` key (the provider rejects it beside `kms_master_key_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqs_managed_sse_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redrive_policy: Option<String>,
 }
@@ -493,7 +508,16 @@ pub struct DynamodbTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_view_type: Option<String>,
     pub point_in_time_recovery: Vec<Enabled>,
-    pub server_side_encryption: Vec<Enabled>,
+    pub server_side_encryption: Vec<DynamodbEncryption>,
+}
+
+/// A table's `server_side_encryption`: the AWS owned key, or (with `kms_key_arn`) a
+/// customer-managed one.
+#[derive(Debug, Clone, Serialize)]
+pub struct DynamodbEncryption {
+    pub enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<String>,
 }
 
 impl Resource for DynamodbTable {
@@ -512,7 +536,7 @@ pub struct Enabled {
     pub enabled: bool,
 }
 
-/// `aws_sns_topic`, encrypted with the AWS managed SNS key.
+/// `aws_sns_topic`, encrypted with the AWS managed SNS key or a customer-managed one.
 #[derive(Debug, Clone, Serialize)]
 pub struct SnsTopic {
     #[serde(rename = "//")]
@@ -527,7 +551,7 @@ impl Resource for SnsTopic {
     const TYPE: &'static str = "aws_sns_topic";
 }
 
-/// `aws_kinesis_stream`, encrypted with the AWS managed Kinesis key.
+/// `aws_kinesis_stream`, encrypted with the AWS managed Kinesis key or a customer-managed one.
 #[derive(Debug, Clone, Serialize)]
 pub struct KinesisStream {
     #[serde(rename = "//")]
@@ -982,4 +1006,61 @@ pub struct ApiGatewayUsagePlanKey {
 
 impl Resource for ApiGatewayUsagePlanKey {
     const TYPE: &'static str = "aws_api_gateway_usage_plan_key";
+}
+
+/// `aws_kms_key`: a customer-managed key with its policy.
+#[derive(Debug, Clone, Serialize)]
+pub struct KmsKey {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub description: String,
+    pub enable_key_rotation: bool,
+    pub deletion_window_in_days: u64,
+    pub policy: String,
+}
+
+impl Resource for KmsKey {
+    const TYPE: &'static str = "aws_kms_key";
+}
+
+/// `aws_kms_alias`: the name a key is found by in the console and CLI.
+#[derive(Debug, Clone, Serialize)]
+pub struct KmsAlias {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub target_key_id: String,
+}
+
+impl Resource for KmsAlias {
+    const TYPE: &'static str = "aws_kms_alias";
+}
+
+/// `aws_secretsmanager_secret`: the secret only; its value is set outside Terraform.
+#[derive(Debug, Clone, Serialize)]
+pub struct SecretsmanagerSecret {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+}
+
+impl Resource for SecretsmanagerSecret {
+    const TYPE: &'static str = "aws_secretsmanager_secret";
+}
+
+/// `aws_ssm_parameter`, of type `String`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SsmParameter {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+}
+
+impl Resource for SsmParameter {
+    const TYPE: &'static str = "aws_ssm_parameter";
 }

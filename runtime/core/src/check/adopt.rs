@@ -131,6 +131,9 @@ impl Checker<'_> {
             Kind::Table => rules::names::check_owned_table_name(stack, base),
             Kind::Stream => rules::names::check_owned_stream_name(stack, base),
             Kind::Bucket => rules::names::check_bucket_prefix(stack, base),
+            Kind::Key => rules::kms::check_alias(stack, base),
+            Kind::Secret => rules::names::check_owned_secret_name(stack, base),
+            Kind::Parameter => rules::names::check_owned_parameter_name(stack, base),
         };
         self.check(at, result);
     }

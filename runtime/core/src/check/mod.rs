@@ -12,6 +12,7 @@ mod auth;
 mod function;
 mod generated;
 mod iam;
+mod keys;
 mod params;
 mod placeholders;
 mod resources;

@@ -96,6 +96,15 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
             Kind::Stream,
             sampled.streams.iter_mut().enumerate().map(|(i, s)| (DeclId::Stream(i), &mut s.existing)).collect(),
         ),
+        (Kind::Key, sampled.keys.iter_mut().enumerate().map(|(i, k)| (DeclId::Key(i), &mut k.existing)).collect()),
+        (
+            Kind::Secret,
+            sampled.secrets.iter_mut().enumerate().map(|(i, s)| (DeclId::Secret(i), &mut s.existing)).collect(),
+        ),
+        (
+            Kind::Parameter,
+            sampled.parameters.iter_mut().enumerate().map(|(i, p)| (DeclId::Parameter(i), &mut p.existing)).collect(),
+        ),
     ];
     for (kind, values) in owned {
         for (id, value) in values {

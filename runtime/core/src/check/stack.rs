@@ -49,6 +49,16 @@ impl Checker<'_> {
         for (i, stream) in stack.streams.iter().enumerate() {
             self.check_stream(DeclId::Stream(i), stream);
         }
+        for (i, key) in stack.keys.iter().enumerate() {
+            self.check_key(DeclId::Key(i), key);
+        }
+        self.check_kms_references(stack);
+        for (i, secret) in stack.secrets.iter().enumerate() {
+            self.check_secret(DeclId::Secret(i), secret);
+        }
+        for (i, parameter) in stack.parameters.iter().enumerate() {
+            self.check_parameter(DeclId::Parameter(i), parameter);
+        }
         for (i, role) in stack.roles.iter().enumerate() {
             self.check_role(DeclId::Role(i), role);
         }

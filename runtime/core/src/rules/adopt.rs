@@ -42,6 +42,9 @@ pub fn owned_name(
         Kind::Table => names::table_name(stack, base),
         Kind::Stream => names::stream_name(stack, base),
         Kind::Bucket => names::bucket_prefix(stack, base),
+        Kind::Key => super::kms::alias_name(stack, base),
+        Kind::Secret => names::secret_name(stack, base),
+        Kind::Parameter => names::parameter_name(stack, base),
     }
 }
 
@@ -66,6 +69,8 @@ pub fn check_exact_name(kind: Kind, name: &str, fifo: bool) -> Result<(), String
         Kind::Table => names::check_table_name(name),
         Kind::Stream => names::check_stream_name(name),
         Kind::Bucket => names::check_bucket_name(name),
+        // Keys, secrets and parameters take no `name:`; their names are generated.
+        Kind::Key | Kind::Secret | Kind::Parameter => Ok(()),
     }
 }
 

@@ -25,6 +25,7 @@ pub mod grants;
 pub mod handler;
 pub mod http;
 pub mod iam;
+pub mod kms;
 pub mod limits;
 pub mod names;
 pub mod permissions;

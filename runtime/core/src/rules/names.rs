@@ -400,6 +400,82 @@ impl Namespace {
     }
 }
 
+/// Secrets Manager secret names: at most 512 characters of letters, digits and `/_+=.@-`
+/// (Secrets Manager API reference, `CreateSecret`, as of 2026-12-03).
+pub const MAX_SECRET_NAME: usize = 512;
+/// SSM parameter names: at most 1011 characters after the `/` of a path, 2048 with it
+/// (Systems Manager API reference, `PutParameter`, as of 2026-12-03).
+pub const MAX_PARAMETER_NAME: usize = 2048;
+/// The most an SSM `String` parameter of the standard tier holds, in characters.
+pub const MAX_PARAMETER_VALUE: usize = 4096;
+
+/// The Secrets Manager name of `secret` in `stack`.
+pub fn secret_name(stack: &str, secret: &str) -> String {
+    format!("{stack}-{secret}")
+}
+
+/// The SSM name of `parameter` in `stack`: a path under the stack.
+pub fn parameter_name(stack: &str, parameter: &str) -> String {
+    format!("/{stack}/{parameter}")
+}
+
+/// A Secrets Manager secret name: 1–512 characters of letters, digits and `/_+=.@-`.
+pub fn check_secret_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > MAX_SECRET_NAME {
+        return Err(format!("secret name `{name}` must be 1 to {MAX_SECRET_NAME} characters, found {}", name.len()));
+    }
+    if let Some(bad) = name.chars().find(|&c| !(c.is_ascii_alphanumeric() || "/_+=.@-".contains(c))) {
+        return Err(format!(
+            "secret name `{name}` contains `{bad}`; Secrets Manager allows letters, digits and `/_+=.@-`"
+        ));
+    }
+    Ok(())
+}
+
+/// An SSM parameter name: 1–2048 characters of letters, digits and `_.-/`.
+pub fn check_parameter_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > MAX_PARAMETER_NAME {
+        return Err(format!(
+            "parameter name `{name}` must be 1 to {MAX_PARAMETER_NAME} characters, found {}",
+            name.len()
+        ));
+    }
+    if let Some(bad) = name.chars().find(|&c| !(c.is_ascii_alphanumeric() || "_.-/".contains(c))) {
+        return Err(format!(
+            "parameter name `{name}` contains `{bad}`; SSM allows letters, digits, `_`, `.`, `-` and `/`"
+        ));
+    }
+    Ok(())
+}
+
+/// An owned secret's AWS name (`{stack}-{secret}`) fits Secrets Manager's 512 characters.
+pub fn check_owned_secret_name(stack: &str, secret: &str) -> Result<(), String> {
+    let name = secret_name(stack, secret);
+    check_owned("secret", "Secrets Manager", stack, secret, &name, MAX_SECRET_NAME)?;
+    check_secret_name(&name)
+}
+
+/// An owned parameter's AWS name (`/{stack}/{parameter}`) fits SSM's 2048 characters.
+pub fn check_owned_parameter_name(stack: &str, parameter: &str) -> Result<(), String> {
+    let name = parameter_name(stack, parameter);
+    check_owned("parameter", "SSM", stack, parameter, &name, MAX_PARAMETER_NAME)?;
+    check_parameter_name(&name)
+}
+
+/// An SSM `String` parameter's value: not empty, at most 4096 characters (the standard tier).
+pub fn check_parameter_value(name: &str, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("the `value` of parameter `{name}` is empty; SSM needs at least one character"));
+    }
+    let chars = value.chars().count();
+    if chars > MAX_PARAMETER_VALUE {
+        return Err(format!(
+            "the `value` of parameter `{name}` is {chars} characters, above SSM's {MAX_PARAMETER_VALUE} for a standard parameter"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

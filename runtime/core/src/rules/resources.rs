@@ -13,8 +13,8 @@
 
 use super::iam::{self, Action};
 use super::names::{
-    BUCKET_NAME_CHARS, MAX_FUNCTION_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME, MAX_ROLE_NAME, MAX_TOPIC_NAME,
-    STREAM_NAME_CHARS, TABLE_NAME_CHARS,
+    BUCKET_NAME_CHARS, MAX_FUNCTION_NAME, MAX_PARAMETER_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME, MAX_ROLE_NAME,
+    MAX_SECRET_NAME, MAX_TOPIC_NAME, STREAM_NAME_CHARS, TABLE_NAME_CHARS,
 };
 use super::suggest::did_you_mean;
 
@@ -111,6 +111,9 @@ impl Kind {
             Kind::Table => ("dynamodb", "table"),
             Kind::Topic => ("sns", "topic"),
             Kind::Stream => ("kinesis", "stream"),
+            Kind::Key => ("kms", "key"),
+            Kind::Secret => ("secretsmanager", "Secret"),
+            Kind::Parameter => ("ssm", "parameter"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -147,6 +150,23 @@ impl Kind {
             &[Attribute { name: "arn", max_len: TOPIC_ARN }, Attribute { name: "name", max_len: MAX_TOPIC_NAME }];
         const STREAM: &[Attribute] =
             &[Attribute { name: "arn", max_len: STREAM_ARN }, Attribute { name: "name", max_len: MAX_STREAM_NAME }];
+        // arn:aws-us-gov:kms:REGION:ACCOUNT:key/ + a 36-character key ID (a UUID, or `mrk-` + 32 hex digits).
+        const KEY: &[Attribute] = &[
+            Attribute { name: "arn", max_len: regional_arn_prefix("kms") + "key/".len() + 36 },
+            Attribute { name: "id", max_len: 36 },
+        ];
+        // arn:aws-us-gov:secretsmanager:REGION:ACCOUNT:secret: + the name + `-` and 6 random characters.
+        const SECRET: &[Attribute] = &[
+            Attribute {
+                name: "arn",
+                max_len: regional_arn_prefix("secretsmanager") + "secret:".len() + MAX_SECRET_NAME + 7,
+            },
+            Attribute { name: "name", max_len: MAX_SECRET_NAME },
+        ];
+        const PARAMETER: &[Attribute] = &[
+            Attribute { name: "arn", max_len: regional_arn_prefix("ssm") + "parameter".len() + MAX_PARAMETER_NAME },
+            Attribute { name: "name", max_len: MAX_PARAMETER_NAME },
+        ];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
         const ROLE: &[Attribute] =
             &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
@@ -159,6 +179,9 @@ impl Kind {
             Kind::Table => TABLE,
             Kind::Topic => TOPIC,
             Kind::Stream => STREAM,
+            Kind::Key => KEY,
+            Kind::Secret => SECRET,
+            Kind::Parameter => PARAMETER,
             Kind::Role => ROLE,
             Kind::Function => FUNCTION,
         }

@@ -56,6 +56,21 @@ pub fn existing_name(kind: Kind, value: &str) -> &str {
     match kind {
         Kind::Table => resource.strip_prefix("table/").unwrap_or(resource),
         Kind::Stream => resource.strip_prefix("stream/").unwrap_or(resource),
+        Kind::Key => resource.strip_prefix("key/").unwrap_or(resource),
+        // `secret:NAME-AbCdEf`: the name, less the six characters Secrets Manager appends.
+        Kind::Secret => {
+            let name = resource.strip_prefix("secret:").unwrap_or(resource);
+            match name.rsplit_once('-') {
+                Some((base, suffix)) if suffix.len() == 6 => base,
+                _ => name,
+            }
+        }
+        // `parameter/a/b` is `/a/b`, `parameter/flags` is `flags`.
+        Kind::Parameter => match resource.strip_prefix("parameter") {
+            Some(path) if path.matches('/').count() > 1 => path,
+            Some(path) => path.trim_start_matches('/'),
+            None => resource,
+        },
         // `role/path/to/name`: the name is the last part.
         Kind::Role => resource.rsplit('/').next().unwrap_or(resource),
         Kind::Bucket => super::names::bucket_name_of(value),
@@ -88,6 +103,12 @@ pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
             Err(format!("an `existing` role is given by its ARN, such as `{}`, not `{value}`", example_arn(kind)))
         }
         Kind::Role => super::adopt::check_role_name(name),
+        Kind::Secret => super::names::check_secret_name(name),
+        Kind::Parameter => super::names::check_parameter_name(name),
+        Kind::Key if value.starts_with("arn:") => Ok(()),
+        Kind::Key => {
+            Err(format!("an `existing` key is given by its ARN, such as `{}`, not `{value}`", example_arn(kind)))
+        }
         Kind::Function => Err(format!("a {kind} cannot be `existing`")),
     }
 }
@@ -100,6 +121,9 @@ pub fn example_arn(kind: Kind) -> &'static str {
         Kind::Table => "arn:aws:dynamodb:eu-west-3:123456789012:table/orders",
         Kind::Stream => "arn:aws:kinesis:eu-west-3:123456789012:stream/clicks",
         Kind::Role => "arn:aws:iam::123456789012:role/ci-deployer",
+        Kind::Secret => "arn:aws:secretsmanager:eu-west-3:123456789012:secret:db_password-AbCdEf",
+        Kind::Parameter => "arn:aws:ssm:eu-west-3:123456789012:parameter/flags",
+        Kind::Key => "arn:aws:kms:eu-west-3:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
         _ => "arn:aws:s3:::reports",
     }
 }
