@@ -2,8 +2,11 @@
 //!
 //! The HTTP API answers browsers of the shop (CORS), checks a Cognito JWT on every route unless the
 //! route says otherwise (`auth: iam` for operations, `auth: none` for the health check), and lets
-//! partners in through a Lambda authorizer; its stage is throttled. A Node.js function streams the
-//! shop's news through its own URL.
+//! partners in through a Lambda authorizer; its stage is throttled. A REST API with an API key
+//! serves the old item lookup. A Node.js function streams the shop's news through its own URL. A
+//! worker in the VPC settles orders with its database password from Secrets Manager, its
+//! environment encrypted with the stack's customer-managed key, which also encrypts every log
+//! group, queue and secret of the stack.
 
 use lambda_stack::prelude::*;
 
@@ -12,6 +15,12 @@ lambda_stack! {
     stack shopfront {
         region: "us-east-1",
         tags: { project: "shop" },
+        kms: app_key,
+
+        key app_key { rotation: true }
+        secret db_password {}
+        param private_subnets { type: list, default: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"] }
+        queue settlements {}
 
         api {
             cors: { origins: ["https://shop.example.com"], methods: [GET, POST], headers: ["content-type", "authorization"], max_age: 300 },
@@ -45,6 +54,28 @@ lambda_stack! {
             handler: "gate.handler",
             code: "functions/gate",
             env: { PARTNER_KEY_HASHES: "" },
+        }
+
+        rest_api { stage: "v1", api_key: true }
+
+        /// The old item lookup, for partners holding an API key.
+        function legacy {
+            runtime: python3.12,
+            handler: "legacy.handler",
+            code: "functions/legacy",
+            triggers: [rest(GET "/items/{id}")],
+        }
+
+        /// Settles orders in the VPC, where the database is.
+        function worker {
+            runtime: python3.12,
+            handler: "worker.handler",
+            code: "functions/worker",
+            kms: app_key,
+            vpc: { subnets: private_subnets, security_groups: ["sg-0123456789abcdef0"] },
+            env: { DB_SECRET: db_password.arn },
+            allow: [secretsmanager:GetSecretValue on db_password],
+            triggers: [sqs(settlements)],
         }
 
         /// Streams the shop's news to its pages.
