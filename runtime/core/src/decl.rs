@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::keys::{Key, TriggerKind};
+pub use crate::rules::adopt::Adoption;
 pub use crate::rules::auth::{ApiKind, AuthArg, AuthKind};
+pub use crate::rules::cors::Cors;
 use crate::rules::resources::Kind;
 pub use crate::rules::streams::{StartPosition, StreamSource, StreamView};
 pub use crate::rules::urls::UrlAuth;
@@ -370,25 +372,6 @@ pub struct KmsKey {
     pub rotation: bool,
     /// Days between scheduling the key's deletion and its deletion (7–30; 30 when not written).
     pub deletion_window: Option<u64>,
-}
-
-/// How a declaration takes over what AWS already runs: `name:`, `import:`, `renamed_from:`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Adoption {
-    /// The exact AWS name, instead of the generated `<stack>-<name>`.
-    pub name: Option<String>,
-    /// The ID Terraform imports the declaration's main resource from (an `import` block).
-    pub import: Option<String>,
-    /// The declaration's name before, whose Terraform addresses move to this one (`moved`
-    /// blocks). Without `name`, the AWS names stay those the old name generated.
-    pub renamed_from: Option<String>,
-}
-
-impl Adoption {
-    /// The declaration name AWS names are generated from: the old one while it is renamed.
-    pub fn naming_base<'a>(&'a self, name: &'a str) -> &'a str {
-        self.renamed_from.as_deref().unwrap_or(name)
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -864,17 +847,6 @@ pub struct Throttle {
     pub burst: Option<u64>,
 }
 
-/// `cors: { origins, methods, headers, expose, max_age, credentials }`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cors {
-    pub origins: Vec<String>,
-    pub methods: Vec<String>,
-    pub headers: Vec<String>,
-    pub expose: Vec<String>,
-    pub max_age: Option<u64>,
-    pub credentials: bool,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct S3Trigger {
     pub bucket: String,
@@ -929,6 +901,18 @@ impl Trigger {
             Trigger::Sns { .. } => TriggerKind::Sns,
             Trigger::Schedule { .. } => TriggerKind::Schedule,
             Trigger::Url { .. } => TriggerKind::Url,
+        }
+    }
+
+    /// The statements it adds to its function's resource policy
+    /// ([`crate::rules::permissions`]): one for an S3 bucket, a topic, a schedule and a REST route,
+    /// two for a public URL (`InvokeFunctionUrl` and `InvokeFunction`); an HTTP route's are
+    /// counted apart (they may share one), and queues and streams are polled, not pushed.
+    pub fn invoke_statements(&self) -> usize {
+        match self {
+            Trigger::S3(_) | Trigger::Sns { .. } | Trigger::Schedule { .. } | Trigger::Rest { .. } => 1,
+            Trigger::Url { auth, .. } if auth.as_ref().and_then(|a| a.value()) == Some(&UrlAuth::None) => 2,
+            Trigger::Url { .. } | Trigger::Http { .. } | Trigger::Sqs(_) | Trigger::Stream(_) => 0,
         }
     }
 

@@ -224,9 +224,8 @@ impl Builder<'_> {
                 payload_format_version: "2.0".into(),
             },
         )?;
-        let others =
-            rules::permissions::other_statements(&function.triggers.iter().map(Trigger::to_decl).collect::<Vec<_>>())
-                + self.authorizer_uses.get(name).copied().unwrap_or(0);
+        let others = function.triggers.iter().map(|t| t.to_decl().invoke_statements()).sum::<usize>()
+            + self.authorizer_uses.get(name).copied().unwrap_or(0);
         let aws_name = self.owned_name(Kind::Function, name, &function.adopt, false);
         let keys: Vec<(&str, &str)> = routes.iter().map(|(m, p, _, _)| (m.as_str(), p.as_str())).collect();
         let shared = rules::permissions::route_permissions(&aws_name, &keys, others)

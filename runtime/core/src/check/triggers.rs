@@ -221,7 +221,7 @@ impl Checker<'_> {
                     _ => None,
                 })
                 .collect();
-            let others = rules::permissions::other_statements(&function.triggers)
+            let others = function.triggers.iter().map(Trigger::invoke_statements).sum::<usize>()
                 + authorizers.get(function.name.as_str()).map_or(0, |keys| keys.len());
             let name = rules::adopt::owned_name(
                 crate::rules::resources::Kind::Function,

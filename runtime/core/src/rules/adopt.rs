@@ -17,7 +17,25 @@
 
 use super::names::{self, MAX_FUNCTION_NAME, MAX_ROLE_NAME};
 use super::resources::Kind;
-use crate::decl::Adoption;
+
+/// How a declaration takes over what AWS already runs: `name:`, `import:`, `renamed_from:`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Adoption {
+    /// The exact AWS name, instead of the generated `<stack>-<name>`.
+    pub name: Option<String>,
+    /// The ID Terraform imports the declaration's main resource from (an `import` block).
+    pub import: Option<String>,
+    /// The declaration's name before, whose Terraform addresses move to this one (`moved`
+    /// blocks). Without `name`, the AWS names stay those the old name generated.
+    pub renamed_from: Option<String>,
+}
+
+impl Adoption {
+    /// The declaration name AWS names are generated from: the old one while it is renamed.
+    pub fn naming_base<'a>(&'a self, name: &'a str) -> &'a str {
+        self.renamed_from.as_deref().unwrap_or(name)
+    }
+}
 
 /// The AWS name of a declaration the stack owns: its exact name ([`exact_name`]), else the name
 /// generated from the stack and its naming base (the old name while it is `renamed_from`, so a

@@ -14,8 +14,18 @@
 //! ```
 
 use super::suggest::{did_you_mean, one_of};
-use crate::decl::Cors;
 use crate::keys::Key;
+
+/// `cors: { origins, methods, headers, expose, max_age, credentials }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cors {
+    pub origins: Vec<String>,
+    pub methods: Vec<String>,
+    pub headers: Vec<String>,
+    pub expose: Vec<String>,
+    pub max_age: Option<u64>,
+    pub credentials: bool,
+}
 
 /// At most this many seconds a browser may cache a preflight answer.
 pub const MAX_AGE_SECONDS: u64 = 86_400;

@@ -14,7 +14,6 @@
 //! ```
 
 use super::http;
-use crate::decl::{Trigger, UrlAuth};
 
 /// The most a function's resource-based policy may hold.
 pub const MAX_RESOURCE_POLICY_BYTES: usize = 20 * 1024;
@@ -96,21 +95,6 @@ pub fn route_permissions(function: &str, routes: &[(&str, &str)], others: usize)
          or let several sources publish to one topic",
         rest + shared
     ))
-}
-
-/// The statements a function's triggers other than its routes add to its policy: one per S3
-/// bucket, topic, schedule and REST route, two for a public URL (`InvokeFunctionUrl` and `InvokeFunction`);
-/// queues and streams are polled, not pushed, and add none.
-pub fn other_statements<'a>(triggers: impl IntoIterator<Item = &'a Trigger>) -> usize {
-    triggers
-        .into_iter()
-        .map(|trigger| match trigger {
-            // A REST route's permission is one per route: the REST API shares none.
-            Trigger::S3(_) | Trigger::Sns { .. } | Trigger::Schedule { .. } | Trigger::Rest { .. } => 1,
-            Trigger::Url { auth, .. } if auth.as_ref().and_then(|a| a.value()) == Some(&UrlAuth::None) => 2,
-            Trigger::Url { .. } | Trigger::Http { .. } | Trigger::Sqs(_) | Trigger::Stream(_) => 0,
-        })
-        .sum()
 }
 
 #[cfg(test)]
