@@ -120,17 +120,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
             let cors = cors_builder(cors);
             quote! { .cors(#cors) }
         });
-        let throttle = api.throttle.map(|_| {
-            let option = |v: &Option<crate::span::Sp<u64>>| match v {
-                Some(v) => {
-                    let v = v.value;
-                    quote! { ::core::option::Option::Some(#v) }
-                }
-                None => quote! { ::core::option::Option::None },
-            };
-            let (rate, burst) = (option(&api.rate), option(&api.burst));
-            quote! { .throttle(#rate, #burst) }
-        });
+        let throttle = api.throttle.map(|_| throttle_call(&api.rate, &api.burst));
         let auth = api.auth.as_ref().map(|auth| {
             let auth = auth_builder(auth);
             quote! { .auth(#auth) }
@@ -244,17 +234,7 @@ fn rest_api_builder(api: &crate::model::rest::RestApi) -> TokenStream {
         let auth = auth_builder(auth);
         quote! { .auth(#auth) }
     });
-    let throttle = api.throttle.map(|_| {
-        let option = |v: &Option<crate::span::Sp<u64>>| match v {
-            Some(v) => {
-                let v = v.value;
-                quote! { ::core::option::Option::Some(#v) }
-            }
-            None => quote! { ::core::option::Option::None },
-        };
-        let (rate, burst) = (option(&api.rate), option(&api.burst));
-        quote! { .throttle(#rate, #burst) }
-    });
+    let throttle = api.throttle.map(|_| throttle_call(&api.rate, &api.burst));
     quote! { .rest_api(::lambda_stack::__private::RestApi::new() #stage #api_key #cors #auth #throttle) }
 }
 
@@ -806,4 +786,17 @@ fn auth_builder(auth: &crate::model::auth::Auth) -> TokenStream {
         _ => None,
     });
     quote! { #constructor #(#optional)* }
+}
+
+/// `.throttle(rate, burst)` of an API's `throttle: { rate, burst }`.
+fn throttle_call(rate: &Option<crate::span::Sp<u64>>, burst: &Option<crate::span::Sp<u64>>) -> TokenStream {
+    let option = |v: &Option<crate::span::Sp<u64>>| match v {
+        Some(v) => {
+            let v = v.value;
+            quote! { ::core::option::Option::Some(#v) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let (rate, burst) = (option(rate), option(burst));
+    quote! { .throttle(#rate, #burst) }
 }
