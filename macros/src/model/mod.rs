@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cors;
 pub(crate) mod fields;
 pub mod function;
+pub mod json;
 pub mod rest;
 mod sources;
 pub mod stages;
