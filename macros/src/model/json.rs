@@ -25,17 +25,6 @@ pub struct NodeSpan {
     pub key: Option<Span>,
 }
 
-impl SpannedJson {
-    /// Where node `node` was written: its key when `key` and it has one, else its value.
-    pub fn span(&self, node: usize, key: bool) -> Option<Range> {
-        let at = self.spans.get(node)?;
-        Some(match (key, at.key) {
-            (true, Some(key)) => key.into(),
-            _ => at.value,
-        })
-    }
-}
-
 /// `value` read as JSON; what JSON cannot hold is an error there (and `None`).
 pub fn json(errors: &mut Errors, what: &str, value: &Value) -> Option<SpannedJson> {
     let mut spans = Vec::new();

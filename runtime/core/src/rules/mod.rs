@@ -28,6 +28,7 @@ pub mod iam;
 pub mod kms;
 pub mod limits;
 pub mod names;
+pub mod patterns;
 pub mod permissions;
 pub mod placeholders;
 pub mod regions;
