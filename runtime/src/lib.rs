@@ -81,8 +81,8 @@ pub mod __private {
         pub use crate::rules::resources::Kind;
         pub use crate::rust::events::sent_by;
         pub use crate::rust::{
-            block_on, check_key_once, check_references, check_visibility, lambda_runtime, service_fn, Binary, Error,
-            LambdaEvent, Reference, RustFunction,
+            block_on, check_key_once, check_references, check_visibility, detail_fields, lambda_runtime, service_fn,
+            Binary, Error, LambdaEvent, Reference, RustFunction,
         };
     }
 }

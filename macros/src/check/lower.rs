@@ -607,6 +607,8 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         kms: kms(spans, id, &function.kms),
         adopt: adoption(spans, id, &function.adopt),
+        // The macro sees a type's name, not its fields: the builders check `detail` fields.
+        detail: None,
     }
 }
 

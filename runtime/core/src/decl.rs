@@ -653,6 +653,10 @@ pub struct Function {
     /// `kms: KEY`: the key its environment is encrypted with; without it, the stack's.
     pub kms: Option<String>,
     pub adopt: Adoption,
+    /// A Rust function's `EventBridgeEvent<T>`: `T`'s name and the JSON names of its fields, which
+    /// `event(..)` patterns on `detail` may name. Known to the builders (serde tells them), not to
+    /// the macro; `None` when unknown or when any field may exist.
+    pub detail: Option<(String, Vec<String>)>,
 }
 
 impl Function {

@@ -333,5 +333,10 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
         kms: function.kms.clone(),
         adopt: function.adopt.clone(),
+        detail: function
+            .rust
+            .as_ref()
+            .and_then(|rust| (rust.detail_fields)())
+            .map(|(name, fields)| (name.to_owned(), fields.into_iter().map(str::to_owned).collect())),
     }
 }

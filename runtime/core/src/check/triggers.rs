@@ -65,6 +65,12 @@ impl Checker<'_> {
                 Trigger::Event(event) => {
                     events += 1;
                     self.check_pattern(id, i, None, &event.pattern, rules::patterns::Dialect::EventBridge);
+                    if let Some((detail_type, fields)) = &function.detail {
+                        for finding in rules::patterns::detail_field_findings(&event.pattern, detail_type, fields) {
+                            let part = TriggerPart::Pattern { node: finding.node, key: finding.key };
+                            self.error(Location::new(id, At::Trigger(i, part)), finding.message);
+                        }
+                    }
                     let stack = self.stack().map_or(SHORTEST_STACK_NAME, |s| s.name.as_str());
                     let base = function.adopt.naming_base(&function.name);
                     let name = rules::names::check_event_rule_name(stack, base, events);

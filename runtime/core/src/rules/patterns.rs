@@ -162,6 +162,37 @@ pub fn pattern_findings(pattern: &Json, dialect: Dialect) -> Vec<PatternFinding>
     findings.found
 }
 
+/// The fields an event pattern names under `detail` that `detail_type` (a Rust function's
+/// `EventBridgeEvent<T>`'s `T`, with its JSON field names) does not have: a pattern on them would
+/// send the function events its type cannot read, or none at all.
+pub fn detail_field_findings(pattern: &Json, detail_type: &str, fields: &[String]) -> Vec<PatternFinding> {
+    let mut found = Vec::new();
+    for (node, key, value) in pattern.children(0) {
+        if key != Some("detail") {
+            continue;
+        }
+        for (child, field, _) in value.children(node) {
+            let Some(field) = field else { continue };
+            if field == "$or" || fields.iter().any(|f| f == field) {
+                continue;
+            }
+            let hint = match did_you_mean(field, fields.iter().map(String::as_str)) {
+                hint if hint.is_empty() => format!("; its fields are {}", one_of(fields)),
+                hint => hint,
+            };
+            found.push(PatternFinding {
+                node: child,
+                key: true,
+                message: format!(
+                    "the pattern matches `detail.{field}`, but the function reads `detail` as `{detail_type}`, which has no field `{field}`{hint}"
+                ),
+                warning: false,
+            });
+        }
+    }
+    found
+}
+
 struct Findings {
     dialect: Dialect,
     found: Vec<PatternFinding>,
