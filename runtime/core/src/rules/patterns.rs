@@ -193,6 +193,176 @@ pub fn detail_field_findings(pattern: &Json, detail_type: &str, fields: &[String
     found
 }
 
+/// Whether `event` matches `pattern`, as EventBridge (and Lambda's filters, on a record already
+/// decoded) decides: every field the pattern names matches, a leaf when the event's value (or any
+/// item of it, for a list) equals one of its values or satisfies one of its operators, `$or` when
+/// one of its patterns does. A pattern [`pattern_findings`] rejects matches nothing.
+///
+/// ```
+/// use lambda_stack_core::json::Json;
+/// use lambda_stack_core::rules::patterns::matches;
+/// let s = |t: &str| Json::Str(t.into());
+/// let pattern = Json::Map(vec![("source".into(), Json::List(vec![s("shop")]))]);
+/// assert!(matches(&pattern, &Json::Map(vec![("source".into(), s("shop"))])));
+/// assert!(!matches(&pattern, &Json::Map(vec![("source".into(), s("other"))])));
+/// ```
+pub fn matches(pattern: &Json, event: &Json) -> bool {
+    let Json::Map(fields) = pattern else { return false };
+    fields.iter().all(|(key, wanted)| {
+        if key == "$or" {
+            return match wanted {
+                Json::List(alternatives) => alternatives.iter().any(|alternative| matches(alternative, event)),
+                _ => false,
+            };
+        }
+        let value = match event {
+            Json::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        };
+        match wanted {
+            Json::Map(_) => value.is_some_and(|value| matches(wanted, value)),
+            Json::List(matchers) => matchers.iter().any(|matcher| leaf_matches(matcher, value)),
+            _ => false,
+        }
+    })
+}
+
+/// One item of a leaf list against the event's value at that field (`None` when absent).
+fn leaf_matches(matcher: &Json, value: Option<&Json>) -> bool {
+    if let Json::Map(entries) = matcher {
+        if let [(operator, operand)] = entries.as_slice() {
+            if operator == "exists" {
+                return matches!(operand, Json::Bool(exists) if *exists == value.is_some());
+            }
+        }
+    }
+    let Some(value) = value else { return false };
+    match value {
+        // An array matches when one of its items does.
+        Json::List(items) => items.iter().any(|item| value_matches(matcher, item)),
+        single => value_matches(matcher, single),
+    }
+}
+
+fn value_matches(matcher: &Json, value: &Json) -> bool {
+    match matcher {
+        Json::Map(entries) => match entries.as_slice() {
+            [(operator, operand)] => operator_matches(operator, operand, value),
+            _ => false,
+        },
+        exact => same_value(exact, value),
+    }
+}
+
+fn same_value(a: &Json, b: &Json) -> bool {
+    match (a, b) {
+        (Json::Number(x), Json::Number(y)) => match (x.parse::<f64>(), y.parse::<f64>()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => x == y,
+        },
+        _ => a == b,
+    }
+}
+
+fn operator_matches(operator: &str, operand: &Json, value: &Json) -> bool {
+    let text = match value {
+        Json::Str(text) => Some(text.as_str()),
+        _ => None,
+    };
+    match operator {
+        "prefix" | "suffix" => {
+            let Some(text) = text else { return false };
+            let (wanted, ignore_case) = match operand {
+                Json::Str(wanted) => (wanted.clone(), false),
+                Json::Map(inner) => match inner.as_slice() {
+                    [(op, Json::Str(wanted))] if op == "equals-ignore-case" => (wanted.to_lowercase(), true),
+                    _ => return false,
+                },
+                _ => return false,
+            };
+            let text = if ignore_case { text.to_lowercase() } else { text.to_owned() };
+            if operator == "prefix" {
+                text.starts_with(&wanted)
+            } else {
+                text.ends_with(&wanted)
+            }
+        }
+        "equals-ignore-case" => match (operand, text) {
+            (Json::Str(wanted), Some(text)) => wanted.to_lowercase() == text.to_lowercase(),
+            _ => false,
+        },
+        "wildcard" => match (operand, text) {
+            (Json::Str(glob), Some(text)) => wildcard_matches(glob, text),
+            _ => false,
+        },
+        "cidr" => match (operand, text) {
+            (Json::Str(block), Some(text)) => in_cidr(block, text),
+            _ => false,
+        },
+        "numeric" => {
+            let (Json::List(items), Json::Number(number)) = (operand, value) else { return false };
+            let Ok(number) = number.parse::<f64>() else { return false };
+            items.chunks(2).all(|pair| match pair {
+                [Json::Str(op), Json::Number(bound)] => {
+                    let Ok(bound) = bound.parse::<f64>() else { return false };
+                    match op.as_str() {
+                        "=" => number == bound,
+                        "<" => number < bound,
+                        "<=" => number <= bound,
+                        ">" => number > bound,
+                        ">=" => number >= bound,
+                        _ => false,
+                    }
+                }
+                _ => false,
+            })
+        }
+        "anything-but" => match operand {
+            Json::List(excluded) => !excluded.iter().any(|e| same_value(e, value)),
+            Json::Map(inner) => match inner.as_slice() {
+                [(op, Json::List(operands))] => !operands.iter().any(|o| operator_matches(op, o, value)),
+                [(op, inner_operand)] => text.is_some() && !operator_matches(op, inner_operand, value),
+                _ => false,
+            },
+            single => !same_value(single, value),
+        },
+        _ => false,
+    }
+}
+
+/// `*` stands for any run of characters.
+fn wildcard_matches(glob: &str, text: &str) -> bool {
+    let parts: Vec<&str> = glob.split('*').collect();
+    let [first, middle @ .., last] = parts.as_slice() else { return glob == text };
+    if parts.len() == 1 {
+        return glob == text;
+    }
+    let Some(mut rest) = text.strip_prefix(first) else { return false };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+fn in_cidr(block: &str, address: &str) -> bool {
+    let Some((network, bits)) = block.split_once('/') else { return false };
+    let Ok(bits) = bits.parse::<u32>() else { return false };
+    match (network.parse::<std::net::IpAddr>(), address.parse::<std::net::IpAddr>()) {
+        (Ok(std::net::IpAddr::V4(network)), Ok(std::net::IpAddr::V4(address))) if bits <= 32 => {
+            let mask = if bits == 0 { 0 } else { u32::MAX << (32 - bits) };
+            u32::from(network) & mask == u32::from(address) & mask
+        }
+        (Ok(std::net::IpAddr::V6(network)), Ok(std::net::IpAddr::V6(address))) if bits <= 128 => {
+            let mask = if bits == 0 { 0 } else { u128::MAX << (128 - bits) };
+            u128::from(network) & mask == u128::from(address) & mask
+        }
+        _ => false,
+    }
+}
+
 struct Findings {
     dialect: Dialect,
     found: Vec<PatternFinding>,
@@ -646,6 +816,67 @@ mod tests {
         assert_eq!(errors(&pattern, Dialect::EventBridge), []);
         let filter = map(vec![("body", pattern.clone().children(0)[0].2.clone())]);
         assert!(errors(&filter, Dialect::Filter(FilterSource::Sqs))[0].2.contains("`$or` is EventBridge's"));
+    }
+
+    #[test]
+    fn matching_as_eventbridge_does() {
+        let event = map(vec![
+            ("source", s("shop.orders")),
+            ("detail-type", s("OrderPlaced")),
+            (
+                "detail",
+                map(vec![
+                    ("total", n("150")),
+                    ("items", list(vec![s("book"), s("pen")])),
+                    ("ip", s("10.0.3.7")),
+                    ("file", s("in/report.CSV")),
+                    ("note", Json::Null),
+                ]),
+            ),
+        ]);
+        let detail = |field: &str, matcher: Json| {
+            map(vec![("source", list(vec![s("shop.orders")])), ("detail", map(vec![(field, list(vec![matcher]))]))])
+        };
+        let yes = [
+            detail("total", op("numeric", list(vec![s(">"), n("100"), s("<="), n("150")]))),
+            detail("total", n("150.0")),
+            detail("items", s("pen")),
+            detail("ip", op("cidr", s("10.0.0.0/16"))),
+            detail("file", op("suffix", op("equals-ignore-case", s(".csv")))),
+            detail("file", op("wildcard", s("in/*.CSV"))),
+            detail("file", op("prefix", s("in/"))),
+            detail("file", op("anything-but", op("prefix", s("out/")))),
+            detail("total", op("anything-but", list(vec![n("1"), n("2")]))),
+            detail("note", Json::Null),
+            detail("missing", op("exists", Json::Bool(false))),
+            detail("total", op("exists", Json::Bool(true))),
+        ];
+        for pattern in &yes {
+            assert_eq!(errors(pattern, Dialect::EventBridge), [], "{}", pattern.to_text());
+            assert!(matches(pattern, &event), "{}", pattern.to_text());
+        }
+        let no = [
+            detail("total", op("numeric", list(vec![s(">"), n("150")]))),
+            detail("items", s("cup")),
+            detail("ip", op("cidr", s("10.1.0.0/16"))),
+            detail("file", op("suffix", s(".csv"))),
+            detail("file", op("anything-but", op("prefix", s("in/")))),
+            detail("missing", s("x")),
+            detail("missing", op("anything-but", s("x"))),
+            detail("total", op("exists", Json::Bool(false))),
+            map(vec![("source", list(vec![s("other")]))]),
+        ];
+        for pattern in &no {
+            assert!(!matches(pattern, &event), "{}", pattern.to_text());
+        }
+        let either = map(vec![(
+            "detail",
+            map(vec![(
+                "$or",
+                list(vec![map(vec![("total", list(vec![n("1")]))]), map(vec![("items", list(vec![s("book")]))])]),
+            )]),
+        )]);
+        assert!(matches(&either, &event));
     }
 
     #[test]
