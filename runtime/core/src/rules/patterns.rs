@@ -879,6 +879,43 @@ mod tests {
         assert!(matches(&either, &event));
     }
 
+    /// An event's `detail` of string and number fields.
+    fn detail_strategy() -> impl proptest::strategy::Strategy<Value = Vec<(String, Json)>> {
+        use proptest::prelude::*;
+        let value = prop_oneof![
+            "[a-z./]{0,8}".prop_map(Json::Str),
+            (-1000i64..1000).prop_map(|n| Json::Number(n.to_string())),
+        ];
+        proptest::collection::btree_map("[a-z]{1,6}", value, 1..5).prop_map(|m| m.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        /// A pattern made of an event's own values (exactly, by prefix, by numeric equality) is
+        /// valid and matches it; one naming a field the event lacks does not.
+        #[test]
+        fn patterns_of_an_events_values_match_it(detail in detail_strategy(), by_operator in proptest::bool::ANY) {
+            let event = map(vec![("source", s("shop")), ("detail", Json::Map(detail.clone()))]);
+            let leaves: Vec<(String, Json)> = detail
+                .iter()
+                .map(|(key, value)| {
+                    let matcher = match (value, by_operator) {
+                        (Json::Str(text), true) => op("prefix", s(&text[..text.len() / 2])),
+                        (Json::Number(_), true) => op("numeric", list(vec![s("="), value.clone()])),
+                        _ => value.clone(),
+                    };
+                    (key.clone(), list(vec![matcher]))
+                })
+                .collect();
+            let pattern = map(vec![("source", list(vec![s("shop")])), ("detail", Json::Map(leaves.clone()))]);
+            proptest::prop_assert_eq!(errors(&pattern, Dialect::EventBridge), vec![]);
+            proptest::prop_assert!(matches(&pattern, &event), "{}", pattern.to_text());
+            let mut missing = leaves;
+            missing.push(("zzzzzzz".into(), list(vec![s("x")])));
+            let pattern = map(vec![("detail", Json::Map(missing))]);
+            proptest::prop_assert!(!matches(&pattern, &event));
+        }
+    }
+
     #[test]
     fn size() {
         let long = map(vec![("source", list((0..300).map(|i| s(&format!("source.{i}"))).collect()))]);
