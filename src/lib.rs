@@ -106,7 +106,7 @@
 pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, local, migrate, output, package, rules, scan, synth, terraform, testing, Api, App, Arch, Auth, Backend,
-    Bucket, Bus, Cors, EnvValue, Error, EventTrigger, Findings, Function, KmsKey, ManagedPolicy, Origin, Param,
+    Bucket, Bus, Cors, EnvValue, Error, EventTrigger, Findings, Function, KmsKey, Logs, ManagedPolicy, Origin, Param,
     Problem, Queue, Ref, Resource, RestApi, Result, Role, S3Trigger, Secret, SqsTrigger, SsmParameter, Stack,
     Statement, Stream, StreamTrigger, Table, Topic, Tracing, Trigger, Vpc,
 };

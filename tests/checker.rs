@@ -3,7 +3,7 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Auth, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role, Secret,
+    Api, Auth, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Logs, Param, Queue, Ref, Resource, RestApi, Role, Secret,
     SsmParameter, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
 };
 use serde_json::json;
@@ -773,6 +773,16 @@ fn cases() -> Vec<(&'static str, Stack)> {
                 .table(Table::new("orders").hash_key("id").stream("new_image"))
                 .function(python("audit").trigger(Trigger::dynamodb("orders").max_age(30))),
         ),
+        (
+            "logs/level-without-json-format",
+            shop().function(python("api").logs(Logs::new().format("text").level("info"))),
+        ),
+        ("logs/unknown-format", shop().function(python("api").logs(Logs::new().format("jsno")))),
+        (
+            "logs/unknown-system-level",
+            shop().function(python("api").logs(Logs::new().format("json").system_level("error"))),
+        ),
+        ("logs/group-name-with-a-space", shop().function(python("api").logs(Logs::new().group("shop app")))),
         ("function/retries-above-two", shop().function(python("worker").retries(3))),
         ("function/max-event-age-below-a-minute", shop().function(python("worker").max_event_age(30))),
         (

@@ -109,3 +109,39 @@ fn buses_rules_filters_and_failure_handling_are_written_validated_and_applied() 
     let notify = &applied["functions"]["shop-notify"]["invoke_config"];
     assert!(notify["on_success"].as_str().unwrap().ends_with(":event-bus/shop-orders_bus"), "{notify}");
 }
+
+lambda_stack! {
+    stack logged {
+        region: "us-east-1",
+
+        /// Writes JSON logs, at `info` and above, into a group of the stack's.
+        function api {
+            runtime: python3.12,
+            handler: "lambda_handler.handler",
+            code: "../examples/hello/functions/hello",
+            logs: { format: json, level: info, system_level: warn, group: "/shop/api" },
+        }
+    }
+}
+
+/// `logs:` is Lambda's `logging_config`, into the log group the stack creates. The emulator's
+/// Lambda does not keep a logging config (it reports none, and a plan after the apply would put
+/// it back), so the real Terraform CLI validates it and `aws-sandbox` applies the stack.
+#[test]
+fn a_logging_config_is_written_validated_and_applied() {
+    let out = tempfile::tempdir().unwrap();
+    lambda_stack::App::new().stack(logged()).synth(out.path()).unwrap();
+    let dir = out.path().join("stacks/logged");
+    let doc: Value = serde_json::from_slice(&std::fs::read(dir.join("cdk.tf.json")).unwrap()).unwrap();
+    let resources = &doc["resource"];
+    assert_eq!(resources["aws_cloudwatch_log_group"]["api"]["name"], "/shop/api");
+    assert_eq!(
+        resources["aws_lambda_function"]["api"]["logging_config"],
+        json!({ "log_format": "JSON", "application_log_level": "INFO", "system_log_level": "WARN",
+                "log_group": "${aws_cloudwatch_log_group.api.name}" })
+    );
+    if support::shared_tool("tf-validate", &dir).is_none() {
+        return;
+    }
+    support::shared_tool("aws-sandbox", &dir);
+}

@@ -55,6 +55,7 @@ pub struct Function {
     pub(crate) max_event_age: Option<u64>,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
+    pub(crate) logs: Option<crate::Logs>,
     /// `kms`: the key of its environment; without it, the stack's.
     pub(crate) kms: Option<String>,
     pub(crate) adopt: lambda_stack_core::decl::Adoption,
@@ -97,11 +98,18 @@ impl Function {
             max_event_age: None,
             exclude: Vec::new(),
             vpc: None,
+            logs: None,
             kms: None,
             adopt: Default::default(),
             origin: Origin::caller(),
             rust: None,
         }
+    }
+
+    /// How Lambda writes its logs ([`crate::Logs`]); text into `/aws/lambda/<function>` without it.
+    pub fn logs(mut self, logs: crate::Logs) -> Self {
+        self.logs = Some(logs);
+        self
     }
 
     /// The subnets and security groups the function runs in ([`crate::Vpc`]); without it, the

@@ -17,6 +17,7 @@ mod host;
 mod iam;
 mod kms;
 pub mod local;
+mod logs;
 pub mod migrate;
 mod origin;
 pub mod output;
@@ -49,6 +50,7 @@ pub use crate::{
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
     kms::KmsKey,
+    logs::Logs,
     origin::{Origin, Problem},
     param::Param,
     queue::Queue,
@@ -67,8 +69,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi,
-        Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Logs, Param, Queue, Ref, Resource,
+        RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// A JSON value the macro wrote as text (an event pattern, a filter): valid JSON, since the
     /// macro wrote it from a value it read.

@@ -605,6 +605,21 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         max_event_age: number(spans, id, Key::MaxEventAge, &function.max_event_age),
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
+        logs: function.logs.as_ref().map(|logs| {
+            spans.put(id, At::Value(Key::Logs), logs.span);
+            let mut word = |key, value: &Option<Sp<String>>| {
+                value.as_ref().map(|v| {
+                    spans.put(id, At::Logs(key), v.span);
+                    v.value.clone()
+                })
+            };
+            decl::Logs {
+                format: word(Key::Format, &logs.format),
+                level: word(Key::Level, &logs.level),
+                system_level: word(Key::SystemLevel, &logs.system_level),
+                group: word(Key::Group, &logs.group),
+            }
+        }),
         kms: kms(spans, id, &function.kms),
         adopt: adoption(spans, id, &function.adopt),
         // The macro sees a type's name, not its fields: the builders check `detail` fields.

@@ -756,6 +756,22 @@ pub(crate) fn function_calls(
         let vpc = vpc_builder(vpc);
         calls.push(quote! { .vpc(#vpc) });
     }
+    if let Some(logs) = &function.logs {
+        let setters = [
+            ("format", &logs.format),
+            ("level", &logs.level),
+            ("system_level", &logs.system_level),
+            ("group", &logs.group),
+        ];
+        let setters = setters.into_iter().filter_map(|(setter, value)| {
+            let setter = Ident::new(setter, Span::call_site());
+            value.as_ref().map(|v| {
+                let v = &v.value;
+                quote! { .#setter(#v) }
+            })
+        });
+        calls.push(quote! { .logs(::lambda_stack::__private::Logs::new() #(#setters)*) });
+    }
     if let Some(dead_letter) = &function.dead_letter {
         let dead_letter = text(dead_letter);
         calls.push(quote! { .dead_letter(#dead_letter) });

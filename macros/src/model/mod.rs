@@ -141,6 +141,31 @@ impl Api {
     }
 }
 
+/// `logs: { format: json, level: info, system_level: warn, group: "/shop/app" }`.
+pub struct Logs {
+    pub span: Range,
+    pub format: Option<Sp<String>>,
+    pub level: Option<Sp<String>>,
+    pub system_level: Option<Sp<String>>,
+    pub group: Option<Sp<String>>,
+}
+
+impl Logs {
+    fn from_value(errors: &mut Errors, value: &Value) -> Option<Logs> {
+        let entries = fields::keyed_map(errors, "logs", value, keys::LOGS_KEYS)?;
+        let mut logs = Logs { span: value.span(), format: None, level: None, system_level: None, group: None };
+        for (key, item) in entries {
+            match key {
+                Key::Format => logs.format = fields::word(errors, "format", item),
+                Key::Level => logs.level = fields::word(errors, "level", item),
+                Key::SystemLevel => logs.system_level = fields::word(errors, "system_level", item),
+                _ => logs.group = fields::string(errors, "group", item),
+            }
+        }
+        Some(logs)
+    }
+}
+
 /// IDs listed, or a `list` param (its name).
 pub enum Ids {
     Listed { span: Range, ids: Vec<Sp<String>> },
@@ -332,6 +357,7 @@ pub struct Function {
     pub max_event_age: Option<Sp<u64>>,
     pub exclude: Vec<Sp<String>>,
     pub vpc: Option<Vpc>,
+    pub logs: Option<Logs>,
     /// `kms: KEY`: the key of its environment.
     pub kms: Option<Ident>,
     pub adopt: Adopt,
@@ -716,6 +742,7 @@ impl Function {
             max_event_age: int(errors, Key::MaxEventAge),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
             vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
+            logs: f.get(Key::Logs).and_then(|v| Logs::from_value(errors, v)),
             kms: sources::kms(&f, errors),
             adopt: Adopt::read(&f, errors),
         }

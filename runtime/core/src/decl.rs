@@ -368,6 +368,19 @@ pub struct Parameter {
     pub value: Option<String>,
 }
 
+/// `logs: { format: json|text, level, system_level, group }`: how Lambda writes a function's logs.
+/// The words as written; [`crate::rules::logs`] checks them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Logs {
+    pub format: Option<String>,
+    /// The application's log level (`trace` .. `fatal`), which needs `format: json`.
+    pub level: Option<String>,
+    /// Lambda's own log level (`debug`, `info`, `warn`), which needs `format: json`.
+    pub system_level: Option<String>,
+    /// The log group, instead of `/aws/lambda/<function>`.
+    pub group: Option<String>,
+}
+
 /// `bus NAME {}`: a custom EventBridge event bus (`<stack>-<name>`), or an `existing` one by name
 /// or ARN. `event(..)` triggers without a bus read the account's default bus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -650,6 +663,9 @@ pub struct Function {
     pub exclude: Vec<String>,
     /// `vpc: { .. }`; without it, the stack's.
     pub vpc: Option<Vpc>,
+    /// `logs: { .. }`: Lambda's logging config; Lambda's defaults (text, its own log group)
+    /// without it.
+    pub logs: Option<Logs>,
     /// `kms: KEY`: the key its environment is encrypted with; without it, the stack's.
     pub kms: Option<String>,
     pub adopt: Adoption,

@@ -143,6 +143,13 @@ pub enum Key {
     OnFailure,
     Retries,
     MaxEventAge,
+    /// `logs: { format, level, system_level, group }`: Lambda's logging config.
+    Logs,
+    // logs: { .. }
+    Format,
+    Level,
+    SystemLevel,
+    Group,
     // vpc: { .. }
     Subnets,
     SecurityGroups,
@@ -201,6 +208,11 @@ impl Key {
             Key::OnFailure => "on_failure",
             Key::Retries => "retries",
             Key::MaxEventAge => "max_event_age",
+            Key::Logs => "logs",
+            Key::Format => "format",
+            Key::Level => "level",
+            Key::SystemLevel => "system_level",
+            Key::Group => "group",
             Key::MaxReceive => "max_receive",
             Key::HashKey => "hash_key",
             Key::RangeKey => "range_key",
@@ -310,6 +322,8 @@ pub const DOMAIN_KEYS: &[Key] = &[Key::Name, Key::Certificate];
 pub const THROTTLE_KEYS: &[Key] = &[Key::Rate, Key::Burst];
 /// `cors: { .. }`.
 pub const CORS_KEYS: &[Key] = &[Key::Origins, Key::Methods, Key::Headers, Key::Expose, Key::MaxAge, Key::Credentials];
+/// `logs: { .. }` of a function.
+pub const LOGS_KEYS: &[Key] = &[Key::Format, Key::Level, Key::SystemLevel, Key::Group];
 /// `vpc: { .. }`, on a function or the stack.
 pub const VPC_KEYS: &[Key] = &[Key::Subnets, Key::SecurityGroups, Key::Ipv6];
 pub const BUCKET_KEYS: &[Key] = &[Key::Existing, Key::Kms, Key::Name, Key::Import, Key::RenamedFrom];
@@ -361,6 +375,7 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Layers,
     Key::Description,
     Key::LogRetention,
+    Key::Logs,
     Key::Tags,
     Key::Triggers,
     Key::DeadLetter,

@@ -331,6 +331,7 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         max_event_age: function.max_event_age,
         exclude: function.exclude.clone(),
         vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
+        logs: function.logs.as_ref().map(|logs| logs.0.clone()),
         kms: function.kms.clone(),
         adopt: function.adopt.clone(),
         detail: function

@@ -12,7 +12,7 @@ use crate::reference::{EnvValue, Ref};
 use crate::rules;
 use crate::terraform::resources::{
     CloudwatchLogGroup, DeadLetterConfig, Destination, DestinationConfig, Environment, EphemeralStorage,
-    LambdaFunction, LambdaFunctionEventInvokeConfig, S3Object, TracingConfig, VpcConfig,
+    LambdaFunction, LambdaFunctionEventInvokeConfig, LoggingConfig, S3Object, TracingConfig, VpcConfig,
 };
 use crate::terraform::{self, Address};
 
@@ -26,11 +26,15 @@ impl Builder<'_> {
             name,
             &CloudwatchLogGroup {
                 note: note(&format!("logs of function `{name}`"), origin),
-                name: rules::names::log_group_name(&function_name),
+                name: match function.logs.as_ref().and_then(|logs| logs.0.group.as_deref()) {
+                    Some(group) => terraform::literal(group),
+                    None => rules::names::log_group_name(&function_name),
+                },
                 retention_in_days: function.log_retention.unwrap_or(rules::limits::DEFAULT_LOG_RETENTION_DAYS),
                 kms_key_id: logs_key,
             },
         )?;
+        let logs_group = logs.attr("name");
         let role = function.role.as_deref().unwrap_or(name);
         let mut depends_on = vec![logs.to_string()];
         depends_on.extend(self.role_dependencies.get(role).cloned().unwrap_or_default());
@@ -81,6 +85,7 @@ impl Builder<'_> {
                 layers,
                 vpc_config: self.stack.vpc_of(function).map(|vpc| vpc_config(&vpc.0)),
                 kms_key_arn,
+                logging_config: function.logs.as_ref().map(|logs| logging_config(&logs.0, &logs_group)),
                 tags: function.tags.iter().map(|(k, v)| (k.clone(), terraform::literal(v))).collect(),
                 depends_on,
             },
@@ -141,6 +146,18 @@ impl Builder<'_> {
                 content_type: "application/zip".into(),
             },
         )
+    }
+}
+
+/// A `logs:` as Terraform's `logging_config`: the API's words, upper-cased levels, and the group
+/// the stack creates (Lambda's own `/aws/lambda/<function>` is not written: it is the default).
+fn logging_config(logs: &lambda_stack_core::decl::Logs, group: &str) -> LoggingConfig {
+    let format = logs.format.as_deref().and_then(rules::logs::api_format).unwrap_or("Text");
+    LoggingConfig {
+        log_format: format.to_owned(),
+        application_log_level: logs.level.as_deref().map(str::to_ascii_uppercase),
+        system_log_level: logs.system_level.as_deref().map(str::to_ascii_uppercase),
+        log_group: logs.group.as_ref().map(|_| group.to_owned()),
     }
 }
 

@@ -58,6 +58,8 @@ pub struct LambdaFunction {
     /// The customer-managed key of its environment variables.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_arn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logging_config: Option<LoggingConfig>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
     pub depends_on: Vec<String>,
@@ -67,6 +69,19 @@ impl Resource for LambdaFunction {
     const TYPE: &'static str = "aws_lambda_function";
 }
 
+/// `logging_config { log_format, application_log_level, system_log_level, log_group }`
+#[derive(Debug, Clone, Serialize)]
+pub struct LoggingConfig {
+    pub log_format: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_log_level: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_log_level: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_group: Option<String>,
+}
+
+/// `environment { variables }`
 #[derive(Debug, Clone, Serialize)]
 pub struct Environment {
     pub variables: BTreeMap<String, String>,

@@ -112,6 +112,7 @@ impl Checker<'_> {
         self.check_timeout_behind_routes(id, function);
         self.check_dead_letter(id, function);
         self.check_destinations(id, function);
+        self.check_logs(id, function);
         if let Some(vpc) = &function.vpc {
             self.check_vpc(id, vpc);
         }
@@ -432,6 +433,13 @@ impl Checker<'_> {
             if self.check(Location::new(id, At::Value(Key::Timeout)), result).is_none() {
                 return;
             }
+        }
+    }
+
+    /// `logs:` words are Lambda's, levels come with JSON logs, and the log group name is CloudWatch's.
+    fn check_logs(&mut self, id: DeclId, function: &Function) {
+        for (key, message) in function.logs.iter().flat_map(rules::logs::check_logs) {
+            self.error(Location::new(id, At::Logs(key)), message);
         }
     }
 

@@ -83,6 +83,8 @@ pub enum At {
     VpcItem(Key, usize),
     /// A part of the `auth:` of an API's block.
     ApiAuth(ApiKind, AuthPart),
+    /// The value of a key of its `logs: { .. }`.
+    Logs(Key),
 }
 
 /// A part of an `auth:` value.
@@ -161,6 +163,7 @@ impl Location {
             At::Trigger(_, TriggerPart::Keyword) => At::Value(Key::Triggers),
             At::Trigger(i, TriggerPart::Cors(key, Some(_))) => At::Trigger(i, TriggerPart::Cors(key, None)),
             At::Trigger(i, TriggerPart::Cors(_, None)) => At::Trigger(i, TriggerPart::Arg(Arg::Cors)),
+            At::Logs(_) => At::Value(crate::keys::Key::Logs),
             At::Trigger(i, TriggerPart::Pattern { node, key }) if node > 0 || key => {
                 At::Trigger(i, TriggerPart::Pattern { node: 0, key: false })
             }

@@ -27,6 +27,7 @@ pub mod http;
 pub mod iam;
 pub mod kms;
 pub mod limits;
+pub mod logs;
 pub mod names;
 pub mod patterns;
 pub mod permissions;
