@@ -15,6 +15,7 @@ mod function;
 mod host;
 mod iam;
 mod kms;
+mod layer;
 pub mod local;
 pub mod migrate;
 mod origin;
@@ -47,6 +48,7 @@ pub use crate::{
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
     kms::KmsKey,
+    layer::Layer,
     origin::{Origin, Problem},
     param::Param,
     queue::Queue,
@@ -65,8 +67,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role,
-        Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Layer, Param, Queue, Ref, Resource,
+        RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

@@ -19,13 +19,15 @@ pub enum Kind {
     Secret,
     /// `parameter NAME { value }`: an SSM Parameter Store `String` parameter.
     Parameter,
+    /// `layer NAME { code, runtimes, arch }`: a Lambda layer built from a folder.
+    Layer,
     Role,
     Function,
 }
 
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Bucket,
         Kind::Queue,
         Kind::Table,
@@ -34,6 +36,7 @@ impl Kind {
         Kind::Key,
         Kind::Secret,
         Kind::Parameter,
+        Kind::Layer,
         Kind::Role,
         Kind::Function,
     ];
@@ -49,6 +52,7 @@ impl Kind {
             Kind::Key => "key",
             Kind::Secret => "secret",
             Kind::Parameter => "parameter",
+            Kind::Layer => "layer",
             Kind::Role => "role",
             Kind::Function => "function",
         }
@@ -114,6 +118,8 @@ pub enum Key {
     DeletionWindow,
     // parameter (SSM)
     Value,
+    // layer
+    Runtimes,
     // role
     Managed,
     Allow,
@@ -176,6 +182,7 @@ impl Key {
             Key::Rotation => "rotation",
             Key::DeletionWindow => "deletion_window",
             Key::Value => "value",
+            Key::Runtimes => "runtimes",
             Key::Cors => "cors",
             Key::Auth => "auth",
             Key::Domain => "domain",
@@ -332,6 +339,9 @@ pub const KEY_KEYS: &[Key] = &[Key::Existing, Key::Rotation, Key::DeletionWindow
 pub const SECRET_KEYS: &[Key] = &[Key::Existing, Key::Kms];
 /// `parameter NAME { value }`: an SSM `String` parameter (`/<stack>/<name>`), or an `existing` one.
 pub const PARAMETER_KEYS: &[Key] = &[Key::Existing, Key::Value];
+/// `layer NAME { code, runtimes, arch, description }`: a layer version built from a folder
+/// (`<stack>-<name>`), or an `existing` one by its version ARN.
+pub const LAYER_KEYS: &[Key] = &[Key::Code, Key::Runtimes, Key::Arch, Key::Description, Key::Existing, Key::Name];
 pub const ROLE_KEYS: &[Key] =
     &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.

@@ -65,6 +65,7 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
         DeclId::Key(i) => &stack.keys[i].name,
         DeclId::Secret(i) => &stack.secrets[i].name,
         DeclId::Parameter(i) => &stack.parameters[i].name,
+        DeclId::Layer(i) => &stack.layers[i].name,
         DeclId::Role(i) => &stack.roles[i].name,
         DeclId::Function(i) => &stack.functions[i].name,
     };
@@ -163,6 +164,15 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
             parameter.to_decl()
         })
         .collect();
+    let layers = stack
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(i, layer)| {
+            origins.decls.insert(DeclId::Layer(i), layer.origin.clone());
+            layer.to_decl()
+        })
+        .collect();
     let roles = stack
         .roles
         .iter()
@@ -238,6 +248,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         keys,
         secrets,
         parameters,
+        layers,
         roles,
         functions,
         order: source_order(&origins),

@@ -55,6 +55,7 @@ pub struct Stack {
     pub(crate) streams: Vec<Stream>,
     pub(crate) keys: Vec<crate::KmsKey>,
     pub(crate) secrets: Vec<crate::Secret>,
+    pub(crate) layers: Vec<crate::Layer>,
     pub(crate) parameters: Vec<crate::SsmParameter>,
     pub(crate) roles: Vec<Role>,
     pub(crate) functions: Vec<Function>,
@@ -138,6 +139,7 @@ impl Stack {
             streams: Vec::new(),
             keys: Vec::new(),
             secrets: Vec::new(),
+            layers: Vec::new(),
             parameters: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
@@ -400,6 +402,12 @@ impl Stack {
         self
     }
 
+    /// A Lambda layer ([`crate::Layer`]), which functions name in [`crate::Function::layer`].
+    pub fn layer(mut self, layer: crate::Layer) -> Self {
+        self.layers.push(layer);
+        self
+    }
+
     /// A Secrets Manager secret ([`crate::Secret`]).
     pub fn secret(mut self, secret: crate::Secret) -> Self {
         self.secrets.push(secret);
@@ -477,6 +485,7 @@ impl Stack {
         let keys = self.keys.iter().map(|k| (k.name.as_str(), Kind::Key, &k.origin));
         let secrets = self.secrets.iter().map(|s| (s.name.as_str(), Kind::Secret, &s.origin));
         let parameters = self.parameters.iter().map(|p| (p.name.as_str(), Kind::Parameter, &p.origin));
+        let layers = self.layers.iter().map(|l| (l.name.as_str(), Kind::Layer, &l.origin));
         let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
         let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
         buckets
@@ -487,6 +496,7 @@ impl Stack {
             .chain(keys)
             .chain(secrets)
             .chain(parameters)
+            .chain(layers)
             .chain(roles)
             .chain(functions)
     }

@@ -114,6 +114,7 @@ impl Kind {
             Kind::Key => ("kms", "key"),
             Kind::Secret => ("secretsmanager", "Secret"),
             Kind::Parameter => ("ssm", "parameter"),
+            Kind::Layer => ("lambda", "layerVersion"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -167,6 +168,9 @@ impl Kind {
             Attribute { name: "arn", max_len: regional_arn_prefix("ssm") + "parameter".len() + MAX_PARAMETER_NAME },
             Attribute { name: "name", max_len: MAX_PARAMETER_NAME },
         ];
+        // A layer is named in `layers: [..]`, not read from the environment: it may be one
+        // version per architecture.
+        const LAYER: &[Attribute] = &[];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
         const ROLE: &[Attribute] =
             &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
@@ -182,6 +186,7 @@ impl Kind {
             Kind::Key => KEY,
             Kind::Secret => SECRET,
             Kind::Parameter => PARAMETER,
+            Kind::Layer => LAYER,
             Kind::Role => ROLE,
             Kind::Function => FUNCTION,
         }
