@@ -65,6 +65,7 @@ def main(args):
                     "policy": resource_policy(lam, name),
                     "invoke_config": invoke_config(lam, name),
                     "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
+                    "layers": [layer["Arn"] for layer in config["Configuration"].get("Layers", [])],
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -79,6 +80,7 @@ def main(args):
                 "event_sources": sorted(r["values"]["event_source_arn"] for r in resources
                                         if r["type"] == "aws_lambda_event_source_mapping"),
                 "http_apis": http_apis(client("apigatewayv2"), resources),
+                "layer_versions": sorted(r["values"]["arn"] for r in resources if r["type"] == "aws_lambda_layer_version"),
                 "plan_exit_code": plan.returncode,
             }
         report["emulator"] = {"functions": sorted(f["FunctionName"] for f in client("lambda").list_functions()["Functions"])}
