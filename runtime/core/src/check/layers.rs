@@ -122,7 +122,7 @@ impl Checker<'_> {
         self.error(
             at,
             format!(
-                "no layer named `{name}` in stack `{}`{hint}; `layers` takes `layer` declarations, layer version ARNs or `string` params",
+                "no layer named `{name}` in stack `{}` (`layers` takes `layer` declarations, layer version ARNs or `string` params){hint}",
                 stack.name
             ),
         );

@@ -385,7 +385,7 @@ fn an_unknown_layer_name_gets_a_did_you_mean_and_another_kind_says_so() {
     let found = super::stack(&declared);
     let errors = errors(&found);
     assert_eq!(errors.len(), 2, "{errors:?}");
-    assert!(errors[0].1.starts_with("no layer named `comon` in stack `s`; did you mean `common`?"), "{}", errors[0].1);
+    assert!(errors[0].1.ends_with("did you mean `common`?"), "{}", errors[0].1);
     assert!(errors[1].1.starts_with("`jobs` is a queue, not a layer"), "{}", errors[1].1);
 }
 
