@@ -216,3 +216,23 @@ fn a_stack_with_a_layer_validates_and_applies_with_the_layer_version_on_the_func
     assert!(arn.contains(":layer:shelf-common:"), "{arn}");
     assert_eq!(applied["functions"]["shelf-greeter"]["layers"], json!([arn]), "{applied:#}");
 }
+
+#[test]
+fn a_node_layer_goes_under_nodejs_node_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = dir.path().join("strings");
+    fs::create_dir_all(code.join("shout")).unwrap();
+    fs::write(code.join("shout/index.js"), "exports.shout = (s) => s.toUpperCase();\n").unwrap();
+    let function = dir.path().join("api");
+    fs::create_dir_all(&function).unwrap();
+    fs::write(function.join("index.mjs"), "export const handler = async () => 1;\n").unwrap();
+    let stack = Stack::new("web")
+        .region("us-east-1")
+        .layer(Layer::new("strings").code(&code).runtimes(["nodejs22.x", "nodejs20.x"]))
+        .function(Function::new("api").runtime("nodejs22.x").handler("index.handler").code(function).layer("strings"));
+    let synthesized = synth(&stack, &support::options());
+    let names: Vec<String> = synthesized.layers[0].asset.package.bytes.is_empty().then(Vec::new).unwrap_or_else(|| {
+        entries(&synthesized.layers[0].asset.package.bytes).into_iter().map(|(name, _, _)| name).collect()
+    });
+    assert_eq!(names, ["nodejs/node_modules/shout/index.js"]);
+}
