@@ -51,8 +51,9 @@
 //! | `table` | `existing`, `hash_key: "id"`, `range_key: "sk"`, `stream: new_image \| old_image \| new_and_old_images \| keys_only` |
 //! | `topic` | `existing`, `fifo` |
 //! | `stream` | `existing`, `shards` (Kinesis; on-demand without it) |
+//! | `layer` | `code`, `runtimes: [python3.12, ..]` (one language), `arch: [x86_64, arm64]`, `description`, `name`, or `existing: "arn:..:layer:NAME:VERSION"` |
 //! | `role` | `managed: [AWSLambdaBasicExecutionRole, "arn:..."]`, `allow: [ACTION on RESOURCE, ...]` |
-//! | `function` | `runtime`, `handler`, `code`, `memory` (MB), `timeout` (s), `env`, `role`, `allow`, `arch` (`x86_64`/`arm64`), `ephemeral_storage` (MB), `reserved_concurrency`, `tracing` (`active`/`pass_through`), `layers`, `description`, `log_retention` (days), `tags`, `triggers`, `dead_letter: QUEUE_OR_TOPIC`, `exclude` |
+//! | `function` | `runtime`, `handler`, `code`, `memory` (MB), `timeout` (s), `env`, `role`, `allow`, `arch` (`x86_64`/`arm64`), `ephemeral_storage` (MB), `reserved_concurrency`, `tracing` (`active`/`pass_through`), `layers` (the stack's `layer`s, ARNs, params), `description`, `log_retention` (days), `tags`, `triggers`, `dead_letter: QUEUE_OR_TOPIC`, `exclude` |
 //!
 //! * `runtime:` takes AWS's identifiers unquoted (`python3.12`, `nodejs22.x`, `provided.al2023`)
 //!   or as a string. Deprecated runtimes warn; runtimes AWS no longer accepts are errors.
@@ -106,8 +107,8 @@
 pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, local, migrate, output, package, rules, scan, synth, terraform, testing, Api, App, Arch, Auth, Backend,
-    Bucket, Bus, Cors, EnvValue, Error, EventTrigger, Findings, Function, KmsKey, Logs, ManagedPolicy, Origin, Param,
-    Problem, Queue, Ref, Resource, RestApi, Result, Role, S3Trigger, Secret, SqsTrigger, SsmParameter, Stack,
+    Bucket, Bus, Cors, EnvValue, Error, EventTrigger, Findings, Function, KmsKey, Layer, Logs, ManagedPolicy, Origin,
+    Param, Problem, Queue, Ref, Resource, RestApi, Result, Role, S3Trigger, Secret, SqsTrigger, SsmParameter, Stack,
     Statement, Stream, StreamTrigger, Table, Topic, Tracing, Trigger, Vpc,
 };
 

@@ -3,8 +3,8 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Auth, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Logs, Param, Queue, Ref, Resource, RestApi, Role, Secret,
-    SsmParameter, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
+    Api, Arch, Auth, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Layer, Logs, Param, Queue, Ref, Resource, RestApi,
+    Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
 };
 use serde_json::json;
 
@@ -17,6 +17,12 @@ fn python(name: &str) -> Function {
         .handler("app.handler")
         .code("tests/ui/limits/functions/app")
         .code_as_written("functions/app")
+}
+
+/// The `tests/ui/layers/*` cases' layer: `code: "layers/common"` for `runtimes`.
+#[track_caller]
+fn common_layer<const N: usize>(runtimes: [&str; N]) -> Layer {
+    Layer::new("common").code("tests/ui/layers/layers/common").code_as_written("layers/common").runtimes(runtimes)
 }
 
 fn shop() -> Stack {
@@ -637,6 +643,31 @@ fn cases() -> Vec<(&'static str, Stack)> {
             shop().key(KmsKey::new("shared").existing("shared-key")).function(python("api").kms("shared")),
         ),
         ("secrets/parameter-without-value", shop().parameter(SsmParameter::new("flags"))),
+        (
+            "layers/layer-for-another-runtime",
+            shop().layer(common_layer(["python3.13"])).function(python("api").layer("common")),
+        ),
+        (
+            "layers/layer-for-another-arch",
+            shop()
+                .layer(common_layer(["python3.12"]).arch([Arch::X86_64]))
+                .function(python("api").arch(Arch::Arm64).layer("common")),
+        ),
+        (
+            "layers/unknown-layer-name",
+            shop().layer(common_layer(["python3.12"])).function(python("api").layer("comon")),
+        ),
+        ("layers/layer-of-two-languages", shop().layer(common_layer(["python3.12", "nodejs22.x"]))),
+        ("layers/layers-names-a-queue", shop().queue(Queue::new("jobs")).function(python("api").layer("jobs"))),
+        ("layers/layer-runtime-unknown", shop().layer(common_layer(["python3.21"]))),
+        (
+            "layers/existing-layer-with-runtimes",
+            shop().layer(
+                Layer::new("shared")
+                    .existing("arn:aws:lambda:eu-west-3:123456789012:layer:shared:3")
+                    .runtimes(["python3.12"]),
+            ),
+        ),
         (
             "secrets/secret-action-on-a-parameter",
             shop().parameter(SsmParameter::new("flags").value("on")).function(

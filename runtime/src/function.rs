@@ -199,7 +199,8 @@ impl Function {
         self
     }
 
-    /// A layer version ARN (at most 5 layers).
+    /// A layer (at most 5): the name of a [`crate::Layer`] of the stack, a layer version ARN, or a
+    /// `string` param holding one ([`crate::Param::reference`]).
     pub fn layer(mut self, arn: impl Into<String>) -> Self {
         self.layers.push(arn.into());
         self

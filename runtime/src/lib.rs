@@ -16,6 +16,7 @@ mod function;
 mod host;
 mod iam;
 mod kms;
+mod layer;
 pub mod local;
 mod logs;
 pub mod migrate;
@@ -50,6 +51,7 @@ pub use crate::{
     function::{Arch, Binary, Function, Tracing},
     iam::{ActionSpec, ManagedPolicy, Resource, Role, Statement},
     kms::KmsKey,
+    layer::Layer,
     logs::Logs,
     origin::{Origin, Problem},
     param::Param,
@@ -69,8 +71,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Logs, Param, Queue, Ref, Resource,
-        RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Layer, Logs, Param, Queue, Ref,
+        Resource, RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// A JSON value the macro wrote as text (an event pattern, a filter): valid JSON, since the
     /// macro wrote it from a value it read.

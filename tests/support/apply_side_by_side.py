@@ -57,14 +57,15 @@ def main(args):
             for name in names("aws_lambda_function", "function_name"):
                 config = lam.get_function(FunctionName=name)
                 functions[name] = {
-                "tags": config.get("Tags", {}),
-                "environment": config["Configuration"].get("Environment", {}).get("Variables", {}),
-                "memory": config["Configuration"]["MemorySize"],
-                "role": config["Configuration"]["Role"],
-                "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
-                "policy": resource_policy(lam, name),
-                "invoke_config": invoke_config(lam, name),
-                "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
+                    "tags": config.get("Tags", {}),
+                    "environment": config["Configuration"].get("Environment", {}).get("Variables", {}),
+                    "memory": config["Configuration"]["MemorySize"],
+                    "role": config["Configuration"]["Role"],
+                    "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
+                    "policy": resource_policy(lam, name),
+                    "invoke_config": invoke_config(lam, name),
+                    "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
+                    "layers": [layer["Arn"] for layer in config["Configuration"].get("Layers", [])],
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
             report[os.path.basename(os.path.normpath(stack_dir))] = {
@@ -82,6 +83,7 @@ def main(args):
                 "buses": names("aws_cloudwatch_event_bus", "name"),
                 "event_rules": event_rules(client("events"), resources),
                 "mappings": mappings(lam, functions),
+                "layer_versions": sorted(r["values"]["arn"] for r in resources if r["type"] == "aws_lambda_layer_version"),
                 "plan_exit_code": plan.returncode,
             }
         report["emulator"] = {"functions": sorted(f["FunctionName"] for f in client("lambda").list_functions()["Functions"])}

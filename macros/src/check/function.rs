@@ -21,7 +21,14 @@ pub struct CheckedFn {
 /// Runs the rules that need no stack over a `#[function]`'s keys.
 pub fn check_rust_fn(function: &RustFn, errors: &mut Errors) -> CheckedFn {
     let mut spans = Spans::default();
-    let lowered = lower::function(&mut spans, DeclId::Function(0), &function.config, false);
+    let mut lowered = lower::function(&mut spans, DeclId::Function(0), &function.config, false);
+    // A `#[function]` alone has no params: a name in its `layers` names a `layer` of the stack
+    // that binds it (a reference that stack's check resolves).
+    for item in &mut lowered.layers {
+        if let Some(name) = lambda_stack_core::rules::placeholders::param_of(item).map(str::to_owned) {
+            *item = name;
+        }
+    }
     let (findings, references) = core_check::rust_function(&lowered);
     let mut warnings = Vec::new();
     super::report(&findings, &spans, errors, &mut warnings);

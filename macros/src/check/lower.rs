@@ -251,12 +251,25 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             }
         })
         .collect();
-    let functions = stack
+    let layers = stack.layers.iter().enumerate().map(|(i, l)| layer(&mut spans, DeclId::Layer(i), l)).collect();
+    let mut functions: Vec<decl::Function> = stack
         .functions
         .iter()
         .enumerate()
         .map(|(i, function)| self::function(&mut spans, DeclId::Function(i), function, function.binds_rust()))
         .collect();
+    // A name in `layers: [..]` is a param when the stack has a param of that name, else it names a
+    // `layer` (which the checker resolves, with a did-you-mean).
+    for function in &mut functions {
+        for item in &mut function.layers {
+            let named = lambda_stack_core::rules::placeholders::param_of(item)
+                .filter(|name| !stack.params.iter().any(|p| text(&p.name) == *name))
+                .map(str::to_owned);
+            if let Some(name) = named {
+                *item = name;
+            }
+        }
+    }
     if let Some(stages) = &stack.stages_span {
         spans.put(id, At::Value(Key::Stages), *stages);
     }
@@ -339,6 +352,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         secrets,
         parameters,
         buses,
+        layers,
         roles,
         functions,
         order: stack.order.clone(),
@@ -360,6 +374,58 @@ fn adoption(spans: &mut Spans, id: DeclId, adopt: &model::Adopt) -> decl::Adopti
         text(old)
     });
     decl::Adoption { name, import, renamed_from }
+}
+
+/// A `layer` declaration, with the spans of its name, keys, runtimes and architectures.
+fn layer(spans: &mut Spans, id: DeclId, layer: &model::Layer) -> decl::Layer {
+    spans.put(id, At::Name, layer.name.span());
+    for (key, span) in &layer.key_spans {
+        spans.put(id, At::Key(*key), *span);
+        spans.put(id, At::Value(*key), *span);
+    }
+    for (key, range) in &layer.list_spans {
+        spans.put(id, At::Value(*key), *range);
+    }
+    let runtimes = layer
+        .runtimes
+        .iter()
+        .enumerate()
+        .map(|(i, runtime)| {
+            spans.put(id, At::Item(Key::Runtimes, i), runtime.span);
+            runtime.value.clone()
+        })
+        .collect();
+    let arch = layer
+        .arch
+        .iter()
+        .enumerate()
+        .map(|(i, arch)| {
+            spans.put(id, At::Item(Key::Arch, i), arch.span);
+            arch.value
+        })
+        .collect();
+    let code = layer.code.as_ref().map(|code| {
+        spans.put(id, At::Value(Key::Code), code.as_written.span);
+        decl::Code { as_written: code.as_written.value.clone(), dir: code.resolved.clone() }
+    });
+    let description = layer.description.as_ref().map(|d| {
+        spans.put(id, At::Value(Key::Description), d.span);
+        d.value.clone()
+    });
+    let name = layer.aws_name.as_ref().map(|n| {
+        spans.put(id, At::Value(Key::Name), n.span);
+        n.value.clone()
+    });
+    decl::Layer {
+        name: text(&layer.name),
+        existing: existing(spans, id, layer.existing.as_ref()),
+        written: layer.written.clone(),
+        adopt: decl::Adoption { name, ..Default::default() },
+        code,
+        runtimes,
+        arch,
+        description,
+    }
 }
 
 fn existing(spans: &mut Spans, id: DeclId, existing: Option<&Sp<String>>) -> Option<String> {

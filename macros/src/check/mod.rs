@@ -30,6 +30,8 @@ pub struct Checked {
     pub tracked_files: Vec<PathBuf>,
     /// Per function, its code directory relative to the package (`CARGO_MANIFEST_DIR`).
     pub code_dirs: Vec<Option<String>>,
+    /// Per layer, its code directory relative to the package.
+    pub layer_code_dirs: Vec<Option<String>>,
     /// The compile-time checks of each function binding a `#[function]`.
     pub bindings: Vec<Binding>,
     /// The folder `include:` patterns are relative to, relative to the package.
@@ -46,11 +48,25 @@ pub fn check(stack: &Stack, site: &CallSite, errors: &mut Errors) -> Checked {
         .functions
         .iter()
         .enumerate()
-        .map(|(i, function)| code_dir(site, DeclId::Function(i), function, &spans, errors))
+        .map(|(i, function)| code_dir(site, DeclId::Function(i), function.code.as_ref(), &spans, errors))
+        .collect();
+    let layer_code_dirs = decl
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(i, layer)| code_dir(site, DeclId::Layer(i), layer.code.as_ref(), &spans, errors))
         .collect();
     let bindings = binding::bindings(stack, &decl);
     let include_base = stack.include_base.as_deref().and_then(|dir| site.relative_to_manifest(dir));
-    Checked { decl, warnings, tracked_files: findings.tracked_files, code_dirs, bindings, include_base }
+    Checked {
+        decl,
+        warnings,
+        tracked_files: findings.tracked_files,
+        code_dirs,
+        layer_code_dirs,
+        bindings,
+        include_base,
+    }
 }
 
 /// Each finding at the tokens of its location: errors into `errors`, warnings into `warnings`.
@@ -71,11 +87,11 @@ fn report(findings: &Findings, spans: &Spans, errors: &mut Errors, warnings: &mu
 fn code_dir(
     site: &CallSite,
     id: DeclId,
-    function: &decl::Function,
+    code: Option<&decl::Code>,
     spans: &Spans,
     errors: &mut Errors,
 ) -> Option<String> {
-    let code = function.code.as_ref()?;
+    let code = code?;
     let dir = code.dir.as_deref()?;
     let relative = site.relative_to_manifest(dir);
     if relative.is_none() {

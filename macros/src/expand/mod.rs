@@ -181,6 +181,10 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
     stack.secrets.iter().for_each(|s| declare("secret", &s.name, secret(s)));
     stack.parameters.iter().for_each(|p| declare("parameter", &p.name, parameter(p)));
     stack.buses.iter().for_each(|b| declare("bus", &b.name, bus(b)));
+    for (i, l) in stack.layers.iter().enumerate() {
+        let code_dir = checked.layer_code_dirs.get(i).and_then(Option::as_deref);
+        declare("layer", &l.name, layer(l, code_dir));
+    }
     stack.roles.iter().for_each(|r| declare("role", &r.name, role(r)));
     for (i, f) in stack.functions.iter().enumerate() {
         let code_dir = checked.code_dirs.get(i).and_then(Option::as_deref);
@@ -342,6 +346,39 @@ fn bus(bus: &crate::model::Bus) -> TokenStream {
     let at = declared_at(&bus.name);
     let existing = existing(bus.existing.as_ref());
     quote! { .bus(::lambda_stack::__private::Bus::new(#name) #at #existing) }
+}
+
+fn layer(layer: &crate::model::Layer, code_dir: Option<&str>) -> TokenStream {
+    let name = text(&layer.name);
+    let at = declared_at(&layer.name);
+    let existing = existing(layer.existing.as_ref());
+    let code = layer.code.as_ref().zip(code_dir).map(|(code, relative)| {
+        let as_written = &code.as_written.value;
+        let dir = quote! { ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #relative) };
+        quote! { .code(#dir).code_as_written(#as_written) }
+    });
+    let runtimes = (!layer.runtimes.is_empty()).then(|| {
+        let runtimes = layer.runtimes.iter().map(|r| &r.value);
+        quote! { .runtimes([#(#runtimes),*]) }
+    });
+    let arch = (!layer.arch.is_empty()).then(|| {
+        let arch = layer.arch.iter().map(|a| match a.value {
+            Arch::X86_64 => quote! { ::lambda_stack::__private::Arch::X86_64 },
+            Arch::Arm64 => quote! { ::lambda_stack::__private::Arch::Arm64 },
+        });
+        quote! { .arch([#(#arch),*]) }
+    });
+    let description = layer.description.as_ref().map(|d| {
+        let d = &d.value;
+        quote! { .description(#d) }
+    });
+    let aws_name = layer.aws_name.as_ref().map(|n| {
+        let n = &n.value;
+        quote! { .aws_name(#n) }
+    });
+    quote! {
+        .layer(::lambda_stack::__private::Layer::new(#name) #at #existing #code #runtimes #arch #description #aws_name)
+    }
 }
 
 fn parameter(parameter: &crate::model::Parameter) -> TokenStream {
@@ -740,8 +777,8 @@ pub(crate) fn function_calls(
         };
         calls.push(quote! { .tracing(::lambda_stack::__private::Tracing::#tracing) });
     }
-    for layer in &function.layers {
-        let layer = &layer.value;
+    // As lowered: a name of the stack's `layer`s, an ARN, or a param's `${var.NAME}`.
+    for layer in &lowered.layers {
         calls.push(quote! { .layer(#layer) });
     }
     if let Some(description) = &lowered.description {

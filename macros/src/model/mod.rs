@@ -68,6 +68,7 @@ pub struct Stack {
     pub secrets: Vec<Secret>,
     pub parameters: Vec<Parameter>,
     pub buses: Vec<Bus>,
+    pub layers: Vec<Layer>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order written.
@@ -384,6 +385,7 @@ impl Stack {
             Kind::Secret => DeclId::Secret(self.secrets.len()),
             Kind::Parameter => DeclId::Parameter(self.parameters.len()),
             Kind::Bus => DeclId::Bus(self.buses.len()),
+            Kind::Layer => DeclId::Layer(self.layers.len()),
             Kind::Role => DeclId::Role(self.roles.len()),
             Kind::Function => DeclId::Function(self.functions.len()),
         }
@@ -426,6 +428,7 @@ impl Stack {
             secrets: Vec::new(),
             parameters: Vec::new(),
             buses: Vec::new(),
+            layers: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
@@ -484,6 +487,7 @@ impl Stack {
                 Some(Kind::Secret) => stack.secrets.push(Secret::from_ast(block, errors)),
                 Some(Kind::Parameter) => stack.parameters.push(Parameter::from_ast(block, errors)),
                 Some(Kind::Bus) => stack.buses.push(Bus::from_ast(block, errors)),
+                Some(Kind::Layer) => stack.layers.push(Layer::from_ast(block, site, errors)),
                 Some(Kind::Role) => stack.roles.push(Role::from_ast(block, errors)),
                 Some(Kind::Function) => stack.functions.push(Function::from_ast(block, site, errors)),
                 None => errors.at(
@@ -667,6 +671,61 @@ fn statement_resource(errors: &mut Errors, value: &Value) -> Option<Resource> {
                 format!("expected a resource: `NAME`, `NAME.objects` or an ARN string, found {}", other.describe()),
             );
             None
+        }
+    }
+}
+
+/// `layer NAME { code, runtimes, arch, description }`, or an `existing` layer version.
+pub struct Layer {
+    pub name: Ident,
+    pub written: std::collections::BTreeSet<Key>,
+    pub key_spans: Vec<(Key, proc_macro2::Span)>,
+    pub existing: Option<Sp<String>>,
+    /// `name: ".."`: the exact Lambda layer name.
+    pub aws_name: Option<Sp<String>>,
+    pub code: Option<Code>,
+    pub runtimes: Vec<Sp<String>>,
+    pub arch: Vec<Sp<Arch>>,
+    /// The lists of `runtimes` and `arch`, as written.
+    pub list_spans: Vec<(Key, Range)>,
+    pub description: Option<Sp<String>>,
+}
+
+impl Layer {
+    fn from_ast(block: &parse::Block, site: &CallSite, errors: &mut Errors) -> Layer {
+        let f = Fields::read(&format!("layer `{}`", block.name), &block.body, keys::LAYER_KEYS, false, errors);
+        let code = f.get(Key::Code).and_then(|v| fields::string(errors, "code", v)).map(|as_written| {
+            let resolved = errors.check(as_written.span, site.resolve(&as_written.value));
+            Code { as_written, resolved }
+        });
+        let words = |errors: &mut Errors, key: Key| -> Vec<Sp<String>> {
+            let Some(value) = f.get(key) else { return Vec::new() };
+            let items = fields::list(errors, key.name(), value).unwrap_or_default();
+            items.iter().filter_map(|item| fields::word(errors, key.name(), item)).collect()
+        };
+        let runtimes = words(errors, Key::Runtimes);
+        let arch = match f.get(Key::Arch) {
+            Some(value) => fields::list(errors, "arch", value)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|item| choice(errors, "arch", item, &Arch::ALL.map(|arch| (arch.as_str(), arch))))
+                .collect(),
+            None => Vec::new(),
+        };
+        Layer {
+            name: block.name.clone(),
+            written: f.written(),
+            key_spans: f.key_spans(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            aws_name: f.get(Key::Name).and_then(|v| fields::string(errors, "name", v)),
+            code,
+            runtimes,
+            arch,
+            list_spans: [Key::Runtimes, Key::Arch]
+                .into_iter()
+                .filter_map(|key| f.get(key).map(|v| (key, v.span())))
+                .collect(),
+            description: f.get(Key::Description).and_then(|v| fields::string(errors, "description", v)),
         }
     }
 }

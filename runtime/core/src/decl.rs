@@ -83,6 +83,8 @@ pub struct Stack {
     pub parameters: Vec<Parameter>,
     /// `bus NAME {}`: EventBridge buses.
     pub buses: Vec<Bus>,
+    /// `layer NAME { .. }`: Lambda layers built from a folder, or existing ones.
+    pub layers: Vec<Layer>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order they were written, as far as the front-end knows it (the
@@ -227,6 +229,7 @@ pub enum DeclId {
     Secret(usize),
     Parameter(usize),
     Bus(usize),
+    Layer(usize),
     Role(usize),
     Function(usize),
 }
@@ -245,6 +248,7 @@ impl DeclId {
             DeclId::Secret(_) => Kind::Secret,
             DeclId::Parameter(_) => Kind::Parameter,
             DeclId::Bus(_) => Kind::Bus,
+            DeclId::Layer(_) => Kind::Layer,
             DeclId::Role(_) => Kind::Role,
             DeclId::Function(_) => Kind::Function,
         })
@@ -280,6 +284,7 @@ impl Stack {
         let secrets = named(self.secrets.iter().map(|s| &s.name), DeclId::Secret, Kind::Secret);
         let parameters = named(self.parameters.iter().map(|p| &p.name), DeclId::Parameter, Kind::Parameter);
         let buses = named(self.buses.iter().map(|b| &b.name), DeclId::Bus, Kind::Bus);
+        let layers = named(self.layers.iter().map(|l| &l.name), DeclId::Layer, Kind::Layer);
         let roles = named(self.roles.iter().map(|r| &r.name), DeclId::Role, Kind::Role);
         let functions = named(self.functions.iter().map(|f| &f.name), DeclId::Function, Kind::Function);
         buckets
@@ -291,6 +296,7 @@ impl Stack {
             .chain(secrets)
             .chain(parameters)
             .chain(buses)
+            .chain(layers)
             .chain(roles)
             .chain(functions)
     }
@@ -335,6 +341,10 @@ impl Stack {
 
     pub fn bucket_named(&self, name: &str) -> Option<&Bucket> {
         self.buckets.iter().find(|b| b.name == name)
+    }
+
+    pub fn layer_named(&self, name: &str) -> Option<&Layer> {
+        self.layers.iter().find(|l| l.name == name)
     }
 
     pub fn key_named(&self, name: &str) -> Option<&KmsKey> {
@@ -388,6 +398,61 @@ pub struct Bus {
     pub name: String,
     pub existing: Option<String>,
     pub written: BTreeSet<Key>,
+}
+
+/// `layer NAME { code, runtimes, arch, description }`: a Lambda layer version built from a
+/// folder (its code and dependencies under the folder its runtimes read in `/opt`), or an
+/// `existing` one by its version ARN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layer {
+    pub name: String,
+    /// `existing: "arn:aws:lambda:..:layer:NAME:VERSION"`: a layer version the stack does not build.
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
+    /// `name: "..."`: the exact Lambda layer name.
+    pub adopt: Adoption,
+    pub code: Option<Code>,
+    /// `runtimes: [..]`: the compatible runtimes, all of one language.
+    pub runtimes: Vec<String>,
+    /// `arch: [..]`: the compatible architectures; `x86_64` when not written.
+    pub arch: Vec<Arch>,
+    pub description: Option<String>,
+}
+
+impl Layer {
+    /// The architectures it is built for: as listed, else `x86_64` (Lambda's default for functions).
+    pub fn architectures(&self) -> Vec<Arch> {
+        if self.arch.is_empty() {
+            vec![Arch::default()]
+        } else {
+            self.arch.clone()
+        }
+    }
+}
+
+/// How a function names a layer in `layers: [..]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerRef<'a> {
+    /// A layer version ARN (possibly with `{region}`-like placeholders).
+    Arn(&'a str),
+    /// A `string` param holding one: `${var.NAME}`.
+    Param(&'a str),
+    /// A `layer` declaration of the stack, by name.
+    Named(&'a str),
+}
+
+impl<'a> LayerRef<'a> {
+    /// What an item of [`Function::layers`] is: an ARN has `:`, a param is `${var.NAME}`, anything
+    /// else names a `layer` of the stack.
+    pub fn of(item: &'a str) -> LayerRef<'a> {
+        if let Some(param) = crate::rules::placeholders::param_of(item) {
+            LayerRef::Param(param)
+        } else if item.contains(':') {
+            LayerRef::Arn(item)
+        } else {
+            LayerRef::Named(item)
+        }
+    }
 }
 
 /// `key NAME { rotation, deletion_window }`: a customer-managed KMS key, or an `existing` one by ARN.
@@ -647,6 +712,8 @@ pub struct Function {
     pub ephemeral_storage: Option<u64>,
     pub reserved_concurrency: Option<u64>,
     pub tracing: Option<Tracing>,
+    /// Layer version ARNs, `${var.PARAM}`s holding one, or names of the stack's `layer`s
+    /// ([`LayerRef::of`]).
     pub layers: Vec<String>,
     pub description: Option<String>,
     pub log_retention: Option<u64>,

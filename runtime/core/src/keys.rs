@@ -21,13 +21,15 @@ pub enum Kind {
     Parameter,
     /// `bus NAME {}`: a custom EventBridge event bus.
     Bus,
+    /// `layer NAME { code, runtimes, arch }`: a Lambda layer built from a folder.
+    Layer,
     Role,
     Function,
 }
 
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Bucket,
         Kind::Queue,
         Kind::Table,
@@ -37,6 +39,7 @@ impl Kind {
         Kind::Secret,
         Kind::Parameter,
         Kind::Bus,
+        Kind::Layer,
         Kind::Role,
         Kind::Function,
     ];
@@ -53,6 +56,7 @@ impl Kind {
             Kind::Secret => "secret",
             Kind::Parameter => "parameter",
             Kind::Bus => "bus",
+            Kind::Layer => "layer",
             Kind::Role => "role",
             Kind::Function => "function",
         }
@@ -118,6 +122,8 @@ pub enum Key {
     DeletionWindow,
     // parameter (SSM)
     Value,
+    // layer
+    Runtimes,
     // role
     Managed,
     Allow,
@@ -187,6 +193,7 @@ impl Key {
             Key::Rotation => "rotation",
             Key::DeletionWindow => "deletion_window",
             Key::Value => "value",
+            Key::Runtimes => "runtimes",
             Key::Cors => "cors",
             Key::Auth => "auth",
             Key::Domain => "domain",
@@ -352,6 +359,9 @@ pub const SECRET_KEYS: &[Key] = &[Key::Existing, Key::Kms];
 pub const PARAMETER_KEYS: &[Key] = &[Key::Existing, Key::Value];
 /// `bus NAME {}`: a custom EventBridge bus (`<stack>-<name>`), or an `existing` one by name or ARN.
 pub const BUS_KEYS: &[Key] = &[Key::Existing];
+/// `layer NAME { code, runtimes, arch, description }`: a layer version built from a folder
+/// (`<stack>-<name>`), or an `existing` one by its version ARN.
+pub const LAYER_KEYS: &[Key] = &[Key::Code, Key::Runtimes, Key::Arch, Key::Description, Key::Existing, Key::Name];
 pub const ROLE_KEYS: &[Key] =
     &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.

@@ -84,9 +84,29 @@ pub(crate) fn invoke(
         region: region_of(&synthesized.region),
         env,
         package: &asset.package,
+        layers: layer_packages(&synthesized, declared),
         cache: &options.cache,
     };
     local::invoke(&setup, &payload, log).map_err(|message| Error::Usage(format!("invoke `{function}`: {message}")))
+}
+
+/// The packages of the stack's layers a function names, for its architecture, in its order
+/// (layers outside the stack, by ARN, cannot be fetched here and are left out).
+fn layer_packages<'a>(
+    synthesized: &'a crate::synth::Synthesized,
+    function: &crate::Function,
+) -> Vec<&'a crate::package::Package> {
+    function
+        .layers
+        .iter()
+        .filter_map(|item| match lambda_stack_core::decl::LayerRef::of(item) {
+            lambda_stack_core::decl::LayerRef::Named(name) => {
+                synthesized.layers.iter().find(|l| l.layer == name && l.architectures.contains(&function.arch))
+            }
+            _ => None,
+        })
+        .map(|layer| &layer.asset.package)
+        .collect()
 }
 
 /// The region the function sees: the stack's, else the one Terraform's provider would take from

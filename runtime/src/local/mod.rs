@@ -14,7 +14,10 @@
 //! `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`, `AWS_LAMBDA_FUNCTION_VERSION` (`$LATEST`), `AWS_REGION` and
 //! `AWS_DEFAULT_REGION`, `AWS_EXECUTION_ENV`, `AWS_LAMBDA_INITIALIZATION_TYPE` (`on-demand`),
 //! `AWS_LAMBDA_LOG_GROUP_NAME`, `AWS_LAMBDA_LOG_STREAM_NAME`, `TZ=:UTC`, `LANG`, `PATH`,
-//! `LD_LIBRARY_PATH` and `PYTHONPATH` (the task root first), then the function's own `env`. A value
+//! `LD_LIBRARY_PATH` and `PYTHONPATH` (the task root first, then the layers' folders under a
+//! temporary folder that stands for `/opt`, into which the function's layers are unpacked in
+//! order), `NODE_PATH` (`/opt/nodejs/nodeNN/node_modules`, `/opt/nodejs/node_modules`), then the
+//! function's own `env`. A value
 //! Terraform only knows after `apply` (an owned bucket's generated name, an ARN) is a placeholder
 //! naming the attribute, `<aws_s3_bucket.reports.bucket>`; values known at synth (existing
 //! resources, other functions' names, text) are the real ones. Nothing else of this machine's
@@ -54,6 +57,9 @@ pub struct FunctionSetup<'a> {
     /// The function's `env`, placeholders rendered.
     pub env: Vec<(String, String)>,
     pub package: &'a Package,
+    /// The packages of its layers, in the order of its `layers`: unpacked into a folder that
+    /// stands for `/opt`, a later layer's files over an earlier one's, as Lambda extracts them.
+    pub layers: Vec<&'a Package>,
     pub cache: &'a Cache,
 }
 
@@ -99,6 +105,14 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
         .tempdir()
         .map_err(|e| format!("cannot create a task root: {e}"))?;
     unpack(&setup.package.bytes, task_root.path())?;
+    // Lambda's `/opt`, which a local run cannot write: a folder beside the task root.
+    let opt = tempfile::Builder::new()
+        .prefix("lambda-stack-opt-")
+        .tempdir()
+        .map_err(|e| format!("cannot create an /opt folder: {e}"))?;
+    for layer in &setup.layers {
+        unpack(&layer.bytes, opt.path())?;
+    }
     let launch = runtimes::launch(setup.runtime, &setup.handler, task_root.path(), setup.cache)?;
     let mut warnings = launch.warnings;
     if let Some(note) = foreign_binaries(task_root.path()).filter(|_| !launch.emulated) {
@@ -112,7 +126,7 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
     let request_id = uuid_v4();
     let arn = format!("arn:aws:lambda:{}:123456789012:function:{}", setup.region, setup.function_name);
     let mut command = launch.command;
-    environment(&mut command, setup, task_root.path(), &api.address());
+    environment(&mut command, setup, task_root.path(), opt.path(), &api.address());
     command.current_dir(task_root.path());
 
     log(&format!("INIT_START Runtime Version: {} ({}, local)", setup.runtime.id, launch.description));
@@ -301,8 +315,15 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
 }
 
 /// Lambda's environment (see the module documentation).
-fn environment(command: &mut Command, setup: &FunctionSetup<'_>, task_root: &Path, api: &str) {
+fn environment(command: &mut Command, setup: &FunctionSetup<'_>, task_root: &Path, opt: &Path, api: &str) {
     let root = task_root.display().to_string();
+    let opt = opt.display().to_string();
+    // Where each runtime reads its layers in `/opt` (the "Layer paths for each Lambda runtime"
+    // table): Python's site directory and `python/`, Node's `nodejs/nodeNN/node_modules` and
+    // `nodejs/node_modules`, and everyone's `bin` and `lib`.
+    let version = setup.runtime.version.unwrap_or_default();
+    let python_path = format!("{root}:{opt}/python/lib/python{version}/site-packages:{opt}/python");
+    let node_path = format!("{opt}/nodejs/node{version}/node_modules:{opt}/nodejs/node_modules");
     let prepend = |name: &str, first: &str| match std::env::var(name) {
         Ok(rest) if !rest.is_empty() => format!("{first}:{rest}"),
         _ => first.to_string(),
@@ -325,9 +346,10 @@ fn environment(command: &mut Command, setup: &FunctionSetup<'_>, task_root: &Pat
     let stream = format!("{}/{}/{}/[$LATEST]{}", &date[0..4], &date[5..7], &date[8..10], &uuid_v4().replace('-', ""));
     let family = setup.runtime.id;
     command
-        .env("PATH", prepend("PATH", &format!("{root}/bin")))
-        .env("LD_LIBRARY_PATH", prepend("LD_LIBRARY_PATH", &format!("{root}:{root}/lib")))
-        .env("PYTHONPATH", &root)
+        .env("PATH", prepend("PATH", &format!("{root}/bin:{opt}/bin")))
+        .env("LD_LIBRARY_PATH", prepend("LD_LIBRARY_PATH", &format!("{root}:{root}/lib:{opt}/lib")))
+        .env("PYTHONPATH", python_path)
+        .env("NODE_PATH", node_path)
         .env("LANG", "en_US.UTF-8")
         .env("TZ", ":UTC")
         .env("_HANDLER", &setup.handler)

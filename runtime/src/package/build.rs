@@ -142,6 +142,139 @@ pub(crate) fn package_function(
     archive::check_zipped(package)
 }
 
+/// What to package for one layer, for one architecture.
+pub(crate) struct LayerCode<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) code: &'a Path,
+    /// All of one language (checked).
+    pub(crate) runtimes: Vec<&'static Runtime>,
+    pub(crate) arch: Arch,
+}
+
+impl LayerCode<'_> {
+    /// Where the layer's code goes in its zip: the folder its runtimes read under `/opt`.
+    fn prefix(&self) -> &'static str {
+        self.runtimes.first().map_or("", |runtime| crate::rules::layers::package_prefix(runtime.id))
+    }
+
+    /// The dependency installs the layer needs, with where each tree goes: for Python, once per
+    /// language version, into `python/` for one and into `python/lib/pythonX.Y/site-packages/`
+    /// for several (each runtime reads its own, and a wheel built for one version may not load in
+    /// another); for Node, once for the first runtime listed, into `nodejs/node_modules/`.
+    fn installs(&self) -> Vec<(&'static Runtime, String)> {
+        use crate::rules::runtimes::Family;
+        let mut versions: Vec<&'static Runtime> = Vec::new();
+        for runtime in &self.runtimes {
+            if !versions.iter().any(|seen| seen.version == runtime.version) {
+                versions.push(runtime);
+            }
+        }
+        match versions.first().map(|r| r.family) {
+            Some(Family::Python) if versions.len() == 1 => vec![(versions[0], "python/".to_owned())],
+            Some(Family::Python) => versions
+                .into_iter()
+                .map(|runtime| (runtime, format!("python/lib/python{}/site-packages/", runtime.version.unwrap_or("3"))))
+                .collect(),
+            Some(Family::Node) => vec![(versions[0], "nodejs/node_modules/".to_owned())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Packages a layer for one architecture: its code under the folder its runtimes read in `/opt`
+/// ([`LayerCode::prefix`]) and its dependencies installed (or found cached) for each language
+/// version ([`LayerCode::installs`]), zipped (or found cached) like a function's.
+pub(crate) fn package_layer(
+    layer: &LayerCode<'_>,
+    options: &BuildOptions,
+    progress: &Progress,
+) -> Result<Package, PackageError> {
+    let code = layer.code;
+    super::check_code_dir(code)?;
+    let notify = |what: String| progress.step(layer.name, &what);
+    let mut trees: Vec<(Dependencies, String)> = Vec::new();
+    for (runtime, prefix) in layer.installs() {
+        if let Some(dependencies) =
+            deps::install(code, runtime, layer.arch, &options.cache, &options.installers, &notify)?
+        {
+            trees.push((dependencies, prefix));
+        }
+    }
+    let code_excludes = trees.first().map_or(&[][..], |(d, _)| d.code_excludes);
+    let own_excludes;
+    let excludes = if code_excludes.is_empty() {
+        exclude::defaults()
+    } else {
+        own_excludes = Excludes::new(&code_excludes.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
+        &own_excludes
+    };
+    let found = walk::walk(code, excludes)?;
+    if found.items.is_empty() && trees.is_empty() {
+        return Err(PackageError::Empty { dir: Some(code.to_path_buf()), excluded: found.excluded });
+    }
+    let prefix = layer.prefix();
+    let mut items = found.items;
+    for item in &mut items {
+        item.path.insert_str(0, prefix);
+    }
+    let mut sizes: Vec<(String, u64)> = items.iter().map(|i| i.path.clone()).zip(found.sizes).collect();
+    let own: std::collections::BTreeSet<String> = items.iter().map(|item| item.path.clone()).collect();
+    for (dependencies, tree_prefix) in &trees {
+        let installed = walk::walk(&dependencies.dir, &Excludes::only(dependencies.excludes)?)?;
+        for (mut item, size) in installed.items.into_iter().zip(installed.sizes) {
+            item.path.insert_str(0, tree_prefix);
+            if own.contains(&item.path) {
+                return Err(PackageError::DependencyClash {
+                    path: item.path,
+                    installer: dependencies.installer,
+                    manifest: dependencies.manifest,
+                });
+            }
+            sizes.push((item.path.clone(), size));
+            items.push(item);
+        }
+    }
+    archive::check_unzipped(sizes.iter().map(|(path, size)| (path.as_str(), *size)))?;
+    // Every item, code and dependencies, is keyed by its path and digest: the trees are hashed
+    // again (a layer is built once per synth, and keys stay one simple rule).
+    let key = cache_key(&items, None)?;
+    let entry = options.cache.path(&["zips", &format!("layer-{key}")]);
+    if let Some(package) = cached(&entry) {
+        progress.packaged(layer.name, package.files, package.unzipped_bytes, None);
+        return archive::check_zipped(package);
+    }
+    let (package, took) = timed(|| archive::build(items, archive::default_threads()));
+    let package = package?;
+    progress.packaged(layer.name, package.files, package.unzipped_bytes, Some(took));
+    if package.unzipped_bytes >= CACHE_MIN_BYTES {
+        store(&entry, &package);
+    }
+    archive::check_zipped(package)
+}
+
+/// A layer's stand-in for `testing::Template`: the digest of its code, under its prefix, with no
+/// dependency installed.
+pub(crate) fn layer_digest(layer: &LayerCode<'_>) -> Result<Package, PackageError> {
+    super::check_code_dir(layer.code)?;
+    let found = walk::walk(layer.code, exclude::defaults())?;
+    let prefix = layer.prefix();
+    let mut items = found.items;
+    for item in &mut items {
+        item.path.insert_str(0, prefix);
+    }
+    let key = cache_key(&items, None)?;
+    let digest: Vec<u8> =
+        (0..key.len() / 2).filter_map(|i| u8::from_str_radix(&key[2 * i..2 * i + 2], 16).ok()).collect();
+    use base64::Engine as _;
+    Ok(Package {
+        bytes: Vec::new(),
+        sha256_base64: base64::engine::general_purpose::STANDARD.encode(digest),
+        sha256_hex: key,
+        unzipped_bytes: found.sizes.iter().sum(),
+        files: items.len(),
+    })
+}
+
 /// A stand-in for a function's package that reads its code but zips nothing: the digest of its
 /// files (names, modes, contents) as `sha256_*`, no bytes. What `testing::Template` synthesizes
 /// with; dependencies are not installed (the manifest that declares them is one of the files).

@@ -66,6 +66,7 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
         DeclId::Secret(i) => &stack.secrets[i].name,
         DeclId::Parameter(i) => &stack.parameters[i].name,
         DeclId::Bus(i) => &stack.buses[i].name,
+        DeclId::Layer(i) => &stack.layers[i].name,
         DeclId::Role(i) => &stack.roles[i].name,
         DeclId::Function(i) => &stack.functions[i].name,
     };
@@ -173,6 +174,15 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
             bus.to_decl()
         })
         .collect();
+    let layers = stack
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(i, layer)| {
+            origins.decls.insert(DeclId::Layer(i), layer.origin.clone());
+            layer.to_decl()
+        })
+        .collect();
     let roles = stack
         .roles
         .iter()
@@ -249,6 +259,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         secrets,
         parameters,
         buses,
+        layers,
         roles,
         functions,
         order: source_order(&origins),

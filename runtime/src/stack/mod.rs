@@ -55,6 +55,7 @@ pub struct Stack {
     pub(crate) streams: Vec<Stream>,
     pub(crate) keys: Vec<crate::KmsKey>,
     pub(crate) secrets: Vec<crate::Secret>,
+    pub(crate) layers: Vec<crate::Layer>,
     pub(crate) parameters: Vec<crate::SsmParameter>,
     pub(crate) buses: Vec<crate::Bus>,
     pub(crate) roles: Vec<Role>,
@@ -139,6 +140,7 @@ impl Stack {
             streams: Vec::new(),
             keys: Vec::new(),
             secrets: Vec::new(),
+            layers: Vec::new(),
             parameters: Vec::new(),
             buses: Vec::new(),
             roles: Vec::new(),
@@ -402,6 +404,12 @@ impl Stack {
         self
     }
 
+    /// A Lambda layer ([`crate::Layer`]), which functions name in [`crate::Function::layer`].
+    pub fn layer(mut self, layer: crate::Layer) -> Self {
+        self.layers.push(layer);
+        self
+    }
+
     /// A Secrets Manager secret ([`crate::Secret`]).
     pub fn secret(mut self, secret: crate::Secret) -> Self {
         self.secrets.push(secret);
@@ -486,6 +494,7 @@ impl Stack {
         let secrets = self.secrets.iter().map(|s| (s.name.as_str(), Kind::Secret, &s.origin));
         let parameters = self.parameters.iter().map(|p| (p.name.as_str(), Kind::Parameter, &p.origin));
         let buses = self.buses.iter().map(|b| (b.name.as_str(), Kind::Bus, &b.origin));
+        let layers = self.layers.iter().map(|l| (l.name.as_str(), Kind::Layer, &l.origin));
         let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
         let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
         buckets
@@ -497,6 +506,7 @@ impl Stack {
             .chain(secrets)
             .chain(parameters)
             .chain(buses)
+            .chain(layers)
             .chain(roles)
             .chain(functions)
     }

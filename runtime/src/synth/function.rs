@@ -59,7 +59,7 @@ impl Builder<'_> {
                 (None, Some(object.attr("bucket")), Some(object.attr("key")))
             }
         };
-        let layers: Vec<String> = function.layers.iter().map(|layer| self.arn(layer)).collect();
+        let layers = self.function_layers(function, self.layers);
         let kms_key_arn = self.kms_arn(function.kms.as_deref());
         let lambda = self.add(
             name,

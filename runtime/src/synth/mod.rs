@@ -12,6 +12,7 @@ mod function;
 mod http;
 mod iam;
 mod keys;
+mod layers;
 mod references;
 mod rest;
 mod storage;
@@ -29,6 +30,7 @@ use crate::stack::{Backend, Stack};
 use crate::terraform::resources::{Resource, S3LambdaNotification};
 use crate::terraform::{self, Address, Document};
 use crate::trigger::Trigger;
+pub use layers::LayerAsset;
 
 /// The provider versions the JSON is written for: the resources and arguments used exist in both.
 /// A stack whose runtimes older releases reject gets a higher floor
@@ -54,7 +56,10 @@ pub struct Synthesized {
     pub stack: String,
     pub region: String,
     pub document: Document,
+    /// The functions' packages, in declaration order, then the layers' ([`Synthesized::layers`]).
     pub assets: Vec<Asset>,
+    /// The layers the stack builds, a version per zip.
+    pub layers: Vec<LayerAsset>,
     /// The `include:` files, by their name in the stack's folder, with their bytes.
     pub included: Vec<(String, Vec<u8>)>,
     pub warnings: Vec<Problem>,
@@ -108,7 +113,8 @@ pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesi
         let bootstraps = crate::rust::bootstrap::bootstraps(stack)?;
         #[cfg(not(feature = "rust"))]
         let bootstraps = BTreeMap::new();
-        assets::package_functions(stack, &bootstraps, options)
+        let functions = assets::package_functions(stack, &bootstraps, options)?;
+        Ok((functions, layers::layer_assets(stack, Some(options))?))
     })
 }
 
@@ -117,12 +123,15 @@ pub fn synthesize_with(stack: &Stack, options: &BuildOptions) -> Result<Synthesi
 /// `filename` and `source_code_hash` of each function name its code's digest instead of a zip's.
 /// What [`crate::testing::Template::synth`] runs.
 pub fn synthesize_document(stack: &Stack) -> Result<Synthesized> {
-    synthesize_from(stack, assets::digest_functions)
+    synthesize_from(stack, |stack| Ok((assets::digest_functions(stack)?, layers::layer_assets(stack, None)?)))
 }
 
 /// Checks the stack, gets its functions' code from `assets` (packaged, or only hashed), and
 /// builds its document.
-fn synthesize_from(stack: &Stack, assets: impl FnOnce(&Stack) -> Result<Vec<Asset>>) -> Result<Synthesized> {
+fn synthesize_from(
+    stack: &Stack,
+    assets: impl FnOnce(&Stack) -> Result<(Vec<Asset>, Vec<LayerAsset>)>,
+) -> Result<Synthesized> {
     if !stack.staged.is_empty() {
         return Err(Error::Usage(format!(
             "stack `{}` has stages ({}); synthesize one of them, such as `stack.stage(\"{}\")`, or add it to an `App`, \
@@ -136,13 +145,16 @@ fn synthesize_from(stack: &Stack, assets: impl FnOnce(&Stack) -> Result<Vec<Asse
     if !findings.problems.is_empty() {
         return Err(Error::Invalid { stack: stack.name.clone(), problems: findings.problems });
     }
-    let assets = assets(stack)?;
-    let document = Builder::new(stack).build(&assets)?;
+    let (mut assets, layers) = assets(stack)?;
+    layers::check_unzipped_totals(stack, &assets, &layers)?;
+    let document = Builder::new(stack, &layers).build(&assets)?;
+    assets.extend(layers.iter().map(|layer| layer.asset.clone()));
     Ok(Synthesized {
         stack: stack.name.clone(),
         region: stack.region.clone().unwrap_or_default(),
         document,
         assets,
+        layers,
         included: generated_and_included_files(stack)?,
         warnings: findings.warnings,
     })
@@ -171,10 +183,12 @@ struct Builder<'a> {
     authorizers: BTreeMap<String, Address>,
     /// By function, how many of those authorizers it is: each adds a statement to its policy.
     authorizer_uses: BTreeMap<String, usize>,
+    /// The versions of the layers the stack builds.
+    layers: &'a [LayerAsset],
 }
 
 impl<'a> Builder<'a> {
-    fn new(stack: &'a Stack) -> Self {
+    fn new(stack: &'a Stack, layers: &'a [LayerAsset]) -> Self {
         let region = stack.region.as_deref().unwrap_or_default();
         Builder {
             stack,
@@ -186,6 +200,7 @@ impl<'a> Builder<'a> {
             notifications: BTreeMap::new(),
             authorizers: BTreeMap::new(),
             authorizer_uses: BTreeMap::new(),
+            layers,
         }
     }
 
@@ -235,6 +250,7 @@ impl<'a> Builder<'a> {
         for stream in &self.stack.streams {
             self.kinesis_stream(stream)?;
         }
+        self.layer_versions(self.layers)?;
         self.roles()?;
         let http = self.stack.functions.iter().any(|f| f.triggers.iter().any(|t| matches!(t, Trigger::Http { .. })));
         if http {
@@ -419,6 +435,7 @@ fn main_resource(kind: Kind) -> &'static str {
         Kind::Secret => crate::terraform::resources::SecretsmanagerSecret::TYPE,
         Kind::Parameter => crate::terraform::resources::SsmParameter::TYPE,
         Kind::Bus => crate::terraform::resources::CloudwatchEventBus::TYPE,
+        Kind::Layer => crate::terraform::resources::LambdaLayerVersion::TYPE,
     }
 }
 

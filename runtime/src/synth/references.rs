@@ -141,6 +141,9 @@ impl Builder<'_> {
                     }
                 }
             }
+            // Layers have no attribute a reference can read (checked); a function names them in
+            // `layers`.
+            Kind::Layer => Address::new(crate::terraform::resources::LambdaLayerVersion::TYPE, target).attr(attribute),
             Kind::Role if attribute == "name" => self.role_attr(target, "name"),
             Kind::Role => self.role_attr(target, "arn"),
             // A function's name is known now; writing it out keeps functions that name each other

@@ -1166,3 +1166,22 @@ pub struct SsmParameter {
 impl Resource for SsmParameter {
     const TYPE: &'static str = "aws_ssm_parameter";
 }
+
+/// `aws_lambda_layer_version`: one version of a layer the stack builds, from a zip beside the
+/// JSON (a new version whenever the zip changes).
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaLayerVersion {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub layer_name: String,
+    pub filename: String,
+    pub source_code_hash: String,
+    pub compatible_runtimes: Vec<String>,
+    pub compatible_architectures: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl Resource for LambdaLayerVersion {
+    const TYPE: &'static str = "aws_lambda_layer_version";
+}

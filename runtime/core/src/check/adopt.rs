@@ -135,6 +135,7 @@ impl Checker<'_> {
             Kind::Secret => rules::names::check_owned_secret_name(stack, base),
             Kind::Parameter => rules::names::check_owned_parameter_name(stack, base),
             Kind::Bus => rules::names::check_owned_bus_name(stack, base),
+            Kind::Layer => rules::layers::check_owned_layer_name(stack, base),
         };
         self.check(at, result);
     }

@@ -318,8 +318,11 @@ impl Checker<'_> {
             self.check(at, rules::limits::check_layer_count(function.layers.len()));
         }
         for (i, layer) in function.layers.iter().enumerate() {
-            self.check(Location::new(id, At::Item(Key::Layers, i)), rules::limits::check_layer_arn(layer));
+            if let crate::decl::LayerRef::Arn(arn) = crate::decl::LayerRef::of(layer) {
+                self.check(Location::new(id, At::Item(Key::Layers, i)), rules::limits::check_layer_arn(arn));
+            }
         }
+        self.check_layer_uses(id, function);
     }
 
     /// Environment keys are allowed and set once, references resolve to an attribute, and all

@@ -13,6 +13,7 @@ mod function;
 mod generated;
 mod iam;
 mod keys;
+mod layers;
 mod params;
 mod placeholders;
 mod resources;

@@ -105,6 +105,10 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
             Kind::Parameter,
             sampled.parameters.iter_mut().enumerate().map(|(i, p)| (DeclId::Parameter(i), &mut p.existing)).collect(),
         ),
+        (
+            Kind::Layer,
+            sampled.layers.iter_mut().enumerate().map(|(i, l)| (DeclId::Layer(i), &mut l.existing)).collect(),
+        ),
     ];
     for (kind, values) in owned {
         for (id, value) in values {
@@ -153,7 +157,8 @@ pub(super) fn sampled(stack: &Stack) -> (Cow<'_, Stack>, Vec<(Location, String)>
         .chain(sampled.queues.iter_mut().enumerate().map(|(i, q)| (DeclId::Queue(i), &mut q.existing)))
         .chain(sampled.tables.iter_mut().enumerate().map(|(i, t)| (DeclId::Table(i), &mut t.existing)))
         .chain(sampled.topics.iter_mut().enumerate().map(|(i, t)| (DeclId::Topic(i), &mut t.existing)))
-        .chain(sampled.streams.iter_mut().enumerate().map(|(i, s)| (DeclId::Stream(i), &mut s.existing)));
+        .chain(sampled.streams.iter_mut().enumerate().map(|(i, s)| (DeclId::Stream(i), &mut s.existing)))
+        .chain(sampled.layers.iter_mut().enumerate().map(|(i, l)| (DeclId::Layer(i), &mut l.existing)));
     for (id, value) in existing {
         if let Some(value) = value {
             fix(value, Location::new(id, At::Value(Key::Existing)));
@@ -182,4 +187,5 @@ fn has_placeholders(stack: &Stack) -> bool {
         || stack.tables.iter().any(|t| existing(&t.existing))
         || stack.topics.iter().any(|t| existing(&t.existing))
         || stack.streams.iter().any(|s| existing(&s.existing))
+        || stack.layers.iter().any(|l| existing(&l.existing))
 }

@@ -59,6 +59,9 @@ impl Checker<'_> {
         for (i, parameter) in stack.parameters.iter().enumerate() {
             self.check_parameter(DeclId::Parameter(i), parameter);
         }
+        for (i, layer) in stack.layers.iter().enumerate() {
+            self.check_layer(DeclId::Layer(i), layer);
+        }
         for (i, role) in stack.roles.iter().enumerate() {
             self.check_role(DeclId::Role(i), role);
         }

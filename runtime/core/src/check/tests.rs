@@ -362,3 +362,103 @@ fn a_pattern_finding_is_on_its_node_and_six_filters_on_the_sixth() {
         "{findings:?}"
     );
 }
+
+fn layer(name: &str, runtimes: &[&str], arch: &[decl::Arch]) -> decl::Layer {
+    let code = decl::Code { as_written: format!("layers/{name}"), dir: None };
+    decl::Layer {
+        name: name.into(),
+        written: [Key::Code, Key::Runtimes].into_iter().collect(),
+        code: Some(code),
+        runtimes: runtimes.iter().map(|r| r.to_string()).collect(),
+        arch: arch.to_vec(),
+        ..Default::default()
+    }
+}
+
+fn with_layers(layers: Vec<decl::Layer>, function: decl::Function) -> decl::Stack {
+    decl::Stack { name: "s".into(), layers, functions: vec![function], ..Default::default() }
+}
+
+#[test]
+fn a_function_uses_a_layer_of_the_stack_by_name() {
+    let mut function = python("api");
+    function.layers = vec!["common".into(), "arn:aws:lambda:eu-west-3:123456789012:layer:x:1".into()];
+    let declared = with_layers(vec![layer("common", &["python3.12", "python3.13"], &[])], function);
+    assert_eq!(errors(&super::stack(&declared)), []);
+}
+
+#[test]
+fn a_layer_for_another_runtime_or_arch_is_reported_on_the_layers_item() {
+    let mut function = python("api");
+    function.layers = vec!["common".into(), "native".into()];
+    function.arch = Some(decl::Arch::Arm64);
+    let layers = vec![
+        layer("common", &["python3.13"], &[decl::Arch::Arm64]),
+        layer("native", &["python3.12"], &[decl::Arch::X86_64]),
+    ];
+    let found = super::stack(&with_layers(layers, function));
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0].0, Location::new(DeclId::Function(0), At::Item(Key::Layers, 0)));
+    assert!(errors[0].1.starts_with("layer `common` is for `python3.13`, not `python3.12`"), "{}", errors[0].1);
+    assert_eq!(errors[1].0, Location::new(DeclId::Function(0), At::Item(Key::Layers, 1)));
+    assert!(errors[1].1.starts_with("layer `native` is built for `x86_64`, not `arm64`"), "{}", errors[1].1);
+}
+
+#[test]
+fn an_unknown_layer_name_gets_a_did_you_mean_and_another_kind_says_so() {
+    let mut function = python("api");
+    function.layers = vec!["comon".into(), "jobs".into()];
+    let mut declared = with_layers(vec![layer("common", &["python3.12"], &[])], function);
+    declared.queues.push(decl::Queue { name: "jobs".into(), ..Default::default() });
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].1.ends_with("did you mean `common`?"), "{}", errors[0].1);
+    assert!(errors[1].1.starts_with("`jobs` is a queue, not a layer"), "{}", errors[1].1);
+}
+
+#[test]
+fn a_layer_lists_known_runtimes_of_one_language_and_each_arch_once() {
+    let mixed = layer("mixed", &["python3.12", "nodejs22.x"], &[decl::Arch::Arm64, decl::Arch::Arm64]);
+    let unknown = layer("unknown", &["python9.9"], &[]);
+    let none = layer("none", &[], &[]);
+    let declared = decl::Stack { name: "s".into(), layers: vec![mixed, unknown, none], ..Default::default() };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    let at = |i, at| Location::new(DeclId::Layer(i), at);
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert_eq!(errors[0].0, at(0, At::Value(Key::Runtimes)));
+    assert!(errors[0].1.contains("more than one language"));
+    assert_eq!(errors[1].0, at(0, At::Item(Key::Arch, 1)));
+    assert_eq!(errors[2].0, at(1, At::Item(Key::Runtimes, 0)));
+    assert!(errors[2].1.starts_with("unknown runtime `python9.9`"));
+    assert_eq!(errors[3].0, at(2, At::Name));
+    assert!(errors[3].1.contains("lists no runtimes"));
+}
+
+#[test]
+fn an_existing_layer_is_a_version_arn_and_configures_nothing() {
+    let existing = decl::Layer {
+        name: "shared".into(),
+        existing: Some("arn:aws:lambda:eu-west-3:123456789012:layer:shared".into()),
+        written: [Key::Existing, Key::Runtimes].into_iter().collect(),
+        ..Default::default()
+    };
+    let mut function = python("api");
+    function.layers = vec!["shared".into()];
+    let found = super::stack(&with_layers(vec![existing], function));
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].1.contains("is not a layer version ARN"), "{}", errors[0].1);
+    assert!(errors[1].1.starts_with("`runtimes` configures a layer this stack creates"), "{}", errors[1].1);
+}
+
+#[test]
+fn a_rust_function_alone_asks_its_stack_for_the_layer() {
+    let mut function = decl::Function { name: "api".into(), rust: true, ..Default::default() };
+    function.layers = vec!["common".into()];
+    let (_, references) = super::rust_function(&function);
+    assert_eq!(references.len(), 1);
+    assert_eq!((references[0].name.as_str(), references[0].kinds.as_slice()), ("common", &[Kind::Layer][..]));
+}

@@ -64,6 +64,7 @@ pub fn owned_name(
         Kind::Secret => names::secret_name(stack, base),
         Kind::Parameter => names::parameter_name(stack, base),
         Kind::Bus => names::bus_name(stack, base),
+        Kind::Layer => super::layers::layer_name(stack, base),
     }
 }
 
@@ -88,6 +89,7 @@ pub fn check_exact_name(kind: Kind, name: &str, fifo: bool) -> Result<(), String
         Kind::Table => names::check_table_name(name),
         Kind::Stream => names::check_stream_name(name),
         Kind::Bucket => names::check_bucket_name(name),
+        Kind::Layer => super::layers::check_layer_name(name),
         // Keys, secrets, parameters and buses take no `name:`; their names are generated.
         Kind::Key | Kind::Secret | Kind::Parameter | Kind::Bus => Ok(()),
     }

@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn unknown_words_and_names() {
         assert!(check_logs(&logs(Some("jsno"), None, None, None))[0].1.contains("did you mean `json`"));
-        assert!(check_logs(&logs(Some("json"), Some("warning"), None, None))[0].1.contains("did you mean `warn`"));
+        assert!(check_logs(&logs(Some("json"), Some("wran"), None, None))[0].1.contains("did you mean `warn`"));
         assert!(check_logs(&logs(Some("json"), None, Some("error"), None))[0].1.contains("unknown `system_level`"));
         assert!(check_logs(&logs(None, None, None, Some("a b")))[0].1.contains("contains ` `"));
     }

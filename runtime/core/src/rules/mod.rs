@@ -26,6 +26,7 @@ pub mod handler;
 pub mod http;
 pub mod iam;
 pub mod kms;
+pub mod layers;
 pub mod limits;
 pub mod logs;
 pub mod names;

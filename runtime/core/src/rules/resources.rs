@@ -115,6 +115,7 @@ impl Kind {
             Kind::Secret => ("secretsmanager", "Secret"),
             Kind::Parameter => ("ssm", "parameter"),
             Kind::Bus => ("events", "event-bus"),
+            Kind::Layer => ("lambda", "layerVersion"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -172,6 +173,9 @@ impl Kind {
             Attribute { name: "arn", max_len: regional_arn_prefix("events") + "event-bus/".len() + MAX_BUS_NAME },
             Attribute { name: "name", max_len: MAX_BUS_NAME },
         ];
+        // A layer is named in `layers: [..]`, not read from the environment: it may be one
+        // version per architecture.
+        const LAYER: &[Attribute] = &[];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
         const ROLE: &[Attribute] =
             &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
@@ -188,6 +192,7 @@ impl Kind {
             Kind::Secret => SECRET,
             Kind::Parameter => PARAMETER,
             Kind::Bus => BUS,
+            Kind::Layer => LAYER,
             Kind::Role => ROLE,
             Kind::Function => FUNCTION,
         }

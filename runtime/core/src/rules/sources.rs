@@ -82,6 +82,10 @@ pub fn existing_name(kind: Kind, value: &str) -> &str {
 /// An `existing:` queue, table, topic or stream is named by a valid name, or by an ARN of its kind
 /// (`existing: "arn:aws:sns:..."` on a queue is an error).
 pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
+    if kind == Kind::Layer {
+        // A function takes a layer version, never the unversioned layer.
+        return super::limits::check_layer_arn(value);
+    }
     if value.starts_with("arn:") {
         let (service, resource_type) = kind.iam_type();
         let types = super::iam::arn_resource_types(value);
@@ -107,6 +111,7 @@ pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
         Kind::Secret => super::names::check_secret_name(name),
         Kind::Parameter => super::names::check_parameter_name(name),
         Kind::Bus => super::names::check_bus_name(name),
+        Kind::Layer => super::limits::check_layer_arn(value),
         Kind::Key if value.starts_with("arn:") => Ok(()),
         Kind::Key => {
             Err(format!("an `existing` key is given by its ARN, such as `{}`, not `{value}`", example_arn(kind)))
@@ -126,6 +131,7 @@ pub fn example_arn(kind: Kind) -> &'static str {
         Kind::Secret => "arn:aws:secretsmanager:eu-west-3:123456789012:secret:db_password-AbCdEf",
         Kind::Parameter => "arn:aws:ssm:eu-west-3:123456789012:parameter/flags",
         Kind::Bus => "arn:aws:events:eu-west-3:123456789012:event-bus/orders",
+        Kind::Layer => "arn:aws:lambda:eu-west-3:123456789012:layer:common:1",
         Kind::Key => "arn:aws:kms:eu-west-3:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
         _ => "arn:aws:s3:::reports",
     }

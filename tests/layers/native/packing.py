@@ -1,0 +1,5 @@
+import msgpack
+
+
+def roundtrip(value):
+    return msgpack.unpackb(msgpack.packb(value))
