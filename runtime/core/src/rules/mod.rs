@@ -40,12 +40,14 @@ pub mod runtimes;
 pub mod rust;
 pub mod s3;
 pub mod schedule;
+pub mod scheduler;
 pub mod sns;
 pub mod sources;
 pub mod sqs;
 pub mod stages;
 pub mod streams;
 pub mod suggest;
+pub mod timezones;
 pub mod urls;
 pub mod vpc;
 
