@@ -37,6 +37,8 @@ mod topic;
 mod trigger;
 mod vpc;
 
+pub use lambda_stack_core::decl::Recursion;
+
 pub use crate::{
     api::Api,
     auth::Auth,
@@ -65,8 +67,8 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role,
-        Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Recursion, Ref, Resource,
+        RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]

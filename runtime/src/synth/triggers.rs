@@ -130,6 +130,7 @@ impl Builder<'_> {
                         &LambdaFunctionUrl {
                             note: what.clone(),
                             function_name: lambda.attr("function_name"),
+                            qualifier: Self::qualifier(lambda),
                             authorization_type: auth_type.into(),
                             invoke_mode: stream.then(|| "RESPONSE_STREAM".to_owned()),
                             cors: cors.as_ref().map(|cors| UrlCors::of(&cors.0)),
@@ -155,6 +156,7 @@ impl Builder<'_> {
                                     principal: "*".into(),
                                     source_arn: None,
                                     function_url_auth_type: auth_type,
+                                    qualifier: Self::qualifier(lambda),
                                 },
                             )?;
                         }
@@ -224,6 +226,7 @@ impl Builder<'_> {
                 principal: principal.into(),
                 source_arn,
                 function_url_auth_type,
+                qualifier: Self::qualifier(lambda),
             },
         )
     }

@@ -13,12 +13,14 @@ mod function;
 mod generated;
 mod iam;
 mod keys;
+mod loops;
 mod params;
 mod placeholders;
 mod resources;
 mod rest;
 mod stack;
 mod triggers;
+mod versions;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -27,6 +27,7 @@ pub mod http;
 pub mod iam;
 pub mod kms;
 pub mod limits;
+pub mod loops;
 pub mod names;
 pub mod permissions;
 pub mod placeholders;
@@ -44,6 +45,7 @@ pub mod stages;
 pub mod streams;
 pub mod suggest;
 pub mod urls;
+pub mod versions;
 pub mod vpc;
 
 /// The outcome of a rule that can pass, warn, or fail.
