@@ -106,8 +106,8 @@
 pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, local, migrate, output, package, rules, scan, synth, terraform, testing, Api, App, Arch, Auth, Backend,
-    Bucket, Cors, EnvValue, Error, Findings, Function, KmsKey, ManagedPolicy, Origin, Param, Problem, Queue, Ref,
-    Resource, RestApi, Result, Role, S3Trigger, Secret, SqsTrigger, SsmParameter, Stack, Statement, Stream,
+    Bucket, Cors, EnvValue, Error, Findings, Function, KmsKey, ManagedPolicy, Origin, Param, Problem, Queue, Recursion,
+    Ref, Resource, RestApi, Result, Role, S3Trigger, Secret, SqsTrigger, SsmParameter, Stack, Statement, Stream,
     StreamTrigger, Table, Topic, Tracing, Trigger, Vpc,
 };
 

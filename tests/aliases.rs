@@ -149,3 +149,69 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn the_builders_check_versions_and_loops_as_the_macro_does() {
+    use lambda_stack::{Function, Queue, Recursion, Resource, Role, Stack, Statement, Trigger};
+    let python = |name: &str| {
+        Function::new(name)
+            .runtime("python3.12")
+            .handler("lambda_handler.handler")
+            .code(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello/functions/hello"))
+    };
+    let send = |queue: &str| Statement::allow(["sqs:SendMessage"]).on(Resource::named(queue));
+    let messages = |stack: Stack| -> Vec<String> { stack.check().problems.into_iter().map(|p| p.message).collect() };
+
+    // A loop through a shared role's statement, allowed by one of its two functions only.
+    let stack = Stack::new("shop")
+        .queue(Queue::new("a_in"))
+        .queue(Queue::new("b_in"))
+        .role(Role::new("shared").allow(send("b_in")))
+        .function(python("a").role("shared").trigger(Trigger::sqs("a_in")).recursion(Recursion::Allow))
+        .function(python("b").allow(send("a_in")).trigger(Trigger::sqs("b_in")));
+    let found = messages(stack);
+    assert_eq!(
+        found,
+        ["function `b` writes to `a_in`, which triggers `a`, which writes to `b_in`, which triggers `b`: a recursive \
+          loop, each invocation starting the next until Lambda's loop detection stops it after about 16 rounds; write \
+          somewhere that triggers none of them (another queue, topic or key prefix), or, if the loop is intended, \
+          write `recursion: allow` on `b`"],
+        "reported once, from the function that does not allow it"
+    );
+
+    // A self-loop its function allows is intended.
+    let stack = Stack::new("shop")
+        .queue(Queue::new("jobs"))
+        .function(python("a").allow(send("jobs")).trigger(Trigger::sqs("jobs")).recursion(Recursion::Allow));
+    assert_eq!(messages(stack), Vec::<String>::new());
+
+    // Writes that trigger nothing: another prefix, a removed-object notification.
+    let stack = Stack::new("shop")
+        .bucket(lambda_stack::Bucket::new("uploads"))
+        .function(
+            python("a")
+                .allow(Statement::allow(["s3:PutObject"]).on(Resource::sub("uploads", "objects", Some("out/*".into()))))
+                .trigger(Trigger::s3("uploads").prefix("in/")),
+        )
+        .function(
+            python("b")
+                .allow(Statement::allow(["s3:PutObject"]).on(Resource::sub("uploads", "objects", None)))
+                .trigger(Trigger::s3("uploads").on("removed").prefix("tmp/")),
+        );
+    assert_eq!(messages(stack), Vec::<String>::new());
+
+    // Provisioned concurrency without reserved concurrency counts against the account.
+    let stack = Stack::new("shop").function(python("a").alias("live").provisioned(950));
+    let found = messages(stack);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("provisioned concurrency of a function without reserved concurrency counts too")),
+        "{found:#?}"
+    );
+
+    // SnapStart takes at most 512 MB of ephemeral storage.
+    let stack = Stack::new("shop").function(python("a").alias("live").snap_start(true).ephemeral_storage(1024));
+    let found = messages(stack);
+    assert!(found.iter().any(|m| m.contains("SnapStart takes at most 512 MB")), "{found:#?}");
+}
