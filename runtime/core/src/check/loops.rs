@@ -159,9 +159,10 @@ impl Checker<'_> {
             let Some(target) = target.as_deref() else { continue };
             let at = Location::new(DeclId::Function(f), At::Value(key));
             let into = match self.kind_of(target) {
+                // To itself, it is reported by `check_destinations` already.
                 Some(Kind::Function) => match index.get(target) {
-                    Some(g) => Feeds::Function(*g),
-                    None => continue,
+                    Some(&g) if g != f => Feeds::Function(g),
+                    _ => continue,
                 },
                 Some(Kind::Queue) => Feeds::Source(Write { target, via: TriggerKind::Sqs, keys: "*" }),
                 Some(Kind::Topic) => Feeds::Source(Write { target, via: TriggerKind::Sns, keys: "*" }),
