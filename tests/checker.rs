@@ -3,9 +3,10 @@
 //! compile time, read from that case's `.stderr`.
 
 use lambda_stack::{
-    Api, Auth, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role, Secret,
+    Api, Auth, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Param, Queue, Ref, Resource, RestApi, Role, Secret,
     SsmParameter, Stack, Statement, Stream, Table, Topic, Trigger, Vpc,
 };
+use serde_json::json;
 
 /// The function every case builds on: the ui cases' `runtime: python3.12, handler: "app.handler",
 /// code: "functions/app"`. Declared where it is called, so that source order is the cases' order.
@@ -695,6 +696,83 @@ fn cases() -> Vec<(&'static str, Stack)> {
             shop().bucket(Bucket::new("reports")).function(python("worker").on_failure("reports")),
         ),
         ("function/on-success-is-the-function-itself", shop().function(python("worker").on_success("worker"))),
+        (
+            "patterns/unknown-operator",
+            shop().bus(Bus::new("orders")).function(
+                python("audit").trigger(
+                    Trigger::event(json!({ "detail": { "total": [{ "numerc": [">", 100] }] } })).bus("orders"),
+                ),
+            ),
+        ),
+        (
+            "patterns/leaf-not-a-list",
+            shop().function(python("audit").trigger(Trigger::event(json!({ "source": "shop.orders" })))),
+        ),
+        (
+            "patterns/top-level-field-no-event-has",
+            shop().function(python("audit").trigger(Trigger::event(json!({ "sources": ["shop.orders"] })))),
+        ),
+        (
+            "patterns/numeric-range-empty",
+            shop().function(
+                python("audit")
+                    .trigger(Trigger::event(json!({ "detail": { "total": [{ "numeric": [">", 100, "<", 10] }] } }))),
+            ),
+        ),
+        (
+            "patterns/event-on-a-queue",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("audit").trigger(Trigger::event(json!({ "source": ["shop"] })).bus("jobs"))),
+        ),
+        (
+            "patterns/filter-wildcard-is-eventbridges",
+            shop().queue(Queue::new("jobs")).function(
+                python("audit")
+                    .trigger(Trigger::sqs("jobs").filter(json!({ "body": { "key": [{ "wildcard": "in/*.csv" }] } }))),
+            ),
+        ),
+        (
+            "mappings/six-filters",
+            shop().queue(Queue::new("jobs")).function(python("audit").trigger(
+                (1..=6).fold(Trigger::sqs("jobs"), |t, i| t.filter(json!({ "body": { "k": [i.to_string()] } }))),
+            )),
+        ),
+        (
+            "mappings/filter-kinesis-field-not-data",
+            shop()
+                .stream(Stream::new("clicks"))
+                .function(python("audit").trigger(Trigger::kinesis("clicks").filter(json!({ "partitionKey": ["1"] })))),
+        ),
+        (
+            "mappings/max-concurrency-above-reserved",
+            shop()
+                .queue(Queue::new("jobs"))
+                .function(python("audit").reserved_concurrency(10).trigger(Trigger::sqs("jobs").max_concurrency(50))),
+        ),
+        (
+            "mappings/max-concurrency-one",
+            shop().queue(Queue::new("jobs")).function(python("audit").trigger(Trigger::sqs("jobs").max_concurrency(1))),
+        ),
+        (
+            "mappings/parallelization-above-ten",
+            shop()
+                .stream(Stream::new("clicks"))
+                .function(python("audit").trigger(Trigger::kinesis("clicks").parallelization(11))),
+        ),
+        (
+            "mappings/stream-on-failure-a-bucket",
+            shop()
+                .stream(Stream::new("clicks"))
+                .bucket(Bucket::new("failed"))
+                .function(python("audit").trigger(Trigger::kinesis("clicks").on_failure("failed"))),
+        ),
+        (
+            "mappings/max-age-below-a-minute",
+            shop()
+                .table(Table::new("orders").hash_key("id").stream("new_image"))
+                .function(python("audit").trigger(Trigger::dynamodb("orders").max_age(30))),
+        ),
         ("function/retries-above-two", shop().function(python("worker").retries(3))),
         ("function/provisioned-without-alias", shop().function(python("checkout").provisioned(5))),
         ("function/snap-start-without-alias", shop().function(python("quote").snap_start(true))),

@@ -111,7 +111,7 @@ fn the_builders_check_destinations_as_the_macro_does() {
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("`on_failure` takes a queue, a topic or a function, but `reports` is a bucket")),
+            .any(|m| m.contains("`on_failure` takes a queue, a topic, a bus or a function, but `reports` is a bucket")),
         "{messages:#?}"
     );
     assert!(messages.iter().any(|m| m.contains("`retries` is 3")), "{messages:#?}");

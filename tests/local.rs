@@ -420,3 +420,37 @@ def handler(event, context):
     assert!(long.len() < kept + 64, "{}", long.len());
     assert!(printed.iter().any(|line| line == "after the long line"), "the next line is not lost");
 }
+
+/// `invoke` runs a function on any event, and says which records of it the trigger's `filter`
+/// would drop and whether its `event(..)` patterns would let an EventBridge event through.
+#[test]
+fn invoke_notes_what_aws_would_not_deliver() {
+    use lambda_stack::{Queue, Trigger};
+    use serde_json::json;
+    let dir = tempfile::tempdir().unwrap();
+    let source = "def handler(event, context):\n    return len(event.get('Records', []))\n";
+    let stack = python_stack(dir.path(), source, 3).queue(Queue::new("jobs"));
+    let stack = {
+        let mut functions = stack.functions().to_vec();
+        let probe = functions.remove(0);
+        let probe = probe.trigger(Trigger::sqs("jobs").filter(json!({ "body": { "kind": ["order"] } }))).trigger(
+            Trigger::event(json!({ "source": ["shop.orders"], "detail": { "total": [{ "numeric": [">", 100] }] } })),
+        );
+        Stack::new("local").region("eu-west-3").queue(Queue::new("jobs")).function(probe)
+    };
+    let record = |kind: &str| json!({ "eventSource": "aws:sqs", "messageId": kind, "body": json!({ "kind": kind }).to_string() });
+    let batch = json!({ "Records": [record("order"), record("refund")] }).to_string();
+    let (invocation, printed) = invoke(stack.clone(), "probe", &batch);
+    assert_eq!(payload(&invocation.result), 2, "the function still gets the whole event");
+    let note = "note: record 2 matches no `filter` of function `probe`'s `sqs(..)` trigger: Lambda would drop it";
+    assert!(printed.iter().any(|l| l == note), "{printed:?}");
+    let event =
+        |total: u32| json!({ "source": "shop.orders", "detail-type": "OrderPlaced", "detail": { "total": total } });
+    let (_, printed) = invoke(stack.clone(), "probe", &event(50).to_string());
+    assert!(
+        printed.iter().any(|l| l.contains("matches none of function `probe`'s `event(..)` patterns")),
+        "{printed:?}"
+    );
+    let (_, printed) = invoke(stack, "probe", &event(150).to_string());
+    assert!(!printed.iter().any(|l| l.contains("would not")), "{printed:?}");
+}

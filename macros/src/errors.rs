@@ -42,6 +42,11 @@ impl Errors {
         self.errors.is_empty()
     }
 
+    /// How many errors so far: a reader compares it before and after to tell whether it failed.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
     /// All errors as `compile_error!`s, in source order, each once: a stack with stages is
     /// checked once per stage, and what is wrong in every stage is reported once.
     pub fn into_compile_errors(mut self) -> TokenStream {

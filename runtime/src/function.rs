@@ -377,6 +377,8 @@ pub struct RustCode {
     pub(crate) type_name: &'static str,
     /// Runs the Lambda runtime client with the function as handler.
     pub(crate) serve: fn() -> Result<(), Box<dyn std::error::Error + Send + Sync>>,
+    /// [`crate::rust::RustFunction::detail_fields`].
+    pub(crate) detail_fields: fn() -> Option<(&'static str, Vec<&'static str>)>,
 }
 
 impl Function {

@@ -8,6 +8,7 @@ mod adopt;
 mod api;
 mod auth;
 mod bucket;
+mod bus;
 pub mod cli;
 mod cors;
 mod error;
@@ -43,6 +44,7 @@ pub use crate::{
     api::Api,
     auth::Auth,
     bucket::Bucket,
+    bus::Bus,
     cli::App,
     cors::Cors,
     error::{Error, Result},
@@ -59,7 +61,7 @@ pub use crate::{
     stream::Stream,
     table::Table,
     topic::Topic,
-    trigger::{S3Trigger, SqsTrigger, StreamTrigger, Trigger},
+    trigger::{EventTrigger, S3Trigger, SqsTrigger, StreamTrigger, Trigger},
     vpc::Vpc,
 };
 
@@ -67,17 +69,22 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Cors, EnvValue, Function, KmsKey, Param, Queue, Recursion, Ref, Resource,
-        RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Bus, Cors, EnvValue, Function, KmsKey, Param, Queue, Recursion, Ref,
+        Resource, RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing, Trigger, Vpc,
     };
+    /// A JSON value the macro wrote as text (an event pattern, a filter): valid JSON, since the
+    /// macro wrote it from a value it read.
+    pub fn json(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).expect("the macro writes valid JSON")
+    }
     /// What `#[function]` and the binding of a Rust function expand to.
     #[cfg(feature = "rust")]
     pub mod rust {
         pub use crate::rules::resources::Kind;
         pub use crate::rust::events::sent_by;
         pub use crate::rust::{
-            block_on, check_key_once, check_references, check_visibility, lambda_runtime, service_fn, Binary, Error,
-            LambdaEvent, Reference, RustFunction,
+            block_on, check_key_once, check_references, check_visibility, detail_fields, lambda_runtime, service_fn,
+            Binary, Error, LambdaEvent, Reference, RustFunction,
         };
     }
 }

@@ -57,15 +57,15 @@ def main(args):
             for name in names("aws_lambda_function", "function_name"):
                 config = lam.get_function(FunctionName=name)
                 functions[name] = {
-                    "tags": config.get("Tags", {}),
-                    "environment": config["Configuration"].get("Environment", {}).get("Variables", {}),
-                    "memory": config["Configuration"]["MemorySize"],
-                    "role": config["Configuration"]["Role"],
-                    "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
-                    "policy": resource_policy(lam, name),
-                    "invoke_config": invoke_config(lam, name),
-                    "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
-                    "aliases": aliases(lam, name),
+                "tags": config.get("Tags", {}),
+                "environment": config["Configuration"].get("Environment", {}).get("Variables", {}),
+                "memory": config["Configuration"]["MemorySize"],
+                "role": config["Configuration"]["Role"],
+                "subnets": sorted(config["Configuration"].get("VpcConfig", {}).get("SubnetIds", [])),
+                "policy": resource_policy(lam, name),
+                "invoke_config": invoke_config(lam, name),
+                "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
+                "aliases": aliases(lam, name),
                 }
             plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode", "-out=drift.plan"], work, check=False)
             drift = json.loads(aws_sandbox.tf(["show", "-json", "drift.plan"], work).stdout) if plan.returncode == 2 else {}
@@ -84,6 +84,9 @@ def main(args):
                                                  for r in resources
                                                  if r["type"] == "aws_lambda_event_source_mapping"),
                 "http_apis": http_apis(client("apigatewayv2"), resources),
+                "buses": names("aws_cloudwatch_event_bus", "name"),
+                "event_rules": event_rules(client("events"), resources),
+                "mappings": mappings(lam, functions),
                 "plan_exit_code": plan.returncode,
                 # What that plan would change, by address, when it would change something.
                 "plan_changes": sorted(c["address"] for c in drift.get("resource_changes", [])
@@ -131,6 +134,46 @@ def invoke_config(lam, name):
         "on_success": destinations.get("OnSuccess", {}).get("Destination"),
         "on_failure": destinations.get("OnFailure", {}).get("Destination"),
     }
+
+
+def event_rules(events, resources):
+    """Each EventBridge rule as EventBridge stores it: its bus, pattern (parsed) or schedule, and
+    its targets' ARNs."""
+    rules = {}
+    for r in resources:
+        if r["type"] != "aws_cloudwatch_event_rule":
+            continue
+        name, bus = r["values"]["name"], r["values"].get("event_bus_name") or "default"
+        rule = events.describe_rule(Name=name, EventBusName=bus)
+        targets = events.list_targets_by_rule(Rule=name, EventBusName=bus)["Targets"]
+        rules[name] = {
+            "bus": bus,
+            "pattern": json.loads(rule["EventPattern"]) if rule.get("EventPattern") else None,
+            "schedule": rule.get("ScheduleExpression"),
+            "targets": sorted(t["Arn"] for t in targets),
+        }
+    return rules
+
+
+def mappings(lam, functions):
+    """Each function's event source mappings as Lambda stores them, by source ARN."""
+    found = {}
+    # Listed whole and matched by function: the emulator's filter by function name finds none.
+    for m in lam.list_event_source_mappings()["EventSourceMappings"]:
+        if m["FunctionArn"].rsplit(":", 1)[-1] in functions:
+            found[m["EventSourceArn"]] = {
+                "function": m["FunctionArn"],
+                "filters": [json.loads(f["Pattern"]) for f in m.get("FilterCriteria", {}).get("Filters", [])],
+                "max_concurrency": m.get("ScalingConfig", {}).get("MaximumConcurrency"),
+                "bisect": m.get("BisectBatchOnFunctionError"),
+                "max_retries": m.get("MaximumRetryAttempts"),
+                "max_age": m.get("MaximumRecordAgeInSeconds"),
+                "parallelization": m.get("ParallelizationFactor"),
+                "tumbling_window": m.get("TumblingWindowInSeconds"),
+                "on_failure": m.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination"),
+                "state": m.get("State"),
+            }
+    return found
 
 
 def resource_policy(lam, name):

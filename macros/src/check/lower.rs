@@ -1,6 +1,7 @@
 //! The model as the checker's declarations, and a side table from each [`Location`] to the
 //! tokens it came from.
 
+use crate::model::json::SpannedJson;
 use std::collections::BTreeMap;
 
 use lambda_stack_core::check::{At, Location, StatementPart, TriggerPart};
@@ -189,6 +190,17 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
             }
         })
         .collect();
+    let buses = stack
+        .buses
+        .iter()
+        .enumerate()
+        .map(|(i, bus)| {
+            let id = DeclId::Bus(i);
+            spans.put(id, At::Name, bus.name.span());
+            let written = owned_keys(&mut spans, id, &bus.owned_keys);
+            decl::Bus { name: text(&bus.name), existing: existing(&mut spans, id, bus.existing.as_ref()), written }
+        })
+        .collect();
     let parameters = stack
         .parameters
         .iter()
@@ -326,6 +338,7 @@ pub fn stack(stack: &model::Stack) -> (decl::Stack, Spans) {
         keys,
         secrets,
         parameters,
+        buses,
         roles,
         functions,
         order: stack.order.clone(),
@@ -607,6 +620,8 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         kms: kms(spans, id, &function.kms),
         adopt: adoption(spans, id, &function.adopt),
+        // The macro sees a type's name, not its fields: the builders check `detail` fields.
+        detail: None,
     }
 }
 
@@ -751,11 +766,19 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             };
             let batch_size = number(Arg::BatchSize, &sqs.batch_size);
             let window = number(Arg::Window, &sqs.window);
+            let max_concurrency = number(Arg::MaxConcurrency, &sqs.max_concurrency);
+            let enabled = sqs.enabled.as_ref().map(|e| {
+                arg(Arg::Enabled, e.span);
+                e.value
+            });
             decl::Trigger::Sqs(decl::SqsTrigger {
                 queue: text(&sqs.queue),
                 batch_size,
                 window,
                 report_failures: sqs.report_failures.as_ref().is_some_and(|r| r.value),
+                max_concurrency,
+                filters: filter_spans(spans, id, i, &sqs.filters),
+                enabled,
             })
         }
         Trigger::Stream(stream) => {
@@ -771,6 +794,22 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             };
             let batch_size = number(Arg::BatchSize, &stream.batch_size);
             let window = number(Arg::Window, &stream.window);
+            let max_retries = number(Arg::MaxRetries, &stream.max_retries);
+            let max_age = number(Arg::MaxAge, &stream.max_age);
+            let parallelization = number(Arg::Parallelization, &stream.parallelization);
+            let tumbling_window = number(Arg::TumblingWindow, &stream.tumbling_window);
+            let mut flag = |name, value: &Option<Sp<bool>>| {
+                value.as_ref().map(|v| {
+                    arg(name, v.span);
+                    v.value
+                })
+            };
+            let bisect = flag(Arg::Bisect, &stream.bisect).unwrap_or(false);
+            let enabled = flag(Arg::Enabled, &stream.enabled);
+            let on_failure = stream.on_failure.as_ref().map(|target| {
+                arg(Arg::OnFailure, target.span().into());
+                text(target)
+            });
             let source = stream.source;
             decl::Trigger::Stream(decl::StreamTrigger {
                 source,
@@ -782,6 +821,14 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
                 batch_size,
                 window,
                 report_failures: stream.report_failures.as_ref().is_some_and(|r| r.value),
+                filters: filter_spans(spans, id, i, &stream.filters),
+                bisect,
+                max_retries,
+                max_age,
+                on_failure,
+                parallelization,
+                tumbling_window,
+                enabled,
             })
         }
         Trigger::Sns { topic, .. } => {
@@ -791,6 +838,19 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
         Trigger::Schedule { expression, .. } => {
             arg(Arg::Expression, expression.span);
             decl::Trigger::Schedule { expression: expression.value.clone() }
+        }
+        Trigger::Event { bus, pattern, .. } => {
+            if let Some(bus) = bus {
+                arg(Arg::Source, bus.span().into());
+            }
+            arg(Arg::Pattern, pattern.span);
+            for (node, at) in pattern.spans.iter().enumerate() {
+                spans.put(id, At::Trigger(i, TriggerPart::Pattern { node, key: false }), at.value);
+                if let Some(key) = at.key {
+                    spans.put(id, At::Trigger(i, TriggerPart::Pattern { node, key: true }), key);
+                }
+            }
+            decl::Trigger::Event(decl::EventTrigger { bus: bus.as_ref().map(text), pattern: pattern.json.clone() })
         }
         Trigger::Url { auth, cors, stream, .. } => {
             if let Some(auth) = auth {
@@ -810,4 +870,25 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             }
         }
     }
+}
+
+/// A mapping's filters as JSON, each node's span recorded for the checker's findings.
+fn filter_spans(
+    spans: &mut Spans,
+    id: DeclId,
+    i: usize,
+    filters: &[Sp<SpannedJson>],
+) -> Vec<lambda_stack_core::json::Json> {
+    if let (Some(first), Some(last)) = (filters.first(), filters.last()) {
+        spans.put(id, At::Trigger(i, TriggerPart::Arg(Arg::Filter)), Range::new(first.span.start, last.span.end));
+    }
+    for (index, filter) in filters.iter().enumerate() {
+        for (node, at) in filter.spans.iter().enumerate() {
+            spans.put(id, At::Trigger(i, TriggerPart::Filter { index, node, key: false }), at.value);
+            if let Some(key) = at.key {
+                spans.put(id, At::Trigger(i, TriggerPart::Filter { index, node, key: true }), key);
+            }
+        }
+    }
+    filters.iter().map(|filter| filter.json.clone()).collect()
 }

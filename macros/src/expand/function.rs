@@ -75,6 +75,13 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, attribute: Span) -> Token
         #at_output::block_on(#p::lambda_runtime::run(#p::service_fn(#ident)))
     };
     let require_feature = quote_spanned! {attribute=> ::lambda_stack::__with_rust_feature! };
+    let detail_fields = detail_type(event).map(|detail| {
+        quote! {
+            fn detail_fields() -> ::core::option::Option<(&'static str, ::std::vec::Vec<&'static str>)> {
+                #p::detail_fields::<#detail>()
+            }
+        }
+    });
     quote! {
         #item
 
@@ -96,6 +103,7 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, attribute: Span) -> Token
                 fn serve() -> ::core::result::Result<(), #p::Error> {
                     #serve
                 }
+                #detail_fields
             }
 
             #[allow(dead_code, clippy::all)]
@@ -106,6 +114,21 @@ pub fn rust_fn(function: &RustFn, checked: &CheckedFn, attribute: Span) -> Token
                 }
             };
         }
+    }
+}
+
+/// `T` of an `EventBridgeEvent<T>` (or `CloudWatchEvent<T>`) event, as written: the type whose
+/// fields `event(..)` patterns on `detail` may name.
+fn detail_type(event: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = event else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "EventBridgeEvent" && last.ident != "CloudWatchEvent" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        syn::GenericArgument::Type(detail) => Some(detail),
+        _ => None,
     }
 }
 

@@ -180,6 +180,7 @@ fn stack_body(stack: &Stack, checked: &Checked, start: TokenStream) -> TokenStre
     stack.keys.iter().for_each(|k| declare("key", &k.name, kms_key(k)));
     stack.secrets.iter().for_each(|s| declare("secret", &s.name, secret(s)));
     stack.parameters.iter().for_each(|p| declare("parameter", &p.name, parameter(p)));
+    stack.buses.iter().for_each(|b| declare("bus", &b.name, bus(b)));
     stack.roles.iter().for_each(|r| declare("role", &r.name, role(r)));
     for (i, f) in stack.functions.iter().enumerate() {
         let code_dir = checked.code_dirs.get(i).and_then(Option::as_deref);
@@ -334,6 +335,13 @@ fn secret(secret: &crate::model::Secret) -> TokenStream {
     let existing = existing(secret.existing.as_ref());
     let kms = kms(&secret.kms);
     quote! { .secret(::lambda_stack::__private::Secret::new(#name) #at #existing #kms) }
+}
+
+fn bus(bus: &crate::model::Bus) -> TokenStream {
+    let name = text(&bus.name);
+    let at = declared_at(&bus.name);
+    let existing = existing(bus.existing.as_ref());
+    quote! { .bus(::lambda_stack::__private::Bus::new(#name) #at #existing) }
 }
 
 fn parameter(parameter: &crate::model::Parameter) -> TokenStream {
@@ -497,7 +505,10 @@ fn trigger(trigger: &Trigger) -> TokenStream {
                 let r = r.value;
                 quote! { .report_failures(#r) }
             });
-            quote! { #p::sqs(#queue) #batch #report }
+            let max = numbers(&[("max_concurrency", &sqs.max_concurrency)]);
+            let filters = filters(&sqs.filters);
+            let enabled = flag("enabled", &sqs.enabled);
+            quote! { #p::sqs(#queue) #batch #report #max #filters #enabled }
         }
         Trigger::Stream(stream) => {
             let target = text(&stream.target);
@@ -511,7 +522,20 @@ fn trigger(trigger: &Trigger) -> TokenStream {
                 let r = r.value;
                 quote! { .report_failures(#r) }
             });
-            quote! { #p::#constructor(#target) #start #batch #report }
+            let failures = numbers(&[
+                ("max_retries", &stream.max_retries),
+                ("max_age", &stream.max_age),
+                ("parallelization", &stream.parallelization),
+                ("tumbling_window", &stream.tumbling_window),
+            ]);
+            let bisect = flag("bisect", &stream.bisect);
+            let enabled = flag("enabled", &stream.enabled);
+            let on_failure = stream.on_failure.as_ref().map(|target| {
+                let target = text(target);
+                quote! { .on_failure(#target) }
+            });
+            let filters = filters(&stream.filters);
+            quote! { #p::#constructor(#target) #start #batch #report #filters #bisect #failures #on_failure #enabled }
         }
         Trigger::Sns { topic, .. } => {
             let topic = text(topic);
@@ -520,6 +544,14 @@ fn trigger(trigger: &Trigger) -> TokenStream {
         Trigger::Schedule { expression, .. } => {
             let expression = &expression.value;
             quote! { #p::schedule(#expression) }
+        }
+        Trigger::Event { bus, pattern, .. } => {
+            let pattern = json_value(&pattern.json);
+            let bus = bus.as_ref().map(|bus| {
+                let bus = text(bus);
+                quote! { .bus(#bus) }
+            });
+            quote! { #p::event(#pattern) #bus }
         }
         Trigger::Url { auth, cors, stream, .. } => {
             let url = match auth {
@@ -538,6 +570,25 @@ fn trigger(trigger: &Trigger) -> TokenStream {
         }
     };
     quote! { .trigger(#call.declared_at(::core::file!(), #line)) }
+}
+
+/// A JSON value the builders take (`serde_json::Value`), from its text.
+fn json_value(json: &lambda_stack_core::json::Json) -> TokenStream {
+    let text = json.to_text();
+    quote! { ::lambda_stack::__private::json(#text) }
+}
+
+fn filters(filters: &[crate::span::Sp<crate::model::json::SpannedJson>]) -> TokenStream {
+    let filters = filters.iter().map(|filter| json_value(&filter.json));
+    quote! { #(.filter(#filters))* }
+}
+
+fn flag(method: &str, value: &Option<crate::span::Sp<bool>>) -> Option<TokenStream> {
+    let method = Ident::new(method, Span::call_site());
+    value.as_ref().map(|v| {
+        let v = v.value;
+        quote! { .#method(#v) }
+    })
 }
 
 fn numbers(values: &[(&str, &Option<crate::span::Sp<u64>>)]) -> TokenStream {

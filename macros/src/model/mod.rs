@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cors;
 pub(crate) mod fields;
 pub mod function;
+pub mod json;
 pub mod rest;
 mod sources;
 pub mod stages;
@@ -25,7 +26,7 @@ use crate::errors::Errors;
 use crate::parse::{self, Arg, Entry, Value};
 use crate::span::{Range, Sp};
 use fields::Fields;
-pub use sources::{KmsKey, Parameter, Queue, Secret, Stream, Table, Topic};
+pub use sources::{Bus, KmsKey, Parameter, Queue, Secret, Stream, Table, Topic};
 pub use triggers::Trigger;
 
 pub struct Stack {
@@ -66,6 +67,7 @@ pub struct Stack {
     pub keys: Vec<KmsKey>,
     pub secrets: Vec<Secret>,
     pub parameters: Vec<Parameter>,
+    pub buses: Vec<Bus>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order written.
@@ -361,6 +363,7 @@ impl Stack {
             Kind::Key => DeclId::Key(self.keys.len()),
             Kind::Secret => DeclId::Secret(self.secrets.len()),
             Kind::Parameter => DeclId::Parameter(self.parameters.len()),
+            Kind::Bus => DeclId::Bus(self.buses.len()),
             Kind::Role => DeclId::Role(self.roles.len()),
             Kind::Function => DeclId::Function(self.functions.len()),
         }
@@ -402,6 +405,7 @@ impl Stack {
             keys: Vec::new(),
             secrets: Vec::new(),
             parameters: Vec::new(),
+            buses: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             order: Vec::new(),
@@ -459,6 +463,7 @@ impl Stack {
                 Some(Kind::Key) => stack.keys.push(KmsKey::from_ast(block, errors)),
                 Some(Kind::Secret) => stack.secrets.push(Secret::from_ast(block, errors)),
                 Some(Kind::Parameter) => stack.parameters.push(Parameter::from_ast(block, errors)),
+                Some(Kind::Bus) => stack.buses.push(Bus::from_ast(block, errors)),
                 Some(Kind::Role) => stack.roles.push(Role::from_ast(block, errors)),
                 Some(Kind::Function) => stack.functions.push(Function::from_ast(block, site, errors)),
                 None => errors.at(

@@ -206,3 +206,21 @@ pub fn word(errors: &mut Errors, key: &str, value: &Value) -> Option<Sp<String>>
         }
     }
 }
+
+/// `bus NAME {}`, or an `existing` EventBridge bus.
+pub struct Bus {
+    pub name: Ident,
+    pub existing: Option<Sp<String>>,
+    pub owned_keys: Vec<(Key, Span)>,
+}
+
+impl Bus {
+    pub fn from_ast(block: &parse::Block, errors: &mut Errors) -> Bus {
+        let f = Fields::read(&format!("bus `{}`", block.name), &block.body, keys::BUS_KEYS, false, errors);
+        Bus {
+            name: block.name.clone(),
+            existing: f.get(Key::Existing).and_then(|v| fields::string_or_param(errors, "existing", v)),
+            owned_keys: owned_keys(&f),
+        }
+    }
+}

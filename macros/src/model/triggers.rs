@@ -10,6 +10,7 @@ use proc_macro2::Span;
 use syn::Ident;
 
 use super::fields;
+use super::json::{json, SpannedJson};
 use super::sources::word;
 use crate::errors::Errors;
 use crate::parse::{Arg, Value};
@@ -30,8 +31,8 @@ pub enum Trigger {
         auth: Option<Box<super::auth::Auth>>,
     },
     S3(S3),
-    Sqs(Sqs),
-    Stream(StreamRead),
+    Sqs(Box<Sqs>),
+    Stream(Box<StreamRead>),
     Sns {
         keyword: Span,
         topic: Ident,
@@ -39,6 +40,12 @@ pub enum Trigger {
     Schedule {
         keyword: Span,
         expression: Sp<String>,
+    },
+    /// `event(BUS?, pattern: {..})`.
+    Event {
+        keyword: Span,
+        bus: Option<Ident>,
+        pattern: Sp<SpannedJson>,
     },
     Url {
         keyword: Span,
@@ -62,6 +69,9 @@ pub struct Sqs {
     pub batch_size: Option<Sp<u64>>,
     pub window: Option<Sp<u64>>,
     pub report_failures: Option<Sp<bool>>,
+    pub max_concurrency: Option<Sp<u64>>,
+    pub filters: Vec<Sp<SpannedJson>>,
+    pub enabled: Option<Sp<bool>>,
 }
 
 pub struct StreamRead {
@@ -72,6 +82,14 @@ pub struct StreamRead {
     pub batch_size: Option<Sp<u64>>,
     pub window: Option<Sp<u64>>,
     pub report_failures: Option<Sp<bool>>,
+    pub filters: Vec<Sp<SpannedJson>>,
+    pub bisect: Option<Sp<bool>>,
+    pub max_retries: Option<Sp<u64>>,
+    pub max_age: Option<Sp<u64>>,
+    pub on_failure: Option<Ident>,
+    pub parallelization: Option<Sp<u64>>,
+    pub tumbling_window: Option<Sp<u64>>,
+    pub enabled: Option<Sp<bool>>,
 }
 
 impl Trigger {
@@ -86,6 +104,7 @@ impl Trigger {
             Trigger::Sns { .. } => TriggerKind::Sns,
             Trigger::Schedule { .. } => TriggerKind::Schedule,
             Trigger::Url { .. } => TriggerKind::Url,
+            Trigger::Event { .. } => TriggerKind::Event,
         }
     }
 
@@ -96,7 +115,10 @@ impl Trigger {
             Trigger::S3(t) => t.keyword,
             Trigger::Sqs(t) => t.keyword,
             Trigger::Stream(t) => t.keyword,
-            Trigger::Sns { keyword, .. } | Trigger::Schedule { keyword, .. } | Trigger::Url { keyword, .. } => *keyword,
+            Trigger::Sns { keyword, .. }
+            | Trigger::Schedule { keyword, .. }
+            | Trigger::Url { keyword, .. }
+            | Trigger::Event { keyword, .. } => *keyword,
         }
     }
 }
@@ -221,7 +243,19 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             let batch_size = a.int(errors, "batch_size", "messages");
             let window = a.int(errors, "window", "seconds");
             let report_failures = a.boolean(errors, "report_failures");
-            Some(Trigger::Sqs(Sqs { keyword, queue: queue?, batch_size, window, report_failures }))
+            let max_concurrency = a.int(errors, "max_concurrency", "concurrent invocations");
+            let filters = a.get("filter").map(|v| filters(errors, v)).unwrap_or_default();
+            let enabled = a.boolean(errors, "enabled");
+            Some(Trigger::Sqs(Box::new(Sqs {
+                keyword,
+                queue: queue?,
+                batch_size,
+                window,
+                report_failures,
+                max_concurrency,
+                filters,
+                enabled,
+            })))
         }
         "dynamodb" | "kinesis" => {
             let source = if kind == "dynamodb" { StreamSource::DynamoDb } else { StreamSource::Kinesis };
@@ -232,7 +266,8 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
             let batch_size = a.int(errors, "batch_size", "records");
             let window = a.int(errors, "window", "seconds");
             let report_failures = a.boolean(errors, "report_failures");
-            Some(Trigger::Stream(StreamRead {
+            let on_failure = a.get("on_failure").and_then(|v| fields::ident(errors, "on_failure", v)).cloned();
+            Some(Trigger::Stream(Box::new(StreamRead {
                 keyword,
                 source,
                 target: target?,
@@ -240,7 +275,15 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
                 batch_size,
                 window,
                 report_failures,
-            }))
+                filters: a.get("filter").map(|v| filters(errors, v)).unwrap_or_default(),
+                bisect: a.boolean(errors, "bisect"),
+                max_retries: a.int(errors, "max_retries", "retries"),
+                max_age: a.int(errors, "max_age", "seconds"),
+                on_failure,
+                parallelization: a.int(errors, "parallelization", "batches per shard"),
+                tumbling_window: a.int(errors, "tumbling_window", "seconds"),
+                enabled: a.boolean(errors, "enabled"),
+            })))
         }
         "sns" => {
             let a = Args::read(errors, "sns", args, TriggerKind::Sns.args());
@@ -266,6 +309,24 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
                     None
                 }
             }
+        }
+        "event" => {
+            let a = Args::read(errors, "event", args, TriggerKind::Event.args());
+            let bus = match a.positional.as_slice() {
+                [] => None,
+                [Value::Path(parts)] if parts.len() == 1 && parts[0].ident().is_some() => parts[0].ident().cloned(),
+                [first, ..] => {
+                    let found = first.describe();
+                    errors.at(first.span(), format!("expected the name of a bus of the stack, as in `event(orders_bus, pattern: {{ .. }})`, or no bus for the account's default one, found {found}"));
+                    return None;
+                }
+            };
+            let Some(value) = a.get("pattern") else {
+                errors.at(call, "`event(..)` needs a `pattern:`, as in `event(pattern: { source: [\"aws.s3\"] })`: EventBridge sends a rule's target the events its pattern matches");
+                return None;
+            };
+            let pattern = json(errors, "pattern", value)?;
+            Some(Trigger::Event { keyword, bus, pattern: Sp::new(pattern, value.span()) })
         }
         "url" => {
             let a = Args::read(errors, "url", args, TriggerKind::Url.args());
@@ -342,6 +403,12 @@ fn http(errors: &mut Errors, kind: TriggerKind, args: &[Arg], call: Span) -> Opt
             None
         }
     }
+}
+
+/// `filter: [{ body: { kind: ["order"] } }, ..]`: each item a pattern.
+fn filters(errors: &mut Errors, value: &Value) -> Vec<Sp<SpannedJson>> {
+    let Some(items) = fields::list(errors, "filter", value) else { return Vec::new() };
+    items.iter().filter_map(|item| Some(Sp::new(json(errors, "filter", item)?, item.span()))).collect()
 }
 
 /// `on: created`, `on: [created, removed]`, `on: "s3:ObjectCreated:Put"`.

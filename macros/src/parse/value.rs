@@ -204,6 +204,14 @@ impl Value {
             }
             return Ok(Value::Path(path));
         }
+        // `-1.5` in a JSON value (`numeric: [">", -1.5]`): kept as its tokens, read by `model::json`.
+        if input.peek(Token![-]) && (input.peek2(LitInt) || input.peek2(syn::LitFloat)) {
+            let minus: Token![-] = input.parse()?;
+            let lit: syn::Lit = input.parse()?;
+            let mut tokens = minus.into_token_stream();
+            tokens.extend(lit.into_token_stream());
+            return Ok(Value::Other(tokens));
+        }
         if input.peek(syn::LitFloat) || input.peek(syn::Lit) {
             let lit: syn::Lit = input.parse()?;
             return Ok(Value::Other(lit.into_token_stream()));

@@ -6,6 +6,7 @@
 //! [`Word`]s: parsed once by whoever builds the declaration, and reported by the checker when they
 //! are not one of their type's words, with the same message from either front-end.
 
+use crate::json::Json;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -81,6 +82,8 @@ pub struct Stack {
     pub secrets: Vec<Secret>,
     /// `parameter NAME { .. }`: SSM parameters.
     pub parameters: Vec<Parameter>,
+    /// `bus NAME {}`: EventBridge buses.
+    pub buses: Vec<Bus>,
     pub roles: Vec<Role>,
     pub functions: Vec<Function>,
     /// The declarations in the order they were written, as far as the front-end knows it (the
@@ -224,6 +227,7 @@ pub enum DeclId {
     Key(usize),
     Secret(usize),
     Parameter(usize),
+    Bus(usize),
     Role(usize),
     Function(usize),
 }
@@ -241,6 +245,7 @@ impl DeclId {
             DeclId::Key(_) => Kind::Key,
             DeclId::Secret(_) => Kind::Secret,
             DeclId::Parameter(_) => Kind::Parameter,
+            DeclId::Bus(_) => Kind::Bus,
             DeclId::Role(_) => Kind::Role,
             DeclId::Function(_) => Kind::Function,
         })
@@ -275,6 +280,7 @@ impl Stack {
         let keys = named(self.keys.iter().map(|k| &k.name), DeclId::Key, Kind::Key);
         let secrets = named(self.secrets.iter().map(|s| &s.name), DeclId::Secret, Kind::Secret);
         let parameters = named(self.parameters.iter().map(|p| &p.name), DeclId::Parameter, Kind::Parameter);
+        let buses = named(self.buses.iter().map(|b| &b.name), DeclId::Bus, Kind::Bus);
         let roles = named(self.roles.iter().map(|r| &r.name), DeclId::Role, Kind::Role);
         let functions = named(self.functions.iter().map(|f| &f.name), DeclId::Function, Kind::Function);
         buckets
@@ -285,6 +291,7 @@ impl Stack {
             .chain(keys)
             .chain(secrets)
             .chain(parameters)
+            .chain(buses)
             .chain(roles)
             .chain(functions)
     }
@@ -360,6 +367,15 @@ pub struct Parameter {
     pub existing: Option<String>,
     pub written: BTreeSet<Key>,
     pub value: Option<String>,
+}
+
+/// `bus NAME {}`: a custom EventBridge event bus (`<stack>-<name>`), or an `existing` one by name
+/// or ARN. `event(..)` triggers without a bus read the account's default bus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bus {
+    pub name: String,
+    pub existing: Option<String>,
+    pub written: BTreeSet<Key>,
 }
 
 /// `key NAME { rotation, deletion_window }`: a customer-managed KMS key, or an `existing` one by ARN.
@@ -647,6 +663,10 @@ pub struct Function {
     /// `kms: KEY`: the key its environment is encrypted with; without it, the stack's.
     pub kms: Option<String>,
     pub adopt: Adoption,
+    /// A Rust function's `EventBridgeEvent<T>`: `T`'s name and the JSON names of its fields, which
+    /// `event(..)` patterns on `detail` may name. Known to the builders (serde tells them), not to
+    /// the macro; `None` when unknown or when any field may exist.
+    pub detail: Option<(String, Vec<String>)>,
 }
 
 impl Function {
@@ -667,9 +687,15 @@ impl Function {
         derived_grants(sources, self.sends_to(), kind_of)
     }
 
-    /// What it sends asynchronous results to: its `dead_letter`, `on_success` and `on_failure`.
+    /// What Lambda sends to on its behalf: its `dead_letter`, `on_success` and `on_failure`, and
+    /// its stream triggers' `on_failure`.
     pub fn sends_to(&self) -> impl Iterator<Item = &str> {
-        [&self.dead_letter, &self.on_success, &self.on_failure].into_iter().flatten().map(String::as_str)
+        let destinations = [&self.dead_letter, &self.on_success, &self.on_failure].into_iter().flatten();
+        let streams = self.triggers.iter().filter_map(|trigger| match trigger {
+            Trigger::Stream(stream) => stream.on_failure.as_ref(),
+            _ => None,
+        });
+        destinations.chain(streams).map(String::as_str)
     }
 
     /// The queues its `sqs(..)` triggers read.
@@ -763,6 +789,9 @@ pub enum Trigger {
     Schedule {
         expression: String,
     },
+    /// `event(BUS?, pattern: {..})`: an EventBridge rule on the stack's bus `BUS`, or the
+    /// account's default bus.
+    Event(EventTrigger),
     /// The function's own HTTPS URL; IAM-authenticated unless `auth: none`.
     Url {
         auth: Option<Word<UrlAuth>>,
@@ -886,12 +915,26 @@ impl S3Trigger {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SqsTrigger {
     pub queue: String,
     pub batch_size: Option<u64>,
     pub window: Option<u64>,
     pub report_failures: bool,
+    /// `max_concurrency: N`: the most concurrent invocations the queue's pollers make (2–1,000).
+    pub max_concurrency: Option<u64>,
+    /// `filter: [..]`: patterns a message must match one of ([`crate::rules::patterns`]).
+    pub filters: Vec<Json>,
+    /// `enabled: false`: the mapping exists but does not poll.
+    pub enabled: Option<bool>,
+}
+
+/// `event(BUS?, pattern: {..})`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventTrigger {
+    /// A `bus` of the stack; `None` for the account's default bus.
+    pub bus: Option<String>,
+    pub pattern: Json,
 }
 
 /// `dynamodb(TABLE, ..)` or `kinesis(STREAM, ..)`.
@@ -903,6 +946,23 @@ pub struct StreamTrigger {
     pub batch_size: Option<u64>,
     pub window: Option<u64>,
     pub report_failures: bool,
+    /// `filter: [..]`: patterns a record must match one of.
+    pub filters: Vec<Json>,
+    /// `bisect: true`: a failed batch is split in two and retried.
+    pub bisect: bool,
+    /// `max_retries: N` (0–10,000); Lambda retries until the record expires when not given.
+    pub max_retries: Option<u64>,
+    /// `max_age: SECONDS` (60–604,800): older records are not sent; the stream's retention when
+    /// not given.
+    pub max_age: Option<u64>,
+    /// `on_failure: QUEUE | TOPIC`: where Lambda sends a failed batch's description.
+    pub on_failure: Option<String>,
+    /// `parallelization: N` (1–10): batches of one shard processed at once.
+    pub parallelization: Option<u64>,
+    /// `tumbling_window: SECONDS` (0–900): state carried across a window's invocations.
+    pub tumbling_window: Option<u64>,
+    /// `enabled: false`: the mapping exists but does not poll.
+    pub enabled: Option<bool>,
 }
 
 impl Trigger {
@@ -916,6 +976,7 @@ impl Trigger {
             Trigger::Sns { .. } => TriggerKind::Sns,
             Trigger::Schedule { .. } => TriggerKind::Schedule,
             Trigger::Url { .. } => TriggerKind::Url,
+            Trigger::Event(_) => TriggerKind::Event,
         }
     }
 
@@ -925,7 +986,11 @@ impl Trigger {
     /// counted apart (they may share one), and queues and streams are polled, not pushed.
     pub fn invoke_statements(&self) -> usize {
         match self {
-            Trigger::S3(_) | Trigger::Sns { .. } | Trigger::Schedule { .. } | Trigger::Rest { .. } => 1,
+            Trigger::S3(_)
+            | Trigger::Sns { .. }
+            | Trigger::Schedule { .. }
+            | Trigger::Rest { .. }
+            | Trigger::Event(_) => 1,
             Trigger::Url { auth, .. } if auth.as_ref().and_then(|a| a.value()) == Some(&UrlAuth::None) => 2,
             Trigger::Url { .. } | Trigger::Http { .. } | Trigger::Sqs(_) | Trigger::Stream(_) => 0,
         }
@@ -938,6 +1003,7 @@ impl Trigger {
             Trigger::Sqs(sqs) => Some(&sqs.queue),
             Trigger::Stream(stream) => Some(&stream.target),
             Trigger::Sns { topic } => Some(topic),
+            Trigger::Event(event) => event.bus.as_deref(),
             Trigger::Http { .. } | Trigger::Rest { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
         }
     }

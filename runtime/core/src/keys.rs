@@ -19,13 +19,15 @@ pub enum Kind {
     Secret,
     /// `parameter NAME { value }`: an SSM Parameter Store `String` parameter.
     Parameter,
+    /// `bus NAME {}`: a custom EventBridge event bus.
+    Bus,
     Role,
     Function,
 }
 
 impl Kind {
     /// Every kind, in declaration-keyword order.
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Bucket,
         Kind::Queue,
         Kind::Table,
@@ -34,6 +36,7 @@ impl Kind {
         Kind::Key,
         Kind::Secret,
         Kind::Parameter,
+        Kind::Bus,
         Kind::Role,
         Kind::Function,
     ];
@@ -49,6 +52,7 @@ impl Kind {
             Kind::Key => "key",
             Kind::Secret => "secret",
             Kind::Parameter => "parameter",
+            Kind::Bus => "bus",
             Kind::Role => "role",
             Kind::Function => "function",
         }
@@ -344,6 +348,8 @@ pub const KEY_KEYS: &[Key] = &[Key::Existing, Key::Rotation, Key::DeletionWindow
 pub const SECRET_KEYS: &[Key] = &[Key::Existing, Key::Kms];
 /// `parameter NAME { value }`: an SSM `String` parameter (`/<stack>/<name>`), or an `existing` one.
 pub const PARAMETER_KEYS: &[Key] = &[Key::Existing, Key::Value];
+/// `bus NAME {}`: a custom EventBridge bus (`<stack>-<name>`), or an `existing` one by name or ARN.
+pub const BUS_KEYS: &[Key] = &[Key::Existing];
 pub const ROLE_KEYS: &[Key] =
     &[Key::Existing, Key::Managed, Key::Allow, Key::Boundary, Key::Name, Key::Import, Key::RenamedFrom];
 /// The keys that adopt what AWS already runs, which every declaration takes.
@@ -427,10 +433,12 @@ pub enum TriggerKind {
     Sns,
     Schedule,
     Url,
+    /// `event(BUS?, pattern: {..})`: an EventBridge rule on a bus.
+    Event,
 }
 
 impl TriggerKind {
-    pub const ALL: [TriggerKind; 9] = [
+    pub const ALL: [TriggerKind; 10] = [
         TriggerKind::Http,
         TriggerKind::Rest,
         TriggerKind::S3,
@@ -440,6 +448,7 @@ impl TriggerKind {
         TriggerKind::Sns,
         TriggerKind::Schedule,
         TriggerKind::Url,
+        TriggerKind::Event,
     ];
 
     pub fn keyword(self) -> &'static str {
@@ -453,6 +462,7 @@ impl TriggerKind {
             TriggerKind::Sns => "sns",
             TriggerKind::Schedule => "schedule",
             TriggerKind::Url => "url",
+            TriggerKind::Event => "event",
         }
     }
 
@@ -469,6 +479,8 @@ impl TriggerKind {
             TriggerKind::Dynamodb => Some(Kind::Table),
             TriggerKind::Kinesis => Some(Kind::Stream),
             TriggerKind::Sns => Some(Kind::Topic),
+            // The stack's bus when one is named; the account's default bus otherwise.
+            TriggerKind::Event => Some(Kind::Bus),
             TriggerKind::Http | TriggerKind::Rest | TriggerKind::Schedule | TriggerKind::Url => None,
         }
     }
@@ -476,17 +488,31 @@ impl TriggerKind {
     /// Whether Lambda maps a source to a function once (event source mappings, subscriptions);
     /// a bucket can notify one function under several rules.
     pub fn once_per_source(self) -> bool {
-        self.source().is_some() && self != TriggerKind::S3
+        self.source().is_some() && !matches!(self, TriggerKind::S3 | TriggerKind::Event)
     }
 
     /// The named arguments it takes.
     pub fn args(self) -> &'static [Arg] {
         match self {
             TriggerKind::S3 => &[Arg::On, Arg::Prefix, Arg::Suffix],
-            TriggerKind::Sqs => &[Arg::BatchSize, Arg::Window, Arg::ReportFailures],
-            TriggerKind::Dynamodb | TriggerKind::Kinesis => {
-                &[Arg::Start, Arg::BatchSize, Arg::Window, Arg::ReportFailures]
+            TriggerKind::Sqs => {
+                &[Arg::BatchSize, Arg::Window, Arg::ReportFailures, Arg::MaxConcurrency, Arg::Filter, Arg::Enabled]
             }
+            TriggerKind::Dynamodb | TriggerKind::Kinesis => &[
+                Arg::Start,
+                Arg::BatchSize,
+                Arg::Window,
+                Arg::ReportFailures,
+                Arg::Filter,
+                Arg::Bisect,
+                Arg::MaxRetries,
+                Arg::MaxAge,
+                Arg::OnFailure,
+                Arg::Parallelization,
+                Arg::TumblingWindow,
+                Arg::Enabled,
+            ],
+            TriggerKind::Event => &[Arg::Pattern],
             TriggerKind::Url => &[Arg::Auth, Arg::Cors, Arg::Stream],
             TriggerKind::Http | TriggerKind::Rest => &[Arg::Auth, Arg::OutlivesRequest],
             TriggerKind::Sns | TriggerKind::Schedule => &[],
@@ -522,6 +548,18 @@ pub enum Arg {
     OutlivesRequest,
     Cors,
     Stream,
+    /// `pattern: {..}` of `event(..)`.
+    Pattern,
+    /// `filter: [{..}, ..]` of a mapping: the patterns a record must match one of.
+    Filter,
+    MaxConcurrency,
+    Bisect,
+    MaxRetries,
+    MaxAge,
+    OnFailure,
+    Parallelization,
+    TumblingWindow,
+    Enabled,
 }
 
 impl Arg {
@@ -543,6 +581,16 @@ impl Arg {
             Arg::OutlivesRequest => "outlives_request",
             Arg::Cors => "cors",
             Arg::Stream => "stream",
+            Arg::Pattern => "pattern",
+            Arg::Filter => "filter",
+            Arg::MaxConcurrency => "max_concurrency",
+            Arg::Bisect => "bisect",
+            Arg::MaxRetries => "max_retries",
+            Arg::MaxAge => "max_age",
+            Arg::OnFailure => "on_failure",
+            Arg::Parallelization => "parallelization",
+            Arg::TumblingWindow => "tumbling_window",
+            Arg::Enabled => "enabled",
         }
     }
 }

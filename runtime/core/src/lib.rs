@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod decl;
+pub mod json;
 pub mod keys;
 pub mod rules;
 pub mod scan;

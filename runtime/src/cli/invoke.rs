@@ -25,6 +25,11 @@ pub(crate) fn invoke(
     let stack = find_stack(stacks, function, stack)?;
     let declared = stack.functions.iter().find(|f| f.name == function).expect("found above");
     let payload = read_event(event)?;
+    if let Ok(event) = serde_json::from_slice(&payload) {
+        for note in super::delivery::delivery_notes(declared, &event) {
+            log(&note);
+        }
+    }
     let synthesized = synthesize_with(stack, options)?;
     let asset = synthesized.assets.iter().find(|a| a.function == function).expect("every function is packaged");
     let runtime_id = declared.runtime.as_deref().unwrap_or_default();

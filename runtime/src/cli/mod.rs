@@ -1,6 +1,7 @@
 //! The command line of a stack binary: `cargo run` synthesizes; `invoke`, `validate`, `diff` and
 //! `graph` are the local loop.
 
+mod delivery;
 mod diff;
 mod graph;
 mod invoke;

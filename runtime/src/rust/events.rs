@@ -132,6 +132,17 @@ impl FromSchedule for Value {}
 impl<T: Serialize + DeserializeOwned> FromSchedule for eventbridge::EventBridgeEvent<T> {}
 impl<T: Serialize + DeserializeOwned> FromSchedule for cloudwatch_events::CloudWatchEvent<T> {}
 
+/// Types an `event(..)` trigger (an EventBridge rule with a pattern) can be read as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the event an `event(..)` trigger sends",
+    label = "this rule invokes the function with the matching EventBridge event",
+    note = "take `LambdaEvent<lambda_stack::events::eventbridge::EventBridgeEvent<T>>` with `T` the events' `detail`, or `LambdaEvent<serde_json::Value>` for a function with triggers of several kinds"
+)]
+pub trait FromEvent {}
+impl FromEvent for Value {}
+impl<T: Serialize + DeserializeOwned> FromEvent for eventbridge::EventBridgeEvent<T> {}
+impl<T: Serialize + DeserializeOwned> FromEvent for cloudwatch_events::CloudWatchEvent<T> {}
+
 /// Types a function named in `auth: lambda(FUNCTION)` of an HTTP API route (a Lambda authorizer,
 /// payload format 2.0) can be read as.
 #[diagnostic::on_unimplemented(
@@ -157,6 +168,7 @@ pub mod sent_by {
     pub fn dynamodb<E: FromDynamodb>() {}
     pub fn kinesis<E: FromKinesis>() {}
     pub fn schedule<E: FromSchedule>() {}
+    pub fn event<E: FromEvent>() {}
     pub fn http_authorizer<E: FromHttpAuthorizer>() {}
 }
 

@@ -25,6 +25,7 @@
 
 pub mod bootstrap;
 mod compile_checks;
+mod detail;
 pub mod events;
 pub(crate) mod serve;
 
@@ -32,6 +33,7 @@ use crate::function::Function;
 use crate::rules::resources::Kind;
 
 pub use compile_checks::{check_key_once, check_references, check_visibility};
+pub use detail::detail_fields;
 pub use lambda_runtime::{self, service_fn, Context, Diagnostic, Error, LambdaEvent};
 
 /// What `#[function]` generates for an `async fn`; [`Function::rust`] reads it.
@@ -60,6 +62,11 @@ pub trait RustFunction {
     type Event;
     /// Applies the attribute's keys to the function's builder.
     fn configure(function: Function) -> Function;
+    /// The name and JSON field names of its event's `detail` type, for an `EventBridgeEvent<T>`
+    /// ([`detail_fields`]): what `event(..)` patterns on `detail` may name. `None` when any may be.
+    fn detail_fields() -> Option<(&'static str, Vec<&'static str>)> {
+        None
+    }
     /// Runs the Lambda runtime client with this function as handler, until the environment ends.
     fn serve() -> Result<(), Error>;
 }
@@ -84,7 +91,12 @@ impl Function {
     /// this call override the attribute's (`lambda_stack!` refuses a key set in both places).
     pub fn rust<F: RustFunction>(self, binary: Binary) -> Self {
         let mut function = F::configure(self.runtime(crate::rules::rust::RUNTIME).handler(F::NAME));
-        function.rust = Some(RustCode { binary, type_name: std::any::type_name::<F>(), serve: F::serve });
+        function.rust = Some(RustCode {
+            binary,
+            type_name: std::any::type_name::<F>(),
+            serve: F::serve,
+            detail_fields: F::detail_fields,
+        });
         function
     }
 }

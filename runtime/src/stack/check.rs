@@ -65,6 +65,7 @@ fn subject(stack: &decl::Stack, id: DeclId) -> String {
         DeclId::Key(i) => &stack.keys[i].name,
         DeclId::Secret(i) => &stack.secrets[i].name,
         DeclId::Parameter(i) => &stack.parameters[i].name,
+        DeclId::Bus(i) => &stack.buses[i].name,
         DeclId::Role(i) => &stack.roles[i].name,
         DeclId::Function(i) => &stack.functions[i].name,
     };
@@ -163,6 +164,15 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
             parameter.to_decl()
         })
         .collect();
+    let buses = stack
+        .buses
+        .iter()
+        .enumerate()
+        .map(|(i, bus)| {
+            origins.decls.insert(DeclId::Bus(i), bus.origin.clone());
+            bus.to_decl()
+        })
+        .collect();
     let roles = stack
         .roles
         .iter()
@@ -238,6 +248,7 @@ fn lower(stack: &Stack) -> (decl::Stack, Origins) {
         keys,
         secrets,
         parameters,
+        buses,
         roles,
         functions,
         order: source_order(&origins),
@@ -326,5 +337,10 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
         kms: function.kms.clone(),
         adopt: function.adopt.clone(),
+        detail: function
+            .rust
+            .as_ref()
+            .and_then(|rust| (rust.detail_fields)())
+            .map(|(name, fields)| (name.to_owned(), fields.into_iter().map(str::to_owned).collect())),
     }
 }

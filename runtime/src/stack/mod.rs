@@ -56,6 +56,7 @@ pub struct Stack {
     pub(crate) keys: Vec<crate::KmsKey>,
     pub(crate) secrets: Vec<crate::Secret>,
     pub(crate) parameters: Vec<crate::SsmParameter>,
+    pub(crate) buses: Vec<crate::Bus>,
     pub(crate) roles: Vec<Role>,
     pub(crate) functions: Vec<Function>,
     /// The bucket packages too big for a direct upload go through.
@@ -139,6 +140,7 @@ impl Stack {
             keys: Vec::new(),
             secrets: Vec::new(),
             parameters: Vec::new(),
+            buses: Vec::new(),
             roles: Vec::new(),
             functions: Vec::new(),
             assets: None,
@@ -412,6 +414,12 @@ impl Stack {
         self
     }
 
+    /// An EventBridge bus ([`crate::Bus`]).
+    pub fn bus(mut self, bus: crate::Bus) -> Self {
+        self.buses.push(bus);
+        self
+    }
+
     /// The key of the stack's log groups, and of every function, queue, topic, table, bucket and
     /// stream it owns without a `kms` of its own.
     ///
@@ -477,6 +485,7 @@ impl Stack {
         let keys = self.keys.iter().map(|k| (k.name.as_str(), Kind::Key, &k.origin));
         let secrets = self.secrets.iter().map(|s| (s.name.as_str(), Kind::Secret, &s.origin));
         let parameters = self.parameters.iter().map(|p| (p.name.as_str(), Kind::Parameter, &p.origin));
+        let buses = self.buses.iter().map(|b| (b.name.as_str(), Kind::Bus, &b.origin));
         let roles = self.roles.iter().map(|r| (r.name.as_str(), Kind::Role, &r.origin));
         let functions = self.functions.iter().map(|f| (f.name.as_str(), Kind::Function, &f.origin));
         buckets
@@ -487,6 +496,7 @@ impl Stack {
             .chain(keys)
             .chain(secrets)
             .chain(parameters)
+            .chain(buses)
             .chain(roles)
             .chain(functions)
     }
@@ -513,32 +523,35 @@ impl Stack {
     }
 
     /// The statements a function's role needs besides its `allow`: reading what its poll
-    /// triggers read, and sending to its `dead_letter` ([`decl::derived_grants`], the
+    /// triggers read, and sending to its destinations ([`decl::derived_grants`], the
     /// grants the checker sizes), each at the origin of what needs it. `kinds` is
     /// [`Stack::kinds`], built once by the caller: a stack of many functions would otherwise
     /// rebuild it for each.
     pub(crate) fn derived_statements(&self, kinds: &BTreeMap<&str, Kind>, function: &Function) -> Vec<Statement> {
         let sources = function.triggers.iter().map(|trigger| (trigger.kind(), trigger.source()));
-        let sends_to = [&function.dead_letter, &function.on_success, &function.on_failure];
-        decl::derived_grants(sources, sends_to.into_iter().flatten().map(String::as_str), |name| {
-            kinds.get(name).copied()
-        })
-        .into_iter()
-        .map(|derived| {
-            let resource = match derived.grant.on {
-                GrantOn::Itself => Resource::named(derived.source),
-                GrantOn::Sub(sub) => Resource::sub(derived.source, sub, None),
-                GrantOn::Everything => Resource::arn("*"),
-            };
-            let mut statement = Statement::allow(derived.grant.actions.iter().copied()).on(resource);
-            statement.origin = match derived.trigger {
-                Some(i) => function.triggers[i].origin().clone(),
-                None => function.origin.clone(),
-            };
-            statement
-        })
-        .chain(self.key_statements(function))
-        .collect()
+        let destinations = [&function.dead_letter, &function.on_success, &function.on_failure].into_iter().flatten();
+        let stream_failures = function.triggers.iter().filter_map(|trigger| match trigger {
+            crate::Trigger::Stream(stream) => stream.on_failure.as_ref(),
+            _ => None,
+        });
+        let sends_to = destinations.chain(stream_failures).map(String::as_str);
+        decl::derived_grants(sources, sends_to, |name| kinds.get(name).copied())
+            .into_iter()
+            .map(|derived| {
+                let resource = match derived.grant.on {
+                    GrantOn::Itself => Resource::named(derived.source),
+                    GrantOn::Sub(sub) => Resource::sub(derived.source, sub, None),
+                    GrantOn::Everything => Resource::arn("*"),
+                };
+                let mut statement = Statement::allow(derived.grant.actions.iter().copied()).on(resource);
+                statement.origin = match derived.trigger {
+                    Some(i) => function.triggers[i].origin().clone(),
+                    None => function.origin.clone(),
+                };
+                statement
+            })
+            .chain(self.key_statements(function))
+            .collect()
     }
 
     /// The key an owned declaration named `name` is encrypted with: its own `kms`, else the

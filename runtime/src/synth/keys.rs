@@ -120,3 +120,21 @@ impl Builder<'_> {
         Ok(())
     }
 }
+
+impl Builder<'_> {
+    /// An owned EventBridge bus, `<stack>-<name>`.
+    pub(super) fn bus(&mut self, bus: &crate::Bus) -> Result<()> {
+        if bus.existing.is_some() {
+            return Ok(());
+        }
+        let name = &bus.name;
+        self.add(
+            name,
+            &crate::terraform::resources::CloudwatchEventBus {
+                note: note(&format!("bus `{name}`"), &bus.origin),
+                name: rules::adopt::owned_name(Kind::Bus, &self.stack.name, name, &Default::default(), false, None),
+            },
+        )?;
+        Ok(())
+    }
+}

@@ -217,6 +217,9 @@ impl<'a> Builder<'a> {
         for parameter in &self.stack.parameters {
             self.parameter(parameter)?;
         }
+        for bus in &self.stack.buses {
+            self.bus(bus)?;
+        }
         for bucket in &self.stack.buckets {
             self.bucket(bucket)?;
         }
@@ -415,6 +418,7 @@ fn main_resource(kind: Kind) -> &'static str {
         Kind::Key => crate::terraform::resources::KmsKey::TYPE,
         Kind::Secret => crate::terraform::resources::SecretsmanagerSecret::TYPE,
         Kind::Parameter => crate::terraform::resources::SsmParameter::TYPE,
+        Kind::Bus => crate::terraform::resources::CloudwatchEventBus::TYPE,
     }
 }
 

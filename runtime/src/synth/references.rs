@@ -121,6 +121,26 @@ impl Builder<'_> {
                     }
                 }
             }
+            Kind::Bus => {
+                let bus = self.stack.buses.iter().find(|b| b.name == target).expect("checked: references resolve");
+                match bus.existing.clone() {
+                    None => Address::of::<crate::terraform::resources::CloudwatchEventBus>(target).attr(attribute),
+                    Some(existing) if rules::placeholders::param_of(&existing).is_some() => {
+                        let param = rules::placeholders::param_of(&existing).unwrap_or_default().to_owned();
+                        self.param_arn_reference(Kind::Bus, &param, attribute)
+                    }
+                    Some(arn) if arn.starts_with("arn:") && attribute == "arn" => self.arn(&arn),
+                    Some(existing) => {
+                        let name = rules::sources::existing_name(Kind::Bus, &existing).to_owned();
+                        if attribute == "name" {
+                            terraform::literal(&name)
+                        } else {
+                            let arn = format!("arn:{{partition}}:events:{{region}}:{{account}}:event-bus/{name}");
+                            self.arn(&arn)
+                        }
+                    }
+                }
+            }
             Kind::Role if attribute == "name" => self.role_attr(target, "name"),
             Kind::Role => self.role_attr(target, "arn"),
             // A function's name is known now; writing it out keeps functions that name each other

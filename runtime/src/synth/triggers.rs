@@ -12,8 +12,9 @@ use lambda_stack_core::decl::{StreamSource, Word};
 
 use crate::rules;
 use crate::terraform::resources::{
-    CloudwatchEventRule, CloudwatchEventTarget, LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission,
-    S3LambdaNotification, SnsTopicSubscription, UrlCors,
+    CloudwatchEventPatternRule, CloudwatchEventRule, CloudwatchEventTarget, FilterCriteria, FilterPattern,
+    LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission, MappingDestination, MappingFailureDestination,
+    MappingOptions, S3LambdaNotification, ScalingConfig, SnsTopicSubscription, UrlCors,
 };
 use crate::terraform::{self, Address};
 use crate::trigger::{S3Trigger, Trigger};
@@ -25,6 +26,7 @@ impl Builder<'_> {
         let name = &function.name;
         let mut used = BTreeSet::new();
         let mut schedules = 0;
+        let mut events = 0;
         for trigger in &function.triggers {
             let origin = trigger.origin().clone();
             match trigger {
@@ -45,6 +47,14 @@ impl Builder<'_> {
                             maximum_batching_window_in_seconds: sqs.window,
                             starting_position: None,
                             function_response_types: report_failures(sqs.report_failures),
+                            options: MappingOptions {
+                                filter_criteria: filter_criteria(&sqs.filters),
+                                scaling_config: sqs
+                                    .max_concurrency
+                                    .map(|max| ScalingConfig { maximum_concurrency: max }),
+                                enabled: sqs.enabled,
+                                ..MappingOptions::default()
+                            },
                         },
                     )?;
                 }
@@ -55,6 +65,11 @@ impl Builder<'_> {
                         StreamSource::Kinesis => self.reference(&Ref::new(stream.target.clone(), "arn")),
                     };
                     let start = stream.start.as_ref().and_then(Word::value).copied().unwrap_or_default().api();
+                    let destination_config = stream.on_failure.as_ref().map(|target| MappingDestination {
+                        on_failure: MappingFailureDestination {
+                            destination_arn: self.reference(&Ref::new(target.clone(), "arn")),
+                        },
+                    });
                     self.add(
                         &format!("{name}-{slug}"),
                         &LambdaEventSourceMapping {
@@ -65,6 +80,17 @@ impl Builder<'_> {
                             maximum_batching_window_in_seconds: stream.window,
                             starting_position: Some(start.to_owned()),
                             function_response_types: report_failures(stream.report_failures),
+                            options: MappingOptions {
+                                filter_criteria: filter_criteria(&stream.filters),
+                                bisect_batch_on_function_error: stream.bisect.then_some(true),
+                                maximum_retry_attempts: stream.max_retries,
+                                maximum_record_age_in_seconds: stream.max_age,
+                                parallelization_factor: stream.parallelization,
+                                tumbling_window_in_seconds: stream.tumbling_window,
+                                destination_config,
+                                enabled: stream.enabled,
+                                scaling_config: None,
+                            },
                         },
                     )?;
                 }
@@ -116,6 +142,54 @@ impl Builder<'_> {
                         &CloudwatchEventTarget {
                             note: what,
                             rule: rule.attr("name"),
+                            event_bus_name: None,
+                            target_id: "lambda".into(),
+                            arn: lambda.attr("arn"),
+                            depends_on: vec![permission.to_string()],
+                        },
+                    )?;
+                }
+                Trigger::Event(event) => {
+                    events += 1;
+                    let slug = unique_slug(&mut used, "event");
+                    let what = note(&format!("{trigger} of function `{name}`"), &origin);
+                    let bus = event.bus.as_ref().map(|bus| self.reference(&Ref::new(bus.clone(), "name")));
+                    let rule = self.add(
+                        &format!("{name}-{slug}"),
+                        &CloudwatchEventPatternRule {
+                            note: what.clone(),
+                            name: rules::names::event_rule_name(
+                                &self.stack.name,
+                                function.adopt.naming_base(name),
+                                events,
+                            ),
+                            description: match &event.bus {
+                                Some(bus) => {
+                                    format!("Sends function `{name}` the events of bus `{bus}` its pattern matches")
+                                }
+                                None => {
+                                    format!("Sends function `{name}` the events of the default bus its pattern matches")
+                                }
+                            },
+                            event_bus_name: bus.clone(),
+                            event_pattern: event.pattern.to_string(),
+                        },
+                    )?;
+                    let permission = self.permission(
+                        name,
+                        &slug,
+                        &what,
+                        lambda,
+                        "events.amazonaws.com",
+                        Some(rule.attr("arn")),
+                        None,
+                    )?;
+                    self.add(
+                        &format!("{name}-{slug}"),
+                        &CloudwatchEventTarget {
+                            note: what,
+                            rule: rule.attr("name"),
+                            event_bus_name: bus,
                             target_id: "lambda".into(),
                             arn: lambda.attr("arn"),
                             depends_on: vec![permission.to_string()],
@@ -230,6 +304,15 @@ impl Builder<'_> {
             },
         )
     }
+}
+
+/// A mapping's `filter: [..]`, each pattern as JSON text; none when it has no filter.
+fn filter_criteria(filters: &[serde_json::Value]) -> Option<FilterCriteria> {
+    if filters.is_empty() {
+        return None;
+    }
+    let filter = filters.iter().map(|pattern| FilterPattern { pattern: pattern.to_string() }).collect();
+    Some(FilterCriteria { filter })
 }
 
 /// `report_failures: true` → Lambda reads `batchItemFailures` from the function's response.

@@ -596,6 +596,61 @@ pub struct LambdaEventSourceMapping {
     pub starting_position: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub function_response_types: Vec<String>,
+    #[serde(flatten)]
+    pub options: MappingOptions,
+}
+
+/// What an event source mapping sets only when the stack says so: filters, SQS concurrency, and
+/// a stream's failure handling.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MappingOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter_criteria: Option<FilterCriteria>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scaling_config: Option<ScalingConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bisect_batch_on_function_error: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_retry_attempts: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_record_age_in_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parallelization_factor: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tumbling_window_in_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_config: Option<MappingDestination>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// `filter_criteria { filter { pattern } .. }`
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterCriteria {
+    pub filter: Vec<FilterPattern>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterPattern {
+    /// The pattern as JSON text.
+    pub pattern: String,
+}
+
+/// `scaling_config { maximum_concurrency }`
+#[derive(Debug, Clone, Serialize)]
+pub struct ScalingConfig {
+    pub maximum_concurrency: u64,
+}
+
+/// `destination_config { on_failure { destination_arn } }`
+#[derive(Debug, Clone, Serialize)]
+pub struct MappingDestination {
+    pub on_failure: MappingFailureDestination,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MappingFailureDestination {
+    pub destination_arn: String,
 }
 
 impl Resource for LambdaEventSourceMapping {
@@ -631,12 +686,44 @@ impl Resource for CloudwatchEventRule {
     const TYPE: &'static str = "aws_cloudwatch_event_rule";
 }
 
+/// `aws_cloudwatch_event_rule` with an event pattern, on the default bus or `event_bus_name`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CloudwatchEventPatternRule {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_bus_name: Option<String>,
+    /// The pattern as JSON text.
+    pub event_pattern: String,
+}
+
+impl Resource for CloudwatchEventPatternRule {
+    const TYPE: &'static str = "aws_cloudwatch_event_rule";
+}
+
+/// `aws_cloudwatch_event_bus`
+#[derive(Debug, Clone, Serialize)]
+pub struct CloudwatchEventBus {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+}
+
+impl Resource for CloudwatchEventBus {
+    const TYPE: &'static str = "aws_cloudwatch_event_bus";
+}
+
 /// `aws_cloudwatch_event_target`
 #[derive(Debug, Clone, Serialize)]
 pub struct CloudwatchEventTarget {
     #[serde(rename = "//")]
     pub note: String,
     pub rule: String,
+    /// The rule's bus, when not the default one: the provider looks the rule up on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_bus_name: Option<String>,
     pub target_id: String,
     pub arn: String,
     pub depends_on: Vec<String>,

@@ -37,6 +37,8 @@ pub enum Trigger {
     Sns { topic: String, origin: Origin },
     /// An EventBridge schedule: `rate(5 minutes)` or `cron(0 12 * * ? *)`.
     Schedule { expression: String, origin: Origin },
+    /// Events on an EventBridge bus that match a pattern.
+    Event(EventTrigger),
     /// The function's own HTTPS URL; `auth` is `none` or `iam`, [`UrlAuth::default`] (IAM) when
     /// not given.
     Url { auth: Option<Word<UrlAuth>>, cors: Option<crate::Cors>, stream: bool, origin: Origin },
@@ -62,6 +64,25 @@ pub struct SqsTrigger {
     pub(crate) batch_size: Option<u64>,
     pub(crate) window: Option<u64>,
     pub(crate) report_failures: bool,
+    pub(crate) max_concurrency: Option<u64>,
+    pub(crate) filters: Vec<serde_json::Value>,
+    pub(crate) enabled: Option<bool>,
+    pub(crate) origin: Origin,
+}
+
+/// `event(BUS, pattern: {..})`: an EventBridge rule on a bus of the stack, or on the account's
+/// default bus.
+///
+/// ```
+/// use lambda_stack_runtime::Trigger;
+/// let placed: Trigger = Trigger::event(serde_json::json!({ "source": ["shop.orders"] })).bus("orders").into();
+/// assert_eq!(placed.to_string(), r#"event(orders, pattern: {"source":["shop.orders"]})"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct EventTrigger {
+    pub(crate) bus: Option<String>,
+    pub(crate) pattern: serde_json::Value,
     pub(crate) origin: Origin,
 }
 
@@ -75,6 +96,14 @@ pub struct StreamTrigger {
     pub(crate) batch_size: Option<u64>,
     pub(crate) window: Option<u64>,
     pub(crate) report_failures: bool,
+    pub(crate) filters: Vec<serde_json::Value>,
+    pub(crate) bisect: bool,
+    pub(crate) max_retries: Option<u64>,
+    pub(crate) max_age: Option<u64>,
+    pub(crate) on_failure: Option<String>,
+    pub(crate) parallelization: Option<u64>,
+    pub(crate) tumbling_window: Option<u64>,
+    pub(crate) enabled: Option<bool>,
     pub(crate) origin: Origin,
 }
 
@@ -154,8 +183,18 @@ impl Trigger {
             batch_size: None,
             window: None,
             report_failures: false,
+            max_concurrency: None,
+            filters: Vec::new(),
+            enabled: None,
             origin: Origin::caller(),
         }
+    }
+
+    /// Events matching `pattern` (an EventBridge event pattern) on the account's default bus, or
+    /// on a bus of the stack with [`EventTrigger::bus`].
+    #[track_caller]
+    pub fn event(pattern: serde_json::Value) -> EventTrigger {
+        EventTrigger { bus: None, pattern, origin: Origin::caller() }
     }
 
     /// Records of a table's stream.
@@ -232,6 +271,7 @@ impl Trigger {
             | Trigger::Sns { origin, .. }
             | Trigger::Schedule { origin, .. }
             | Trigger::Url { origin, .. } => origin,
+            Trigger::Event(t) => &t.origin,
             Trigger::S3(t) => &t.origin,
             Trigger::Sqs(t) => &t.origin,
             Trigger::Stream(t) => &t.origin,
@@ -246,6 +286,7 @@ impl Trigger {
             | Trigger::Sns { origin, .. }
             | Trigger::Schedule { origin, .. }
             | Trigger::Url { origin, .. } => *origin = at,
+            Trigger::Event(t) => t.origin = at,
             Trigger::S3(t) => t.origin = at,
             Trigger::Sqs(t) => t.origin = at,
             Trigger::Stream(t) => t.origin = at,
@@ -264,6 +305,7 @@ impl Trigger {
             Trigger::Sns { .. } => TriggerKind::Sns,
             Trigger::Schedule { .. } => TriggerKind::Schedule,
             Trigger::Url { .. } => TriggerKind::Url,
+            Trigger::Event(_) => TriggerKind::Event,
         }
     }
 
@@ -293,6 +335,9 @@ impl Trigger {
                 batch_size: t.batch_size,
                 window: t.window,
                 report_failures: t.report_failures,
+                max_concurrency: t.max_concurrency,
+                filters: t.filters.iter().map(to_json).collect(),
+                enabled: t.enabled,
             }),
             Trigger::Stream(t) => decl::Trigger::Stream(decl::StreamTrigger {
                 source: t.source,
@@ -301,7 +346,18 @@ impl Trigger {
                 batch_size: t.batch_size,
                 window: t.window,
                 report_failures: t.report_failures,
+                filters: t.filters.iter().map(to_json).collect(),
+                bisect: t.bisect,
+                max_retries: t.max_retries,
+                max_age: t.max_age,
+                on_failure: t.on_failure.clone(),
+                parallelization: t.parallelization,
+                tumbling_window: t.tumbling_window,
+                enabled: t.enabled,
             }),
+            Trigger::Event(t) => {
+                decl::Trigger::Event(decl::EventTrigger { bus: t.bus.clone(), pattern: to_json(&t.pattern) })
+            }
             Trigger::Sns { topic, .. } => decl::Trigger::Sns { topic: topic.clone() },
             Trigger::Schedule { expression, .. } => decl::Trigger::Schedule { expression: expression.clone() },
             Trigger::Url { auth, cors, stream, .. } => {
@@ -317,6 +373,7 @@ impl Trigger {
             Trigger::Sqs(t) => Some(&t.queue),
             Trigger::Stream(t) => Some(&t.target),
             Trigger::Sns { topic, .. } => Some(topic),
+            Trigger::Event(t) => t.bus.as_deref(),
             Trigger::Http { .. } | Trigger::Rest { .. } | Trigger::Schedule { .. } | Trigger::Url { .. } => None,
         }
     }
@@ -379,6 +436,26 @@ impl SqsTrigger {
         self
     }
 
+    /// At most this many concurrent invocations from the queue's pollers (2–1,000; within the
+    /// function's reserved concurrency).
+    pub fn max_concurrency(mut self, max: u64) -> Self {
+        self.max_concurrency = Some(max);
+        self
+    }
+
+    /// Only messages matching this pattern (at most 5 filters; a message passes when it matches
+    /// any one). `body` is the message, read as JSON.
+    pub fn filter(mut self, pattern: serde_json::Value) -> Self {
+        self.filters.push(pattern);
+        self
+    }
+
+    /// `false`: the mapping is created but does not poll.
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = Some(enabled);
+        self
+    }
+
     pub fn declared_at(mut self, file: &str, line: u32) -> Self {
         self.origin = Origin { file: file.to_owned(), line };
         self
@@ -395,8 +472,65 @@ impl StreamTrigger {
             batch_size: None,
             window: None,
             report_failures: false,
+            filters: Vec::new(),
+            bisect: false,
+            max_retries: None,
+            max_age: None,
+            on_failure: None,
+            parallelization: None,
+            tumbling_window: None,
+            enabled: None,
             origin: Origin::caller(),
         }
+    }
+
+    /// Only records matching this pattern (at most 5 filters; a record passes when it matches
+    /// any one): `data` for Kinesis, `dynamodb` and `eventName` for a table's stream.
+    pub fn filter(mut self, pattern: serde_json::Value) -> Self {
+        self.filters.push(pattern);
+        self
+    }
+
+    /// `true`: a failed batch is split in two and each half retried.
+    pub fn bisect(mut self, bisect: bool) -> Self {
+        self.bisect = bisect;
+        self
+    }
+
+    /// Retries of a failed batch (0–10,000); until the record expires when not given.
+    pub fn max_retries(mut self, retries: u64) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// Records older than this many seconds are skipped (60–604,800).
+    pub fn max_age(mut self, seconds: u64) -> Self {
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// A standard queue or topic of the stack, sent a description of each batch given up on.
+    pub fn on_failure(mut self, target: impl Into<String>) -> Self {
+        self.on_failure = Some(target.into());
+        self
+    }
+
+    /// Batches of one shard processed at once (1–10).
+    pub fn parallelization(mut self, factor: u64) -> Self {
+        self.parallelization = Some(factor);
+        self
+    }
+
+    /// Seconds of a tumbling window whose state invocations carry (0–900).
+    pub fn tumbling_window(mut self, seconds: u64) -> Self {
+        self.tumbling_window = Some(seconds);
+        self
+    }
+
+    /// `false`: the mapping is created but does not poll.
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = Some(enabled);
+        self
     }
 
     /// `latest` (the default: records written from now on) or `trim_horizon` (every record the
@@ -428,6 +562,38 @@ impl StreamTrigger {
     pub fn declared_at(mut self, file: &str, line: u32) -> Self {
         self.origin = Origin { file: file.to_owned(), line };
         self
+    }
+}
+
+impl EventTrigger {
+    /// A `bus` of the stack, instead of the account's default bus.
+    pub fn bus(mut self, bus: impl Into<String>) -> Self {
+        self.bus = Some(bus.into());
+        self
+    }
+
+    pub fn declared_at(mut self, file: &str, line: u32) -> Self {
+        self.origin = Origin { file: file.to_owned(), line };
+        self
+    }
+}
+
+impl From<EventTrigger> for Trigger {
+    fn from(trigger: EventTrigger) -> Self {
+        Trigger::Event(trigger)
+    }
+}
+
+/// A JSON value as the checker reads it.
+pub(crate) fn to_json(value: &serde_json::Value) -> lambda_stack_core::json::Json {
+    use lambda_stack_core::json::Json;
+    match value {
+        serde_json::Value::Null => Json::Null,
+        serde_json::Value::Bool(b) => Json::Bool(*b),
+        serde_json::Value::Number(n) => Json::Number(n.to_string()),
+        serde_json::Value::String(s) => Json::Str(s.clone()),
+        serde_json::Value::Array(items) => Json::List(items.iter().map(to_json).collect()),
+        serde_json::Value::Object(map) => Json::Map(map.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
     }
 }
 
@@ -492,6 +658,13 @@ impl std::fmt::Display for Trigger {
                 if t.report_failures {
                     f.write_str(", report_failures: true")?;
                 }
+                if let Some(max) = t.max_concurrency {
+                    write!(f, ", max_concurrency: {max}")?;
+                }
+                write_filters(f, &t.filters)?;
+                if t.enabled == Some(false) {
+                    f.write_str(", enabled: false")?;
+                }
                 f.write_str(")")
             }
             Trigger::Stream(t) => {
@@ -508,8 +681,33 @@ impl std::fmt::Display for Trigger {
                 if t.report_failures {
                     f.write_str(", report_failures: true")?;
                 }
+                write_filters(f, &t.filters)?;
+                if t.bisect {
+                    f.write_str(", bisect: true")?;
+                }
+                let numbers = [
+                    ("max_retries", t.max_retries),
+                    ("max_age", t.max_age),
+                    ("parallelization", t.parallelization),
+                    ("tumbling_window", t.tumbling_window),
+                ];
+                for (name, value) in numbers {
+                    if let Some(value) = value {
+                        write!(f, ", {name}: {value}")?;
+                    }
+                }
+                if let Some(target) = &t.on_failure {
+                    write!(f, ", on_failure: {target}")?;
+                }
+                if t.enabled == Some(false) {
+                    f.write_str(", enabled: false")?;
+                }
                 f.write_str(")")
             }
+            Trigger::Event(t) => match &t.bus {
+                Some(bus) => write!(f, "event({bus}, pattern: {})", t.pattern),
+                None => write!(f, "event(pattern: {})", t.pattern),
+            },
             Trigger::Sns { topic, .. } => write!(f, "sns({topic})"),
             Trigger::Schedule { expression, .. } => write!(f, "schedule({expression:?})"),
             Trigger::Url { auth, cors, stream, .. } => {
@@ -528,4 +726,12 @@ impl std::fmt::Display for Trigger {
             }
         }
     }
+}
+
+fn write_filters(f: &mut std::fmt::Formatter<'_>, filters: &[serde_json::Value]) -> std::fmt::Result {
+    if filters.is_empty() {
+        return Ok(());
+    }
+    let filters: Vec<String> = filters.iter().map(|filter| filter.to_string()).collect();
+    write!(f, ", filter: [{}]", filters.join(", "))
 }

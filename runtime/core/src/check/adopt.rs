@@ -134,6 +134,7 @@ impl Checker<'_> {
             Kind::Key => rules::kms::check_alias(stack, base),
             Kind::Secret => rules::names::check_owned_secret_name(stack, base),
             Kind::Parameter => rules::names::check_owned_parameter_name(stack, base),
+            Kind::Bus => rules::names::check_owned_bus_name(stack, base),
         };
         self.check(at, result);
     }

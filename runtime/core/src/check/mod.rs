@@ -136,6 +136,17 @@ pub enum TriggerPart {
     Cors(Key, Option<usize>),
     /// A part of its `auth:`.
     Auth(AuthPart),
+    /// A node of its `pattern:` ([`crate::json`]'s numbering), or that node's key.
+    Pattern {
+        node: usize,
+        key: bool,
+    },
+    /// A node of its `n`-th `filter:` pattern, or that node's key.
+    Filter {
+        index: usize,
+        node: usize,
+        key: bool,
+    },
 }
 
 impl Location {
@@ -152,6 +163,14 @@ impl Location {
             At::Trigger(_, TriggerPart::Keyword) => At::Value(Key::Triggers),
             At::Trigger(i, TriggerPart::Cors(key, Some(_))) => At::Trigger(i, TriggerPart::Cors(key, None)),
             At::Trigger(i, TriggerPart::Cors(_, None)) => At::Trigger(i, TriggerPart::Arg(Arg::Cors)),
+            At::Trigger(i, TriggerPart::Pattern { node, key }) if node > 0 || key => {
+                At::Trigger(i, TriggerPart::Pattern { node: 0, key: false })
+            }
+            At::Trigger(i, TriggerPart::Pattern { .. }) => At::Trigger(i, TriggerPart::Arg(Arg::Pattern)),
+            At::Trigger(i, TriggerPart::Filter { index, node, key }) if node > 0 || key => {
+                At::Trigger(i, TriggerPart::Filter { index, node: 0, key: false })
+            }
+            At::Trigger(i, TriggerPart::Filter { .. }) => At::Trigger(i, TriggerPart::Arg(Arg::Filter)),
             At::Trigger(i, TriggerPart::Auth(part)) => match part.broader() {
                 Some(part) => At::Trigger(i, TriggerPart::Auth(part)),
                 None => At::Trigger(i, TriggerPart::Arg(Arg::Auth)),

@@ -47,12 +47,7 @@ fn the_second_of_two_declarations_of_a_name_is_reported() {
 #[test]
 fn a_missing_trigger_source_is_reported_on_the_source_with_a_did_you_mean() {
     let mut function = python("worker");
-    function.triggers.push(Trigger::Sqs(decl::SqsTrigger {
-        queue: "jbos".into(),
-        batch_size: None,
-        window: None,
-        report_failures: false,
-    }));
+    function.triggers.push(Trigger::Sqs(decl::SqsTrigger { queue: "jbos".into(), ..Default::default() }));
     let declared = decl::Stack {
         name: "s".into(),
         queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
@@ -338,12 +333,7 @@ fn a_renamed_declaration_keeps_its_old_generated_names() {
 fn a_loop_through_a_role_statement_is_reported_on_that_statement() {
     let mut worker = python("worker");
     worker.role = Some("shared".into());
-    worker.triggers.push(Trigger::Sqs(decl::SqsTrigger {
-        queue: "jobs".into(),
-        batch_size: None,
-        window: None,
-        report_failures: false,
-    }));
+    worker.triggers.push(Trigger::Sqs(decl::SqsTrigger { queue: "jobs".into(), ..Default::default() }));
     let send = Statement {
         actions: vec![decl::Action { text: "sqs:Send*".into(), wildcard: true }],
         resource: decl::Resource::Named("jobs".into()),
@@ -376,5 +366,39 @@ fn snap_start_on_a_rust_function_says_why_not() {
         errors[0].1.starts_with("a Rust function runs as `provided.al2023`, an OS-only runtime"),
         "{}",
         errors[0].1
+    );
+}
+
+#[test]
+fn a_pattern_finding_is_on_its_node_and_six_filters_on_the_sixth() {
+    use crate::json::Json;
+    let leaf = |value: &str| {
+        Json::Map(vec![("body".into(), Json::Map(vec![("k".into(), Json::List(vec![Json::Str(value.into())]))]))])
+    };
+    let mut function = python("worker");
+    function.triggers.push(Trigger::Sqs(decl::SqsTrigger {
+        queue: "jobs".into(),
+        filters: (0..6).map(|i| leaf(&i.to_string())).collect(),
+        ..Default::default()
+    }));
+    function.triggers.push(Trigger::Event(decl::EventTrigger {
+        bus: None,
+        pattern: Json::Map(vec![("source".into(), Json::Str("shop".into()))]),
+    }));
+    let declared = decl::Stack {
+        name: "s".into(),
+        queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
+        functions: vec![function],
+        ..Default::default()
+    };
+    let findings = super::stack(&declared);
+    let at: Vec<At> = findings.errors().map(|f| f.at.at).collect();
+    assert_eq!(
+        at,
+        [
+            At::Trigger(0, TriggerPart::Filter { index: 5, node: 0, key: false }),
+            At::Trigger(1, TriggerPart::Pattern { node: 1, key: false }),
+        ],
+        "{findings:?}"
     );
 }

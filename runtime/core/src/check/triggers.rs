@@ -20,6 +20,7 @@ impl Checker<'_> {
     pub(super) fn check_triggers(&mut self, id: DeclId, function: &Function) {
         let resolved = self.check_trigger_sources(id, function);
         let mut schedules = 0;
+        let mut events = 0;
         let mut urls = 0;
         for (i, (trigger, resolved)) in function.triggers.iter().zip(resolved).enumerate() {
             let at = |part| Location::new(id, At::Trigger(i, part));
@@ -37,7 +38,7 @@ impl Checker<'_> {
                 }
                 Trigger::S3(s3) => self.check_s3_trigger(id, i, s3, resolved),
                 Trigger::Sqs(sqs) => self.check_sqs_trigger(id, i, function, sqs, resolved),
-                Trigger::Stream(stream) => self.check_stream_trigger(id, i, stream, resolved),
+                Trigger::Stream(stream) => self.check_stream_trigger(id, i, function, stream, resolved),
                 Trigger::Sns { topic } => {
                     if resolved {
                         let fifo = self.stack().and_then(|s| s.topic_named(topic)).is_some_and(|t| t.is_fifo());
@@ -60,6 +61,20 @@ impl Checker<'_> {
                         let base = function.adopt.naming_base(&function.name);
                         self.check(at, rules::names::check_schedule_rule_name(stack, base, schedules));
                     }
+                }
+                Trigger::Event(event) => {
+                    events += 1;
+                    self.check_pattern(id, i, None, &event.pattern, rules::patterns::Dialect::EventBridge);
+                    if let Some((detail_type, fields)) = &function.detail {
+                        for finding in rules::patterns::detail_field_findings(&event.pattern, detail_type, fields) {
+                            let part = TriggerPart::Pattern { node: finding.node, key: finding.key };
+                            self.error(Location::new(id, At::Trigger(i, part)), finding.message);
+                        }
+                    }
+                    let stack = self.stack().map_or(SHORTEST_STACK_NAME, |s| s.name.as_str());
+                    let base = function.adopt.naming_base(&function.name);
+                    let name = rules::names::check_event_rule_name(stack, base, events);
+                    self.check(at(TriggerPart::Keyword), name);
                 }
                 Trigger::Url { auth, cors, stream } => {
                     urls += 1;
@@ -147,6 +162,11 @@ impl Checker<'_> {
             let written = [(Arg::BatchSize, sqs.batch_size), (Arg::Window, sqs.window)];
             self.error(Location::new(id, At::Trigger(i, blame(arg, &written))), message);
         }
+        if let Some(max) = sqs.max_concurrency {
+            let result = rules::sqs::check_max_concurrency(max, function.reserved_concurrency, &function.name);
+            self.check(Location::new(id, At::Trigger(i, TriggerPart::Arg(Arg::MaxConcurrency))), result);
+        }
+        self.check_filters(id, i, &sqs.filters, rules::patterns::FilterSource::Sqs);
         if let Some(visibility) = queue.and_then(|q| q.visibility_seconds()) {
             let result = rules::sqs::check_visibility_timeout(
                 function.timeout_seconds(),
@@ -160,8 +180,32 @@ impl Checker<'_> {
 
     /// A dynamodb or kinesis trigger starts at `latest` or `trim_horizon`, its batch is 1–10,000
     /// records, and a dynamodb trigger's table has a stream.
-    fn check_stream_trigger(&mut self, id: DeclId, i: usize, stream: &StreamTrigger, resolved: bool) {
+    fn check_stream_trigger(
+        &mut self,
+        id: DeclId,
+        i: usize,
+        function: &Function,
+        stream: &StreamTrigger,
+        resolved: bool,
+    ) {
         let at = |part| Location::new(id, At::Trigger(i, part));
+        let source = match stream.source {
+            StreamSource::DynamoDb => rules::patterns::FilterSource::DynamoDb,
+            StreamSource::Kinesis => rules::patterns::FilterSource::Kinesis,
+        };
+        self.check_filters(id, i, &stream.filters, source);
+        let failures = rules::streams::check_stream_failure_handling(
+            stream.max_retries,
+            stream.max_age,
+            stream.parallelization,
+            stream.tumbling_window,
+        );
+        for (arg, message) in failures {
+            self.error(at(TriggerPart::Arg(arg)), message);
+        }
+        if let Some(target) = &stream.on_failure {
+            self.check_stream_on_failure(id, i, function, target);
+        }
         if let Some(start) = &stream.start {
             self.check(at(TriggerPart::Arg(Arg::Start)), start.parsed.clone());
         }
@@ -174,6 +218,72 @@ impl Checker<'_> {
             if let Some(table) = self.stack().and_then(|s| s.table_named(&stream.target)) {
                 let has = rules::streams::check_table_has_stream(&table.name, table.has_stream());
                 self.check(at(TriggerPart::Arg(Arg::Source)), has);
+            }
+        }
+    }
+
+    /// A stream trigger's `on_failure` is a standard queue or topic of the stack.
+    fn check_stream_on_failure(&mut self, id: DeclId, i: usize, function: &Function, target: &str) {
+        let at = Location::new(id, At::Trigger(i, TriggerPart::Arg(Arg::OnFailure)));
+        match self.resolve(target, at) {
+            Resolved::Kind(kind) => {
+                let stack = self.stack();
+                let fifo = stack.and_then(|s| s.queue_named(target)).is_some_and(|q| q.is_fifo())
+                    || stack.and_then(|s| s.topic_named(target)).is_some_and(|t| t.is_fifo());
+                self.check(at, rules::streams::check_stream_on_failure(target, kind, fifo));
+            }
+            Resolved::Missing => {}
+            Resolved::Deferred => {
+                let fit = vec![crate::keys::Kind::Queue, crate::keys::Kind::Topic];
+                self.refer(&function.name, target, fit, "`on_failure`".to_owned());
+            }
+        }
+    }
+
+    /// A mapping has at most 5 filters, each a pattern Lambda takes for its source's records.
+    fn check_filters(
+        &mut self,
+        id: DeclId,
+        i: usize,
+        filters: &[crate::json::Json],
+        source: rules::patterns::FilterSource,
+    ) {
+        for (index, filter) in filters.iter().enumerate() {
+            if index == rules::patterns::MAX_FILTERS {
+                let message = format!(
+                    "a mapping takes at most {} filters (10 with a quota increase), found {}; a record passes when \
+                     it matches any one, so `$or`-like alternatives can often share one filter's lists",
+                    rules::patterns::MAX_FILTERS,
+                    filters.len()
+                );
+                self.error(
+                    Location::new(id, At::Trigger(i, TriggerPart::Filter { index, node: 0, key: false })),
+                    message,
+                );
+            }
+            self.check_pattern(id, i, Some(index), filter, rules::patterns::Dialect::Filter(source));
+        }
+    }
+
+    /// A pattern's findings, on the node each is about.
+    fn check_pattern(
+        &mut self,
+        id: DeclId,
+        i: usize,
+        filter: Option<usize>,
+        pattern: &crate::json::Json,
+        dialect: rules::patterns::Dialect,
+    ) {
+        for finding in rules::patterns::pattern_findings(pattern, dialect) {
+            let part = match filter {
+                Some(index) => TriggerPart::Filter { index, node: finding.node, key: finding.key },
+                None => TriggerPart::Pattern { node: finding.node, key: finding.key },
+            };
+            let at = Location::new(id, At::Trigger(i, part));
+            if finding.warning {
+                self.warning(at, finding.message);
+            } else {
+                self.error(at, finding.message);
             }
         }
     }

@@ -63,6 +63,7 @@ pub fn owned_name(
         Kind::Key => super::kms::alias_name(stack, base),
         Kind::Secret => names::secret_name(stack, base),
         Kind::Parameter => names::parameter_name(stack, base),
+        Kind::Bus => names::bus_name(stack, base),
     }
 }
 
@@ -87,8 +88,8 @@ pub fn check_exact_name(kind: Kind, name: &str, fifo: bool) -> Result<(), String
         Kind::Table => names::check_table_name(name),
         Kind::Stream => names::check_stream_name(name),
         Kind::Bucket => names::check_bucket_name(name),
-        // Keys, secrets and parameters take no `name:`; their names are generated.
-        Kind::Key | Kind::Secret | Kind::Parameter => Ok(()),
+        // Keys, secrets, parameters and buses take no `name:`; their names are generated.
+        Kind::Key | Kind::Secret | Kind::Parameter | Kind::Bus => Ok(()),
     }
 }
 

@@ -74,12 +74,14 @@ pub fn dead_letter_grant(target: &str, kind: Kind) -> Result<Grant, String> {
 }
 
 /// What a function needs to send an asynchronous invocation's result to `target` (`on_success`,
-/// `on_failure`, Lambda destinations): a standard queue or topic, or another function.
+/// `on_failure`, Lambda destinations): a standard queue or topic, an EventBridge bus, or another
+/// function.
 pub fn destination_grant(key: &str, target: &str, kind: Kind) -> Result<Grant, String> {
     match kind {
         Kind::Queue | Kind::Topic => dead_letter_grant(target, kind),
         Kind::Function => Ok(Grant { actions: &["lambda:InvokeFunction"], on: GrantOn::Itself }),
-        other => Err(format!("`{key}` takes a queue, a topic or a function, but `{target}` is a {other}")),
+        Kind::Bus => Ok(Grant { actions: &["events:PutEvents"], on: GrantOn::Itself }),
+        other => Err(format!("`{key}` takes a queue, a topic, a bus or a function, but `{target}` is a {other}")),
     }
 }
 

@@ -29,6 +29,7 @@ pub mod kms;
 pub mod limits;
 pub mod loops;
 pub mod names;
+pub mod patterns;
 pub mod permissions;
 pub mod placeholders;
 pub mod regions;

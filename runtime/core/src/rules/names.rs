@@ -323,6 +323,57 @@ pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result
     Ok(())
 }
 
+/// The EventBridge rule of a function's `n`-th `event(..)` trigger (from 1):
+/// `{stack}-{function}-event`, then `-event-2`, ...
+pub fn event_rule_name(stack: &str, function: &str, n: usize) -> String {
+    match n {
+        0 | 1 => format!("{stack}-{function}-event"),
+        n => format!("{stack}-{function}-event-{n}"),
+    }
+}
+
+/// The rule name of an `event(..)` trigger fits EventBridge's 64 characters.
+pub fn check_event_rule_name(stack: &str, function: &str, n: usize) -> Result<(), String> {
+    let name = event_rule_name(stack, function, n);
+    if name.len() > MAX_RULE_NAME {
+        return Err(format!(
+            "the EventBridge rule of this trigger, `{name}`, is {} characters, above EventBridge's limit of \
+             {MAX_RULE_NAME}; shorten the function or stack name",
+            name.len()
+        ));
+    }
+    Ok(())
+}
+
+/// EventBridge bus names: at most 256 characters of letters, digits and `/._-`, and not `default`
+/// (EventBridge API reference, `CreateEventBus`, as of 2026-12-03).
+pub const MAX_BUS_NAME: usize = 256;
+
+/// The EventBridge name of `bus` in `stack`.
+pub fn bus_name(stack: &str, bus: &str) -> String {
+    format!("{stack}-{bus}")
+}
+
+/// An EventBridge bus name: 1–256 characters of letters, digits and `/._-`.
+pub fn check_bus_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > MAX_BUS_NAME {
+        return Err(format!("bus name `{name}` must be 1 to {MAX_BUS_NAME} characters, found {}", name.len()));
+    }
+    if let Some(bad) = name.chars().find(|&c| !(c.is_ascii_alphanumeric() || "/._-".contains(c))) {
+        return Err(format!(
+            "bus name `{name}` contains `{bad}`; EventBridge allows letters, digits, `/`, `.`, `_` and `-`"
+        ));
+    }
+    Ok(())
+}
+
+/// An owned bus's AWS name (`{stack}-{bus}`) fits EventBridge's 256 characters.
+pub fn check_owned_bus_name(stack: &str, bus: &str) -> Result<(), String> {
+    let name = bus_name(stack, bus);
+    check_owned("bus", "EventBridge", stack, bus, &name, MAX_BUS_NAME)?;
+    check_bus_name(&name)
+}
+
 /// The Terraform output of the stack's HTTP API URL.
 pub const API_URL_OUTPUT: &str = "api_url";
 

@@ -13,8 +13,8 @@
 
 use super::iam::{self, Action};
 use super::names::{
-    BUCKET_NAME_CHARS, MAX_FUNCTION_NAME, MAX_PARAMETER_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME, MAX_ROLE_NAME,
-    MAX_SECRET_NAME, MAX_TOPIC_NAME, STREAM_NAME_CHARS, TABLE_NAME_CHARS,
+    BUCKET_NAME_CHARS, MAX_BUS_NAME, MAX_FUNCTION_NAME, MAX_PARAMETER_NAME, MAX_QUEUE_NAME, MAX_REGION_NAME,
+    MAX_ROLE_NAME, MAX_SECRET_NAME, MAX_TOPIC_NAME, STREAM_NAME_CHARS, TABLE_NAME_CHARS,
 };
 use super::suggest::did_you_mean;
 
@@ -114,6 +114,7 @@ impl Kind {
             Kind::Key => ("kms", "key"),
             Kind::Secret => ("secretsmanager", "Secret"),
             Kind::Parameter => ("ssm", "parameter"),
+            Kind::Bus => ("events", "event-bus"),
             Kind::Role => ("iam", "role"),
             Kind::Function => ("lambda", "function"),
         }
@@ -167,6 +168,10 @@ impl Kind {
             Attribute { name: "arn", max_len: regional_arn_prefix("ssm") + "parameter".len() + MAX_PARAMETER_NAME },
             Attribute { name: "name", max_len: MAX_PARAMETER_NAME },
         ];
+        const BUS: &[Attribute] = &[
+            Attribute { name: "arn", max_len: regional_arn_prefix("events") + "event-bus/".len() + MAX_BUS_NAME },
+            Attribute { name: "name", max_len: MAX_BUS_NAME },
+        ];
         // arn:aws-us-gov:iam::123456789012:role/ + a 512-character path + 64 of name.
         const ROLE: &[Attribute] =
             &[Attribute { name: "arn", max_len: 615 }, Attribute { name: "name", max_len: MAX_ROLE_NAME }];
@@ -182,6 +187,7 @@ impl Kind {
             Kind::Key => KEY,
             Kind::Secret => SECRET,
             Kind::Parameter => PARAMETER,
+            Kind::Bus => BUS,
             Kind::Role => ROLE,
             Kind::Function => FUNCTION,
         }

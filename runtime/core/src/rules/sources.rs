@@ -71,6 +71,7 @@ pub fn existing_name(kind: Kind, value: &str) -> &str {
             Some(path) => path.trim_start_matches('/'),
             None => resource,
         },
+        Kind::Bus => resource.strip_prefix("event-bus/").unwrap_or(resource),
         // `role/path/to/name`: the name is the last part.
         Kind::Role => resource.rsplit('/').next().unwrap_or(resource),
         Kind::Bucket => super::names::bucket_name_of(value),
@@ -105,6 +106,7 @@ pub fn check_existing(kind: Kind, value: &str) -> Result<(), String> {
         Kind::Role => super::adopt::check_role_name(name),
         Kind::Secret => super::names::check_secret_name(name),
         Kind::Parameter => super::names::check_parameter_name(name),
+        Kind::Bus => super::names::check_bus_name(name),
         Kind::Key if value.starts_with("arn:") => Ok(()),
         Kind::Key => {
             Err(format!("an `existing` key is given by its ARN, such as `{}`, not `{value}`", example_arn(kind)))
@@ -123,6 +125,7 @@ pub fn example_arn(kind: Kind) -> &'static str {
         Kind::Role => "arn:aws:iam::123456789012:role/ci-deployer",
         Kind::Secret => "arn:aws:secretsmanager:eu-west-3:123456789012:secret:db_password-AbCdEf",
         Kind::Parameter => "arn:aws:ssm:eu-west-3:123456789012:parameter/flags",
+        Kind::Bus => "arn:aws:events:eu-west-3:123456789012:event-bus/orders",
         Kind::Key => "arn:aws:kms:eu-west-3:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
         _ => "arn:aws:s3:::reports",
     }

@@ -202,6 +202,24 @@ pub fn check_dead_letter_retention(
     ))
 }
 
+/// `max_concurrency` of an `sqs(..)` trigger (`ScalingConfig.MaximumConcurrency`, Lambda API
+/// `CreateEventSourceMapping`, as of 2026-12-03).
+pub const SQS_MAX_CONCURRENCY: RangeInclusive<u64> = 2..=1_000;
+
+/// `max_concurrency` is 2–1,000 and, when the function reserves concurrency, within it: Lambda
+/// would throttle the pollers' invocations above it, and the messages return to the queue.
+pub fn check_max_concurrency(max: u64, reserved: Option<u64>, function: &str) -> Result<(), String> {
+    check_range("`max_concurrency`", max, &SQS_MAX_CONCURRENCY, "concurrent invocations")?;
+    match reserved {
+        Some(reserved) if max > reserved => Err(format!(
+            "`max_concurrency` is {max}, above function `{function}`'s `reserved_concurrency` of {reserved}: \
+             Lambda would throttle the invocations above {reserved} and send their messages back to the queue; \
+             lower `max_concurrency` or raise the reservation"
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

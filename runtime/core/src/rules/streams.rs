@@ -19,7 +19,7 @@ use super::limits::check_range;
 use super::sqs::BATCH_WINDOW_SECONDS;
 use super::suggest::{did_you_mean, one_of};
 use super::Verdict;
-use crate::keys::{Arg, Key, TriggerKind};
+use crate::keys::{Arg, Key, Kind, TriggerKind};
 
 /// A stream that triggers a function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -219,6 +219,51 @@ pub fn check_shards(stream: &str, shards: u64) -> Verdict {
         ));
     }
     Verdict::Ok
+}
+
+/// `max_retries` of a stream trigger (`MaximumRetryAttempts`; unlimited, -1, when not given).
+pub const STREAM_MAX_RETRIES: RangeInclusive<u64> = 0..=10_000;
+/// `max_age` of a stream trigger, in seconds (`MaximumRecordAgeInSeconds`; unlimited, -1, when
+/// not given).
+pub const STREAM_MAX_AGE_SECONDS: RangeInclusive<u64> = 60..=604_800;
+/// `parallelization` (`ParallelizationFactor`): batches of a shard processed at once.
+pub const PARALLELIZATION: RangeInclusive<u64> = 1..=10;
+/// `tumbling_window` (`TumblingWindowInSeconds`).
+pub const TUMBLING_WINDOW_SECONDS: RangeInclusive<u64> = 0..=900;
+
+/// A stream trigger's failure handling and concurrency are within Lambda's ranges
+/// (`CreateEventSourceMapping` API model, as of 2026-12-03).
+pub fn check_stream_failure_handling(
+    max_retries: Option<u64>,
+    max_age: Option<u64>,
+    parallelization: Option<u64>,
+    tumbling_window: Option<u64>,
+) -> Vec<(Arg, String)> {
+    let checks = [
+        (Arg::MaxRetries, max_retries, &STREAM_MAX_RETRIES, "retries"),
+        (Arg::MaxAge, max_age, &STREAM_MAX_AGE_SECONDS, "seconds"),
+        (Arg::Parallelization, parallelization, &PARALLELIZATION, "batches per shard"),
+        (Arg::TumblingWindow, tumbling_window, &TUMBLING_WINDOW_SECONDS, "seconds"),
+    ];
+    checks
+        .into_iter()
+        .filter_map(|(arg, value, range, unit)| {
+            let value = value?;
+            super::limits::check_range(&format!("`{arg}`"), value, range, unit).err().map(|e| (arg, e))
+        })
+        .collect()
+}
+
+/// A stream trigger's `on_failure` is a standard queue or topic: Lambda sends it a description of
+/// each batch it gave up on.
+pub fn check_stream_on_failure(target: &str, kind: Kind, fifo: bool) -> Result<(), String> {
+    match kind {
+        Kind::Queue | Kind::Topic if fifo => {
+            Err(format!("`on_failure` of a stream trigger takes a standard {kind}, but `{target}` is FIFO"))
+        }
+        Kind::Queue | Kind::Topic => Ok(()),
+        other => Err(format!("`on_failure` of a stream trigger takes a queue or a topic, but `{target}` is a {other}")),
+    }
 }
 
 #[cfg(test)]
