@@ -815,6 +815,76 @@ fn cases() -> Vec<(&'static str, Stack)> {
         ),
         ("logs/group-name-with-a-space", shop().function(python("api").logs(Logs::new().group("shop app")))),
         ("function/retries-above-two", shop().function(python("worker").retries(3))),
+        ("function/provisioned-without-alias", shop().function(python("checkout").provisioned(5))),
+        ("function/snap-start-without-alias", shop().function(python("quote").snap_start(true))),
+        (
+            "function/snap-start-on-nodejs",
+            shop().function(
+                Function::new("quote")
+                    .runtime("nodejs22.x")
+                    .handler("index.handler")
+                    .code("tests/ui/function/functions/node")
+                    .code_as_written("functions/node")
+                    .alias("live")
+                    .snap_start(true),
+            ),
+        ),
+        (
+            "function/snap-start-with-provisioned",
+            shop().function(python("quote").alias("live").provisioned(2).snap_start(true)),
+        ),
+        ("function/alias-name-only-digits", shop().function(python("checkout").alias("12"))),
+        (
+            "function/provisioned-above-reserved",
+            shop().function(python("checkout").alias("live").reserved_concurrency(2).provisioned(5)),
+        ),
+        (
+            "function/loop-s3-through-two-functions",
+            shop()
+                .bucket(Bucket::new("uploads"))
+                .bucket(Bucket::new("outbox"))
+                .function(
+                    python("ingest")
+                        .allow(Statement::allow(["s3:PutObject"]).on(Resource::sub(
+                            "outbox",
+                            "objects",
+                            Some("*".into()),
+                        )))
+                        .trigger(Trigger::s3("uploads").prefix("in/")),
+                )
+                .function(
+                    python("forward")
+                        .allow(Statement::allow([] as [&str; 0]).and_wildcard("s3:Put*").on(Resource::sub(
+                            "uploads",
+                            "objects",
+                            Some("in/*".into()),
+                        )))
+                        .trigger(Trigger::s3("outbox")),
+                ),
+        ),
+        (
+            "function/loop-sqs-self",
+            shop().queue(Queue::new("jobs")).function(
+                python("worker")
+                    .allow(Statement::allow(["sqs:SendMessage"]).on(Resource::named("jobs")))
+                    .trigger(Trigger::sqs("jobs")),
+            ),
+        ),
+        (
+            "function/loop-sns-self",
+            shop().topic(Topic::new("events")).function(
+                python("relay")
+                    .allow(Statement::allow(["sns:Publish"]).on(Resource::named("events")))
+                    .trigger(Trigger::sns("events")),
+            ),
+        ),
+        (
+            "function/loop-destination",
+            shop()
+                .queue(Queue::new("done"))
+                .function(python("worker").on_success("done"))
+                .function(python("collector").trigger(Trigger::sqs("done")).on_failure("worker")),
+        ),
         ("function/max-event-age-below-a-minute", shop().function(python("worker").max_event_age(30))),
         (
             "function/on-failure-unknown",

@@ -7,6 +7,7 @@ use crate::iam::Statement;
 use crate::origin::Origin;
 use crate::reference::EnvValue;
 use crate::trigger::Trigger;
+use lambda_stack_core::decl::Recursion;
 
 pub use lambda_stack_core::decl::{Arch, Tracing};
 
@@ -53,6 +54,10 @@ pub struct Function {
     pub(crate) on_failure: Option<String>,
     pub(crate) retries: Option<u64>,
     pub(crate) max_event_age: Option<u64>,
+    pub(crate) alias: Option<String>,
+    pub(crate) provisioned: Option<u64>,
+    pub(crate) snap_start: bool,
+    pub(crate) recursion: Option<Recursion>,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
     pub(crate) logs: Option<crate::Logs>,
@@ -96,6 +101,10 @@ impl Function {
             on_failure: None,
             retries: None,
             max_event_age: None,
+            alias: None,
+            provisioned: None,
+            snap_start: false,
+            recursion: None,
             exclude: Vec::new(),
             vpc: None,
             logs: None,
@@ -264,6 +273,43 @@ impl Function {
     /// How long, in seconds, Lambda keeps an asynchronous event it could not yet run (60–21,600).
     pub fn max_event_age(mut self, seconds: u64) -> Self {
         self.max_event_age = Some(seconds);
+        self
+    }
+
+    /// Publishes a version of the function on each deploy and points the alias `name` at it;
+    /// every trigger, URL, API integration and permission then targets the alias (its qualified
+    /// ARN), so what is invoked is the published version, never `$LATEST`.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Function;
+    /// let checkout = Function::new("checkout").alias("live").provisioned(5);
+    /// let quote = Function::new("quote").runtime("java21").alias("live").snap_start(true);
+    /// # let _ = (checkout, quote);
+    /// ```
+    pub fn alias(mut self, name: impl Into<String>) -> Self {
+        self.alias = Some(name.into());
+        self
+    }
+
+    /// Provisioned concurrency on the alias: `count` execution environments kept initialized
+    /// (needs [`Function::alias`]; within the function's reserved concurrency when it has one).
+    pub fn provisioned(mut self, count: u64) -> Self {
+        self.provisioned = Some(count);
+        self
+    }
+
+    /// Lambda SnapStart on published versions (needs [`Function::alias`]; Java 11+, Python 3.12+,
+    /// .NET 8+; not with provisioned concurrency nor more than 512 MB of ephemeral storage).
+    pub fn snap_start(mut self, on: bool) -> Self {
+        self.snap_start = on;
+        self
+    }
+
+    /// [`Recursion::Allow`]: a recursive loop through the function is intended; the checker
+    /// accepts it (when every function of the loop allows it) and Lambda's recursive-loop
+    /// detection lets it run (`aws_lambda_function_recursion_config`).
+    pub fn recursion(mut self, recursion: Recursion) -> Self {
+        self.recursion = Some(recursion);
         self
     }
 

@@ -66,8 +66,10 @@ def main(args):
                     "invoke_config": invoke_config(lam, name),
                     "kms_key_arn": config["Configuration"].get("KMSKeyArn"),
                     "layers": [layer["Arn"] for layer in config["Configuration"].get("Layers", [])],
+                    "aliases": aliases(lam, name),
                 }
-            plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode"], work, check=False)
+            plan = aws_sandbox.tf(["plan", "-input=false", "-detailed-exitcode", "-out=drift.plan"], work, check=False)
+            drift = json.loads(aws_sandbox.tf(["show", "-json", "drift.plan"], work).stdout) if plan.returncode == 2 else {}
             report[os.path.basename(os.path.normpath(stack_dir))] = {
                 "functions": functions,
                 "queues": names("aws_sqs_queue", "name"),
@@ -79,12 +81,18 @@ def main(args):
                                         if r["type"] == "aws_iam_role_policy"),
                 "event_sources": sorted(r["values"]["event_source_arn"] for r in resources
                                         if r["type"] == "aws_lambda_event_source_mapping"),
+                "event_source_functions": sorted(lam.get_event_source_mapping(UUID=r["values"]["uuid"])["FunctionArn"]
+                                                 for r in resources
+                                                 if r["type"] == "aws_lambda_event_source_mapping"),
                 "http_apis": http_apis(client("apigatewayv2"), resources),
                 "buses": names("aws_cloudwatch_event_bus", "name"),
                 "event_rules": event_rules(client("events"), resources),
                 "mappings": mappings(lam, functions),
                 "layer_versions": sorted(r["values"]["arn"] for r in resources if r["type"] == "aws_lambda_layer_version"),
                 "plan_exit_code": plan.returncode,
+                # What that plan would change, by address, when it would change something.
+                "plan_changes": sorted(c["address"] for c in drift.get("resource_changes", [])
+                                       if c["change"]["actions"] != ["no-op"]),
             }
         report["emulator"] = {"functions": sorted(f["FunctionName"] for f in client("lambda").list_functions()["Functions"])}
     finally:
@@ -94,6 +102,25 @@ def main(args):
         moto.terminate()
         moto.wait(timeout=10)
     print(json.dumps(report))
+
+
+def aliases(lam, name):
+    """The function's aliases as Lambda stores them: each one's version, and the resource policy,
+    URL and asynchronous invocation config qualified by it."""
+    found = {}
+    for alias in lam.list_aliases(FunctionName=name)["Aliases"]:
+        qualified = f"{name}:{alias['Name']}"
+        try:
+            url = lam.get_function_url_config(FunctionName=name, Qualifier=alias["Name"])["FunctionUrl"]
+        except lam.exceptions.ResourceNotFoundException:
+            url = None
+        found[alias["Name"]] = {
+            "version": alias["FunctionVersion"],
+            "policy": resource_policy(lam, qualified),
+            "url": url,
+            "invoke_config": invoke_config(lam, qualified),
+        }
+    return found
 
 
 def invoke_config(lam, name):

@@ -669,6 +669,19 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
         on_failure,
         retries: number(spans, id, Key::Retries, &function.retries),
         max_event_age: number(spans, id, Key::MaxEventAge, &function.max_event_age),
+        alias: function.alias.as_ref().map(|a| {
+            spans.put(id, At::Value(Key::Alias), a.span);
+            a.value.clone()
+        }),
+        provisioned: number(spans, id, Key::Provisioned, &function.provisioned),
+        snap_start: function.snap_start.as_ref().is_some_and(|b| {
+            spans.put(id, At::Value(Key::SnapStart), b.span);
+            b.value
+        }),
+        recursion: function.recursion.as_ref().map(|r| {
+            spans.put(id, At::Value(Key::Recursion), r.span);
+            Word::new(r.value.clone(), decl::Recursion::parse)
+        }),
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         logs: function.logs.as_ref().map(|logs| {

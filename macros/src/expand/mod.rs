@@ -825,6 +825,25 @@ pub(crate) fn function_calls(
             calls.push(quote! { .#setter(#value) });
         }
     }
+    if let Some(alias) = &function.alias {
+        let alias = &alias.value;
+        calls.push(quote! { .alias(#alias) });
+    }
+    if let Some(provisioned) = &function.provisioned {
+        let provisioned = provisioned.value;
+        calls.push(quote! { .provisioned(#provisioned) });
+    }
+    if let Some(snap_start) = &function.snap_start {
+        let snap_start = snap_start.value;
+        calls.push(quote! { .snap_start(#snap_start) });
+    }
+    if let Some(recursion) = lowered.recursion.as_ref().and_then(|r| r.value()) {
+        let recursion = match recursion {
+            decl::Recursion::Allow => quote! { Allow },
+            decl::Recursion::Terminate => quote! { Terminate },
+        };
+        calls.push(quote! { .recursion(::lambda_stack::__private::Recursion::#recursion) });
+    }
     calls.extend(kms(&function.kms));
     for pattern in &function.exclude {
         let pattern = &pattern.value;

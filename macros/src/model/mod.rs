@@ -356,6 +356,12 @@ pub struct Function {
     pub on_failure: Option<Ident>,
     pub retries: Option<Sp<u64>>,
     pub max_event_age: Option<Sp<u64>>,
+    /// `alias: live` (or `alias: "live"`).
+    pub alias: Option<Sp<String>>,
+    pub provisioned: Option<Sp<u64>>,
+    pub snap_start: Option<Sp<bool>>,
+    /// `recursion: allow`, as written.
+    pub recursion: Option<Sp<String>>,
     pub exclude: Vec<Sp<String>>,
     pub vpc: Option<Vpc>,
     pub logs: Option<Logs>,
@@ -799,6 +805,10 @@ impl Function {
             on_failure: f.get(Key::OnFailure).and_then(|v| fields::ident(errors, "on_failure", v)).cloned(),
             retries: int(errors, Key::Retries),
             max_event_age: int(errors, Key::MaxEventAge),
+            alias: f.get(Key::Alias).and_then(|v| fields::word(errors, "alias", v)),
+            provisioned: int(errors, Key::Provisioned),
+            snap_start: f.get(Key::SnapStart).and_then(|v| fields::boolean(errors, "snap_start", v)),
+            recursion: f.get(Key::Recursion).and_then(|v| fields::word(errors, "recursion", v)),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
             vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             logs: f.get(Key::Logs).and_then(|v| Logs::from_value(errors, v)),

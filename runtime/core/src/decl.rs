@@ -14,6 +14,7 @@ use crate::keys::{Key, TriggerKind};
 pub use crate::rules::adopt::Adoption;
 pub use crate::rules::auth::{ApiKind, AuthArg, AuthKind};
 pub use crate::rules::cors::Cors;
+pub use crate::rules::loops::Recursion;
 use crate::rules::resources::Kind;
 pub use crate::rules::streams::{StartPosition, StreamSource, StreamView};
 pub use crate::rules::urls::UrlAuth;
@@ -727,6 +728,15 @@ pub struct Function {
     /// `retries: 0..=2`, `max_event_age: 60..=21600`: how Lambda retries asynchronous events.
     pub retries: Option<u64>,
     pub max_event_age: Option<u64>,
+    /// `alias: NAME`: a version is published on each deploy, and the alias (which every trigger,
+    /// URL and permission targets) points at it.
+    pub alias: Option<String>,
+    /// `provisioned: N`: provisioned concurrency on the alias.
+    pub provisioned: Option<u64>,
+    /// `snap_start: true`: SnapStart on published versions.
+    pub snap_start: bool,
+    /// `recursion: allow | terminate`.
+    pub recursion: Option<Word<Recursion>>,
     pub exclude: Vec<String>,
     /// `vpc: { .. }`; without it, the stack's.
     pub vpc: Option<Vpc>,
@@ -743,6 +753,11 @@ pub struct Function {
 }
 
 impl Function {
+    /// `recursion: allow`: a loop through it is intended.
+    pub fn allows_recursion(&self) -> bool {
+        self.recursion.as_ref().and_then(Word::value) == Some(&Recursion::Allow)
+    }
+
     pub fn timeout_seconds(&self) -> u64 {
         self.timeout.unwrap_or(crate::rules::limits::DEFAULT_TIMEOUT_SECONDS)
     }

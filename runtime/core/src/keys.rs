@@ -156,6 +156,14 @@ pub enum Key {
     Level,
     SystemLevel,
     Group,
+    /// `alias: NAME`: publish a version on each deploy, and point an alias and every trigger at it.
+    Alias,
+    /// `provisioned: N`: provisioned concurrency on the alias.
+    Provisioned,
+    /// `snap_start: true`: Lambda SnapStart on published versions.
+    SnapStart,
+    /// `recursion: allow`: a recursive loop through the function is intended.
+    Recursion,
     // vpc: { .. }
     Subnets,
     SecurityGroups,
@@ -220,6 +228,10 @@ impl Key {
             Key::Level => "level",
             Key::SystemLevel => "system_level",
             Key::Group => "group",
+            Key::Alias => "alias",
+            Key::Provisioned => "provisioned",
+            Key::SnapStart => "snap_start",
+            Key::Recursion => "recursion",
             Key::MaxReceive => "max_receive",
             Key::HashKey => "hash_key",
             Key::RangeKey => "range_key",
@@ -269,7 +281,7 @@ impl Key {
             Key::Timeout | Key::VisibilityTimeout | Key::Retention | Key::MaxEventAge => "seconds",
             Key::Retries => "retries",
             Key::LogRetention | Key::DeletionWindow => "days",
-            Key::ReservedConcurrency | Key::AccountConcurrency => "executions",
+            Key::ReservedConcurrency | Key::AccountConcurrency | Key::Provisioned => "executions",
             Key::MaxReceive => "receives",
             Key::Shards => "shards",
             _ => "",
@@ -393,6 +405,10 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::OnFailure,
     Key::Retries,
     Key::MaxEventAge,
+    Key::Alias,
+    Key::Provisioned,
+    Key::SnapStart,
+    Key::Recursion,
     Key::Exclude,
     Key::Vpc,
     Key::Kms,
@@ -401,10 +417,23 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::RenamedFrom,
 ];
 
-/// Function keys written where a Rust function is bound, not in `#[function(..)]`: its network
-/// and where its asynchronous results go are the stack's business.
-const STACK_SIDE_FUNCTION_KEYS: [Key; 7] =
-    [Key::Exclude, Key::Vpc, Key::Kms, Key::OnSuccess, Key::OnFailure, Key::Retries, Key::MaxEventAge];
+/// Function keys written where a Rust function is bound, not in `#[function(..)]`: its network,
+/// where its asynchronous results go, how it is versioned and whether a loop through it is meant
+/// are the stack's business (the rules over them need the stack: `provisioned` needs the `alias`
+/// beside it, a loop runs through other declarations).
+const STACK_SIDE_FUNCTION_KEYS: [Key; 11] = [
+    Key::Exclude,
+    Key::Vpc,
+    Key::Kms,
+    Key::OnSuccess,
+    Key::OnFailure,
+    Key::Retries,
+    Key::MaxEventAge,
+    Key::Alias,
+    Key::Provisioned,
+    Key::SnapStart,
+    Key::Recursion,
+];
 
 /// The keys `#[function(...)]` takes: a function block's, less those a Rust function implies,
 /// `exclude` (its package is one binary) and the adoption keys (where a stack deploys is the

@@ -11,8 +11,9 @@ use crate::function::Function;
 use crate::reference::{EnvValue, Ref};
 use crate::rules;
 use crate::terraform::resources::{
-    CloudwatchLogGroup, DeadLetterConfig, Destination, DestinationConfig, Environment, EphemeralStorage,
-    LambdaFunction, LambdaFunctionEventInvokeConfig, LoggingConfig, S3Object, TracingConfig, VpcConfig,
+    CloudwatchLogGroup, DeadLetterConfig, Destination, DestinationConfig, Environment, EphemeralStorage, LambdaAlias,
+    LambdaFunction, LambdaFunctionEventInvokeConfig, LambdaFunctionRecursionConfig, LambdaProvisionedConcurrencyConfig,
+    LoggingConfig, Resource as _, S3Object, SnapStart, TracingConfig, VpcConfig,
 };
 use crate::terraform::{self, Address};
 
@@ -80,6 +81,8 @@ impl Builder<'_> {
                 environment: (!variables.is_empty()).then_some(Environment { variables }),
                 ephemeral_storage: function.ephemeral_storage.map(|size| EphemeralStorage { size }),
                 reserved_concurrent_executions: function.reserved_concurrency,
+                publish: function.alias.is_some(),
+                snap_start: function.snap_start.then(|| SnapStart { apply_on: "PublishedVersions".into() }),
                 tracing_config: TracingConfig { mode: function.tracing.as_str().into() },
                 dead_letter_config,
                 layers,
@@ -95,9 +98,83 @@ impl Builder<'_> {
             lambda.attr("arn"),
             format!("The ARN of function `{function_name}`"),
         )?;
-        self.event_invoke_config(function, &lambda)?;
-        self.http_routes(function, &lambda)?;
-        self.event_triggers(function, &lambda)
+        let target = self.versions(function, &lambda)?;
+        self.event_invoke_config(function, &target)?;
+        self.http_routes(function, &target)?;
+        self.event_triggers(function, &target)
+    }
+
+    /// What invokes function `function` targets: its alias (`aws_lambda_alias.<function>`) when
+    /// it has one, so triggers, URLs, integrations and permissions reach the published version,
+    /// else the function itself. Both have `arn`, `invoke_arn` and `function_name`; a permission,
+    /// URL or invoke config on the alias also needs [`Builder::qualifier`].
+    pub(super) fn invoked(&self, function: &str) -> Address {
+        match self.stack.functions.iter().find(|f| f.name == function).and_then(|f| f.alias.as_ref()) {
+            Some(_) => Address::of::<LambdaAlias>(function),
+            None => Address::of::<LambdaFunction>(function),
+        }
+    }
+
+    /// The qualifier of an [`Builder::invoked`] target: the alias's name; `None` for the function.
+    pub(super) fn qualifier(target: &Address) -> Option<String> {
+        (target.kind == LambdaAlias::TYPE).then(|| target.attr("name"))
+    }
+
+    /// `alias:` (an alias on the version each deploy publishes, with `provisioned` concurrency)
+    /// and `recursion: allow`; returns what invokes it target ([`Builder::invoked`]).
+    fn versions(&mut self, function: &Function, lambda: &Address) -> Result<Address> {
+        let name = &function.name;
+        if function.recursion == Some(lambda_stack_core::decl::Recursion::Allow) {
+            self.add(
+                name,
+                &LambdaFunctionRecursionConfig {
+                    note: note(&format!("a recursive loop through function `{name}` is intended"), &function.origin),
+                    function_name: lambda.attr("function_name"),
+                    recursive_loop: lambda_stack_core::decl::Recursion::Allow.api().into(),
+                },
+            )?;
+        }
+        let Some(alias_name) = &function.alias else { return Ok(lambda.clone()) };
+        let alias = self.add(
+            name,
+            &LambdaAlias {
+                note: note(
+                    &format!("alias `{alias_name}` of function `{name}`, on its latest published version"),
+                    &function.origin,
+                ),
+                name: alias_name.clone(),
+                function_name: lambda.attr("function_name"),
+                function_version: lambda.attr("version"),
+            },
+        )?;
+        if let Some(provisioned) = function.provisioned {
+            self.add(
+                name,
+                &LambdaProvisionedConcurrencyConfig {
+                    note: note(
+                        &format!("provisioned concurrency of alias `{alias_name}` of function `{name}`"),
+                        &function.origin,
+                    ),
+                    function_name: alias.attr("function_name"),
+                    qualifier: alias.attr("name"),
+                    provisioned_concurrent_executions: provisioned,
+                },
+            )?;
+        }
+        self.output(
+            &rules::names::function_alias_arn_output(name),
+            alias.attr("arn"),
+            format!("The ARN of alias `{alias_name}` of function `{name}`, which its triggers invoke"),
+        )?;
+        Ok(alias)
+    }
+
+    /// The ARN asynchronous results sent to `target` go to: a function's alias when it has one.
+    fn destination_arn(&mut self, target: &str) -> String {
+        match self.kinds.get(target) {
+            Some(Kind::Function) => self.invoked(target).attr("arn"),
+            _ => self.reference(&Ref::new(target.to_owned(), "arn")),
+        }
     }
 
     /// `on_success`, `on_failure`, `retries`, `max_event_age`: the function's asynchronous
@@ -111,7 +188,7 @@ impl Builder<'_> {
             return Ok(());
         }
         let mut destination = |target: &Option<String>| -> Vec<Destination> {
-            target.iter().map(|t| Destination { destination: self.reference(&Ref::new(t.clone(), "arn")) }).collect()
+            target.iter().map(|t| Destination { destination: self.destination_arn(t) }).collect()
         };
         let (on_success, on_failure) = (destination(&function.on_success), destination(&function.on_failure));
         let destination_config =
@@ -122,6 +199,7 @@ impl Builder<'_> {
             &LambdaFunctionEventInvokeConfig {
                 note: note(&format!("asynchronous invocations of function `{name}`"), &function.origin),
                 function_name: lambda.attr("function_name"),
+                qualifier: Self::qualifier(lambda),
                 maximum_retry_attempts: function.retries,
                 maximum_event_age_in_seconds: function.max_event_age,
                 destination_config,

@@ -11,7 +11,7 @@ use crate::rules::{self, resources::Kind};
 use crate::terraform::resources::{
     AccessLogSettings, Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2Authorizer, Apigatewayv2DomainName,
     Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage, CloudwatchLogGroup, DomainNameConfiguration,
-    JwtConfiguration, LambdaFunction, LambdaPermission, RouteSettings, UrlCors,
+    JwtConfiguration, LambdaPermission, RouteSettings, UrlCors,
 };
 use crate::terraform::Address;
 use crate::trigger::Trigger;
@@ -143,7 +143,7 @@ impl Builder<'_> {
         let stack = &self.stack.name;
         if let Some(function) = auth.function.as_deref().filter(|_| auth.kind.value() == Some(&AuthKind::Lambda)) {
             let slug = unique_slug(used, &format!("lambda {function}"));
-            let lambda = Address::of::<LambdaFunction>(function);
+            let lambda = self.invoked(function);
             let authorizer = self.add(
                 &format!("{HTTP_API}-{slug}"),
                 &Apigatewayv2Authorizer {
@@ -171,6 +171,7 @@ impl Builder<'_> {
                     principal: "apigateway.amazonaws.com".into(),
                     source_arn: Some(format!("{}/authorizers/{}", api.attr("execution_arn"), authorizer.attr("id"))),
                     function_url_auth_type: None,
+                    qualifier: Self::qualifier(&lambda),
                 },
             )?;
             return Ok(authorizer);
@@ -253,6 +254,7 @@ impl Builder<'_> {
                         rules::permissions::SHARED_SOURCE_SUFFIX
                     )),
                     function_url_auth_type: None,
+                    qualifier: Self::qualifier(lambda),
                 },
             )?;
         }
@@ -296,6 +298,7 @@ impl Builder<'_> {
                         rules::http::permission_source_suffix(method, path)
                     )),
                     function_url_auth_type: None,
+                    qualifier: Self::qualifier(lambda),
                 },
             )?;
         }

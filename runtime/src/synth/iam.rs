@@ -28,7 +28,15 @@ impl Builder<'_> {
                 [one] => json!(one),
                 many => json!(many),
             };
-            let resource = self.resource_arn(&statement.resource);
+            let mut resource = json!(self.resource_arn(&statement.resource));
+            // A function with an alias is invoked through it: the statement covers both ARNs.
+            if let crate::iam::Resource::Named(name) = &statement.resource {
+                if self.kinds.get(name.as_str()) == Some(&Kind::Function)
+                    && Self::qualifier(&self.invoked(name)).is_some()
+                {
+                    resource = json!([resource, self.invoked(name).attr("arn")]);
+                }
+            }
             written.push(json!({ "Action": action, "Effect": "Allow", "Resource": resource }));
         }
         let statements = written;

@@ -18,7 +18,7 @@ use crate::terraform::resources::{
     ApiGatewayIntegration, ApiGatewayIntegrationResponse, ApiGatewayMethod, ApiGatewayMethodResponse,
     ApiGatewayMethodSettings, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayUsagePlan,
     ApiGatewayUsagePlanKey, CloudwatchLogGroup, CreateBeforeDestroy, EndpointConfiguration, IamRole,
-    IamRolePolicyAttachment, LambdaFunction, LambdaPermission, MethodSettings, UsagePlanStage, UsagePlanThrottle,
+    IamRolePolicyAttachment, LambdaPermission, MethodSettings, UsagePlanStage, UsagePlanThrottle,
 };
 use crate::terraform::Address;
 use crate::trigger::Trigger;
@@ -111,7 +111,7 @@ impl Builder<'_> {
                     api_key_required: api_key,
                 },
             )?;
-            let lambda = Address::of::<LambdaFunction>(route.function);
+            let lambda = self.invoked(route.function);
             let integration = self.add(
                 &slug,
                 &ApiGatewayIntegration {
@@ -142,6 +142,7 @@ impl Builder<'_> {
                         rules::http::permission_source_suffix(route.method, route.path)
                     )),
                     function_url_auth_type: None,
+                    qualifier: Self::qualifier(&lambda),
                 },
             )?;
         }
@@ -262,7 +263,7 @@ impl Builder<'_> {
             let authorizer = match (auth.kind.value(), auth.function.as_deref()) {
                 (Some(AuthKind::Lambda), Some(function)) => {
                     let slug = unique_slug(&mut used, &format!("lambda {function}"));
-                    let lambda = Address::of::<LambdaFunction>(function);
+                    let lambda = self.invoked(function);
                     let authorizer = self.add(
                         &format!("{REST_API}-{slug}"),
                         &ApiGatewayAuthorizer {
@@ -298,6 +299,7 @@ impl Builder<'_> {
                                 authorizer.attr("id")
                             )),
                             function_url_auth_type: None,
+                            qualifier: Self::qualifier(&lambda),
                         },
                     )?;
                     authorizer

@@ -204,6 +204,7 @@ impl Builder<'_> {
                         &LambdaFunctionUrl {
                             note: what.clone(),
                             function_name: lambda.attr("function_name"),
+                            qualifier: Self::qualifier(lambda),
                             authorization_type: auth_type.into(),
                             invoke_mode: stream.then(|| "RESPONSE_STREAM".to_owned()),
                             cors: cors.as_ref().map(|cors| UrlCors::of(&cors.0)),
@@ -229,6 +230,7 @@ impl Builder<'_> {
                                     principal: "*".into(),
                                     source_arn: None,
                                     function_url_auth_type: auth_type,
+                                    qualifier: Self::qualifier(lambda),
                                 },
                             )?;
                         }
@@ -298,6 +300,7 @@ impl Builder<'_> {
                 principal: principal.into(),
                 source_arn,
                 function_url_auth_type,
+                qualifier: Self::qualifier(lambda),
             },
         )
     }

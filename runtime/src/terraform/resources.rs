@@ -48,6 +48,11 @@ pub struct LambdaFunction {
     pub ephemeral_storage: Option<EphemeralStorage>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reserved_concurrent_executions: Option<u64>,
+    /// Publishes a version on each change (`alias:`).
+    #[serde(skip_serializing_if = "is_false")]
+    pub publish: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snap_start: Option<SnapStart>,
     pub tracing_config: TracingConfig,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dead_letter_config: Option<DeadLetterConfig>,
@@ -479,6 +484,9 @@ pub struct LambdaPermission {
     pub source_arn: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub function_url_auth_type: Option<String>,
+    /// The alias the permission is on (`alias:`); the unqualified function without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
 }
 
 impl Resource for LambdaPermission {
@@ -746,6 +754,9 @@ pub struct LambdaFunctionUrl {
     #[serde(rename = "//")]
     pub note: String,
     pub function_name: String,
+    /// The alias the URL invokes (`alias:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
     pub authorization_type: String,
     /// `RESPONSE_STREAM` for a streaming URL; Lambda's default (`BUFFERED`) otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -816,6 +827,9 @@ pub struct LambdaFunctionEventInvokeConfig {
     #[serde(rename = "//")]
     pub note: String,
     pub function_name: String,
+    /// The alias whose asynchronous invocations it configures (`alias:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum_retry_attempts: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1184,4 +1198,53 @@ pub struct LambdaLayerVersion {
 
 impl Resource for LambdaLayerVersion {
     const TYPE: &'static str = "aws_lambda_layer_version";
+}
+
+/// `snap_start { apply_on }` of a function: SnapStart on its published versions.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapStart {
+    pub apply_on: String,
+}
+
+/// `aws_lambda_alias`: a name pointing at one published version of a function.
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaAlias {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub function_name: String,
+    pub function_version: String,
+}
+
+impl Resource for LambdaAlias {
+    const TYPE: &'static str = "aws_lambda_alias";
+}
+
+/// `aws_lambda_provisioned_concurrency_config`: execution environments kept initialized for an
+/// alias.
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaProvisionedConcurrencyConfig {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub function_name: String,
+    pub qualifier: String,
+    pub provisioned_concurrent_executions: u64,
+}
+
+impl Resource for LambdaProvisionedConcurrencyConfig {
+    const TYPE: &'static str = "aws_lambda_provisioned_concurrency_config";
+}
+
+/// `aws_lambda_function_recursion_config`: whether Lambda's recursive-loop detection stops a loop
+/// through the function (`Terminate`, its default) or lets it run (`Allow`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LambdaFunctionRecursionConfig {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub function_name: String,
+    pub recursive_loop: String,
+}
+
+impl Resource for LambdaFunctionRecursionConfig {
+    const TYPE: &'static str = "aws_lambda_function_recursion_config";
 }

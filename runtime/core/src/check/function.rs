@@ -113,6 +113,7 @@ impl Checker<'_> {
         self.check_dead_letter(id, function);
         self.check_destinations(id, function);
         self.check_logs(id, function);
+        self.check_versions(id, function);
         if let Some(vpc) = &function.vpc {
             self.check_vpc(id, vpc);
         }

@@ -174,7 +174,7 @@ impl Checker<'_> {
             let mut sized: Vec<Sized> = function.allow.iter().map(|s| self.sized(s)).collect();
             for derived in function.derived_grants(|name| self.kind_of(name)) {
                 let len = match derived.grant.on {
-                    GrantOn::Itself => resources::arn_max_len(derived.kind),
+                    GrantOn::Itself => self.with_alias_arn(derived.source, resources::arn_max_len(derived.kind)),
                     GrantOn::Sub(sub) => derived
                         .kind
                         .sub_resources()
@@ -194,10 +194,22 @@ impl Checker<'_> {
         }
     }
 
+    /// The length of the resource of a statement on `name` whose ARN is `len` long: a function
+    /// with an alias is named by both its ARNs (`["ARN", "ARN:ALIAS"]`, synth's `policy_document`).
+    fn with_alias_arn(&self, name: &str, len: usize) -> usize {
+        let alias =
+            self.stack().and_then(|s| s.functions.iter().find(|f| f.name == name)).and_then(|f| f.alias.as_ref());
+        match alias {
+            // The second ARN, its `:ALIAS`, the quotes and comma between them, the brackets.
+            Some(alias) => len * 2 + 1 + alias.len() + 5,
+            None => len,
+        }
+    }
+
     /// A statement's actions and the longest its resource ARN can be.
     fn sized(&self, statement: &Statement) -> Sized {
         let len = match &statement.resource {
-            Resource::Named(name) => self.kind_of(name).map_or(0, resources::arn_max_len),
+            Resource::Named(name) => self.with_alias_arn(name, self.kind_of(name).map_or(0, resources::arn_max_len)),
             Resource::Sub { target, sub, pattern } => self.kind_of(target).map_or(0, |kind| {
                 kind.sub_resources()
                     .iter()

@@ -14,12 +14,14 @@ mod generated;
 mod iam;
 mod keys;
 mod layers;
+mod loops;
 mod params;
 mod placeholders;
 mod resources;
 mod rest;
 mod stack;
 mod triggers;
+mod versions;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

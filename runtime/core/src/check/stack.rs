@@ -76,6 +76,7 @@ impl Checker<'_> {
         self.check_adoptions(stack);
         self.check_generated_names(stack);
         self.check_reference_cycles(stack);
+        self.check_recursive_loops(stack);
     }
 
     /// Every `include:` pattern names Terraform files that read as Terraform, and no resource in
@@ -201,20 +202,33 @@ impl Checker<'_> {
                 return;
             }
         }
-        let reservations = stack.functions.iter().filter_map(|f| f.reserved_concurrency);
+        // Provisioned concurrency is taken from the reserved concurrency, or without one from the
+        // account's unreserved pool, which keeps 100 likewise (`rules::versions`).
+        let taken =
+            |f: &crate::decl::Function| rules::versions::concurrency_taken(f.reserved_concurrency, f.provisioned);
+        let reservations = stack.functions.iter().filter_map(taken);
         // A reservation beyond any account is reported by itself.
         if reservations.clone().any(|r| rules::limits::check_reserved_concurrency(r).is_err()) {
             return;
         }
         let reserved: u64 = reservations.sum();
-        let Err(message) = rules::limits::check_concurrency_budget(reserved, stack.account_concurrency) else { return };
+        let Err(mut message) = rules::limits::check_concurrency_budget(reserved, stack.account_concurrency) else {
+            return;
+        };
+        if stack.functions.iter().any(|f| f.reserved_concurrency.is_none() && f.provisioned.is_some()) {
+            message.push_str(
+                "; provisioned concurrency of a function without reserved concurrency counts too: lower `provisioned`",
+            );
+        }
         // On the function whose reservation crosses the budget, in source order.
         let budget = rules::limits::concurrency_budget(stack.account_concurrency);
         let mut sum = 0;
         for (f, function) in stack.functions.iter().enumerate() {
-            sum += function.reserved_concurrency.unwrap_or(0);
+            sum += taken(function).unwrap_or(0);
             if sum > budget {
-                self.error(Location::new(DeclId::Function(f), At::Value(Key::ReservedConcurrency)), message);
+                let key =
+                    if function.reserved_concurrency.is_some() { Key::ReservedConcurrency } else { Key::Provisioned };
+                self.error(Location::new(DeclId::Function(f), At::Value(key)), message);
                 return;
             }
         }

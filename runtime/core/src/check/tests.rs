@@ -330,6 +330,46 @@ fn a_renamed_declaration_keeps_its_old_generated_names() {
 }
 
 #[test]
+fn a_loop_through_a_role_statement_is_reported_on_that_statement() {
+    let mut worker = python("worker");
+    worker.role = Some("shared".into());
+    worker.triggers.push(Trigger::Sqs(decl::SqsTrigger { queue: "jobs".into(), ..Default::default() }));
+    let send = Statement {
+        actions: vec![decl::Action { text: "sqs:Send*".into(), wildcard: true }],
+        resource: decl::Resource::Named("jobs".into()),
+    };
+    let declared = decl::Stack {
+        name: "s".into(),
+        queues: vec![decl::Queue { name: "jobs".into(), ..Default::default() }],
+        roles: vec![decl::Role { name: "shared".into(), allow: vec![send], ..Default::default() }],
+        functions: vec![worker],
+        ..Default::default()
+    };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].0, Location::new(DeclId::Role(0), At::Statement(0, StatementPart::Whole)));
+    assert!(errors[0].1.starts_with("function `worker` writes to `jobs`, which triggers `worker`: a recursive loop"));
+}
+
+#[test]
+fn snap_start_on_a_rust_function_says_why_not() {
+    let mut rust = decl::Function { name: "quote".into(), rust: true, ..Default::default() };
+    rust.alias = Some("live".into());
+    rust.snap_start = true;
+    let declared = decl::Stack { name: "s".into(), functions: vec![rust], ..Default::default() };
+    let found = super::stack(&declared);
+    let errors = errors(&found);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].0, Location::new(DeclId::Function(0), At::Value(Key::SnapStart)));
+    assert!(
+        errors[0].1.starts_with("a Rust function runs as `provided.al2023`, an OS-only runtime"),
+        "{}",
+        errors[0].1
+    );
+}
+
+#[test]
 fn a_pattern_finding_is_on_its_node_and_six_filters_on_the_sixth() {
     use crate::json::Json;
     let leaf = |value: &str| {

@@ -29,6 +29,7 @@ pub mod kms;
 pub mod layers;
 pub mod limits;
 pub mod logs;
+pub mod loops;
 pub mod names;
 pub mod patterns;
 pub mod permissions;
@@ -49,6 +50,7 @@ pub mod streams;
 pub mod suggest;
 pub mod timezones;
 pub mod urls;
+pub mod versions;
 pub mod vpc;
 
 /// The outcome of a rule that can pass, warn, or fail.

@@ -394,6 +394,11 @@ pub fn function_arn_output(function: &str) -> String {
     format!("{function}_arn")
 }
 
+/// The output holding the ARN of a function's alias.
+pub fn function_alias_arn_output(function: &str) -> String {
+    format!("{function}_alias_arn")
+}
+
 /// The Terraform output of a function's URL (its `url` trigger).
 pub fn function_url_output(function: &str) -> String {
     format!("{function}_function_url")

@@ -35,7 +35,7 @@ pub fn check_at(expression: &str) -> Result<(), String> {
         .strip_prefix("at(")
         .and_then(|rest| rest.strip_suffix(')'))
         .ok_or_else(|| format!("`{expression}`: {shape}"))?;
-    let digits = |text: &str| text.len() > 0 && text.chars().all(|c| c.is_ascii_digit());
+    let digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
     let parts: Option<(u32, u32, u32, u32, u32, u32)> = (|| {
         let (date, time) = inner.split_once('T')?;
         let date: Vec<&str> = date.split('-').collect();
@@ -77,7 +77,9 @@ pub fn check_timezone(name: &str) -> Result<(), String> {
         return Ok(());
     }
     let hint = match did_you_mean(name, TIMEZONES.iter().copied()) {
-        hint if hint.is_empty() => "; expected a tz database name such as `Europe/Paris` or `America/New_York`".to_owned(),
+        hint if hint.is_empty() => {
+            "; expected a tz database name such as `Europe/Paris` or `America/New_York`".to_owned()
+        }
         hint => hint,
     };
     Err(format!("unknown time zone `{name}`{hint}"))
