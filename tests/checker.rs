@@ -814,6 +814,18 @@ fn cases() -> Vec<(&'static str, Stack)> {
             shop().function(python("api").logs(Logs::new().format("json").system_level("error"))),
         ),
         ("logs/group-name-with-a-space", shop().function(python("api").logs(Logs::new().group("shop app")))),
+        (
+            "schedules/timezone-unknown",
+            shop().function(python("report").trigger(Trigger::scheduled("cron(0 8 * * ? *)").timezone("Europe/Pari"))),
+        ),
+        (
+            "schedules/at-timestamp-not-a-date",
+            shop().function(python("report").trigger(Trigger::schedule("at(2027-02-30T09:00:00)"))),
+        ),
+        (
+            "schedules/flexible-window-above-a-day",
+            shop().function(python("report").trigger(Trigger::scheduled("rate(1 hour)").flexible_window(1441))),
+        ),
         ("function/retries-above-two", shop().function(python("worker").retries(3))),
         ("function/provisioned-without-alias", shop().function(python("checkout").provisioned(5))),
         ("function/snap-start-without-alias", shop().function(python("quote").snap_start(true))),

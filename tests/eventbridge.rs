@@ -29,6 +29,9 @@ lambda_stack! {
                 event(orders_bus, pattern: { source: ["shop.orders"], "detail-type": ["OrderPlaced"],
                                              detail: { total: [{ numeric: [">", 100] }] } }),
                 event(pattern: { source: ["aws.s3"], "detail-type": ["Object Created"] }),
+                schedule("cron(0 8 * * ? *)", timezone: "Europe/Paris", input: { report: "daily" }),
+                schedule("at(2027-01-01T00:00:00)", flexible_window: 15),
+                schedule("rate(1 day)"),
                 sqs(jobs, batch_size: 10, max_concurrency: 5, filter: [{ body: { kind: ["order"] } }]),
                 kinesis(clicks, bisect: true, max_retries: 3, max_age: 3600, on_failure: failed_clicks, parallelization: 2),
                 dynamodb(orders, filter: [{ eventName: ["INSERT"] }], tumbling_window: 60),
@@ -58,6 +61,22 @@ fn buses_rules_filters_and_failure_handling_are_written_validated_and_applied() 
     let pattern: Value = serde_json::from_str(rules["audit-event"]["event_pattern"].as_str().unwrap()).unwrap();
     assert_eq!(pattern["detail"]["total"], json!([{ "numeric": [">", 100] }]));
     assert!(rules["audit-event-2"].get("event_bus_name").is_none(), "the default bus is not named");
+    let schedules = &resources["aws_scheduler_schedule"];
+    assert_eq!(schedules["audit-scheduler"]["schedule_expression_timezone"], "Europe/Paris");
+    assert_eq!(schedules["audit-scheduler"]["target"]["input"], r#"{"report":"daily"}"#);
+    assert_eq!(
+        schedules["audit-scheduler-2"]["flexible_time_window"],
+        json!({ "mode": "FLEXIBLE", "maximum_window_in_minutes": 15 })
+    );
+    assert_eq!(
+        resources["aws_cloudwatch_event_rule"]["audit-schedule"]["schedule_expression"], "rate(1 day)",
+        "a plain rate stays a rule"
+    );
+    assert_eq!(resources["aws_iam_role"]["audit-scheduler"]["name"], "shop-audit-scheduler");
+    assert!(resources["aws_iam_role"]["audit-scheduler"]["assume_role_policy"]
+        .as_str()
+        .unwrap()
+        .contains("scheduler.amazonaws.com"));
     let targets = &resources["aws_cloudwatch_event_target"];
     assert_eq!(targets["audit-event"]["event_bus_name"], "${aws_cloudwatch_event_bus.orders_bus.name}");
     let mappings = &resources["aws_lambda_event_source_mapping"];
@@ -93,6 +112,12 @@ fn buses_rules_filters_and_failure_handling_are_written_validated_and_applied() 
     assert_eq!(on_bus["pattern"], pattern);
     assert!(on_bus["targets"][0].as_str().unwrap().ends_with(":function:shop-audit"), "{on_bus}");
     assert_eq!(applied["event_rules"]["shop-audit-event-2"]["bus"], "default");
+    let daily = &applied["schedules"]["shop-audit-schedule"];
+    assert_eq!(daily["timezone"], "Europe/Paris", "{applied:#}");
+    assert_eq!(daily["input"], json!({ "report": "daily" }), "{daily}");
+    assert!(daily["target"].as_str().unwrap().ends_with(":function:shop-audit"), "{daily}");
+    assert!(daily["role"].as_str().unwrap().ends_with(":role/shop-audit-scheduler"), "{daily}");
+    assert_eq!(applied["schedules"]["shop-audit-schedule-2"]["expression"], "at(2027-01-01T00:00:00)");
     let mappings = applied["mappings"].as_object().unwrap();
     let by_source = |suffix: &str| {
         mappings.iter().find(|(arn, _)| arn.contains(suffix)).map(|(_, m)| m.clone()).unwrap_or_else(|| {

@@ -65,7 +65,7 @@ pub use crate::{
     stream::Stream,
     table::Table,
     topic::Topic,
-    trigger::{EventTrigger, S3Trigger, SqsTrigger, StreamTrigger, Trigger},
+    trigger::{EventTrigger, S3Trigger, ScheduleTrigger, SqsTrigger, StreamTrigger, Trigger},
     vpc::Vpc,
 };
 

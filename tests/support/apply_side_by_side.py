@@ -87,6 +87,7 @@ def main(args):
                 "http_apis": http_apis(client("apigatewayv2"), resources),
                 "buses": names("aws_cloudwatch_event_bus", "name"),
                 "event_rules": event_rules(client("events"), resources),
+                "schedules": schedules(client("scheduler"), resources),
                 "mappings": mappings(lam, functions),
                 "layer_versions": sorted(r["values"]["arn"] for r in resources if r["type"] == "aws_lambda_layer_version"),
                 "plan_exit_code": plan.returncode,
@@ -155,6 +156,24 @@ def event_rules(events, resources):
             "targets": sorted(t["Arn"] for t in targets),
         }
     return rules
+
+
+def schedules(scheduler, resources):
+    """Each EventBridge Scheduler schedule as Scheduler stores it."""
+    found = {}
+    for r in resources:
+        if r["type"] != "aws_scheduler_schedule":
+            continue
+        s = scheduler.get_schedule(Name=r["values"]["name"])
+        found[s["Name"]] = {
+            "expression": s["ScheduleExpression"],
+            "timezone": s.get("ScheduleExpressionTimezone"),
+            "window": s.get("FlexibleTimeWindow", {}),
+            "target": s["Target"]["Arn"],
+            "role": s["Target"]["RoleArn"],
+            "input": json.loads(s["Target"]["Input"]) if s["Target"].get("Input") else None,
+        }
+    return found
 
 
 def mappings(lam, functions):

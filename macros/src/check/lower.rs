@@ -916,9 +916,23 @@ fn trigger(spans: &mut Spans, id: DeclId, i: usize, trigger: &Trigger) -> decl::
             arg(Arg::Source, topic.span().into());
             decl::Trigger::Sns { topic: text(topic) }
         }
-        Trigger::Schedule { expression, .. } => {
+        Trigger::Schedule { expression, timezone, input, flexible_window, .. } => {
             arg(Arg::Expression, expression.span);
-            decl::Trigger::Schedule { expression: expression.value.clone() }
+            if let Some(zone) = timezone {
+                arg(Arg::Timezone, zone.span);
+            }
+            if let Some(input) = input {
+                arg(Arg::Input, input.span);
+            }
+            if let Some(window) = flexible_window {
+                arg(Arg::FlexibleWindow, window.span);
+            }
+            decl::Trigger::Schedule {
+                expression: expression.value.clone(),
+                timezone: timezone.as_ref().map(|z| z.value.clone()),
+                input: input.as_ref().map(|i| i.json.clone()),
+                flexible_window: flexible_window.as_ref().map(|w| w.value),
+            }
         }
         Trigger::Event { bus, pattern, .. } => {
             if let Some(bus) = bus {

@@ -135,7 +135,17 @@ fn detail_type(event: &syn::Type) -> Option<&syn::Type> {
 /// `E` of `F`'s `LambdaEvent<E>` is an event `trigger` sends; the error is on the trigger.
 fn event_check(function: &Ident, trigger: &Trigger) -> TokenStream {
     let p = private_at(trigger.span());
-    let kind = Ident::new(trigger.kind().keyword(), Span::call_site());
+    // A Scheduler schedule sends its `input` (or `{}`) as the event itself: any type that reads it.
+    let scheduler = match trigger {
+        Trigger::Schedule { expression, timezone, input, flexible_window, .. } => {
+            timezone.is_some()
+                || input.is_some()
+                || flexible_window.is_some()
+                || lambda_stack_core::rules::scheduler::is_at(&expression.value)
+        }
+        _ => false,
+    };
+    let kind = Ident::new(if scheduler { "scheduler" } else { trigger.kind().keyword() }, Span::call_site());
     quote_spanned! {trigger.span()=>
         let _ = #p::sent_by::#kind::<<#function as #p::RustFunction>::Event>;
     }

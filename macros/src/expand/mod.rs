@@ -578,9 +578,22 @@ fn trigger(trigger: &Trigger) -> TokenStream {
             let topic = text(topic);
             quote! { #p::sns(#topic) }
         }
-        Trigger::Schedule { expression, .. } => {
+        Trigger::Schedule { expression, timezone, input, flexible_window, .. } => {
             let expression = &expression.value;
-            quote! { #p::schedule(#expression) }
+            let timezone = timezone.as_ref().map(|z| {
+                let z = &z.value;
+                quote! { .timezone(#z) }
+            });
+            let input = input.as_ref().map(|i| {
+                let i = json_value(&i.json);
+                quote! { .input(#i) }
+            });
+            let window = numbers(&[("flexible_window", flexible_window)]);
+            if timezone.is_some() || input.is_some() || flexible_window.is_some() {
+                quote! { #p::scheduled(#expression) #timezone #input #window }
+            } else {
+                quote! { #p::schedule(#expression) }
+            }
         }
         Trigger::Event { bus, pattern, .. } => {
             let pattern = json_value(&pattern.json);

@@ -40,6 +40,9 @@ pub enum Trigger {
     Schedule {
         keyword: Span,
         expression: Sp<String>,
+        timezone: Option<Sp<String>>,
+        input: Option<Sp<SpannedJson>>,
+        flexible_window: Option<Sp<u64>>,
     },
     /// `event(BUS?, pattern: {..})`.
     Event {
@@ -293,7 +296,13 @@ fn trigger(errors: &mut Errors, item: &Value) -> Option<Trigger> {
         "schedule" => {
             let a = Args::read(errors, "schedule", args, TriggerKind::Schedule.args());
             match a.positional.as_slice() {
-                [Value::Str(lit)] => Some(Trigger::Schedule { keyword, expression: Sp::new(lit.value(), lit.span()) }),
+                [Value::Str(lit)] => Some(Trigger::Schedule {
+                    keyword,
+                    expression: Sp::new(lit.value(), lit.span()),
+                    timezone: a.get("timezone").and_then(|v| fields::string(errors, "timezone", v)),
+                    input: a.get("input").and_then(|v| Some(Sp::new(json(errors, "input", v)?, v.span()))),
+                    flexible_window: a.int(errors, "flexible_window", "minutes"),
+                }),
                 [] => {
                     errors.at(call, "`schedule(..)` needs an expression, as in `schedule(\"rate(5 minutes)\")`");
                     None

@@ -868,9 +868,16 @@ pub enum Trigger {
     Sns {
         topic: String,
     },
-    /// An EventBridge schedule: `rate(5 minutes)` or `cron(0 12 * * ? *)`.
+    /// A schedule: `rate(5 minutes)`, `cron(0 12 * * ? *)` or `at(2027-01-01T00:00:00)`. An
+    /// EventBridge rule, unless it is [`Trigger::uses_scheduler`].
     Schedule {
         expression: String,
+        /// `timezone: "Europe/Paris"`: the zone its cron and `at()` are read in (UTC otherwise).
+        timezone: Option<String>,
+        /// `input: {..}`: the event Scheduler sends (`{}` otherwise).
+        input: Option<Json>,
+        /// `flexible_window: MINUTES`: Scheduler may start it up to this late.
+        flexible_window: Option<u64>,
     },
     /// `event(BUS?, pattern: {..})`: an EventBridge rule on the stack's bus `BUS`, or the
     /// account's default bus.
@@ -1076,6 +1083,20 @@ impl Trigger {
             | Trigger::Event(_) => 1,
             Trigger::Url { auth, .. } if auth.as_ref().and_then(|a| a.value()) == Some(&UrlAuth::None) => 2,
             Trigger::Url { .. } | Trigger::Http { .. } | Trigger::Sqs(_) | Trigger::Stream(_) => 0,
+        }
+    }
+
+    /// A `schedule(..)` that is an EventBridge Scheduler schedule: one with a `timezone`, an
+    /// `input`, a `flexible_window` or an `at(..)` expression.
+    pub fn uses_scheduler(&self) -> bool {
+        match self {
+            Trigger::Schedule { expression, timezone, input, flexible_window } => {
+                timezone.is_some()
+                    || input.is_some()
+                    || flexible_window.is_some()
+                    || crate::rules::scheduler::is_at(expression)
+            }
+            _ => false,
         }
     }
 

@@ -540,7 +540,8 @@ impl TriggerKind {
             TriggerKind::Event => &[Arg::Pattern],
             TriggerKind::Url => &[Arg::Auth, Arg::Cors, Arg::Stream],
             TriggerKind::Http | TriggerKind::Rest => &[Arg::Auth, Arg::OutlivesRequest],
-            TriggerKind::Sns | TriggerKind::Schedule => &[],
+            TriggerKind::Schedule => &[Arg::Timezone, Arg::Input, Arg::FlexibleWindow],
+            TriggerKind::Sns => &[],
         }
     }
 }
@@ -575,6 +576,12 @@ pub enum Arg {
     Stream,
     /// `pattern: {..}` of `event(..)`.
     Pattern,
+    /// `timezone: "Europe/Paris"` of a `schedule(..)`.
+    Timezone,
+    /// `input: {..}` of a `schedule(..)`: the event Scheduler sends.
+    Input,
+    /// `flexible_window: MINUTES` of a `schedule(..)`.
+    FlexibleWindow,
     /// `filter: [{..}, ..]` of a mapping: the patterns a record must match one of.
     Filter,
     MaxConcurrency,
@@ -607,6 +614,9 @@ impl Arg {
             Arg::Cors => "cors",
             Arg::Stream => "stream",
             Arg::Pattern => "pattern",
+            Arg::Timezone => "timezone",
+            Arg::Input => "input",
+            Arg::FlexibleWindow => "flexible_window",
             Arg::Filter => "filter",
             Arg::MaxConcurrency => "max_concurrency",
             Arg::Bisect => "bisect",

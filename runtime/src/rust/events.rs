@@ -168,6 +168,9 @@ pub mod sent_by {
     pub fn dynamodb<E: FromDynamodb>() {}
     pub fn kinesis<E: FromKinesis>() {}
     pub fn schedule<E: FromSchedule>() {}
+    /// An EventBridge Scheduler schedule sends its `input` (or `{}`) as the event: any type
+    /// serde reads it as.
+    pub fn scheduler<E: DeserializeOwned>() {}
     pub fn event<E: FromEvent>() {}
     pub fn http_authorizer<E: FromHttpAuthorizer>() {}
 }

@@ -2,7 +2,7 @@
 //! sources (S3, SNS, schedules), event source mappings for poll sources (SQS, DynamoDB and Kinesis
 //! streams), subscriptions, schedule rules and the function URL.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{note, unique_slug, Builder};
 use crate::error::Result;
@@ -13,8 +13,9 @@ use lambda_stack_core::decl::{StreamSource, Word};
 use crate::rules;
 use crate::terraform::resources::{
     CloudwatchEventPatternRule, CloudwatchEventRule, CloudwatchEventTarget, FilterCriteria, FilterPattern,
-    LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission, MappingDestination, MappingFailureDestination,
-    MappingOptions, S3LambdaNotification, ScalingConfig, SnsTopicSubscription, UrlCors,
+    FlexibleTimeWindow, IamRole, IamRolePolicy, LambdaEventSourceMapping, LambdaFunctionUrl, LambdaPermission,
+    MappingDestination, MappingFailureDestination, MappingOptions, Resource as _, S3LambdaNotification, ScalingConfig,
+    SchedulerSchedule, SchedulerTarget, SnsTopicSubscription, UrlCors,
 };
 use crate::terraform::{self, Address};
 use crate::trigger::{S3Trigger, Trigger};
@@ -26,6 +27,7 @@ impl Builder<'_> {
         let name = &function.name;
         let mut used = BTreeSet::new();
         let mut schedules = 0;
+        let mut scheduler_schedules = 0;
         let mut events = 0;
         for trigger in &function.triggers {
             let origin = trigger.origin().clone();
@@ -108,6 +110,36 @@ impl Builder<'_> {
                             protocol: "lambda".into(),
                             endpoint: lambda.attr("arn"),
                             depends_on: vec![permission.to_string()],
+                        },
+                    )?;
+                }
+                Trigger::Schedule { expression, timezone, input, flexible_window, .. }
+                    if trigger.to_decl().uses_scheduler() =>
+                {
+                    scheduler_schedules += 1;
+                    let slug = unique_slug(&mut used, "scheduler");
+                    let role = self.scheduler_role(function, lambda)?;
+                    self.add(
+                        &format!("{name}-{slug}"),
+                        &SchedulerSchedule {
+                            note: note(&format!("{trigger} of function `{name}`"), &origin),
+                            name: rules::scheduler::schedule_name(
+                                &self.stack.name,
+                                function.adopt.naming_base(name),
+                                scheduler_schedules,
+                            ),
+                            description: format!("Invokes function `{name}` on `{expression}`"),
+                            schedule_expression: terraform::literal(expression),
+                            schedule_expression_timezone: timezone.clone(),
+                            flexible_time_window: FlexibleTimeWindow {
+                                mode: if flexible_window.is_some() { "FLEXIBLE" } else { "OFF" }.into(),
+                                maximum_window_in_minutes: *flexible_window,
+                            },
+                            target: SchedulerTarget {
+                                arn: lambda.attr("arn"),
+                                role_arn: role.attr("arn"),
+                                input: input.as_ref().map(|input| terraform::literal(&input.to_string())),
+                            },
                         },
                     )?;
                 }
@@ -303,6 +335,55 @@ impl Builder<'_> {
                 qualifier: Self::qualifier(lambda),
             },
         )
+    }
+}
+
+impl Builder<'_> {
+    /// The role EventBridge Scheduler assumes to invoke `function` (`{stack}-{function}-scheduler`),
+    /// once per function: only Scheduler in this account may assume it, and it may only invoke
+    /// the function (its alias, when it has one).
+    fn scheduler_role(&mut self, function: &Function, lambda: &Address) -> Result<Address> {
+        let name = &function.name;
+        let address = Address::new(IamRole::TYPE, &format!("{name}-scheduler"));
+        if self.doc.resource(IamRole::TYPE, &format!("{name}-scheduler")).is_some() {
+            return Ok(address);
+        }
+        let account = self.arn("{account}");
+        let trust = serde_json::json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Principal": { "Service": "scheduler.amazonaws.com" },
+                "Action": "sts:AssumeRole",
+                "Condition": { "StringEquals": { "aws:SourceAccount": account } },
+            }],
+        });
+        let permissions_boundary = self.stack.boundary.clone().map(|arn| self.arn(&arn));
+        let role_name = rules::scheduler::role_name(&self.stack.name, function.adopt.naming_base(name));
+        let role = self.add(
+            &format!("{name}-scheduler"),
+            &IamRole {
+                note: format!("the role EventBridge Scheduler invokes function `{name}` with"),
+                name: role_name.clone(),
+                assume_role_policy: trust.to_string(),
+                permissions_boundary,
+                tags: BTreeMap::new(),
+            },
+        )?;
+        let policy = serde_json::json!({
+            "Version": "2012-10-17",
+            "Statement": [{ "Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": lambda.attr("arn") }],
+        });
+        self.add(
+            &format!("{name}-scheduler"),
+            &IamRolePolicy {
+                note: format!("function `{name}` may be invoked by its schedules"),
+                name: role_name,
+                role: role.attr("id"),
+                policy: policy.to_string(),
+            },
+        )?;
+        Ok(role)
     }
 }
 

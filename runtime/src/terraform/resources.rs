@@ -730,6 +730,42 @@ impl Resource for CloudwatchEventBus {
     const TYPE: &'static str = "aws_cloudwatch_event_bus";
 }
 
+/// `aws_scheduler_schedule`: an EventBridge Scheduler schedule invoking a function.
+#[derive(Debug, Clone, Serialize)]
+pub struct SchedulerSchedule {
+    #[serde(rename = "//")]
+    pub note: String,
+    pub name: String,
+    pub description: String,
+    pub schedule_expression: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule_expression_timezone: Option<String>,
+    pub flexible_time_window: FlexibleTimeWindow,
+    pub target: SchedulerTarget,
+}
+
+impl Resource for SchedulerSchedule {
+    const TYPE: &'static str = "aws_scheduler_schedule";
+}
+
+/// `flexible_time_window { mode, maximum_window_in_minutes }`
+#[derive(Debug, Clone, Serialize)]
+pub struct FlexibleTimeWindow {
+    pub mode: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_window_in_minutes: Option<u64>,
+}
+
+/// `target { arn, role_arn, input }`
+#[derive(Debug, Clone, Serialize)]
+pub struct SchedulerTarget {
+    pub arn: String,
+    pub role_arn: String,
+    /// The event, as JSON text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+}
+
 /// `aws_cloudwatch_event_target`
 #[derive(Debug, Clone, Serialize)]
 pub struct CloudwatchEventTarget {

@@ -36,7 +36,14 @@ pub enum Trigger {
     /// Messages published to a topic.
     Sns { topic: String, origin: Origin },
     /// An EventBridge schedule: `rate(5 minutes)` or `cron(0 12 * * ? *)`.
-    Schedule { expression: String, origin: Origin },
+    Schedule {
+        expression: String,
+        /// With any of these, or an `at(..)` expression, an EventBridge Scheduler schedule.
+        timezone: Option<String>,
+        input: Option<serde_json::Value>,
+        flexible_window: Option<u64>,
+        origin: Origin,
+    },
     /// Events on an EventBridge bus that match a pattern.
     Event(EventTrigger),
     /// The function's own HTTPS URL; `auth` is `none` or `iam`, [`UrlAuth::default`] (IAM) when
@@ -218,7 +225,27 @@ impl Trigger {
     /// An EventBridge schedule expression.
     #[track_caller]
     pub fn schedule(expression: impl Into<String>) -> Self {
-        Trigger::Schedule { expression: expression.into(), origin: Origin::caller() }
+        Trigger::Schedule {
+            expression: expression.into(),
+            timezone: None,
+            input: None,
+            flexible_window: None,
+            origin: Origin::caller(),
+        }
+    }
+
+    /// An EventBridge Scheduler schedule, given a [`ScheduleTrigger::timezone`], an
+    /// [`ScheduleTrigger::input`] or a [`ScheduleTrigger::flexible_window`] (an `at(..)`
+    /// expression is one without them too).
+    ///
+    /// ```
+    /// use lambda_stack_runtime::Trigger;
+    /// let daily: Trigger = Trigger::scheduled("cron(0 8 * * ? *)").timezone("Europe/Paris").into();
+    /// assert_eq!(daily.to_string(), r#"schedule("cron(0 8 * * ? *)", timezone: "Europe/Paris")"#);
+    /// ```
+    #[track_caller]
+    pub fn scheduled(expression: impl Into<String>) -> ScheduleTrigger {
+        ScheduleTrigger(Trigger::schedule(expression))
     }
 
     /// A function URL, with `auth` `none` (public) or `iam` (SigV4-signed callers).
@@ -359,7 +386,12 @@ impl Trigger {
                 decl::Trigger::Event(decl::EventTrigger { bus: t.bus.clone(), pattern: to_json(&t.pattern) })
             }
             Trigger::Sns { topic, .. } => decl::Trigger::Sns { topic: topic.clone() },
-            Trigger::Schedule { expression, .. } => decl::Trigger::Schedule { expression: expression.clone() },
+            Trigger::Schedule { expression, timezone, input, flexible_window, .. } => decl::Trigger::Schedule {
+                expression: expression.clone(),
+                timezone: timezone.clone(),
+                input: input.as_ref().map(to_json),
+                flexible_window: *flexible_window,
+            },
             Trigger::Url { auth, cors, stream, .. } => {
                 decl::Trigger::Url { auth: auth.clone(), cors: cors.as_ref().map(|c| c.0.clone()), stream: *stream }
             }
@@ -565,6 +597,48 @@ impl StreamTrigger {
     }
 }
 
+/// `schedule(EXPRESSION, timezone: .., input: {..}, flexible_window: MINUTES)`: see
+/// [`Trigger::scheduled`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct ScheduleTrigger(Trigger);
+
+impl ScheduleTrigger {
+    /// The tz database zone its cron or `at()` times are in (`Europe/Paris`); UTC otherwise.
+    pub fn timezone(mut self, zone: impl Into<String>) -> Self {
+        if let Trigger::Schedule { timezone, .. } = &mut self.0 {
+            *timezone = Some(zone.into());
+        }
+        self
+    }
+
+    /// The event Scheduler sends the function, instead of `{}`.
+    pub fn input(mut self, value: serde_json::Value) -> Self {
+        if let Trigger::Schedule { input, .. } = &mut self.0 {
+            *input = Some(value);
+        }
+        self
+    }
+
+    /// Minutes Scheduler may start it late, to spread invocations (1–1,440).
+    pub fn flexible_window(mut self, minutes: u64) -> Self {
+        if let Trigger::Schedule { flexible_window, .. } = &mut self.0 {
+            *flexible_window = Some(minutes);
+        }
+        self
+    }
+
+    pub fn declared_at(self, file: &str, line: u32) -> Self {
+        ScheduleTrigger(self.0.declared_at(file, line))
+    }
+}
+
+impl From<ScheduleTrigger> for Trigger {
+    fn from(trigger: ScheduleTrigger) -> Self {
+        trigger.0
+    }
+}
+
 impl EventTrigger {
     /// A `bus` of the stack, instead of the account's default bus.
     pub fn bus(mut self, bus: impl Into<String>) -> Self {
@@ -709,7 +783,19 @@ impl std::fmt::Display for Trigger {
                 None => write!(f, "event(pattern: {})", t.pattern),
             },
             Trigger::Sns { topic, .. } => write!(f, "sns({topic})"),
-            Trigger::Schedule { expression, .. } => write!(f, "schedule({expression:?})"),
+            Trigger::Schedule { expression, timezone, input, flexible_window, .. } => {
+                write!(f, "schedule({expression:?}")?;
+                if let Some(zone) = timezone {
+                    write!(f, ", timezone: {zone:?}")?;
+                }
+                if let Some(input) = input {
+                    write!(f, ", input: {input}")?;
+                }
+                if let Some(window) = flexible_window {
+                    write!(f, ", flexible_window: {window}")?;
+                }
+                f.write_str(")")
+            }
             Trigger::Url { auth, cors, stream, .. } => {
                 // Without `auth`, what it amounts to, as the `"//"` notes of the output say.
                 match auth {

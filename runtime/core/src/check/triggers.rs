@@ -20,6 +20,7 @@ impl Checker<'_> {
     pub(super) fn check_triggers(&mut self, id: DeclId, function: &Function) {
         let resolved = self.check_trigger_sources(id, function);
         let mut schedules = 0;
+        let mut scheduler_schedules = 0;
         let mut events = 0;
         let mut urls = 0;
         for (i, (trigger, resolved)) in function.triggers.iter().zip(resolved).enumerate() {
@@ -46,20 +47,49 @@ impl Checker<'_> {
                         self.check(at(TriggerPart::Arg(Arg::Source)), subscription);
                     }
                 }
-                Trigger::Schedule { expression } => {
-                    schedules += 1;
+                Trigger::Schedule { expression, timezone, flexible_window, .. } => {
+                    let scheduler = trigger.uses_scheduler();
+                    let n = if scheduler {
+                        scheduler_schedules += 1;
+                        scheduler_schedules
+                    } else {
+                        schedules += 1;
+                        schedules
+                    };
+                    if let Some(zone) = timezone {
+                        self.check(at(TriggerPart::Arg(Arg::Timezone)), rules::scheduler::check_timezone(zone));
+                    }
+                    if let Some(window) = flexible_window {
+                        let window = rules::scheduler::check_flexible_window(*window);
+                        self.check(at(TriggerPart::Arg(Arg::FlexibleWindow)), window);
+                    }
                     let at = at(TriggerPart::Arg(Arg::Expression));
-                    let earlier = function.triggers[..i].iter().any(|t| match t {
-                        Trigger::Schedule { expression: other } => rules::schedule::same_schedule(other, expression),
+                    // Two schedules at the same times are one, unless Scheduler sends them different
+                    // inputs (or reads them in different zones).
+                    let earlier = function.triggers[..i].iter().any(|t| match (t, trigger) {
+                        (
+                            Trigger::Schedule { expression: other, timezone: z1, input: i1, flexible_window: w1 },
+                            Trigger::Schedule { timezone: z2, input: i2, flexible_window: w2, .. },
+                        ) => rules::schedule::same_schedule(other, expression) && (z1, i1, w1) == (z2, i2, w2),
                         _ => false,
                     });
+                    let valid = if rules::scheduler::is_at(expression) {
+                        rules::scheduler::check_at(expression)
+                    } else {
+                        rules::schedule::check_schedule(expression)
+                    };
                     if earlier {
                         let message = rules::schedule::duplicate_schedule(&function.name, expression);
                         self.error(at, message);
-                    } else if self.check(at, rules::schedule::check_schedule(expression)).is_some() {
+                    } else if self.check(at, valid).is_some() {
                         let stack = self.stack().map_or(SHORTEST_STACK_NAME, |s| s.name.as_str());
                         let base = function.adopt.naming_base(&function.name);
-                        self.check(at, rules::names::check_schedule_rule_name(stack, base, schedules));
+                        let names = if scheduler {
+                            rules::scheduler::check_names(stack, base, n)
+                        } else {
+                            rules::names::check_schedule_rule_name(stack, base, n)
+                        };
+                        self.check(at, names);
                     }
                 }
                 Trigger::Event(event) => {
