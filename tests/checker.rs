@@ -826,6 +826,21 @@ fn cases() -> Vec<(&'static str, Stack)> {
             "schedules/flexible-window-above-a-day",
             shop().function(python("report").trigger(Trigger::scheduled("rate(1 hour)").flexible_window(1441))),
         ),
+        (
+            "function/loop-through-a-bus",
+            shop()
+                .bus(Bus::new("orders"))
+                .function(
+                    python("relay")
+                        .allow(Statement::allow(["events:PutEvents"]).on(Resource::named("orders")))
+                        .trigger(Trigger::event(json!({ "source": ["shop.orders"] })).bus("orders")),
+                )
+                .function(
+                    python("watcher")
+                        .allow(Statement::allow(["events:PutEvents"]).on(Resource::named("orders")))
+                        .trigger(Trigger::event(json!({ "source": ["aws.s3"] })).bus("orders")),
+                ),
+        ),
         ("function/retries-above-two", shop().function(python("worker").retries(3))),
         ("function/provisioned-without-alias", shop().function(python("checkout").provisioned(5))),
         ("function/snap-start-without-alias", shop().function(python("quote").snap_start(true))),

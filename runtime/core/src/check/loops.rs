@@ -64,6 +64,10 @@ impl Checker<'_> {
                         Trigger::Sns { topic } => {
                             Reads { kind: TriggerKind::Sns, source: topic, events: &[], prefix: "", suffix: "" }
                         }
+                        Trigger::Event(event) if !crate::rules::patterns::only_aws_sources(&event.pattern) => {
+                            let bus = event.bus.as_deref()?;
+                            Reads { kind: TriggerKind::Event, source: bus, events: &[], prefix: "", suffix: "" }
+                        }
                         _ => return None,
                     };
                     Some((g, reads))
@@ -166,6 +170,7 @@ impl Checker<'_> {
                 },
                 Some(Kind::Queue) => Feeds::Source(Write { target, via: TriggerKind::Sqs, keys: "*" }),
                 Some(Kind::Topic) => Feeds::Source(Write { target, via: TriggerKind::Sns, keys: "*" }),
+                Some(Kind::Bus) => Feeds::Source(Write { target, via: TriggerKind::Event, keys: "*" }),
                 _ => continue,
             };
             let what = if matches!(into, Feeds::Function(_)) { "function " } else { "" };

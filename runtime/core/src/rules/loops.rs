@@ -9,12 +9,11 @@
 //! * *X triggers function G* ([`write_triggers`]): G has a trigger reading X that such a write
 //!   fires (for S3, a created-object notification whose prefix and suffix a written key can match).
 //!
-//! A cycle in that graph ([`find_loops`]) is a loop. To add a kind of source, such as EventBridge
-//! buses: add `(TriggerKind::Event, "events:PutEvents")` to [`LOOP_WRITES`] (a statement on the
-//! bus then writes to it) and a case in [`write_triggers`] saying when the bus's `event(..)` trigger
-//! fires for what is put (its bus is the written one and its pattern can match what the function
-//! puts: any event, unless the pattern pins a `source` the writer cannot send, such as `aws.*`).
-//! Nothing else changes: the check and its message are written over these two relations.
+//! A cycle in that graph ([`find_loops`]) is a loop. EventBridge buses are one such source: a
+//! statement with `events:PutEvents` on a bus (or `on_success: BUS`) writes to it, and an
+//! `event(BUS, ..)` trigger reads it unless its pattern only takes `aws.*` sources, which
+//! `PutEvents` refuses from anyone else ([`super::patterns::only_aws_sources`]). To add a kind of
+//! source: a line in [`LOOP_WRITES`] and a case where the triggers are read.
 
 use crate::keys::TriggerKind;
 
@@ -22,8 +21,13 @@ use crate::keys::TriggerKind;
 /// creates the objects a bucket's notifications report (`s3:ObjectCreated:*`, which `CopyObject`
 /// and multipart uploads, both under `s3:PutObject`, also fire), `sqs:SendMessage` the messages a
 /// queue's event source mapping polls, `sns:Publish` the messages a topic's subscriptions receive.
-pub const LOOP_WRITES: &[(TriggerKind, &str)] =
-    &[(TriggerKind::S3, "s3:PutObject"), (TriggerKind::Sqs, "sqs:SendMessage"), (TriggerKind::Sns, "sns:Publish")];
+/// `events:PutEvents` the events a bus's rules match.
+pub const LOOP_WRITES: &[(TriggerKind, &str)] = &[
+    (TriggerKind::S3, "s3:PutObject"),
+    (TriggerKind::Sqs, "sqs:SendMessage"),
+    (TriggerKind::Sns, "sns:Publish"),
+    (TriggerKind::Event, "events:PutEvents"),
+];
 
 /// `recursion: allow | terminate`: whether Lambda's recursive-loop detection lets a loop through
 /// the function run (`aws_lambda_function_recursion_config`), and whether the checker accepts one.

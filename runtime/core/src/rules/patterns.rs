@@ -363,6 +363,22 @@ fn in_cidr(block: &str, address: &str) -> bool {
     }
 }
 
+/// Whether `pattern` matches only events whose `source` starts with `aws.`: those come from AWS
+/// services, and `PutEvents` refuses them from anyone else, so a function cannot send them.
+pub fn only_aws_sources(pattern: &Json) -> bool {
+    let Json::Map(fields) = pattern else { return false };
+    fields.iter().any(|(key, value)| match (key.as_str(), value) {
+        ("source", Json::List(values)) => !values.is_empty() && values.iter().all(|value| match value {
+            Json::Str(source) => source.starts_with("aws."),
+            Json::Map(operator) => {
+                matches!(operator.as_slice(), [(op, Json::Str(prefix))] if op == "prefix" && prefix.starts_with("aws."))
+            }
+            _ => false,
+        }),
+        _ => false,
+    })
+}
+
 struct Findings {
     dialect: Dialect,
     found: Vec<PatternFinding>,
