@@ -44,6 +44,10 @@ mod migrated;
 #[allow(dead_code)]
 mod api;
 
+#[path = "../examples/events/main.rs"]
+#[allow(dead_code)]
+mod events;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
@@ -56,6 +60,7 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("stages", vec![stages::shop()]),
         ("migrated", vec![migrated::event_pipeline_as_deployed()]),
         ("api", vec![api::shopfront()]),
+        ("events", vec![events::events()]),
     ]
 }
 

@@ -17,3 +17,15 @@ def notify(event, context):
 def checkout(event, context):
     """Behind the `live` alias, with provisioned concurrency."""
     return {"statusCode": 200, "body": json.dumps({"ok": True})}
+
+
+def quote(event, context):
+    """SnapStart restores it from a snapshot of its initialized version."""
+    return {"price": 42}
+
+
+def uses_layer(event, context):
+    """Imports `shared` from the `common` layer."""
+    import shared
+
+    return shared.summary(event)
