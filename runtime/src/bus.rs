@@ -17,11 +17,11 @@ use crate::origin::Origin;
 ///     .function(
 ///         Function::new("audit")
 ///             .runtime("python3.12")
-///             .handler("app.handler")
-///             .code("functions/audit")
+///             .handler("lambda_handler.handler")
+///             .code(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hello/functions/hello"))
 ///             .trigger(Trigger::event(serde_json::json!({ "source": ["shop.orders"] })).bus("orders")),
 ///     );
-/// assert!(stack.check().is_ok());
+/// assert_eq!(stack.check().problems, Vec::new());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]

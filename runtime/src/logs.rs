@@ -8,12 +8,14 @@ use lambda_stack_core::decl;
 /// ```
 /// use lambda_stack_runtime::{Function, Logs, Stack};
 /// let stack = Stack::new("shop").region("eu-west-3").function(
-///     Function::new("api").runtime("python3.12").handler("app.handler").code("functions/app")
+///     Function::new("api").runtime("python3.12").handler("lambda_handler.handler")
+///         .code(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hello/functions/hello"))
 ///         .logs(Logs::new().format("json").level("info").system_level("warn")),
 /// );
-/// assert!(stack.check().is_ok());
+/// assert_eq!(stack.check().problems, Vec::new());
 /// let text = Stack::new("shop").region("eu-west-3").function(
-///     Function::new("api").runtime("python3.12").handler("app.handler").code("functions/app")
+///     Function::new("api").runtime("python3.12").handler("lambda_handler.handler")
+///         .code(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hello/functions/hello"))
 ///         .logs(Logs::new().level("info")),
 /// );
 /// assert!(text.check().problems[0].message.contains("needs `format: json`"));

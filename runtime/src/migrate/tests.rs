@@ -207,7 +207,7 @@ fn names_terraform_chose_are_left_unset_and_policies_keep_their_names() {
             "aws_iam_role_policy": { "hello-read": {
                 "name": "hello-read",
                 "role": "${aws_iam_role.hello-role.id}",
-                "policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"sqs:ReceiveMessage\", \"sqs:DeleteMessage\", \"sqs:GetQueueAttributes\", \"sqs:SendMessage\"], \"Resource\": \"${aws_sqs_queue.work.arn}\"}]}",
+                "policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"sqs:ReceiveMessage\", \"sqs:DeleteMessage\", \"sqs:GetQueueAttributes\", \"sqs:PurgeQueue\"], \"Resource\": \"${aws_sqs_queue.work.arn}\"}]}",
             }},
         }),
     ));
@@ -215,8 +215,9 @@ fn names_terraform_chose_are_left_unset_and_policies_keep_their_names() {
     assert!(resources["aws_sqs_queue"]["work"].get("name").is_none(), "the name Terraform chose stays: {resources:#}");
     assert_eq!(resources["aws_iam_role_policy"]["hello_role"]["name"], "hello-read");
     // The poll actions come with the trigger; only what the function itself does stays in `allow`.
+    // (Not `sqs:SendMessage`: sending to the queue it reads is a recursive loop, an error.)
     let source = read(&dir, "main.rs");
-    assert!(source.contains("allow: [sqs:SendMessage on work],"), "{source}");
+    assert!(source.contains("allow: [sqs:PurgeQueue on work],"), "{source}");
     assert!(source.contains("triggers: [sqs(work)],"), "{source}");
     assert_eq!(resources["aws_lambda_event_source_mapping"]["hello-sqs-work"]["maximum_retry_attempts"], 2);
     assert!(json_file(&dir, "cdktf/moved.tf.json")["moved"].as_array().unwrap().contains(&json!({
