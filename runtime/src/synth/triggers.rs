@@ -160,26 +160,7 @@ impl Builder<'_> {
                             schedule_expression: terraform::literal(expression),
                         },
                     )?;
-                    let permission = self.permission(
-                        name,
-                        &slug,
-                        &what,
-                        lambda,
-                        "events.amazonaws.com",
-                        Some(rule.attr("arn")),
-                        None,
-                    )?;
-                    self.add(
-                        &format!("{name}-{slug}"),
-                        &CloudwatchEventTarget {
-                            note: what,
-                            rule: rule.attr("name"),
-                            event_bus_name: None,
-                            target_id: "lambda".into(),
-                            arn: lambda.attr("arn"),
-                            depends_on: vec![permission.to_string()],
-                        },
-                    )?;
+                    self.rule_target(name, &slug, what, lambda, &rule, None)?;
                 }
                 Trigger::Event(event) => {
                     events += 1;
@@ -207,26 +188,7 @@ impl Builder<'_> {
                             event_pattern: event.pattern.to_string(),
                         },
                     )?;
-                    let permission = self.permission(
-                        name,
-                        &slug,
-                        &what,
-                        lambda,
-                        "events.amazonaws.com",
-                        Some(rule.attr("arn")),
-                        None,
-                    )?;
-                    self.add(
-                        &format!("{name}-{slug}"),
-                        &CloudwatchEventTarget {
-                            note: what,
-                            rule: rule.attr("name"),
-                            event_bus_name: bus,
-                            target_id: "lambda".into(),
-                            arn: lambda.attr("arn"),
-                            depends_on: vec![permission.to_string()],
-                        },
-                    )?;
+                    self.rule_target(name, &slug, what, lambda, &rule, bus)?;
                 }
                 Trigger::Url { auth, cors, stream, .. } => {
                     let auth_type = auth.as_ref().and_then(Word::value).copied().unwrap_or_default().api();
@@ -339,6 +301,33 @@ impl Builder<'_> {
 }
 
 impl Builder<'_> {
+    /// An EventBridge rule's target, the function, after the permission that lets the rule (on
+    /// `bus`, the default bus when `None`) invoke it.
+    fn rule_target(
+        &mut self,
+        function: &str,
+        slug: &str,
+        what: String,
+        lambda: &Address,
+        rule: &Address,
+        bus: Option<String>,
+    ) -> Result<()> {
+        let source = Some(rule.attr("arn"));
+        let permission = self.permission(function, slug, &what, lambda, "events.amazonaws.com", source, None)?;
+        self.add(
+            &format!("{function}-{slug}"),
+            &CloudwatchEventTarget {
+                note: what,
+                rule: rule.attr("name"),
+                event_bus_name: bus,
+                target_id: "lambda".into(),
+                arn: lambda.attr("arn"),
+                depends_on: vec![permission.to_string()],
+            },
+        )?;
+        Ok(())
+    }
+
     /// The role EventBridge Scheduler assumes to invoke `function` (`{stack}-{function}-scheduler`),
     /// once per function: only Scheduler in this account may assume it, and it may only invoke
     /// the function (its alias, when it has one).

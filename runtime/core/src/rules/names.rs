@@ -301,9 +301,14 @@ fn check_owned(kind: &str, service: &str, stack: &str, declared: &str, name: &st
 /// The EventBridge rule of a function's `n`-th schedule (from 1): `{stack}-{function}-schedule`,
 /// then `-schedule-2`, ...
 pub fn schedule_rule_name(stack: &str, function: &str, n: usize) -> String {
+    numbered_rule_name(stack, function, "schedule", n)
+}
+
+/// `{stack}-{function}-{what}` for the first, `-{what}-{n}` after.
+fn numbered_rule_name(stack: &str, function: &str, what: &str, n: usize) -> String {
     match n {
-        0 | 1 => format!("{stack}-{function}-schedule"),
-        n => format!("{stack}-{function}-schedule-{n}"),
+        0 | 1 => format!("{stack}-{function}-{what}"),
+        n => format!("{stack}-{function}-{what}-{n}"),
     }
 }
 
@@ -312,10 +317,14 @@ pub const MAX_RULE_NAME: usize = 64;
 
 /// The rule name of a schedule fits EventBridge's 64 characters.
 pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result<(), String> {
-    let name = schedule_rule_name(stack, function, n);
+    check_rule_name(&schedule_rule_name(stack, function, n), "schedule")
+}
+
+/// An EventBridge rule name, generated for `this` (`schedule`, `trigger`), fits 64 characters.
+fn check_rule_name(name: &str, this: &str) -> Result<(), String> {
     if name.len() > MAX_RULE_NAME {
         return Err(format!(
-            "the EventBridge rule of this schedule, `{name}`, is {} characters, above EventBridge's limit of \
+            "the EventBridge rule of this {this}, `{name}`, is {} characters, above EventBridge's limit of \
              {MAX_RULE_NAME}; shorten the function or stack name",
             name.len()
         ));
@@ -326,23 +335,12 @@ pub fn check_schedule_rule_name(stack: &str, function: &str, n: usize) -> Result
 /// The EventBridge rule of a function's `n`-th `event(..)` trigger (from 1):
 /// `{stack}-{function}-event`, then `-event-2`, ...
 pub fn event_rule_name(stack: &str, function: &str, n: usize) -> String {
-    match n {
-        0 | 1 => format!("{stack}-{function}-event"),
-        n => format!("{stack}-{function}-event-{n}"),
-    }
+    numbered_rule_name(stack, function, "event", n)
 }
 
 /// The rule name of an `event(..)` trigger fits EventBridge's 64 characters.
 pub fn check_event_rule_name(stack: &str, function: &str, n: usize) -> Result<(), String> {
-    let name = event_rule_name(stack, function, n);
-    if name.len() > MAX_RULE_NAME {
-        return Err(format!(
-            "the EventBridge rule of this trigger, `{name}`, is {} characters, above EventBridge's limit of \
-             {MAX_RULE_NAME}; shorten the function or stack name",
-            name.len()
-        ));
-    }
-    Ok(())
+    check_rule_name(&event_rule_name(stack, function, n), "trigger")
 }
 
 /// EventBridge bus names: at most 256 characters of letters, digits and `/._-`, and not `default`
