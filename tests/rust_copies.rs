@@ -77,7 +77,9 @@ fn holds(haystack: &[u8], needle: &str) -> bool {
 
 #[test]
 fn copies_sharing_a_target_dir_each_zip_their_own_binary() {
-    let root = tempfile::tempdir().unwrap();
+    // Under cargo's target folder, not the system's temp folder: the copies' own target takes a
+    // few hundred MB, and /tmp may be small.
+    let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let target = root.path().join("shared-target");
     let (a, b) = (root.path().join("a"), root.path().join("b"));
     write_copy(&a, "answer-from-copy-a");
