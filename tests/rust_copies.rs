@@ -77,8 +77,8 @@ fn holds(haystack: &[u8], needle: &str) -> bool {
 
 #[test]
 fn copies_sharing_a_target_dir_each_zip_their_own_binary() {
-    // Under cargo's target folder, not the system's temp folder: the copies' own target takes a
-    // few hundred MB, and /tmp may be small.
+    // Under cargo's target folder, not the system's temp folder: the copies' own target holds a
+    // debug and a release build of the whole dependency graph, and /tmp may be small.
     let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let target = root.path().join("shared-target");
     let (a, b) = (root.path().join("a"), root.path().join("b"));
