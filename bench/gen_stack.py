@@ -37,7 +37,7 @@ def handler(event, context):
         "body": json.dumps({{
             "function": {i},
             "stage": os.environ.get("STAGE"),
-            "bucket": os.environ.get("REPORTS_BUCKET"),
+            "bucket": os.environ.get("REPORTS_BUCKET", ""),
             "event": event,
         }}),
     }}

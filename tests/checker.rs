@@ -19,10 +19,26 @@ fn python(name: &str) -> Function {
         .code_as_written("functions/app")
 }
 
+/// `function` with the `tests/ui/handler/prebuilt-zip-*` cases' code: `functions/zips/<zip>`.
+fn prebuilt(function: Function, zip: &str) -> Function {
+    function.code(format!("tests/ui/handler/functions/zips/{zip}")).code_as_written(format!("functions/zips/{zip}"))
+}
+
 /// The `tests/ui/layers/*` cases' layer: `code: "layers/common"` for `runtimes`.
 #[track_caller]
 fn common_layer<const N: usize>(runtimes: [&str; N]) -> Layer {
     Layer::new("common").code("tests/ui/layers/layers/common").code_as_written("layers/common").runtimes(runtimes)
+}
+
+/// The `tests/ui/build/*` cases' function: `build: go` of `functions/<code>` on `provided.al2023`.
+#[track_caller]
+fn go_function(name: &str, code: &str) -> Function {
+    Function::new(name)
+        .runtime("provided.al2023")
+        .handler("bootstrap")
+        .code(format!("tests/ui/build/functions/{code}"))
+        .code_as_written(format!("functions/{code}"))
+        .build(lambda_stack::Build::Go)
 }
 
 fn shop() -> Stack {
@@ -51,6 +67,17 @@ fn expected(case: &str) -> Vec<String> {
 
 fn cases() -> Vec<(&'static str, Stack)> {
     vec![
+        ("handler/prebuilt-zip-module-missing", shop().function(prebuilt(python("api"), "no_module.zip"))),
+        ("handler/prebuilt-zip-function-missing", shop().function(prebuilt(python("api"), "no_function.zip"))),
+        (
+            "handler/prebuilt-zip-bootstrap-not-executable",
+            shop().function(prebuilt(
+                python("api").runtime("provided.al2023").handler("bootstrap"),
+                "bootstrap_not_executable.zip",
+            )),
+        ),
+        ("handler/prebuilt-zip-with-exclude", shop().function(prebuilt(python("api"), "app.zip").exclude("tests"))),
+        ("handler/prebuilt-zip-missing", shop().function(prebuilt(python("api"), "ap.zip"))),
         ("limits/memory-below-128", shop().function(python("api").memory(64))),
         ("limits/memory-above-10240", shop().function(python("api").memory(10241))),
         ("limits/timeout-zero", shop().function(python("api").timeout(0))),
@@ -358,6 +385,40 @@ fn cases() -> Vec<(&'static str, Stack)> {
             shop().function(python("api").env("AWS_LAMBDA_EXEC_WRAPPER", "/opt/wrapper")),
         ),
         ("env/reserved-key", shop().function(python("api").env("AWS_REGION", "eu-west-3"))),
+        (
+            "build/build-go-on-a-python-runtime",
+            shop().function(go_function("api", "api").runtime("python3.12").handler("app.handler")),
+        ),
+        ("build/build-go-without-go-mod", shop().function(go_function("api", "no-go-mod"))),
+        ("build/build-go-of-a-library-package", shop().function(go_function("api", "library"))),
+        ("build/build-go-with-exclude", shop().function(go_function("api", "api").exclude("*_test.go"))),
+        (
+            "env/handler-reads-a-misspelled-variable",
+            shop().table(Table::new("orders").hash_key("id")).function(
+                python("api")
+                    .code("tests/ui/env/functions/reads-orders")
+                    .code_as_written("functions/reads-orders")
+                    .env("ORDERS_TABLE", Ref::new("orders", "name")),
+            ),
+        ),
+        (
+            "env/handler-reads-an-unset-variable",
+            shop().function(
+                python("api").code("tests/ui/env/functions/reads-orders").code_as_written("functions/reads-orders"),
+            ),
+        ),
+        (
+            "env/node-handler-reads-an-unset-variable",
+            shop().queue(Queue::new("jobs")).function(
+                Function::new("webhook")
+                    .runtime("nodejs22.x")
+                    .handler("index.handler")
+                    .code("tests/ui/env/functions/reads-queue")
+                    .code_as_written("functions/reads-queue")
+                    .env("JOBS_QUEUE", Ref::new("jobs", "url"))
+                    .allow(Statement::allow(["sqs:SendMessage"]).on(Resource::named("jobs"))),
+            ),
+        ),
         (
             "env/total-size-over-4kb",
             shop()

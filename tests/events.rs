@@ -8,8 +8,9 @@ fn code_dir() -> String {
     format!("{}/examples/pipeline/functions/worker", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A Python function on the pipeline's worker code, with the variable that code reads.
 fn python(name: &str) -> Function {
-    Function::new(name).runtime("python3.12").handler("worker.handler").code(code_dir())
+    Function::new(name).runtime("python3.12").handler("worker.handler").code(code_dir()).env("ORDERS_TABLE", "orders")
 }
 
 fn base() -> Stack {

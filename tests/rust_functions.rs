@@ -98,6 +98,10 @@ fn bootstraps_are_zipped_alone_executable_and_shared_by_architecture() {
     assert_eq!(get_order, create_order, "one binary serves every x86_64 function");
     let (fulfil, _) = bootstrap_of("fulfil").unwrap();
     assert_ne!(get_order, fulfil, "arm64 has its own build");
+    // Stripped by default: a symbol table leaves its section name in the section header strings.
+    for bootstrap in [&get_order, &fulfil] {
+        assert!(!bootstrap.windows(8).any(|w| w == b".symtab\0"), "the bootstrap keeps its symbol table");
+    }
 }
 
 #[test]

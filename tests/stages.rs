@@ -97,6 +97,10 @@ fn by_hand() -> Stack {
                     .runtime("python3.12")
                     .handler("app.handler")
                     .code(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/stages/functions/api"))
+                    .env("STAGE", stage)
+                    .env("ALERTS_TO", "ops@example.com")
+                    .env("OWNER", "platform")
+                    .env("ORDERS_TABLE", format!("shop-{stage}-orders"))
                     .memory(if stage == "prod" { 1024 } else { 256 })
                     .aws_name("legacy-api-{stage}"),
             )

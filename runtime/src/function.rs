@@ -58,6 +58,7 @@ pub struct Function {
     pub(crate) provisioned: Option<u64>,
     pub(crate) snap_start: bool,
     pub(crate) recursion: Option<Recursion>,
+    pub(crate) build: Option<crate::Build>,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
     pub(crate) logs: Option<crate::Logs>,
@@ -105,6 +106,7 @@ impl Function {
             provisioned: None,
             snap_start: false,
             recursion: None,
+            build: None,
             exclude: Vec::new(),
             vpc: None,
             logs: None,
@@ -142,7 +144,8 @@ impl Function {
         self
     }
 
-    /// The directory packaged as the function's code. A relative path is resolved against the
+    /// The directory packaged as the function's code, or a prebuilt `.zip` deployed as it is
+    /// (checked inside: see the README's "Prebuilt zips"). A relative path is resolved against the
     /// current directory at synth; the macro passes a path under `CARGO_MANIFEST_DIR`.
     pub fn code(mut self, dir: impl Into<PathBuf>) -> Self {
         let dir = dir.into();
@@ -310,6 +313,24 @@ impl Function {
     /// detection lets it run (`aws_lambda_function_recursion_config`).
     pub fn recursion(mut self, recursion: Recursion) -> Self {
         self.recursion = Some(recursion);
+        self
+    }
+
+    /// [`Build::Go`](crate::Build::Go): the package is the `bootstrap` that `go build` makes of
+    /// the Go module in the code folder, for Linux on the function's architecture (an OS-only
+    /// runtime, `provided.al2023` or `provided.al2`).
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Build, Function, Stack};
+    /// let api = Function::new("api")
+    ///     .runtime("provided.al2023")
+    ///     .handler("bootstrap")
+    ///     .code(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/go/functions/api"))
+    ///     .build(Build::Go);
+    /// assert!(Stack::new("shop").function(api).check().problems.is_empty());
+    /// ```
+    pub fn build(mut self, build: crate::Build) -> Self {
+        self.build = Some(build);
         self
     }
 

@@ -682,6 +682,10 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
             spans.put(id, At::Value(Key::Recursion), r.span);
             Word::new(r.value.clone(), decl::Recursion::parse)
         }),
+        build: function.build.as_ref().map(|b| {
+            spans.put(id, At::Value(Key::Build), b.span);
+            Word::new(b.value.clone(), decl::Build::parse)
+        }),
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         logs: function.logs.as_ref().map(|logs| {

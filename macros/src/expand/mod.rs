@@ -857,6 +857,12 @@ pub(crate) fn function_calls(
         };
         calls.push(quote! { .recursion(::lambda_stack::__private::Recursion::#recursion) });
     }
+    if let Some(build) = lowered.build.as_ref().and_then(|b| b.value()) {
+        let build = match build {
+            decl::Build::Go => quote! { Go },
+        };
+        calls.push(quote! { .build(::lambda_stack::__private::Build::#build) });
+    }
     calls.extend(kms(&function.kms));
     for pattern in &function.exclude {
         let pattern = &pattern.value;

@@ -362,6 +362,8 @@ pub struct Function {
     pub snap_start: Option<Sp<bool>>,
     /// `recursion: allow`, as written.
     pub recursion: Option<Sp<String>>,
+    /// `build: go`, as written.
+    pub build: Option<Sp<String>>,
     pub exclude: Vec<Sp<String>>,
     pub vpc: Option<Vpc>,
     pub logs: Option<Logs>,
@@ -809,6 +811,7 @@ impl Function {
             provisioned: int(errors, Key::Provisioned),
             snap_start: f.get(Key::SnapStart).and_then(|v| fields::boolean(errors, "snap_start", v)),
             recursion: f.get(Key::Recursion).and_then(|v| fields::word(errors, "recursion", v)),
+            build: f.get(Key::Build).and_then(|v| fields::word(errors, "build", v)),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
             vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             logs: f.get(Key::Logs).and_then(|v| Logs::from_value(errors, v)),

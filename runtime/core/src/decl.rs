@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use crate::keys::{Key, TriggerKind};
 pub use crate::rules::adopt::Adoption;
 pub use crate::rules::auth::{ApiKind, AuthArg, AuthKind};
+pub use crate::rules::build::Build;
 pub use crate::rules::cors::Cors;
 pub use crate::rules::loops::Recursion;
 use crate::rules::resources::Kind;
@@ -737,6 +738,8 @@ pub struct Function {
     pub snap_start: bool,
     /// `recursion: allow | terminate`.
     pub recursion: Option<Word<Recursion>>,
+    /// `build: go`: the package is built from the code folder's sources.
+    pub build: Option<Word<Build>>,
     pub exclude: Vec<String>,
     /// `vpc: { .. }`; without it, the stack's.
     pub vpc: Option<Vpc>,

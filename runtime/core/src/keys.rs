@@ -164,6 +164,8 @@ pub enum Key {
     SnapStart,
     /// `recursion: allow`: a recursive loop through the function is intended.
     Recursion,
+    /// `build: go`: the package's `bootstrap` is built from the code folder's sources.
+    Build,
     // vpc: { .. }
     Subnets,
     SecurityGroups,
@@ -232,6 +234,7 @@ impl Key {
             Key::Provisioned => "provisioned",
             Key::SnapStart => "snap_start",
             Key::Recursion => "recursion",
+            Key::Build => "build",
             Key::MaxReceive => "max_receive",
             Key::HashKey => "hash_key",
             Key::RangeKey => "range_key",
@@ -289,9 +292,10 @@ impl Key {
     }
 
     /// A function key that a Rust `#[function]` implies: its binding in `lambda_stack!` takes
-    /// none of them (`runtime` is `provided.al2023`, `handler` its name, `code` its binary).
+    /// none of them (`runtime` is `provided.al2023`, `handler` its name, `code` its binary, which
+    /// cargo builds).
     pub fn implied_by_rust(self) -> bool {
-        matches!(self, Key::Runtime | Key::Handler | Key::Code)
+        matches!(self, Key::Runtime | Key::Handler | Key::Code | Key::Build)
     }
 
     /// A key that configures a resource the stack creates: an `existing` one takes none of them.
@@ -385,6 +389,7 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Runtime,
     Key::Handler,
     Key::Code,
+    Key::Build,
     Key::Memory,
     Key::Timeout,
     Key::Env,

@@ -351,11 +351,13 @@ impl App {
             for asset in &stack.assets {
                 let _ = writeln!(
                     stdout,
-                    "  {:<24} {:>10} zipped, {} files",
+                    "  {:<24} {:>10} zipped, {} files{}",
                     asset.function,
                     // `HumanBytes` ignores the width: pad its text.
                     indicatif::HumanBytes(asset.package.bytes.len() as u64).to_string(),
-                    asset.package.files
+                    asset.package.files,
+                    self.prebuilt_zip(&stack.stack, &asset.function)
+                        .map_or(String::new(), |zip| format!(", prebuilt `{zip}`"))
                 );
             }
         }
@@ -372,6 +374,23 @@ impl App {
         // the OS.
         std::thread::spawn(move || drop(synthesized));
         Ok(())
+    }
+
+    /// The prebuilt zip (as written) that is the code of `function` in synthesized stack `stack`
+    /// (`shop`, or a stage's `shop-dev`), if its code is one.
+    fn prebuilt_zip(&self, stack: &str, function: &str) -> Option<&str> {
+        self.stacks
+            .iter()
+            .filter(|declared| {
+                stack == declared.name()
+                    || stack.strip_prefix(declared.name()).is_some_and(|rest| rest.starts_with('-'))
+            })
+            .flat_map(|declared| declared.functions())
+            .filter(|declared| declared.name() == function)
+            .find_map(|declared| {
+                let code = declared.code.as_deref()?;
+                crate::package::build::is_prebuilt(code).then(|| declared.code_as_written.as_deref().unwrap_or(""))
+            })
     }
 
     /// Stops quietly when stdout closes (`list | head`).

@@ -382,13 +382,28 @@ pub(crate) fn unpack(zip_bytes: &[u8], root: &Path) -> Result<(), String> {
         let Some(relative) = file.enclosed_name() else {
             return Err(format!("the package entry `{name}` would land outside the task root"));
         };
-        let path = root.join(relative);
+        let path = root.join(&relative);
         if file.is_dir() {
             std::fs::create_dir_all(&path).map_err(|e| format!("cannot unpack: {e}"))?;
             continue;
         }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("cannot unpack: {e}"))?;
+        }
+        // A prebuilt zip may hold symbolic links (`node_modules/.bin`), which Lambda extracts as
+        // links: so does this, when the target stays inside the task root.
+        if file.unix_mode().is_some_and(|mode| mode & 0o170_000 == 0o120_000) {
+            let mut target = String::new();
+            std::io::Read::read_to_string(&mut file, &mut target)
+                .map_err(|e| format!("cannot unpack `{name}`: {e}"))?;
+            let stays = !target.starts_with('/')
+                && relative.parent().map_or(0, |p| p.components().count()) as isize
+                    >= target.split('/').filter(|s| *s == "..").count() as isize;
+            if !stays {
+                return Err(format!("the package entry `{name}` is a link to `{target}`, outside the task root"));
+            }
+            std::os::unix::fs::symlink(&target, &path).map_err(|e| format!("cannot unpack `{name}`: {e}"))?;
+            continue;
         }
         let mut out = std::fs::File::create(&path).map_err(|e| format!("cannot unpack `{name}`: {e}"))?;
         std::io::copy(&mut file, &mut out).map_err(|e| format!("cannot unpack `{name}`: {e}"))?;

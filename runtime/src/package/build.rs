@@ -64,6 +64,8 @@ pub(crate) struct FunctionCode<'a> {
     pub(crate) runtime: Option<&'static Runtime>,
     pub(crate) arch: Arch,
     pub(crate) exclude: &'a [String],
+    /// `build: go`: the package is built, not zipped from the folder.
+    pub(crate) build: Option<crate::Build>,
 }
 
 /// Packages a function: installs its dependencies (or finds them cached), then zips its code and
@@ -75,8 +77,19 @@ pub(crate) fn package_function(
     progress: &Progress,
 ) -> Result<Package, PackageError> {
     let code = function.code;
+    if is_prebuilt(code) {
+        let package = prebuilt(code)?;
+        progress.packaged(function.name, package.files, package.unzipped_bytes, None);
+        return archive::check_zipped(package);
+    }
     super::check_code_dir(code)?;
     let notify = |what: String| progress.step(function.name, &what);
+    if function.build == Some(crate::Build::Go) {
+        let (package, took) = timed(|| super::go::package_go(code, function.arch, &options.cache, &notify));
+        let package = package?;
+        progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
+        return archive::check_zipped(package);
+    }
     let dependencies = match function.runtime {
         Some(runtime) => deps::install(code, runtime, function.arch, &options.cache, &options.installers, &notify)?,
         None => None,
@@ -140,6 +153,25 @@ pub(crate) fn package_function(
         store(&entry, &package);
     }
     archive::check_zipped(package)
+}
+
+/// A prebuilt zip as the package, byte for byte: nothing is installed (its dependencies are in
+/// it already), excluded or compressed again. Its listing is checked as at compile time (the zip
+/// may have changed since), and gives the unzipped size the layers' total is checked with.
+pub(crate) fn prebuilt(zip: &Path) -> Result<Package, PackageError> {
+    let display = zip.display().to_string();
+    let bytes = fs::read(zip).map_err(|source| PackageError::Io { path: display.clone(), source })?;
+    let listing = lambda_stack_core::scan::zip::Zip::from_bytes(&bytes, &display)
+        .map_err(|message| PackageError::Prebuilt { message })?;
+    if let Some(message) = listing.problems().into_iter().next() {
+        return Err(PackageError::Prebuilt { message });
+    }
+    Ok(archive::finished(bytes, listing.unzipped_bytes(), listing.files()))
+}
+
+/// Whether a function's `code` is a prebuilt zip rather than a folder to package.
+pub(crate) fn is_prebuilt(code: &Path) -> bool {
+    lambda_stack_core::scan::zip::is_prebuilt(code)
 }
 
 /// What to package for one layer, for one architecture.
@@ -279,6 +311,11 @@ pub(crate) fn layer_digest(layer: &LayerCode<'_>) -> Result<Package, PackageErro
 /// files (names, modes, contents) as `sha256_*`, no bytes. What `testing::Template` synthesizes
 /// with; dependencies are not installed (the manifest that declares them is one of the files).
 pub(crate) fn code_digest(function: &FunctionCode<'_>) -> Result<Package, PackageError> {
+    if is_prebuilt(function.code) {
+        // The zip's own digest, as a synth would deploy it; the bytes stay on disk.
+        let package = prebuilt(function.code)?;
+        return Ok(Package { bytes: Vec::new(), ..package });
+    }
     super::check_code_dir(function.code)?;
     let own_excludes;
     let excludes = if function.exclude.is_empty() {

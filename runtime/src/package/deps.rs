@@ -13,6 +13,12 @@
 //!   each `*.dist-info/RECORD`, which keeps the tree the same on every machine.
 //!   Key: the bytes of `requirements.txt`, the Python version, the architecture. Pin versions
 //!   (`pkg==1.2.3`): an unpinned requirement resolves once, when the entry is made.
+//! * **Python with uv**: a `uv.lock` (beside its `pyproject.toml`) is turned into pinned, hashed
+//!   requirements by `uv export --frozen --no-dev --no-emit-project --no-editable`, offline and
+//!   without touching the lock, and those go through the pip install above (pip checks every
+//!   wheel against the lock's hashes). The key is the exported text. uv is `LAMBDA_STACK_UV`, or
+//!   uv [`UV_VERSION`] installed from PyPI into the cache once (`tools/uv-<version>`), never a
+//!   global install.
 //! * **Node**: `package.json` and `package-lock.json` (or `npm-shrinkwrap.json`) are copied to a
 //!   staging folder, never installed in the user's code folder, and `npm ci --omit=dev --os=linux
 //!   --cpu=<x64|arm64>` runs there; the result goes into the zip as `node_modules/`, in place of
@@ -111,6 +117,112 @@ fn python_platforms(runtime: &Runtime, arch: Arch) -> Vec<String> {
     vec![format!("manylinux2014_{machine}"), format!("manylinux_{glibc}_{machine}")]
 }
 
+/// The uv that exports `uv.lock` files, pinned (as of 2026-12-03, the newest on PyPI).
+pub const UV_VERSION: &str = "0.13.9";
+
+/// A Python function's requirements: the bytes pip reads, the file holding them, and which file
+/// of the code folder declared them.
+struct Requirements {
+    text: Vec<u8>,
+    path: PathBuf,
+    manifest: &'static str,
+    /// A file written for pip (uv's export), removed once installed.
+    written: Option<PathBuf>,
+}
+
+/// `requirements.txt`, or `uv.lock` exported by uv; both is an error (which one would win is a
+/// guess), neither is no dependencies.
+fn python_requirements(
+    code: &Path,
+    cache: &Cache,
+    installers: &Installers,
+) -> Result<Option<Requirements>, PackageError> {
+    let absolute = |name: &str| {
+        std::path::absolute(code.join(name)).map_err(|source| PackageError::Io { path: name.into(), source })
+    };
+    let requirements_path = absolute("requirements.txt")?;
+    let lock_path = absolute("uv.lock")?;
+    let requirements = fs::read(&requirements_path).ok();
+    if !lock_path.is_file() {
+        return Ok(requirements.map(|text| Requirements {
+            text,
+            path: requirements_path,
+            manifest: "requirements.txt",
+            written: None,
+        }));
+    }
+    if requirements.is_some() {
+        return Err(PackageError::Install {
+            installer: "uv",
+            message: "the code folder has both `requirements.txt` and `uv.lock`; keep the one that declares \
+                      the function's dependencies (`uv export --no-dev > requirements.txt` makes the first \
+                      from the second)"
+                .into(),
+        });
+    }
+    let uv = uv_program(cache, installers)?;
+    let output = Command::new(&uv)
+        .args(["export", "--frozen", "--no-dev", "--no-emit-project", "--no-editable", "--no-header"])
+        .args(["--format", "requirements-txt", "--project"])
+        .arg(code)
+        .current_dir(code)
+        .env("UV_NO_PROGRESS", "1")
+        .output()
+        .map_err(|error| PackageError::Install {
+            installer: "uv",
+            message: format!("cannot run `{}` ({error}); set LAMBDA_STACK_UV to a uv program", uv.display()),
+        })?;
+    if !output.status.success() {
+        return Err(PackageError::Install {
+            installer: "uv",
+            message: format!("uv export of `uv.lock` failed:\n{}", tail(&String::from_utf8_lossy(&output.stderr))),
+        });
+    }
+    let staging = cache.staging("uv-export").map_err(|source| cache_error(cache, source))?;
+    let path = staging.join("requirements.txt");
+    fs::write(&path, &output.stdout).map_err(|source| cache_error(cache, source))?;
+    Ok(Some(Requirements { text: output.stdout, path, manifest: "uv.lock", written: Some(staging) }))
+}
+
+/// uv: `LAMBDA_STACK_UV`, or [`UV_VERSION`] from PyPI, installed into the cache on first use.
+fn uv_program(cache: &Cache, installers: &Installers) -> Result<PathBuf, PackageError> {
+    if let Some(uv) = env_path("LAMBDA_STACK_UV") {
+        return Ok(program(uv));
+    }
+    let tool = cache.path(&["tools", &format!("uv-{UV_VERSION}")]);
+    let uv = tool.join("bin").join("uv");
+    if uv.is_file() {
+        return Ok(uv);
+    }
+    let staging = cache.staging("uv").map_err(|source| cache_error(cache, source))?;
+    let target = staging.join("tree");
+    let args: Vec<String> =
+        ["-m", "pip", "install", "--no-input", "--disable-pip-version-check", "--only-binary=:all:"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain(["--target".into(), target.display().to_string(), format!("uv=={UV_VERSION}")])
+            .collect();
+    let output = run_pip(cache, installers, &args, cache.dir())?;
+    if !output.status.success() {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(PackageError::Install {
+            installer: "uv",
+            message: format!(
+                "installing uv {UV_VERSION} from PyPI failed:\n{}",
+                tail(&String::from_utf8_lossy(&output.stderr))
+            ),
+        });
+    }
+    // Another synth may have published it meanwhile: theirs is the same version.
+    let published = cache::publish_dir(&target, &tool);
+    let _ = fs::remove_dir_all(&staging);
+    match published {
+        Ok(()) => Ok(uv),
+        Err(_) if uv.is_file() => Ok(uv),
+        Err(source) => Err(cache_error(cache, source)),
+    }
+}
+
 fn python(
     code: &Path,
     runtime: &Runtime,
@@ -119,10 +231,25 @@ fn python(
     installers: &Installers,
     notify: &dyn Fn(String),
 ) -> Result<Option<Dependencies>, PackageError> {
-    let requirements_path = std::path::absolute(code.join("requirements.txt"))
-        .map_err(|source| PackageError::Io { path: "requirements.txt".into(), source })?;
-    let Ok(requirements) = fs::read(&requirements_path) else { return Ok(None) };
-    let text = String::from_utf8_lossy(&requirements);
+    let Some(found) = python_requirements(code, cache, installers)? else { return Ok(None) };
+    let installed = python_install(code, runtime, arch, cache, installers, notify, &found);
+    if let Some(written) = &found.written {
+        let _ = fs::remove_dir_all(written);
+    }
+    installed
+}
+
+fn python_install(
+    code: &Path,
+    runtime: &Runtime,
+    arch: Arch,
+    cache: &Cache,
+    installers: &Installers,
+    notify: &dyn Fn(String),
+    found: &Requirements,
+) -> Result<Option<Dependencies>, PackageError> {
+    let (requirements, requirements_path, manifest) = (&found.text, &found.path, found.manifest);
+    let text = String::from_utf8_lossy(requirements);
     if text.lines().all(|line| line.trim().is_empty() || line.trim_start().starts_with('#')) {
         return Ok(None);
     }
@@ -130,7 +257,7 @@ fn python(
     let platforms = python_platforms(runtime, arch);
     let key = cache::key(&[
         b"python-deps 1",
-        &requirements,
+        requirements,
         version.as_bytes(),
         arch.as_str().as_bytes(),
         platforms.join(" ").as_bytes(),
@@ -143,12 +270,12 @@ fn python(
         excludes: &["/bin/", "__pycache__/", "*.pyc"],
         code_excludes: &[],
         installer: "pip",
-        manifest: "requirements.txt",
+        manifest,
     };
     if entry.is_dir() {
         return Ok(Some(dependencies));
     }
-    notify(format!("installing requirements.txt for {} on {} (pip)", runtime.id, arch.as_str()));
+    notify(format!("installing {manifest} for {} on {} (pip)", runtime.id, arch.as_str()));
     let staging = cache.staging("python").map_err(|source| cache_error(cache, source))?;
     let target = staging.join("tree");
     let mut args: Vec<String> = [
@@ -180,7 +307,7 @@ fn python(
     let output = run_pip(cache, installers, &args, code);
     let result = output.and_then(|output| {
         if output.status.success() {
-            tidy_python_tree(&target).map_err(|source| PackageError::Io { path: "requirements.txt".into(), source })
+            tidy_python_tree(&target).map_err(|source| PackageError::Io { path: manifest.into(), source })
         } else {
             Err(pip_error(&output, runtime.id, arch, &platforms))
         }

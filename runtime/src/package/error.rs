@@ -62,8 +62,13 @@ pub enum PackageError {
     NoWheel { requirement: String, runtime: String, arch: &'static str, platforms: String, detail: String },
     /// Installing the dependencies failed (`installer` is `pip` or `npm`).
     Install { installer: &'static str, message: String },
+    /// The function's `build:` tool (`go`) could not be run, or failed.
+    Build { tool: &'static str, message: String },
     /// A file of the code folder is also a file the dependencies install.
     DependencyClash { path: String, installer: &'static str, manifest: &'static str },
+    /// A prebuilt zip (`code: "dist/app.zip"`) that cannot be deployed as it is: the core
+    /// checker's message (not a zip, a name that extracts elsewhere, empty, too big unzipped).
+    Prebuilt { message: String },
 }
 
 impl fmt::Display for PackageError {
@@ -170,12 +175,14 @@ impl fmt::Display for PackageError {
                  wheels for this Python and architecture, or build the wheel yourself"
             ),
             Install { installer, message } => write!(f, "installing dependencies with {installer}: {message}"),
+            Build { tool, message } => write!(f, "building with {tool}: {message}"),
             DependencyClash { path, installer, manifest } => write!(
                 f,
                 "`{}` is both a file of the code folder and one that {installer} installs from \
                  `{manifest}`; remove one of them",
                 shown(path)
             ),
+            Prebuilt { message } => f.write_str(message),
         }
     }
 }

@@ -36,6 +36,7 @@ mod deflate;
 pub(crate) mod deps;
 mod error;
 mod exclude;
+pub(crate) mod go;
 pub(crate) mod progress;
 mod walk;
 mod zipfile;

@@ -46,6 +46,7 @@ pub(super) fn digest_functions(stack: &Stack) -> Result<Vec<Asset>> {
                         runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
                         arch: function.arch,
                         exclude: &function.exclude,
+                        build: function.build,
                     };
                     build::code_digest(&code).map_err(|source| Error::Package {
                         stack: stack.name.clone(),
@@ -85,6 +86,7 @@ fn package_function(
         runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
         arch: function.arch,
         exclude: &function.exclude,
+        build: function.build,
     };
     let (package, s3_bucket) = match build::package_function(&code, options, progress) {
         Ok(package) => (package, None),

@@ -13,9 +13,14 @@ use crate::scan;
 /// The function a `#[function]` alone is checked as.
 const ALONE: DeclId = DeclId::Function(0);
 
-/// What a handler scanner returns: the files it read (the one the handler names first), or why
-/// the handler is not in the code.
-pub(super) type HandlerScan = Result<Vec<PathBuf>, String>;
+/// What a handler scanner returns: the files it read (the one the handler names first) and the
+/// environment variables that file reads with no default, or why the handler is not in the code.
+pub(super) type HandlerScan = Result<Scanned, String>;
+
+pub(super) struct Scanned {
+    files: Vec<PathBuf>,
+    env_reads: Vec<scan::EnvRead>,
+}
 
 /// Below this many functions the handlers are scanned on the checking thread: starting threads
 /// would cost more than the scans.
@@ -24,11 +29,26 @@ const PARALLEL_SCANS_FROM: usize = 64;
 /// The scanner of `family` over the code folder `dir` for `handler`; a family without one finds
 /// nothing to read.
 fn scan_handler(family: Family, dir: &Path, as_written: &str, handler: &str) -> HandlerScan {
-    match family {
+    let files = match family {
         Family::Python => scan::python::check_python(dir, as_written, handler),
         Family::Node => scan::node::check_node(dir, as_written, handler),
         Family::Provided => scan::bootstrap::check_bootstrap(dir, as_written),
         _ => Ok(Vec::new()),
+    }?;
+    let env_reads = files.first().map(|module| scan::handler_env_reads(family, module)).unwrap_or_default();
+    Ok(Scanned { files, env_reads })
+}
+
+/// What a function's code is checked for: the module its handler names, or, for `build: go`, a
+/// Go module with a `package main` (whatever `bootstrap` it would hold is built, not read).
+fn scan_code(function: &Function, family: Family, dir: &Path, as_written: &str, handler: &str) -> HandlerScan {
+    match function.build.as_ref().map(|build| build.value()) {
+        Some(Some(crate::decl::Build::Go)) => {
+            scan::go::check_go_main(dir, as_written).map(|files| Scanned { files, env_reads: Vec::new() })
+        }
+        // A `build:` word that is not one was reported; what it would build is unknown.
+        Some(None) => Ok(Scanned { files: Vec::new(), env_reads: Vec::new() }),
+        None => scan_handler(family, dir, as_written, handler),
     }
 }
 
@@ -45,7 +65,11 @@ pub(super) fn scan_handlers(stack: &Stack) -> Vec<Option<HandlerScan>> {
         let family = runtimes::lookup(function.runtime.as_deref()?)?.family;
         let handler = function.handler.as_deref()?;
         let Code { as_written, dir: Some(dir) } = function.code.as_ref()? else { return None };
-        Some(scan_handler(family, dir, as_written, handler))
+        // A prebuilt zip is checked on the checking thread, with its listing (`check_prebuilt`).
+        if scan::zip::is_prebuilt(dir) {
+            return None;
+        }
+        Some(scan_code(function, family, dir, as_written, handler))
     };
     let functions = &stack.functions;
     let threads = if functions.len() < PARALLEL_SCANS_FROM {
@@ -89,9 +113,11 @@ impl Checker<'_> {
             self.check_rust_binding(id, function);
         } else {
             let excludes = self.check_excludes(id, function);
+            self.check_prebuilt_keys(id, function);
             if self.check_required_keys(id, function) {
                 if let Some(family) = self.check_runtime(id, function) {
                     self.check_provider_floor(id, function);
+                    self.check_build(id, function, family);
                     self.check_handler(id, function, family, &excludes);
                 }
             }
@@ -254,24 +280,159 @@ impl Checker<'_> {
         }
         let Some(Code { as_written, dir: Some(dir) }) = &function.code else { return };
         let code_at = Location::new(id, At::Value(Key::Code));
+        if scan::zip::is_prebuilt(dir) {
+            return self.check_prebuilt(id, function, family, handler, as_written, dir);
+        }
         let read_ahead = match id {
             DeclId::Function(i) => self.handler_scans.get_mut(i).and_then(Option::take),
             _ => None,
         };
         // A scan that read the handler's file found the directory: asking again is a `stat` per
         // function on the one checking thread. (Runtimes without a scanner read nothing.)
-        let found = read_ahead.as_ref().is_some_and(|scan| scan.as_ref().is_ok_and(|files| !files.is_empty()));
+        let found =
+            read_ahead.as_ref().is_some_and(|scan| scan.as_ref().is_ok_and(|scanned| !scanned.files.is_empty()));
         if !found && !self.check_code_dir(code_at, as_written, dir) {
             return;
         }
-        let files = read_ahead.unwrap_or_else(|| scan_handler(family, dir, as_written, handler));
+        let scanned = read_ahead.unwrap_or_else(|| scan_code(function, family, dir, as_written, handler));
         let at = if matches!(family, Family::Provided) { code_at } else { handler_at };
-        if let Some(files) = self.check(at, files) {
+        if let Some(Scanned { files, env_reads }) = self.check(at, scanned) {
             // The first file read is the one the handler names (the handler module, or `bootstrap`).
             if let Some(module) = files.first() {
                 self.check_handler_not_excluded(id, function, dir, module, excludes);
+                self.check_env_reads(handler_at, function, family, dir, module, &env_reads);
             }
             self.findings.tracked_files.extend(files);
+        }
+    }
+
+    /// A prebuilt zip (`code: "dist/app.zip"`) is a zip Lambda can extract as it is (see
+    /// [`scan::zip::Zip::problems`]), fits a direct upload unless the stack has `assets:`, and
+    /// holds what the handler names.
+    fn check_prebuilt(
+        &mut self,
+        id: DeclId,
+        function: &Function,
+        family: Family,
+        handler: &str,
+        as_written: &str,
+        path: &Path,
+    ) {
+        let code_at = Location::new(id, At::Value(Key::Code));
+        if !path.exists() {
+            let message = format!(
+                "prebuilt zip `{as_written}` does not exist (paths are relative to the file holding `lambda_stack!`){}",
+                sibling_hint(as_written, path, false)
+            );
+            return self.error(code_at, message);
+        }
+        let Some(zip) = self.check(code_at, scan::zip::Zip::open(path, as_written)) else { return };
+        // The macro tracks a file by `include_bytes!`, which reads all of it into the compiler:
+        // a zip of some MiB is tracked, a bigger one only re-checked by the synth.
+        if zip.bytes <= scan::MAX_SOURCE_BYTES {
+            self.findings.tracked_files.push(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+        }
+        let problems = zip.problems();
+        let sound = problems.is_empty();
+        for problem in problems {
+            self.error(code_at, problem);
+        }
+        let max = rules::limits::MAX_ZIP_BYTES;
+        if zip.bytes > max && self.stack().is_some_and(|stack| stack.assets.is_none()) {
+            let message = format!(
+                "`{as_written}` is {} bytes, above the {} MB limit for a direct upload ({max} bytes); declare \
+                 `assets: BUCKET` on the stack, naming one of its buckets, to upload it through S3",
+                zip.bytes,
+                max / (1024 * 1024)
+            );
+            self.error(code_at, message);
+        }
+        if !sound {
+            return;
+        }
+        let handler_at = Location::new(id, At::Value(Key::Handler));
+        let (at, files) = match family {
+            Family::Python => (handler_at, scan::python::check_python_zip(&zip, handler)),
+            Family::Node => (handler_at, scan::node::check_node_zip(&zip, handler)),
+            Family::Provided => (code_at, scan::bootstrap::check_bootstrap_zip(&zip)),
+            _ => (handler_at, Ok(Vec::new())),
+        };
+        // The first path is the handler module's inside the zip: its environment reads are
+        // checked as a folder's are.
+        let Some(module) = self.check(at, files).and_then(|files| files.into_iter().next()) else { return };
+        let module = module.to_string_lossy().into_owned();
+        let scanner: fn(&str) -> Vec<scan::EnvRead> = match family {
+            Family::Python => scan::python::env_reads_without_default,
+            Family::Node => scan::node::env_reads_without_default,
+            _ => return,
+        };
+        let Ok(source) = zip.read(&module, scan::MAX_SOURCE_BYTES) else { return };
+        let declared: Vec<&str> = function.env.iter().map(|(key, _)| key.as_str()).collect();
+        for read in scanner(&String::from_utf8_lossy(&source)) {
+            self.check(handler_at, rules::env::check_read(family, &module, read.line, &read.name, &declared));
+        }
+    }
+
+    /// With a prebuilt zip, nothing is repackaged: `exclude:` would leave nothing out.
+    fn check_prebuilt_keys(&mut self, id: DeclId, function: &Function) {
+        let Some(Code { as_written, dir: Some(dir) }) = &function.code else { return };
+        if !scan::zip::is_prebuilt(dir) || !function.written.contains(&Key::Exclude) {
+            return;
+        }
+        let message = format!(
+            "`exclude` leaves files out of the package lambda-stack builds, but `{as_written}` is a prebuilt zip, \
+             deployed as it is; leave the files out when building the zip"
+        );
+        self.error(Location::new(id, At::Key(Key::Exclude)), message);
+    }
+
+    /// Every environment variable the handler module reads with no default is set, by `env:` or
+    /// by Lambda: unset, the first invocation fails (`KeyError`) or runs on with `None`/`undefined`.
+    fn check_env_reads(
+        &mut self,
+        at: Location,
+        function: &Function,
+        family: Family,
+        dir: &Path,
+        module: &Path,
+        reads: &[scan::EnvRead],
+    ) {
+        if reads.is_empty() {
+            return;
+        }
+        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let file = canonical(module);
+        let relative = file.strip_prefix(canonical(dir)).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+        let declared: Vec<&str> = function.env.iter().map(|(key, _)| key.as_str()).collect();
+        for read in reads {
+            self.check(at, rules::env::check_read(family, &relative, read.line, &read.name, &declared));
+        }
+    }
+
+    /// `build:` names a build there is, for the function's runtime, and the package it makes is
+    /// the built program alone: `exclude:` would leave nothing out.
+    fn check_build(&mut self, id: DeclId, function: &Function, family: Family) {
+        let Some(build) = &function.build else { return };
+        let at = Location::new(id, At::Value(Key::Build));
+        let Some(build) = self.check(at, build.parsed.clone()) else { return };
+        let runtime = function.runtime.as_deref().unwrap_or_default();
+        self.check(at, build.check_family(runtime, family));
+        if let Some(Code { as_written, dir: Some(dir) }) = &function.code {
+            if scan::zip::is_prebuilt(dir) {
+                let message = format!(
+                    "`build: {}` builds the sources of a code folder, but `{as_written}` is a prebuilt zip, deployed \
+                     as it is",
+                    build.word()
+                );
+                self.error(at, message);
+            }
+        }
+        if !function.exclude.is_empty() {
+            let message = format!(
+                "`exclude` leaves nothing out with `build: {}`: the package is the built `bootstrap` alone",
+                build.word()
+            );
+            self.error(Location::new(id, At::Key(Key::Exclude)), message);
         }
     }
 
@@ -281,11 +442,11 @@ impl Checker<'_> {
             return true;
         }
         let message = if dir.exists() {
-            format!("code path `{as_written}` is a file; `code` names the directory to package")
+            format!("code path `{as_written}` is a file; `code` names the directory to package, or a prebuilt `.zip`")
         } else {
             format!(
                 "code directory `{as_written}` does not exist (paths are relative to the file holding `lambda_stack!`){}",
-                sibling_hint(as_written, dir)
+                sibling_hint(as_written, dir, true)
             )
         };
         self.error(at, message);
@@ -525,15 +686,16 @@ impl Checker<'_> {
     }
 }
 
-/// `; did you mean `functions/hello`?` when a directory beside the missing one has a near name.
-fn sibling_hint(as_written: &str, dir: &Path) -> String {
+/// `; did you mean `functions/hello`?` when a directory (a file, for a zip: `dirs` false) beside
+/// the missing one has a near name.
+fn sibling_hint(as_written: &str, dir: &Path, dirs: bool) -> String {
     let (Some(parent), Some(missing)) = (dir.parent(), dir.file_name().and_then(|n| n.to_str())) else {
         return String::new();
     };
     let Ok(entries) = std::fs::read_dir(parent) else { return String::new() };
     let siblings: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_dir())
+        .filter(|entry| entry.path().is_dir() == dirs)
         .filter_map(|entry| entry.file_name().into_string().ok())
         .collect();
     match rules::suggest::closest(missing, siblings.iter().map(String::as_str)) {

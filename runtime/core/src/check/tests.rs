@@ -502,3 +502,62 @@ fn a_rust_function_alone_asks_its_stack_for_the_layer() {
     assert_eq!(references.len(), 1);
     assert_eq!((references[0].name.as_str(), references[0].kinds.as_slice()), ("common", &[Kind::Layer][..]));
 }
+
+/// A prebuilt zip over 50 MB needs the stack's `assets:` bucket, and one whose listing says more
+/// than 250 MB unzipped is refused on `code`.
+#[test]
+fn prebuilt_zips_over_the_direct_upload_limit_need_assets() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.zip");
+    let bytes =
+        crate::scan::zip::tests::stored_zip(&[("app.py", 0o100644, b"def handler(event, context):\n    pass\n")]);
+    // A sparse gap of 51 MiB before the central directory, whose offset the end record moves past.
+    let end = bytes.len() - 22;
+    let directory_at = u32::from_le_bytes(bytes[end + 16..end + 20].try_into().unwrap()) as usize;
+    let gap = 51 * 1024 * 1024;
+    let mut file = std::fs::File::create(&path).unwrap();
+    file.write_all(&bytes[..directory_at]).unwrap();
+    file.set_len((directory_at + gap) as u64).unwrap();
+    std::io::Seek::seek(&mut file, std::io::SeekFrom::End(0)).unwrap();
+    let mut rest = bytes[directory_at..].to_vec();
+    let moved = (directory_at + gap) as u32;
+    let end = rest.len() - 22;
+    rest[end + 16..end + 20].copy_from_slice(&moved.to_le_bytes());
+    file.write_all(&rest).unwrap();
+    drop(file);
+
+    let mut function = python("api");
+    function.code = Some(decl::Code { as_written: "dist/app.zip".into(), dir: Some(path) });
+    let mut declared = decl::Stack { name: "shop".into(), functions: vec![function], ..Default::default() };
+    let findings = super::stack(&declared);
+    let code_at = Location::new(DeclId::Function(0), At::Value(Key::Code));
+    let too_big = format!(
+        "`dist/app.zip` is {} bytes, above the 50 MB limit for a direct upload (52428800 bytes); declare \
+         `assets: BUCKET` on the stack, naming one of its buckets, to upload it through S3",
+        bytes.len() + gap
+    );
+    assert_eq!(errors(&findings), [(code_at, too_big.as_str())]);
+    declared.assets = Some("packages".into());
+    declared.buckets = vec![decl::Bucket { name: "packages".into(), ..Default::default() }];
+    assert_eq!(errors(&super::stack(&declared)), []);
+}
+
+/// A prebuilt zip's handler module is read for environment variables as a folder's is.
+#[test]
+fn a_prebuilt_zips_handler_module_reads_its_environment_as_a_folders_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.zip");
+    let source = b"import os\nTABLE = os.environ[\"TABLE\"]\n\ndef handler(event, context):\n    return TABLE\n";
+    std::fs::write(&path, crate::scan::zip::tests::stored_zip(&[("app.py", 0o100644, source)])).unwrap();
+    let mut function = python("api");
+    function.code = Some(decl::Code { as_written: "dist/app.zip".into(), dir: Some(path) });
+    let mut declared = decl::Stack { name: "shop".into(), functions: vec![function], ..Default::default() };
+    let findings = super::stack(&declared);
+    let found = errors(&findings);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Location::new(DeclId::Function(0), At::Value(Key::Handler)));
+    assert!(found[0].1.contains("`TABLE`") && found[0].1.contains("app.py"), "{}", found[0].1);
+    declared.functions[0].env.push(("TABLE".into(), EnvValue::Literal("orders".into())));
+    assert_eq!(errors(&super::stack(&declared)), []);
+}

@@ -36,6 +36,66 @@ pub const RESERVED_KEYS: &[&str] = &[
     "TZ",
 ];
 
+/// Variables Lambda sets in every execution environment that are not reserved (the user may
+/// override them): the developer guide's "unreserved" list, and X-Ray's daemon variables.
+pub const SET_BY_LAMBDA: &[&str] = &[
+    "_AWS_XRAY_DAEMON_ADDRESS",
+    "_AWS_XRAY_DAEMON_PORT",
+    "AWS_XRAY_CONTEXT_MISSING",
+    "AWS_XRAY_DAEMON_ADDRESS",
+    "LANG",
+    "LD_LIBRARY_PATH",
+    "NODE_PATH",
+    "PATH",
+    "PYTHONPATH",
+];
+
+/// Whether Lambda itself sets `name` in the function's environment: the reserved keys, the
+/// unreserved ones it sets, and its own `AWS_LAMBDA_` namespace.
+pub fn set_by_lambda(name: &str) -> bool {
+    RESERVED_KEYS.contains(&name) || SET_BY_LAMBDA.contains(&name) || name.starts_with("AWS_LAMBDA_")
+}
+
+/// A handler module's read of `name` with no default (in `file`, on `line`) is of a variable
+/// that `env:` (`declared`) or Lambda sets; otherwise the function fails at its first
+/// invocation, and the error offers the closest declared name.
+///
+/// ```
+/// use lambda_stack_core::rules::{env, runtimes::Family};
+/// assert!(env::check_read(Family::Python, "app.py", 3, "TABLE", &["TABLE"]).is_ok());
+/// assert!(env::check_read(Family::Python, "app.py", 3, "AWS_REGION", &[]).is_ok());
+/// assert_eq!(
+///     env::check_read(Family::Python, "app.py", 3, "TABEL", &["TABLE"]).unwrap_err(),
+///     "`app.py` reads environment variable `TABEL` on line 3 with no default, and neither `env:` \
+///      nor Lambda sets it; did you mean `TABLE`?"
+/// );
+/// ```
+pub fn check_read(
+    family: super::runtimes::Family,
+    file: &str,
+    line: usize,
+    name: &str,
+    declared: &[&str],
+) -> Result<(), String> {
+    if declared.contains(&name) || set_by_lambda(name) {
+        return Ok(());
+    }
+    let head = format!(
+        "`{file}` reads environment variable `{name}` on line {line} with no default, and neither `env:` nor \
+         Lambda sets it"
+    );
+    let known = declared.iter().chain(RESERVED_KEYS).chain(SET_BY_LAMBDA).copied();
+    let suggestion = super::suggest::did_you_mean(name, known);
+    if !suggestion.is_empty() {
+        return Err(format!("{head}{suggestion}"));
+    }
+    let default = match family {
+        super::runtimes::Family::Node => format!("`process.env.{name} ?? \"..\"`"),
+        _ => format!("`os.environ.get(\"{name}\", \"..\")`"),
+    };
+    Err(format!("{head}; set it in the function's `env:`, or read it with a default ({default})"))
+}
+
 /// A key starts with a letter, has at least two characters of letters, digits and `_`, and is not
 /// one Lambda reserves (nor anything under `AWS_LAMBDA_`).
 pub fn check_key(key: &str) -> Result<(), String> {

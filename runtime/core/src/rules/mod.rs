@@ -18,6 +18,7 @@
 
 pub mod adopt;
 pub mod auth;
+pub mod build;
 pub mod cors;
 pub mod env;
 pub mod glob;

@@ -29,6 +29,7 @@ pub fn implied_key(key: &str) -> Option<&'static str> {
         "handler" => Some("a Rust function's handler is its own name"),
         "code" => Some("a Rust function's code is the stack's own binary, built as `bootstrap`"),
         "exclude" => Some("a Rust function's package is its `bootstrap` alone"),
+        "build" => Some("a Rust function's `bootstrap` is the stack's own binary, which cargo builds"),
         _ => None,
     }
 }

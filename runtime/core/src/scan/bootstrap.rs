@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{absolute, check_code_dir, entry, list_dir, regular_file, shown, Found};
+use super::zip::Zip;
+use super::{absolute, check_code_dir, entry, list_dir, regular_file, shown, DirEntry, Found, Tree};
 
 /// Provided runtimes: an executable (any x bit) file named `bootstrap` at the root of code_dir.
 ///
@@ -23,27 +24,7 @@ pub fn check_bootstrap(code_dir: &Path, code_dir_display: &str) -> Result<Vec<Pa
     check_code_dir(code_dir, code_dir_display)?;
     let path = code_dir.join("bootstrap");
     let display = shown(code_dir_display, "bootstrap");
-    match entry(&list_dir(code_dir), "bootstrap") {
-        Found::File => {}
-        Found::Dir => {
-            return Err(format!(
-                "`{display}` is a directory; an OS-only runtime starts an executable file named `bootstrap`"
-            ))
-        }
-        found => {
-            let mut message = format!(
-                "no `bootstrap` at the root of `{code_dir_display}`: an OS-only runtime starts the \
-                 executable named `bootstrap`"
-            );
-            if let Found::OtherCase(actual) = found {
-                message.push_str(&format!(
-                    "; found `{}`, but Lambda's file system is case-sensitive",
-                    shown(code_dir_display, &actual)
-                ));
-            }
-            return Err(message);
-        }
-    }
+    at_the_root(&list_dir(code_dir), code_dir_display, &display)?;
     // Never opened, but packaged: a FIFO, a device or a link out of the code directory would
     // fail there, so it fails here first.
     let real = regular_file(code_dir, &path, &display)?;
@@ -59,6 +40,53 @@ pub fn check_bootstrap(code_dir: &Path, code_dir_display: &str) -> Result<Vec<Pa
     #[cfg(not(unix))]
     let _ = real;
     Ok(vec![absolute(&path)])
+}
+
+/// [`check_bootstrap`] inside a prebuilt zip: a root entry `bootstrap` whose stored Unix mode is
+/// executable (a zip deploys with its own modes; the packager does not set them). Returns
+/// `bootstrap`, its path inside the zip.
+///
+/// A zip made without Unix modes (on Windows) cannot carry the execute bit, which is said.
+pub fn check_bootstrap_zip(zip: &Zip) -> Result<Vec<PathBuf>, String> {
+    let display = zip.shown("bootstrap");
+    at_the_root(&zip.list(""), &zip.display, &display)?;
+    let not_executable = |what: String| {
+        format!(
+            "`{display}` is not executable ({what}); Lambda runs it as a program: `chmod +x bootstrap` before \
+             zipping, with a zip that keeps Unix modes"
+        )
+    };
+    match zip.mode("bootstrap")? {
+        Some(mode) if mode & 0o170_000 != 0 && mode & 0o170_000 != 0o100_000 => {
+            Err(format!("`{display}` is not a regular file; an OS-only runtime starts an executable file"))
+        }
+        Some(mode) if mode & 0o111 == 0 => Err(not_executable(format!("mode {:o}", mode & 0o7777))),
+        Some(_) => Ok(vec![zip.tracked("bootstrap")]),
+        None => Err(not_executable(format!(
+            "`{}` stores no Unix file modes, as zips made on Windows do, so Lambda extracts it without the execute bit",
+            zip.display
+        ))),
+    }
+}
+
+/// `bootstrap` is a file in the root listing `entries` of `root` (shown `display`).
+fn at_the_root(entries: &[DirEntry], root: &str, display: &str) -> Result<(), String> {
+    match entry(entries, "bootstrap") {
+        Found::File => Ok(()),
+        Found::Dir => {
+            Err(format!("`{display}` is a directory; an OS-only runtime starts an executable file named `bootstrap`"))
+        }
+        found => {
+            let mut message = format!(
+                "no `bootstrap` at the root of `{root}`: an OS-only runtime starts the executable named `bootstrap`"
+            );
+            if let Found::OtherCase(actual) = found {
+                let other = display.strip_suffix("bootstrap").unwrap_or_default();
+                message.push_str(&format!("; found `{other}{actual}`, but Lambda's file system is case-sensitive"));
+            }
+            Err(message)
+        }
+    }
 }
 
 #[cfg(test)]

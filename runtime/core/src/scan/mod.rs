@@ -19,9 +19,75 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 pub mod bootstrap;
+pub mod go;
 pub mod node;
 pub mod python;
 pub mod terraform;
+pub mod zip;
+
+/// Where a scanner looks for the file a handler names: a code directory on disk, or the entries
+/// of a prebuilt zip ([`zip::Zip`]). Paths are relative, `/`-separated, `""` for the root.
+pub(crate) trait Tree {
+    /// The names in directory `dir`.
+    fn list(&self, dir: &str) -> Vec<DirEntry>;
+    /// The text of the handler module at `relative`, at most [`MAX_SOURCE_BYTES`] of it.
+    fn read(&self, relative: &str) -> Result<String, String>;
+    /// `relative` as the user would write it (`functions/hello/app.py`, `dist/app.zip/app.py`).
+    fn shown(&self, relative: &str) -> String;
+    /// What a scanner returns for the file at `relative`: for a directory the file itself (cargo
+    /// rebuilds the stack when it changes), for a zip the entry's path inside it.
+    fn tracked(&self, relative: &str) -> PathBuf;
+}
+
+/// A code directory on disk, as a [`Tree`].
+pub(crate) struct CodeDir<'a> {
+    pub(crate) dir: &'a Path,
+    pub(crate) display: &'a str,
+}
+
+impl Tree for CodeDir<'_> {
+    fn list(&self, dir: &str) -> Vec<DirEntry> {
+        list_dir(&self.dir.join(dir))
+    }
+
+    fn read(&self, relative: &str) -> Result<String, String> {
+        read_source(self.dir, &self.dir.join(relative), &self.shown(relative))
+    }
+
+    fn shown(&self, relative: &str) -> String {
+        shown(self.display, relative)
+    }
+
+    fn tracked(&self, relative: &str) -> PathBuf {
+        absolute(&self.dir.join(relative))
+    }
+}
+
+/// An environment variable a handler module reads with no default, and the line of its first
+/// such read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvRead {
+    pub name: String,
+    pub line: usize,
+}
+
+/// The environment variables the handler module at `module` (a file a scanner found) reads with
+/// no default, for the Python and Node.js families; nothing for the others, or when the file
+/// cannot be read again.
+pub fn handler_env_reads(family: crate::rules::runtimes::Family, module: &Path) -> Vec<EnvRead> {
+    use crate::rules::runtimes::Family;
+    let scanner: fn(&str) -> Vec<EnvRead> = match family {
+        Family::Python => python::env_reads_without_default,
+        Family::Node => node::env_reads_without_default,
+        _ => return Vec::new(),
+    };
+    let Ok(file) = fs::File::open(module) else { return Vec::new() };
+    let mut bytes = Vec::new();
+    if file.take(MAX_SOURCE_BYTES).read_to_end(&mut bytes).is_err() {
+        return Vec::new();
+    }
+    scanner(&String::from_utf8_lossy(&bytes))
+}
 
 fn check_code_dir(code_dir: &Path, code_dir_display: &str) -> Result<(), String> {
     if code_dir.is_dir() {
@@ -211,9 +277,9 @@ const O_NONBLOCK: i32 = 0x0004;
 ))]
 const O_NONBLOCK: i32 = 0;
 
-struct DirEntry {
-    name: String,
-    is_dir: bool,
+pub(crate) struct DirEntry {
+    pub(crate) name: String,
+    pub(crate) is_dir: bool,
 }
 
 fn list_dir(dir: &Path) -> Vec<DirEntry> {

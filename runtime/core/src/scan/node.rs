@@ -12,7 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{absolute, check_code_dir, entry, list_dir, read_source, shown, Found};
+use super::zip::Zip;
+use super::{check_code_dir, entry, CodeDir, EnvRead, Found, Tree};
 use crate::rules::handler::{check_format, node_parts};
 use crate::rules::runtimes::Family;
 use crate::rules::suggest;
@@ -43,13 +44,24 @@ use crate::rules::suggest;
 pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
     check_format(Family::Node, handler)?;
     check_code_dir(code_dir, code_dir_display)?;
+    check_node_in(&CodeDir { dir: code_dir, display: code_dir_display }, handler)
+}
+
+/// [`check_node`] inside a prebuilt zip: the module is one of its entries. Returns the
+/// module's path inside the zip.
+pub fn check_node_zip(zip: &Zip, handler: &str) -> Result<Vec<PathBuf>, String> {
+    check_format(Family::Node, handler)?;
+    check_node_in(zip, handler)
+}
+
+/// The handler's module in `tree`, and its export: see [`check_node`].
+fn check_node_in(tree: &dyn Tree, handler: &str) -> Result<Vec<PathBuf>, String> {
     // `check_format` has already accepted the handler, so this only restates its error.
     let (dirs, module, property_path) =
         node_parts(handler).ok_or_else(|| format!("a Node.js handler must be `file.export`, found `{handler}`"))?;
     let export = property_path.split('.').next().unwrap_or(property_path);
     let module_path = if dirs.is_empty() { module.to_string() } else { format!("{dirs}/{module}") };
-    let dir = code_dir.join(dirs);
-    let entries = list_dir(&dir);
+    let entries = tree.list(dirs);
     let found = ["", ".js", ".mjs", ".cjs"].iter().find_map(|extension| {
         let name = format!("{module}{extension}");
         matches!(entry(&entries, &name), Found::File).then_some(name)
@@ -57,7 +69,7 @@ pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Res
     let Some(file_name) = found else {
         let mut message = format!(
             "module `{module_path}` not found: expected `{}`, `.mjs` or `.cjs`",
-            shown(code_dir_display, &format!("{module_path}.js"))
+            tree.shown(&format!("{module_path}.js"))
         );
         let other_case = [".js", ".mjs", ".cjs"].iter().find_map(|extension| {
             match entry(&entries, &format!("{module}{extension}")) {
@@ -67,10 +79,7 @@ pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Res
         });
         if let Some(actual) = other_case {
             let actual = if dirs.is_empty() { actual } else { format!("{dirs}/{actual}") };
-            message.push_str(&format!(
-                "; found `{}`, but Lambda's file system is case-sensitive",
-                shown(code_dir_display, &actual)
-            ));
+            message.push_str(&format!("; found `{}`, but Lambda's file system is case-sensitive", tree.shown(&actual)));
         } else {
             let stems = entries
                 .iter()
@@ -84,11 +93,10 @@ pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Res
         return Err(message);
     };
     let relative = if dirs.is_empty() { file_name.clone() } else { format!("{dirs}/{file_name}") };
-    let file = dir.join(&file_name);
-    let source = read_source(code_dir, &file, &shown(code_dir_display, &relative))?;
+    let source = tree.read(&relative)?;
     let exports = scan_node(&source);
     if exports.names.iter().any(|name| name == export) || exports.unknown {
-        return Ok(vec![absolute(&file)]);
+        return Ok(vec![tree.tracked(&relative)]);
     }
     let mut message = format!(
         "`{relative}` does not export `{export}`{}",
@@ -115,9 +123,16 @@ enum Js {
 /// expressions are skipped whole, including `${...}` nesting, so nothing inside them is mistaken
 /// for code.
 fn js_tokens(source: &str) -> Vec<Js> {
+    js_tokens_with_lines(source).0
+}
+
+/// [`js_tokens`], and the line each token starts on.
+fn js_tokens_with_lines(source: &str) -> (Vec<Js>, Vec<usize>) {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let chars: Vec<char> = source.chars().collect();
     let mut tokens: Vec<Js> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let newlines: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i).collect();
     // One brace counter per `${` we are inside of.
     let mut templates: Vec<u32> = Vec::new();
     let mut i = 0;
@@ -143,6 +158,7 @@ fn js_tokens(source: &str) -> Vec<Js> {
         i
     };
     while i < chars.len() {
+        let (start, count) = (i, tokens.len());
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         if c.is_whitespace() {
@@ -222,8 +238,11 @@ fn js_tokens(source: &str) -> Vec<Js> {
             tokens.push(Js::Punct(c));
             i += 1;
         }
+        if tokens.len() > count {
+            lines.push(newlines.partition_point(|&newline| newline < start) + 1);
+        }
     }
-    tokens
+    (tokens, lines)
 }
 
 /// Whether a `/` after `previous` starts a regular expression rather than dividing.
@@ -250,6 +269,117 @@ fn regex_may_start(previous: Option<&Js>) -> bool {
         ),
         Some(_) => false,
     }
+}
+
+/// The environment variables a JavaScript module reads with no default, each with the line of its
+/// first such read: `process.env.X`, `process.env["X"]`, and `const { X } = process.env`.
+///
+/// Reads that cannot fail are not reported: one with a default (`process.env.X ?? "d"`,
+/// `process.env.X || "d"`, `const { X = "d" } = process.env`), a test (`if (process.env.X)`,
+/// `!process.env.X`, `process.env.X === "1"`, `process.env.X && ..`, `typeof process.env.X`), an
+/// assignment to it and a `delete`. `process.env` passed or aliased elsewhere is not followed.
+///
+/// ```
+/// use lambda_stack_core::scan::node::env_reads_without_default;
+/// let source = "const table = process.env.TABLE;\nconst debug = process.env.DEBUG ?? \"0\";\n";
+/// let reads = env_reads_without_default(source);
+/// assert_eq!(reads.len(), 1);
+/// assert_eq!((reads[0].name.as_str(), reads[0].line), ("TABLE", 1));
+/// ```
+pub fn env_reads_without_default(source: &str) -> Vec<EnvRead> {
+    let (tokens, lines) = js_tokens_with_lines(source);
+    let at = |k: usize| tokens.get(k);
+    let ident = |k: usize, word: &str| matches!(at(k), Some(Js::Ident(w)) if w == word);
+    let punct = |k: usize, c: char| at(k) == Some(&Js::Punct(c));
+    let mut reads: Vec<EnvRead> = Vec::new();
+    let mut push = |name: &str, k: usize| {
+        if !name.is_empty() && !reads.iter().any(|read| read.name == name) {
+            reads.push(EnvRead { name: name.to_string(), line: lines.get(k).copied().unwrap_or(1) });
+        }
+    };
+    for k in 0..tokens.len() {
+        let process_env =
+            ident(k, "process") && punct(k + 1, '.') && ident(k + 2, "env") && !(k > 0 && punct(k - 1, '.'));
+        if !process_env {
+            continue;
+        }
+        let (name, next) = match (at(k + 3), at(k + 4), at(k + 5)) {
+            (Some(Js::Punct('.')), Some(Js::Ident(name)), _) => (name.clone(), k + 5),
+            (Some(Js::Punct('[')), Some(Js::Str(name)), Some(Js::Punct(']'))) => (name.clone(), k + 6),
+            // `const { A, B = "d", C: c } = process.env`
+            _ if k >= 2 && punct(k - 1, '=') && punct(k - 2, '}') && !punct(k + 3, '.') && !punct(k + 3, '[') => {
+                for (name, line_at) in destructured_without_default(&tokens, k - 2) {
+                    push(&name, line_at);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let written =
+            (punct(next, '=') && !punct(next + 1, '=') && !punct(next + 1, '>')) || (k > 0 && ident(k - 1, "delete"));
+        // A default, or a test of whether it is set: `??`, `||`, `?.`, `? :`, `&&`, `==`, `!=`.
+        let tested_after = punct(next, '?')
+            || (punct(next, '|') && punct(next + 1, '|'))
+            || (punct(next, '&') && punct(next + 1, '&'))
+            || (punct(next, '=') && punct(next + 1, '='))
+            || (punct(next, '!') && punct(next + 1, '='));
+        // A test before it, or a read behind one (`X && X.split()`, `X ? X : ..`).
+        let tested_before = k > 0
+            && (punct(k - 1, '!')
+                || ident(k - 1, "typeof")
+                || punct(k - 1, '?')
+                || (k > 1 && punct(k - 1, '&') && punct(k - 2, '&'))
+                || (punct(k - 1, '(') && k > 1 && (ident(k - 2, "if") || ident(k - 2, "while")) && punct(next, ')')));
+        if !(written || tested_after || tested_before) {
+            push(&name, k);
+        }
+    }
+    reads
+}
+
+/// The names bound without a default by the object pattern closing at `tokens[close]` (`}`):
+/// `A`, `A: a` and `"A": a`, but not `A = "d"`, `A: a = "d"` or `...rest`. Each with the index of
+/// its token.
+fn destructured_without_default(tokens: &[Js], close: usize) -> Vec<(String, usize)> {
+    let mut depth = 0;
+    let mut open = None;
+    for k in (0..=close).rev() {
+        match tokens[k] {
+            Js::Punct('}') | Js::Punct(']') | Js::Punct(')') => depth += 1,
+            Js::Punct('{') | Js::Punct('[') | Js::Punct('(') => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(k);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(open) = open else { return Vec::new() };
+    let mut names = Vec::new();
+    let mut item_start = open + 1;
+    let mut depth = 0;
+    for k in open + 1..=close {
+        match &tokens[k] {
+            Js::Punct('{') | Js::Punct('[') | Js::Punct('(') => depth += 1,
+            Js::Punct('}') | Js::Punct(']') | Js::Punct(')') if depth > 0 => depth -= 1,
+            Js::Punct(',') | Js::Punct('}') if depth == 0 => {
+                let item = &tokens[item_start..k];
+                let has_default = item.contains(&Js::Punct('='));
+                let spread = item.first() == Some(&Js::Punct('.'));
+                match item.first() {
+                    Some(Js::Ident(name) | Js::Str(name)) if !has_default && !spread => {
+                        names.push((name.clone(), item_start))
+                    }
+                    _ => {}
+                }
+                item_start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    names
 }
 
 #[derive(Debug, Default)]
@@ -514,5 +644,46 @@ mod tests {
         assert!(node("index.js", "module.exports = async (event) => event;\n", "index.handler").is_err());
         let dir = code(&[("Index.js", "exports.handler = 1;\n")]);
         assert!(check_node(dir.path(), "f", "index.handler").unwrap_err().contains("found `f/Index.js`"));
+    }
+
+    fn unset(source: &str) -> Vec<(String, usize)> {
+        env_reads_without_default(source).into_iter().map(|read| (read.name, read.line)).collect()
+    }
+
+    #[test]
+    fn env_reads_without_a_default_are_found_with_their_line() {
+        let source = "const table = process.env.TABLE;\n\nexport const handler = async () => {\n  \
+                      const queue = process.env[\"QUEUE\"];\n  const { BUCKET, STAGE = \"dev\", REGION: region } = process.env;\n  \
+                      return [table, queue, process.env.TABLE];\n};\n";
+        assert_eq!(
+            unset(source),
+            [("TABLE".into(), 1), ("QUEUE".into(), 4), ("BUCKET".into(), 5), ("REGION".into(), 5)]
+        );
+    }
+
+    #[test]
+    fn env_reads_that_cannot_fail_are_not_reported() {
+        for line in [
+            "const x = process.env.X ?? \"d\";",
+            "const x = process.env.X || \"d\";",
+            "const x = process.env.X && process.env.X.split(\",\");",
+            "const x = process.env.X?.split(\",\");",
+            "const x = process.env.X ? 1 : 2;",
+            "const x = process.env.X === \"1\";",
+            "const x = process.env[\"X\"] !== undefined;",
+            "if (process.env.X) { run(); }",
+            "if (!process.env.X) throw new Error(\"no X\");",
+            "const kind = typeof process.env.X;",
+            "process.env.X = \"set here\";",
+            "delete process.env.X;",
+            "const { X = \"d\", ...rest } = process.env;",
+            "// process.env.X in a comment",
+            "const text = \"process.env.X in a string\";",
+            "const text = `process.env.X in a template`;",
+            "const env = process.env;",
+            "const y = my.process.env.X;",
+        ] {
+            assert_eq!(unset(line), [], "{line}");
+        }
     }
 }

@@ -13,7 +13,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{absolute, check_code_dir, entry, list_dir, read_source, shown, Found};
+use super::zip::Zip;
+use super::{check_code_dir, entry, CodeDir, EnvRead, Found, Tree};
 use crate::rules::handler::{check_format, is_python_identifier};
 use crate::rules::runtimes::Family;
 use crate::rules::suggest;
@@ -47,6 +48,18 @@ use crate::rules::suggest;
 pub fn check_python(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
     check_format(Family::Python, handler)?;
     check_code_dir(code_dir, code_dir_display)?;
+    check_python_in(&CodeDir { dir: code_dir, display: code_dir_display }, handler)
+}
+
+/// [`check_python`] inside a prebuilt zip: the module is one of its entries. Returns the
+/// module's path inside the zip.
+pub fn check_python_zip(zip: &Zip, handler: &str) -> Result<Vec<PathBuf>, String> {
+    check_format(Family::Python, handler)?;
+    check_python_in(zip, handler)
+}
+
+/// The handler's module in `tree`, and its function: see [`check_python`].
+fn check_python_in(tree: &dyn Tree, handler: &str) -> Result<Vec<PathBuf>, String> {
     let (module, function) = handler.rsplit_once('.').unwrap_or((handler, ""));
     let segments: Vec<&str> = module.split(['.', '/']).collect();
     if PYTHON_BUILTIN_MODULES.contains(&segments[0]) {
@@ -56,8 +69,8 @@ pub fn check_python(code_dir: &Path, code_dir_display: &str, handler: &str) -> R
             module, segments[0]
         ));
     }
-    let (file, relative) = find_python_module(code_dir, code_dir_display, module, &segments)?;
-    let source = read_source(code_dir, &file, &shown(code_dir_display, &relative))?;
+    let relative = find_python_module(tree, module, &segments)?;
+    let source = tree.read(&relative)?;
     let scan = scan_python(&source);
     let binding = scan.bindings.iter().rev().find(|binding| binding.name == function);
     let verdict = match binding.map(|binding| &binding.kind) {
@@ -86,7 +99,7 @@ pub fn check_python(code_dir: &Path, code_dir_display: &str, handler: &str) -> R
             Err(message)
         }
     };
-    verdict.map(|()| vec![absolute(&file)])
+    verdict.map(|()| vec![tree.tracked(&relative)])
 }
 
 /// CPython's `sys.builtin_module_names` without the private ones, the same in 3.8 to 3.13.
@@ -95,50 +108,45 @@ const PYTHON_BUILTIN_MODULES: &[&str] =
 
 /// The file that `import module` loads: a regular package (`name/__init__.py`) before a module
 /// file (`name.py`), as CPython's path finder orders them.
-fn find_python_module(
-    code_dir: &Path,
-    code_dir_display: &str,
-    module: &str,
-    segments: &[&str],
-) -> Result<(PathBuf, String), String> {
+fn find_python_module(tree: &dyn Tree, module: &str, segments: &[&str]) -> Result<String, String> {
     let relative_stem = segments.join("/");
     let not_found = |why: String| {
         format!(
             "module `{module}` not found: expected `{}` or `{}`{why}",
-            shown(code_dir_display, &format!("{relative_stem}.py")),
-            shown(code_dir_display, &format!("{relative_stem}/__init__.py")),
+            tree.shown(&format!("{relative_stem}.py")),
+            tree.shown(&format!("{relative_stem}/__init__.py")),
         )
     };
-    let mut dir = code_dir.to_path_buf();
+    let mut dir = String::new();
     let last = segments.len() - 1;
     for (index, segment) in segments.iter().enumerate() {
-        let entries = list_dir(&dir);
+        let entries = tree.list(&dir);
+        let path = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
         if index < last {
             match entry(&entries, segment) {
                 Found::Dir => {
-                    dir.push(segment);
+                    dir = path(segment);
                     continue;
                 }
                 found => {
                     let packages = entries.iter().filter(|e| e.is_dir).map(|e| e.name.as_str());
-                    return Err(not_found(case_or_typo(&found, code_dir_display, module, segments, index, packages)));
+                    return Err(not_found(case_or_typo(&found, tree, module, segments, index, packages)));
                 }
             }
         }
         if let Found::Dir = entry(&entries, segment) {
-            let package = dir.join(segment);
-            if let Found::File = entry(&list_dir(&package), "__init__.py") {
-                return Ok((package.join("__init__.py"), format!("{relative_stem}/__init__.py")));
+            if let Found::File = entry(&tree.list(&path(segment)), "__init__.py") {
+                return Ok(format!("{relative_stem}/__init__.py"));
             }
         }
         let file_name = format!("{segment}.py");
         let found = entry(&entries, &file_name);
         if let Found::File = found {
-            return Ok((dir.join(file_name), format!("{relative_stem}.py")));
+            return Ok(format!("{relative_stem}.py"));
         }
         let modules =
             entries.iter().filter_map(|e| if e.is_dir { Some(e.name.as_str()) } else { e.name.strip_suffix(".py") });
-        return Err(not_found(case_or_typo(&found, code_dir_display, module, segments, index, modules)));
+        return Err(not_found(case_or_typo(&found, tree, module, segments, index, modules)));
     }
     unreachable!("a module path has at least one segment")
 }
@@ -147,7 +155,7 @@ fn find_python_module(
 /// `candidates` for the segment at `index`.
 fn case_or_typo<'a>(
     found: &Found,
-    display: &str,
+    tree: &dyn Tree,
     module: &str,
     segments: &[&str],
     index: usize,
@@ -157,7 +165,7 @@ fn case_or_typo<'a>(
         Found::OtherCase(actual) => {
             let mut path: Vec<String> = segments[..index].iter().map(|s| s.to_string()).collect();
             path.push(actual.clone());
-            format!("; found `{}`, but Lambda's file system is case-sensitive", shown(display, &path.join("/")))
+            format!("; found `{}`, but Lambda's file system is case-sensitive", tree.shown(&path.join("/")))
         }
         _ => replace_hint(module, segments, index, candidates),
     }
@@ -302,6 +310,9 @@ struct LogicalLine {
     line: usize,
     indented: bool,
     text: String,
+    /// The contents of the string literals blanked in `text`, in order (escapes left as written),
+    /// each with the line it starts on.
+    strings: Vec<(String, usize)>,
 }
 
 fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
@@ -324,7 +335,7 @@ fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
                     j += 1;
                 }
                 if j < chars.len() && !matches!(chars[j], '\n' | '#') {
-                    current = Some(LogicalLine { line, indented: j > i, text: String::new() });
+                    current = Some(LogicalLine { line, indented: j > i, text: String::new(), strings: Vec::new() });
                 }
                 i = j;
                 continue;
@@ -355,6 +366,8 @@ fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
             '"' | '\'' => {
                 let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
                 i += if triple { 3 } else { 1 };
+                let (start, start_line) = (i, line);
+                let mut end = chars.len();
                 while i < chars.len() {
                     match chars[i] {
                         '\\' => {
@@ -368,8 +381,12 @@ fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
                             i += 1;
                         }
                         // An unterminated one-line string ends with its line.
-                        '\n' => break,
+                        '\n' => {
+                            end = i;
+                            break;
+                        }
                         q if q == c && (!triple || (chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c))) => {
+                            end = i;
                             i += if triple { 3 } else { 1 };
                             break;
                         }
@@ -378,6 +395,7 @@ fn python_logical_lines(source: &str) -> Vec<LogicalLine> {
                 }
                 if let Some(logical) = current.as_mut() {
                     logical.text.push_str("\"\"");
+                    logical.strings.push((chars[start..end.min(chars.len())].iter().collect(), start_line));
                 }
             }
             _ => {
@@ -420,6 +438,144 @@ fn python_tokens(text: &str) -> Vec<String> {
         } else {
             tokens.push(c.to_string());
             rest = &rest[c.len_utf8()..];
+        }
+    }
+    tokens
+}
+
+/// The environment variables a Python module reads with no default, each with the line of its
+/// first such read: `os.environ["X"]` (a `KeyError` when unset), and `os.getenv("X")` or
+/// `os.environ.get("X")` without a second argument (`None`, which the code then uses as a string).
+/// `environ` and `getenv` imported from `os`, and `os` imported under another name, count too.
+///
+/// Reads that cannot fail are not reported: one with a default (`os.getenv("X", "")`,
+/// `os.getenv("X") or "d"`), a test (`if os.getenv("X"):`, `os.getenv("X") is None`), an
+/// assignment to `os.environ["X"]` and a `del`. The key must be a plain string literal: a
+/// computed key cannot be known without running the code.
+///
+/// ```
+/// use lambda_stack_core::scan::python::env_reads_without_default;
+/// let source = "import os\nTABLE = os.environ[\"TABLE\"]\nDEBUG = os.getenv(\"DEBUG\", \"0\")\n";
+/// let reads = env_reads_without_default(source);
+/// assert_eq!(reads.len(), 1);
+/// assert_eq!((reads[0].name.as_str(), reads[0].line), ("TABLE", 2));
+/// ```
+pub fn env_reads_without_default(source: &str) -> Vec<EnvRead> {
+    let lines = python_logical_lines(source);
+    let tokens: Vec<Vec<PyToken>> = lines.iter().map(py_tokens_with_strings).collect();
+    // The names the module reaches `os`, `os.environ` and `os.getenv` by.
+    let (mut os, mut environ, mut getenv) = (Vec::new(), Vec::new(), Vec::new());
+    for tokens in &tokens {
+        let words: Vec<&str> = tokens.iter().map(PyToken::text).collect();
+        match words.as_slice() {
+            ["import", rest @ ..] => {
+                for item in rest.split(|t| *t == ",") {
+                    match item {
+                        ["os"] => os.push("os"),
+                        ["os", "as", name] => os.push(name),
+                        _ => {}
+                    }
+                }
+            }
+            ["from", "os", "import", rest @ ..] => {
+                let rest: Vec<&str> = rest.iter().copied().filter(|t| !matches!(*t, "(" | ")")).collect();
+                for item in rest.split(|t| *t == ",") {
+                    match item {
+                        ["environ"] => environ.push("environ"),
+                        ["environ", "as", name] => environ.push(name),
+                        ["getenv"] => getenv.push("getenv"),
+                        ["getenv", "as", name] => getenv.push(name),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut reads: Vec<EnvRead> = Vec::new();
+    for tokens in &tokens {
+        let word = |k: usize| tokens.get(k).map_or("", PyToken::text);
+        for k in 0..tokens.len() {
+            if k > 0 && word(k - 1) == "." {
+                continue;
+            }
+            // `os.environ` / `environ` and `os.getenv` / `getenv` starting at `k`: the index after.
+            let after = |names: &[&str], attribute: &str| -> Option<usize> {
+                if os.contains(&word(k)) && word(k + 1) == "." && word(k + 2) == attribute {
+                    Some(k + 3)
+                } else if names.contains(&word(k)) {
+                    Some(k + 1)
+                } else {
+                    None
+                }
+            };
+            let read = if let Some(e) = after(&environ, "environ") {
+                match (word(e), tokens.get(e + 1), word(e + 2)) {
+                    // `os.environ["X"]`: unless assigned to or deleted.
+                    ("[", Some(PyToken::Str(name, line)), "]") => {
+                        let written = word(e + 3) == "=" || (k > 0 && word(k - 1) == "del");
+                        (!written).then_some((name, line, e + 3, true))
+                    }
+                    (".", _, "(") if word(e + 1) == "get" => match tokens.get(e + 3) {
+                        Some(PyToken::Str(name, line)) if word(e + 4) == ")" => Some((name, line, e + 5, false)),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            } else if let Some(g) = after(&getenv, "getenv") {
+                match (word(g), tokens.get(g + 1), word(g + 2)) {
+                    ("(", Some(PyToken::Str(name, line)), ")") => Some((name, line, g + 3, false)),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let Some((name, line, next, raises)) = read else { continue };
+            // A `None` that is tested or replaced is handled; a missing key raises all the same.
+            let handled = !raises
+                && (matches!(word(next), "or" | "and" | "is" | "==" | "!=" | "if" | "else")
+                    || (k > 0 && matches!(word(k - 1), "if" | "elif" | "while" | "not" | "and" | "or" | "assert")));
+            if handled || !is_literal_key(name) || reads.iter().any(|read| &read.name == name) {
+                continue;
+            }
+            reads.push(EnvRead { name: name.clone(), line: *line });
+        }
+    }
+    reads
+}
+
+/// A key written as a plain literal: no escapes, no f-string braces.
+fn is_literal_key(name: &str) -> bool {
+    !name.is_empty() && !name.contains(['\\', '{', '}'])
+}
+
+/// A token of a logical line, with its string literals (and their lines) given back.
+#[derive(Debug)]
+enum PyToken {
+    Word(String),
+    Str(String, usize),
+}
+
+impl PyToken {
+    fn text(&self) -> &str {
+        match self {
+            PyToken::Word(word) => word,
+            PyToken::Str(..) => "\"\"",
+        }
+    }
+}
+
+fn py_tokens_with_strings(logical: &LogicalLine) -> Vec<PyToken> {
+    let mut strings = logical.strings.iter();
+    let mut tokens = Vec::new();
+    let mut words = python_tokens(&logical.text).into_iter().peekable();
+    while let Some(word) = words.next() {
+        if word == "\"" && words.peek().is_some_and(|next| next == "\"") {
+            words.next();
+            let (text, line) = strings.next().cloned().unwrap_or((String::new(), logical.line));
+            tokens.push(PyToken::Str(text, line));
+        } else {
+            tokens.push(PyToken::Word(word));
         }
     }
     tokens
@@ -753,5 +909,51 @@ mod tests {
                  but Lambda's file system is case-sensitive"
                 .into())
         );
+    }
+
+    fn unset(source: &str) -> Vec<(String, usize)> {
+        env_reads_without_default(source).into_iter().map(|read| (read.name, read.line)).collect()
+    }
+
+    #[test]
+    fn env_reads_without_a_default_are_found_with_their_line() {
+        let source = "import os\n\nTABLE = os.environ[\"TABLE\"]\n\ndef handler(event, context):\n    \
+                      queue = os.getenv('QUEUE')\n    bucket = os.environ.get(\"BUCKET\")\n    \
+                      again = os.environ[\"TABLE\"]\n    return table, queue, bucket\n";
+        assert_eq!(unset(source), [("TABLE".into(), 3), ("QUEUE".into(), 6), ("BUCKET".into(), 7)]);
+        // Inside a statement over several lines, the line of the read itself.
+        assert_eq!(unset("import os\nBODY = {\n    \"a\": 1,\n    \"b\": os.getenv(\"B\"),\n}\n"), [("B".into(), 4)]);
+        // `os` under another name, `environ` and `getenv` imported from it.
+        let source = "import json, os as system\nfrom os import (environ as env, getenv)\n\
+                      A = system.environ['A']\nB = env['B']\nC = getenv('C')\nD = env.get('D')\n";
+        let names: Vec<String> = unset(source).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["A", "B", "C", "D"]);
+    }
+
+    #[test]
+    fn env_reads_that_cannot_fail_are_not_reported() {
+        for line in [
+            "X = os.environ.get(\"X\", \"\")",
+            "X = os.getenv(\"X\", None)",
+            "X = os.getenv(\"X\") or \"default\"",
+            "if os.getenv(\"X\"):\n    pass",
+            "DEBUG = os.environ.get(\"X\") == \"1\"",
+            "MISSING = os.getenv(\"X\") is None",
+            "FLAG = not os.getenv(\"X\")",
+            "os.environ[\"X\"] = \"set here\"",
+            "del os.environ[\"X\"]",
+            "os.environ.setdefault(\"X\", \"1\")",
+            "PRESENT = \"X\" in os.environ",
+            "KEY = os.environ[f\"X_{stage}\"]",
+            "KEY = os.environ[name]",
+            "# os.environ[\"X\"] in a comment",
+            "TEXT = 'os.environ[\"X\"] in a string'",
+            "other.environ[\"X\"]",
+        ] {
+            let source = format!("import os\n{line}\n");
+            assert_eq!(unset(&source), [], "{line}");
+        }
+        // Without `import os`, `os` is not the module.
+        assert_eq!(unset("X = os.environ[\"X\"]\n"), []);
     }
 }

@@ -6,7 +6,8 @@
 //! its own target directory (`target/lambda-stack/<key>/`: the build running synth may hold the
 //! lock of `target/`; the key hashes the package's canonical manifest path, so two copies of a
 //! project sharing one target directory never zip each other's binary). Cargo's own freshness
-//! makes a synth with unchanged sources a no-op build. Before
+//! makes a synth with unchanged sources a no-op build. The binary is stripped of its symbols
+//! (`CARGO_PROFILE_RELEASE_STRIP=symbols` unless the environment sets it). Before
 //! zipping, the ELF header must name the function's machine and the binary must need no glibc
 //! newer than `provided.al2023`'s; the zip holds one entry, `bootstrap`, mode 0755, and is the
 //! same bytes for the same binary.
@@ -279,6 +280,11 @@ fn build(located: &Located, target: &Target, toolchain: &Toolchain, function: &s
             format!("{}.{}.{}", target.triple, rules::MAX_GLIBC.0, rules::MAX_GLIBC.1)
         }
     };
+    // Stripped by default, as `cargo lambda build` does: a smaller zip and a faster cold start.
+    // The symbols serve no debugger in Lambda; `CARGO_PROFILE_RELEASE_STRIP=none` keeps them.
+    if std::env::var_os("CARGO_PROFILE_RELEASE_STRIP").is_none() {
+        command.env("CARGO_PROFILE_RELEASE_STRIP", "symbols");
+    }
     command
         .args(["--release", "--target", &triple, "--manifest-path"])
         .arg(&located.manifest_path)

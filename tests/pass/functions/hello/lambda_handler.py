@@ -8,7 +8,7 @@ def handler(event, context):
     name = (event.get("queryStringParameters") or {}).get("name", "world")
     body = {
         "message": f"{os.environ.get('GREETING', 'hello')}, {name}!",
-        "reports_bucket": os.environ.get("REPORTS_BUCKET"),
+        "reports_bucket": os.environ.get("REPORTS_BUCKET", ""),
         "request_id": getattr(context, "aws_request_id", None),
     }
     return {

@@ -1,0 +1,67 @@
+//! `build:`: a function whose package is built from its code folder's sources by the language's
+//! own tool, rather than zipped as it is.
+//!
+//! * `go`: `go build -trimpath -buildvcs=false` of the module in the code folder (a `go.mod` and a
+//!   `package main` with `func main()` at its root), for Linux on the function's `arch`, with
+//!   `CGO_ENABLED=0`, into the `bootstrap` of an OS-only runtime (`provided.al2023`,
+//!   `provided.al2`), as AWS's "Building Lambda functions with Go" page describes since `go1.x`
+//!   was retired (as of 2026-12-03).
+//!
+//! ```
+//! use lambda_stack_core::rules::build::Build;
+//! use lambda_stack_core::rules::runtimes::Family;
+//! assert_eq!(Build::parse("go"), Ok(Build::Go));
+//! assert_eq!(Build::parse("golang").unwrap_err(), "unknown `build` value `golang`; expected `go`");
+//! assert!(Build::Go.check_family("provided.al2023", Family::Provided).is_ok());
+//! assert!(Build::Go.check_family("python3.12", Family::Python).is_err());
+//! ```
+
+use super::runtimes::Family;
+
+/// What builds a function's package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Build {
+    /// `go build` into `bootstrap`.
+    Go,
+}
+
+impl Build {
+    pub const ALL: [Build; 1] = [Build::Go];
+
+    /// The word `build:` takes.
+    pub fn word(self) -> &'static str {
+        match self {
+            Build::Go => "go",
+        }
+    }
+
+    pub fn parse(word: &str) -> Result<Build, String> {
+        Build::ALL.into_iter().find(|build| build.word() == word).ok_or_else(|| {
+            format!(
+                "unknown `build` value `{word}`{}",
+                super::suggest::expected_one_of(word, Build::ALL.map(Build::word))
+            )
+        })
+    }
+
+    /// The runtime family the build makes a package for: Go's `bootstrap` runs on the OS-only
+    /// runtimes.
+    pub fn family(self) -> Family {
+        match self {
+            Build::Go => Family::Provided,
+        }
+    }
+
+    /// `runtime` (of `family`) runs what the build makes.
+    pub fn check_family(self, runtime: &str, family: Family) -> Result<(), String> {
+        if family == self.family() {
+            return Ok(());
+        }
+        Err(match self {
+            Build::Go => format!(
+                "`build: go` makes a `bootstrap` executable, which runs on the OS-only runtimes \
+                 `provided.al2023` and `provided.al2`, not on `{runtime}`"
+            ),
+        })
+    }
+}

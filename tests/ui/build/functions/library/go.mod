@@ -1,0 +1,3 @@
+module example.com/shop/pricing
+
+go 1.19

@@ -1,0 +1,18 @@
+// A prebuilt zip without the handler's module: it holds `main.py`, not `app.py` (see scripts/make-prebuilt-zips.py).
+use lambda_stack::prelude::*;
+
+lambda_stack! {
+    stack shop {
+        region: "eu-west-3",
+
+        function api {
+            runtime: python3.12,
+            handler: "app.handler",
+            code: "functions/zips/no_module.zip",
+        }
+    }
+}
+
+fn main() {
+    let _ = shop();
+}
