@@ -59,6 +59,8 @@ pub struct Function {
     pub(crate) snap_start: bool,
     pub(crate) recursion: Option<Recursion>,
     pub(crate) build: Option<crate::Build>,
+    pub(crate) bundle: Option<crate::Bundle>,
+    pub(crate) source_map: bool,
     pub(crate) exclude: Vec<String>,
     pub(crate) vpc: Option<crate::Vpc>,
     pub(crate) logs: Option<crate::Logs>,
@@ -107,6 +109,8 @@ impl Function {
             snap_start: false,
             recursion: None,
             build: None,
+            bundle: None,
+            source_map: false,
             exclude: Vec::new(),
             vpc: None,
             logs: None,
@@ -331,6 +335,34 @@ impl Function {
     /// ```
     pub fn build(mut self, build: crate::Build) -> Self {
         self.build = Some(build);
+        self
+    }
+
+    /// [`Bundle::Esbuild`](crate::Bundle::Esbuild): the package is the handler's module (a
+    /// TypeScript or JavaScript file) bundled with its imports by esbuild into one file, for the
+    /// runtime's Node.js version; the AWS SDK (`@aws-sdk/*`), which the runtime provides, is left
+    /// out of it.
+    ///
+    /// ```
+    /// use lambda_stack_runtime::{Bundle, Function, Stack};
+    /// let greet = Function::new("greet")
+    ///     .runtime("nodejs22.x")
+    ///     .handler("src/index.handler") // src/index.ts
+    ///     .code(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/bundle/functions/greet"))
+    ///     .bundle(Bundle::Esbuild)
+    ///     .source_map(true);
+    /// assert!(Stack::new("shop").function(greet).check().problems.is_empty());
+    /// ```
+    pub fn bundle(mut self, bundle: crate::Bundle) -> Self {
+        self.bundle = Some(bundle);
+        self
+    }
+
+    /// With a [`bundle`](Self::bundle): its source map goes into the package beside it, and the
+    /// function runs with `NODE_OPTIONS=--enable-source-maps` (unless its `env` sets
+    /// `NODE_OPTIONS`), so a stack trace names the TypeScript file and line.
+    pub fn source_map(mut self, source_map: bool) -> Self {
+        self.source_map = source_map;
         self
     }
 

@@ -40,7 +40,7 @@ mod topic;
 mod trigger;
 mod vpc;
 
-pub use lambda_stack_core::decl::Build;
+pub use lambda_stack_core::decl::{Build, Bundle};
 pub use lambda_stack_core::decl::Recursion;
 
 pub use crate::{
@@ -74,7 +74,7 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Build, Bus, Cors, EnvValue, Function, KmsKey, Layer, Logs, Param, Queue,
+        Api, Arch, Auth, Backend, Bucket, Build, Bundle, Bus, Cors, EnvValue, Function, KmsKey, Layer, Logs, Param, Queue,
         Recursion, Ref, Resource, RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing,
         Trigger, Vpc,
     };

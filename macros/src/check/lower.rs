@@ -686,6 +686,14 @@ pub fn function(spans: &mut Spans, id: DeclId, function: &model::Function, rust:
             spans.put(id, At::Value(Key::Build), b.span);
             Word::new(b.value.clone(), decl::Build::parse)
         }),
+        bundle: function.bundle.as_ref().map(|b| {
+            spans.put(id, At::Value(Key::Bundle), b.span);
+            Word::new(b.value.clone(), decl::Bundle::parse)
+        }),
+        source_map: function.source_map.as_ref().is_some_and(|b| {
+            spans.put(id, At::Value(Key::SourceMap), b.span);
+            b.value
+        }),
         exclude,
         vpc: function.vpc.as_ref().map(|vpc| self::vpc(spans, id, vpc)),
         logs: function.logs.as_ref().map(|logs| {

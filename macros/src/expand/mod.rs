@@ -863,6 +863,15 @@ pub(crate) fn function_calls(
         };
         calls.push(quote! { .build(::lambda_stack::__private::Build::#build) });
     }
+    if let Some(bundle) = lowered.bundle.as_ref().and_then(|b| b.value()) {
+        let bundle = match bundle {
+            decl::Bundle::Esbuild => quote! { Esbuild },
+        };
+        calls.push(quote! { .bundle(::lambda_stack::__private::Bundle::#bundle) });
+    }
+    if lowered.source_map {
+        calls.push(quote! { .source_map(true) });
+    }
     calls.extend(kms(&function.kms));
     for pattern in &function.exclude {
         let pattern = &pattern.value;

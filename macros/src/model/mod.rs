@@ -364,6 +364,9 @@ pub struct Function {
     pub recursion: Option<Sp<String>>,
     /// `build: go`, as written.
     pub build: Option<Sp<String>>,
+    /// `bundle: esbuild`, as written.
+    pub bundle: Option<Sp<String>>,
+    pub source_map: Option<Sp<bool>>,
     pub exclude: Vec<Sp<String>>,
     pub vpc: Option<Vpc>,
     pub logs: Option<Logs>,
@@ -812,6 +815,8 @@ impl Function {
             snap_start: f.get(Key::SnapStart).and_then(|v| fields::boolean(errors, "snap_start", v)),
             recursion: f.get(Key::Recursion).and_then(|v| fields::word(errors, "recursion", v)),
             build: f.get(Key::Build).and_then(|v| fields::word(errors, "build", v)),
+            bundle: f.get(Key::Bundle).and_then(|v| fields::word(errors, "bundle", v)),
+            source_map: f.get(Key::SourceMap).and_then(|v| fields::boolean(errors, "source_map", v)),
             exclude: f.get(Key::Exclude).map(|v| fields::strings(errors, "exclude", v)).unwrap_or_default(),
             vpc: f.get(Key::Vpc).and_then(|v| Vpc::from_value(errors, v)),
             logs: f.get(Key::Logs).and_then(|v| Logs::from_value(errors, v)),

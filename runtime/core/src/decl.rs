@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use crate::keys::{Key, TriggerKind};
 pub use crate::rules::adopt::Adoption;
 pub use crate::rules::auth::{ApiKind, AuthArg, AuthKind};
-pub use crate::rules::build::Build;
+pub use crate::rules::build::{Build, Bundle};
 pub use crate::rules::cors::Cors;
 pub use crate::rules::loops::Recursion;
 use crate::rules::resources::Kind;
@@ -740,6 +740,10 @@ pub struct Function {
     pub recursion: Option<Word<Recursion>>,
     /// `build: go`: the package is built from the code folder's sources.
     pub build: Option<Word<Build>>,
+    /// `bundle: esbuild`: the package is the handler's module bundled with its imports.
+    pub bundle: Option<Word<Bundle>>,
+    /// `source_map: true`: the bundle's source map goes into the package, and Node.js reads it.
+    pub source_map: bool,
     pub exclude: Vec<String>,
     /// `vpc: { .. }`; without it, the stack's.
     pub vpc: Option<Vpc>,

@@ -166,6 +166,10 @@ pub enum Key {
     Recursion,
     /// `build: go`: the package's `bootstrap` is built from the code folder's sources.
     Build,
+    /// `bundle: esbuild`: the package is the handler's module bundled with its imports.
+    Bundle,
+    /// `source_map: true`: the bundle's source map is packaged and Node.js reads it.
+    SourceMap,
     // vpc: { .. }
     Subnets,
     SecurityGroups,
@@ -235,6 +239,8 @@ impl Key {
             Key::SnapStart => "snap_start",
             Key::Recursion => "recursion",
             Key::Build => "build",
+            Key::Bundle => "bundle",
+            Key::SourceMap => "source_map",
             Key::MaxReceive => "max_receive",
             Key::HashKey => "hash_key",
             Key::RangeKey => "range_key",
@@ -295,7 +301,7 @@ impl Key {
     /// none of them (`runtime` is `provided.al2023`, `handler` its name, `code` its binary, which
     /// cargo builds).
     pub fn implied_by_rust(self) -> bool {
-        matches!(self, Key::Runtime | Key::Handler | Key::Code | Key::Build)
+        matches!(self, Key::Runtime | Key::Handler | Key::Code | Key::Build | Key::Bundle | Key::SourceMap)
     }
 
     /// A key that configures a resource the stack creates: an `existing` one takes none of them.
@@ -390,6 +396,8 @@ pub const FUNCTION_KEYS: &[Key] = &[
     Key::Handler,
     Key::Code,
     Key::Build,
+    Key::Bundle,
+    Key::SourceMap,
     Key::Memory,
     Key::Timeout,
     Key::Env,

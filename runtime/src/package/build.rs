@@ -66,6 +66,16 @@ pub(crate) struct FunctionCode<'a> {
     pub(crate) exclude: &'a [String],
     /// `build: go`: the package is built, not zipped from the folder.
     pub(crate) build: Option<crate::Build>,
+    /// `bundle: esbuild`: the package is the handler's module bundled.
+    pub(crate) bundle: Option<BundleCode<'a>>,
+}
+
+/// A function's `bundle:` and what it bundles.
+pub(crate) struct BundleCode<'a> {
+    pub(crate) bundle: crate::Bundle,
+    /// The handler, which names the entry point (`src/index.handler` → `src/index.ts`).
+    pub(crate) handler: &'a str,
+    pub(crate) source_map: bool,
 }
 
 /// Packages a function: installs its dependencies (or finds them cached), then zips its code and
@@ -86,6 +96,15 @@ pub(crate) fn package_function(
     let notify = |what: String| progress.step(function.name, &what);
     if function.build == Some(crate::Build::Go) {
         let (package, took) = timed(|| super::go::package_go(code, function.arch, &options.cache, &notify));
+        let package = package?;
+        progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
+        return archive::check_zipped(package);
+    }
+    if let (Some(bundle), Some(runtime)) = (&function.bundle, function.runtime) {
+        let bundler = match bundle.bundle {
+            crate::Bundle::Esbuild => super::bundle::package_bundle,
+        };
+        let (package, took) = timed(|| bundler(code, bundle, runtime, function.arch, options, &notify));
         let package = package?;
         progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
         return archive::check_zipped(package);

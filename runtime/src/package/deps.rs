@@ -68,7 +68,7 @@ impl Installers {
         program(self.python.clone().or_else(|| env_path("LAMBDA_STACK_PYTHON")).unwrap_or_else(|| "python3".into()))
     }
 
-    fn npm(&self) -> PathBuf {
+    pub(crate) fn npm(&self) -> PathBuf {
         program(self.npm.clone().or_else(|| env_path("LAMBDA_STACK_NPM")).unwrap_or_else(|| "npm".into()))
     }
 }

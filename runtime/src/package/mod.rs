@@ -31,6 +31,7 @@
 
 mod archive;
 pub(crate) mod build;
+mod bundle;
 pub(crate) mod cache;
 mod deflate;
 pub(crate) mod deps;

@@ -346,6 +346,8 @@ fn function(origins: &mut Origins, i: usize, function: &crate::Function) -> decl
         snap_start: function.snap_start,
         recursion: function.recursion.map(|r| decl::Word::new(r.word(), decl::Recursion::parse)),
         build: function.build.map(|b| decl::Word::new(b.word(), decl::Build::parse)),
+        bundle: function.bundle.map(|b| decl::Word::new(b.word(), decl::Bundle::parse)),
+        source_map: function.source_map,
         exclude: function.exclude.clone(),
         vpc: function.vpc.as_ref().map(|vpc| vpc.0.clone()),
         logs: function.logs.as_ref().map(|logs| logs.0.clone()),

@@ -38,16 +38,8 @@ pub(super) fn digest_functions(stack: &Stack) -> Result<Vec<Asset>> {
         .functions
         .iter()
         .map(|function| {
-            let package = match &function.code {
+            let package = match function_code(function) {
                 Some(code) if function.rust.is_none() => {
-                    let code = FunctionCode {
-                        name: &function.name,
-                        code,
-                        runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
-                        arch: function.arch,
-                        exclude: &function.exclude,
-                        build: function.build,
-                    };
                     build::code_digest(&code).map_err(|source| Error::Package {
                         stack: stack.name.clone(),
                         function: function.name.clone(),
@@ -66,6 +58,23 @@ pub(super) fn digest_functions(stack: &Stack) -> Result<Vec<Asset>> {
         .collect()
 }
 
+/// What to package for `function`: `None` without a code folder (a Rust function).
+fn function_code(function: &Function) -> Option<FunctionCode<'_>> {
+    Some(FunctionCode {
+        name: &function.name,
+        code: function.code.as_ref()?,
+        runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
+        arch: function.arch,
+        exclude: &function.exclude,
+        build: function.build,
+        bundle: function.bundle.map(|bundle| build::BundleCode {
+            bundle,
+            handler: function.handler.as_deref().unwrap_or_default(),
+            source_map: function.source_map,
+        }),
+    })
+}
+
 /// Packages a function's code and dependencies (a Rust function's is its `bootstrap`, built
 /// already); a package too big for a direct upload goes through the stack's `assets` bucket when
 /// it has one.
@@ -80,14 +89,7 @@ fn package_function(
         let path = format!("assets/{}/{}.zip", function.name, package.sha256_hex);
         return Ok(Asset { function: function.name.clone(), path, package: package.clone(), s3_bucket: None });
     }
-    let code = FunctionCode {
-        name: &function.name,
-        code: function.code.as_ref().expect("checked: every function has code"),
-        runtime: function.runtime.as_deref().and_then(rules::runtimes::lookup),
-        arch: function.arch,
-        exclude: &function.exclude,
-        build: function.build,
-    };
+    let code = function_code(function).expect("checked: every function has code");
     let (package, s3_bucket) = match build::package_function(&code, options, progress) {
         Ok(package) => (package, None),
         Err(PackageError::ZipTooLarge { package }) if stack.assets.is_some() => (*package, stack.assets.clone()),

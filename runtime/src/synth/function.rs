@@ -48,6 +48,10 @@ impl Builder<'_> {
             };
             variables.insert(key.clone(), value);
         }
+        // Node.js reads a bundle's source map only when asked; a `NODE_OPTIONS` of the user's wins.
+        if function.bundle.is_some() && function.source_map {
+            variables.entry("NODE_OPTIONS".into()).or_insert_with(|| "--enable-source-maps".into());
+        }
         let dead_letter_config = function
             .dead_letter
             .as_ref()

@@ -48,6 +48,11 @@ fn scan_code(function: &Function, family: Family, dir: &Path, as_written: &str, 
         }
         // A `build:` word that is not one was reported; what it would build is unknown.
         Some(None) => Ok(Scanned { files: Vec::new(), env_reads: Vec::new() }),
+        None if function.bundle.is_some() && family == Family::Node => {
+            let files = scan::node::check_node_bundle(dir, as_written, handler)?;
+            let env_reads = files.first().map(|module| scan::handler_env_reads(family, module)).unwrap_or_default();
+            Ok(Scanned { files, env_reads })
+        }
         None => scan_handler(family, dir, as_written, handler),
     }
 }
@@ -118,6 +123,7 @@ impl Checker<'_> {
                 if let Some(family) = self.check_runtime(id, function) {
                     self.check_provider_floor(id, function);
                     self.check_build(id, function, family);
+                    self.check_bundle(id, function, family);
                     self.check_handler(id, function, family, &excludes);
                 }
             }
@@ -431,6 +437,46 @@ impl Checker<'_> {
             let message = format!(
                 "`exclude` leaves nothing out with `build: {}`: the package is the built `bootstrap` alone",
                 build.word()
+            );
+            self.error(Location::new(id, At::Key(Key::Exclude)), message);
+        }
+    }
+
+    /// `bundle:` names a bundler there is, for a Node.js function whose code is a folder of
+    /// sources, not beside `build:`; the package is the bundle alone, so `exclude:` would leave
+    /// nothing out; `source_map: true` needs a bundle to map.
+    fn check_bundle(&mut self, id: DeclId, function: &Function, family: Family) {
+        let Some(bundle) = &function.bundle else {
+            if function.source_map {
+                let message = "`source_map: true` maps a bundle back to its sources; it needs `bundle: esbuild`";
+                self.error(Location::new(id, At::Key(Key::SourceMap)), message.to_string());
+            }
+            return;
+        };
+        let at = Location::new(id, At::Value(Key::Bundle));
+        let Some(bundle) = self.check(at, bundle.parsed.clone()) else { return };
+        let runtime = function.runtime.as_deref().unwrap_or_default();
+        if self.check(at, bundle.check_family(runtime, family)).is_none() {
+            return;
+        }
+        if function.build.is_some() {
+            let message = format!("`bundle: {}` and `build:` both make the package; write one of them", bundle.word());
+            self.error(Location::new(id, At::Key(Key::Bundle)), message);
+        }
+        if let Some(Code { as_written, dir: Some(dir) }) = &function.code {
+            if scan::zip::is_prebuilt(dir) {
+                let message = format!(
+                    "`bundle: {}` bundles the sources of a code folder, but `{as_written}` is a prebuilt zip, deployed \
+                     as it is",
+                    bundle.word()
+                );
+                self.error(at, message);
+            }
+        }
+        if !function.exclude.is_empty() {
+            let message = format!(
+                "`exclude` leaves nothing out with `bundle: {}`: the package is the bundle alone (and its source map)",
+                bundle.word()
             );
             self.error(Location::new(id, At::Key(Key::Exclude)), message);
         }

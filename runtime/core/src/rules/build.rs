@@ -65,3 +65,56 @@ impl Build {
         })
     }
 }
+
+/// What bundles a Node.js function's handler module and its imports into one file.
+///
+/// * `esbuild`: esbuild from npm (pinned by the builders, installed into the cache) bundles the
+///   handler's file (TypeScript or JavaScript) for the runtime's Node.js version, as AWS's
+///   "Building Lambda functions with TypeScript" page does with `esbuild --bundle --platform=node
+///   --target=node22` (as of 2026-12-07).
+///
+/// ```
+/// use lambda_stack_core::rules::build::Bundle;
+/// use lambda_stack_core::rules::runtimes::Family;
+/// assert_eq!(Bundle::parse("esbuild"), Ok(Bundle::Esbuild));
+/// assert_eq!(Bundle::parse("esbuidl").unwrap_err(), "unknown `bundle` value `esbuidl`; did you mean `esbuild`?");
+/// assert!(Bundle::Esbuild.check_family("nodejs22.x", Family::Node).is_ok());
+/// assert!(Bundle::Esbuild.check_family("python3.12", Family::Python).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bundle {
+    /// `esbuild --bundle` into one `.js` or `.mjs` file.
+    Esbuild,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 1] = [Bundle::Esbuild];
+
+    /// The word `bundle:` takes.
+    pub fn word(self) -> &'static str {
+        match self {
+            Bundle::Esbuild => "esbuild",
+        }
+    }
+
+    pub fn parse(word: &str) -> Result<Bundle, String> {
+        Bundle::ALL.into_iter().find(|bundle| bundle.word() == word).ok_or_else(|| {
+            format!(
+                "unknown `bundle` value `{word}`{}",
+                super::suggest::expected_one_of(word, Bundle::ALL.map(Bundle::word))
+            )
+        })
+    }
+
+    /// `runtime` (of `family`) runs what the bundler makes: JavaScript, on Node.js.
+    pub fn check_family(self, runtime: &str, family: Family) -> Result<(), String> {
+        if family == Family::Node {
+            return Ok(());
+        }
+        Err(format!(
+            "`bundle: {}` makes one JavaScript file, which runs on the Node.js runtimes (`nodejs22.x`, ..), not on \
+             `{runtime}`",
+            self.word()
+        ))
+    }
+}

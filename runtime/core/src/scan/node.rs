@@ -44,34 +44,94 @@ use crate::rules::suggest;
 pub fn check_node(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
     check_format(Family::Node, handler)?;
     check_code_dir(code_dir, code_dir_display)?;
-    check_node_in(&CodeDir { dir: code_dir, display: code_dir_display }, handler)
+    check_node_in(&CodeDir { dir: code_dir, display: code_dir_display }, handler, Sources::Run)
+}
+
+/// [`check_node`] for `bundle: esbuild`: the handler's module is the bundle's entry point, a
+/// TypeScript or JavaScript file (`.ts`, `.mts`, `.cts`, `.tsx`, `.js`, `.mjs`, `.cjs`, `.jsx`),
+/// and must export the handler's name, as the bundle will.
+///
+/// ```
+/// use lambda_stack_core::scan::node::check_node_bundle;
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::create_dir(dir.path().join("src")).unwrap();
+/// std::fs::write(
+///     dir.path().join("src/index.ts"),
+///     "export const handler = async (event: { name: string }): Promise<string> => event.name;\n",
+/// )
+/// .unwrap();
+/// assert!(check_node_bundle(dir.path(), "functions/api", "src/index.handler").is_ok());
+/// assert_eq!(
+///     check_node_bundle(dir.path(), "functions/api", "src/index.main").unwrap_err(),
+///     "`src/index.ts` does not export `main`"
+/// );
+/// ```
+pub fn check_node_bundle(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
+    check_format(Family::Node, handler)?;
+    check_code_dir(code_dir, code_dir_display)?;
+    check_node_in(&CodeDir { dir: code_dir, display: code_dir_display }, handler, Sources::Bundled)
+}
+
+/// How the handler's module reaches Node.js: as it is, or through a bundler.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sources {
+    /// Node.js loads the file: the name itself, then `.js`, `.mjs`, `.cjs`, as its runtime does.
+    Run,
+    /// A bundler reads it, TypeScript included.
+    Bundled,
+}
+
+/// The TypeScript extensions: files Node.js's Lambda runtime does not load, which a bundle compiles.
+const TYPESCRIPT: [&str; 4] = [".ts", ".mts", ".cts", ".tsx"];
+
+impl Sources {
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Sources::Run => &["", ".js", ".mjs", ".cjs"],
+            Sources::Bundled => &[".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".jsx"],
+        }
+    }
 }
 
 /// [`check_node`] inside a prebuilt zip: the module is one of its entries. Returns the
 /// module's path inside the zip.
 pub fn check_node_zip(zip: &Zip, handler: &str) -> Result<Vec<PathBuf>, String> {
     check_format(Family::Node, handler)?;
-    check_node_in(zip, handler)
+    check_node_in(zip, handler, Sources::Run)
 }
 
 /// The handler's module in `tree`, and its export: see [`check_node`].
-fn check_node_in(tree: &dyn Tree, handler: &str) -> Result<Vec<PathBuf>, String> {
+fn check_node_in(tree: &dyn Tree, handler: &str, sources: Sources) -> Result<Vec<PathBuf>, String> {
     // `check_format` has already accepted the handler, so this only restates its error.
     let (dirs, module, property_path) =
         node_parts(handler).ok_or_else(|| format!("a Node.js handler must be `file.export`, found `{handler}`"))?;
     let export = property_path.split('.').next().unwrap_or(property_path);
     let module_path = if dirs.is_empty() { module.to_string() } else { format!("{dirs}/{module}") };
     let entries = tree.list(dirs);
-    let found = ["", ".js", ".mjs", ".cjs"].iter().find_map(|extension| {
+    let extensions = sources.extensions();
+    let found = extensions.iter().find_map(|extension| {
         let name = format!("{module}{extension}");
         matches!(entry(&entries, &name), Found::File).then_some(name)
     });
     let Some(file_name) = found else {
+        if sources == Sources::Run {
+            let typescript = TYPESCRIPT.iter().map(|extension| format!("{module}{extension}"));
+            if let Some(name) = typescript.clone().find(|name| matches!(entry(&entries, name), Found::File)) {
+                let relative = if dirs.is_empty() { name } else { format!("{dirs}/{name}") };
+                return Err(format!(
+                    "`{}` is TypeScript, which the Node.js runtime does not load; write `bundle: esbuild` to \
+                     compile it and its imports into one JavaScript file",
+                    tree.shown(&relative)
+                ));
+            }
+        }
+        let named: Vec<&str> = extensions.iter().copied().filter(|extension| !extension.is_empty()).collect();
         let mut message = format!(
-            "module `{module_path}` not found: expected `{}`, `.mjs` or `.cjs`",
-            tree.shown(&format!("{module_path}.js"))
+            "module `{module_path}` not found: expected `{}`, {}",
+            tree.shown(&format!("{module_path}{}", named[0])),
+            suggest::one_of(&named[1..])
         );
-        let other_case = [".js", ".mjs", ".cjs"].iter().find_map(|extension| {
+        let other_case = named.iter().find_map(|extension| {
             match entry(&entries, &format!("{module}{extension}")) {
                 Found::OtherCase(actual) => Some(actual),
                 _ => None,
@@ -84,7 +144,7 @@ fn check_node_in(tree: &dyn Tree, handler: &str) -> Result<Vec<PathBuf>, String>
             let stems = entries
                 .iter()
                 .filter(|e| !e.is_dir)
-                .filter_map(|e| [".js", ".mjs", ".cjs"].iter().find_map(|extension| e.name.strip_suffix(extension)));
+                .filter_map(|e| named.iter().find_map(|extension| e.name.strip_suffix(extension)));
             if let Some(stem) = suggest::closest(module, stems) {
                 let guess = if dirs.is_empty() { stem.to_string() } else { format!("{dirs}/{stem}") };
                 message.push_str(&format!("; did you mean `{guess}`?"));
