@@ -107,9 +107,9 @@
 pub use lambda_stack_macros::{function, lambda_stack};
 pub use lambda_stack_runtime::{
     cli, local, migrate, output, package, rules, scan, synth, terraform, testing, Api, App, Arch, Auth, Backend,
-    Bucket, Build, Bundle, Bus, Cors, EnvValue, Error, EventTrigger, Findings, Function, KmsKey, Layer, Logs, ManagedPolicy,
-    Origin, Param, Problem, Queue, Recursion, Ref, Resource, RestApi, Result, Role, S3Trigger, Secret, SqsTrigger,
-    SsmParameter, Stack, Statement, Stream, StreamTrigger, Table, Topic, Tracing, Trigger, Vpc,
+    Bucket, Build, Bundle, Bus, Cors, EnvValue, Error, EventTrigger, Findings, Function, KmsKey, Layer, Logs,
+    ManagedPolicy, Origin, Param, Problem, Queue, Recursion, Ref, Resource, RestApi, Result, Role, S3Trigger, Secret,
+    SqsTrigger, SsmParameter, Stack, Statement, Stream, StreamTrigger, Table, Topic, Tracing, Trigger, Vpc,
 };
 
 /// The events triggers send to Rust functions ([`aws_lambda_events`](https://docs.rs/aws_lambda_events)'

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use lambda_stack::package::{BuildOptions, Cache, ProgressMode};
@@ -142,7 +142,7 @@ fn the_bundles_run_in_node_and_map_their_stack_traces_to_the_typescript() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let (_, zips) = synth(&dir.path().join("out"), &support::cache().dir().to_path_buf());
+    let (_, zips) = synth(&dir.path().join("out"), support::cache().dir());
     let greet = dir.path().join("greet");
     unzip(&zips["greet"], &greet);
     let out = node(
@@ -153,11 +153,7 @@ fn the_bundles_run_in_node_and_map_their_stack_traces_to_the_typescript() {
     // The handler's own frame, mapped back through the source map.
     let out = node(
         &greet,
-        &[
-            "--enable-source-maps",
-            "-e",
-            "require('./src/index.js').handler(null).catch((e) => console.log(e.stack))",
-        ],
+        &["--enable-source-maps", "-e", "require('./src/index.js').handler(null).catch((e) => console.log(e.stack))"],
     );
     assert!(out.contains("index.ts:8"), "a stack trace names the TypeScript line:\n{out}");
 
@@ -175,7 +171,7 @@ fn a_bundled_stack_validates_and_applies_with_its_code_hashes() {
         return;
     }
     let out = tempfile::tempdir().unwrap();
-    let (doc, _) = synth(out.path(), &PathBuf::from(support::cache().dir()));
+    let (doc, _) = synth(out.path(), support::cache().dir());
     assert_eq!(doc["resource"]["aws_lambda_function"]["orders"]["handler"], "src/index.handler");
     let dir = out.path().join("stacks/shop");
     if support::shared_tool("tf-validate", &dir).is_none() {

@@ -40,8 +40,8 @@ mod topic;
 mod trigger;
 mod vpc;
 
-pub use lambda_stack_core::decl::{Build, Bundle};
 pub use lambda_stack_core::decl::Recursion;
+pub use lambda_stack_core::decl::{Build, Bundle};
 
 pub use crate::{
     api::Api,
@@ -74,9 +74,9 @@ pub use crate::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::{
-        Api, Arch, Auth, Backend, Bucket, Build, Bundle, Bus, Cors, EnvValue, Function, KmsKey, Layer, Logs, Param, Queue,
-        Recursion, Ref, Resource, RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic, Tracing,
-        Trigger, Vpc,
+        Api, Arch, Auth, Backend, Bucket, Build, Bundle, Bus, Cors, EnvValue, Function, KmsKey, Layer, Logs, Param,
+        Queue, Recursion, Ref, Resource, RestApi, Role, Secret, SsmParameter, Stack, Statement, Stream, Table, Topic,
+        Tracing, Trigger, Vpc,
     };
     /// A JSON value the macro wrote as text (an event pattern, a filter): valid JSON, since the
     /// macro wrote it from a value it read.

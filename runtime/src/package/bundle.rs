@@ -100,10 +100,11 @@ pub(crate) fn package_bundle(
     options: &BuildOptions,
     notify: &dyn Fn(String),
 ) -> Result<Package, PackageError> {
-    let code = std::path::absolute(code).map_err(|source| PackageError::Io { path: code.display().to_string(), source })?;
+    let code =
+        std::path::absolute(code).map_err(|source| PackageError::Io { path: code.display().to_string(), source })?;
     let display = code.display().to_string();
     let entry = lambda_stack_core::scan::node::check_node_bundle(&code, &display, bundle.handler)
-        .map_err(|message| esbuild_error(message))?
+        .map_err(esbuild_error)?
         .into_iter()
         .next()
         .ok_or_else(|| esbuild_error(format!("no entry point for handler `{}`", bundle.handler)))?;
@@ -120,9 +121,12 @@ pub(crate) fn package_bundle(
         let bundle_path = bundle_path(&relative_entry, format);
         let out = staging.join("out");
         run_esbuild(&esbuild, &root, &relative_entry, &out.join(&bundle_path), format, runtime, bundle.source_map)?;
-        let read = |path: &Path| fs::read(path).map_err(|source| PackageError::Io { path: path.display().to_string(), source });
+        let read = |path: &Path| {
+            fs::read(path).map_err(|source| PackageError::Io { path: path.display().to_string(), source })
+        };
         let name = slashed(&bundle_path);
-        let mut entries = vec![Entry { path: name.clone(), contents: read(&out.join(&bundle_path))?, executable: false }];
+        let mut entries =
+            vec![Entry { path: name.clone(), contents: read(&out.join(&bundle_path))?, executable: false }];
         if bundle.source_map {
             let map_path = out.join(format!("{}.map", bundle_path.display()));
             let map = rewrite_sources(&read(&map_path)?, &map_path, &staging, &bundle_path)?;
@@ -209,7 +213,10 @@ fn run_esbuild(
         command.arg("--sourcemap=linked");
     }
     let output = command.output().map_err(|error| {
-        esbuild_error(format!("cannot run `{}` ({error}); set LAMBDA_STACK_ESBUILD to an esbuild program", esbuild.display()))
+        esbuild_error(format!(
+            "cannot run `{}` ({error}); set LAMBDA_STACK_ESBUILD to an esbuild program",
+            esbuild.display()
+        ))
     })?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -230,7 +237,8 @@ fn rewrite_sources(map: &[u8], map_path: &Path, staging: &Path, bundle_path: &Pa
         for source in sources.iter_mut() {
             let Some(text) = source.as_str() else { continue };
             let absolute = normalize(&map_dir.join(text));
-            let in_package = absolute.strip_prefix(&root).map(Path::to_path_buf).unwrap_or_else(|_| PathBuf::from(text));
+            let in_package =
+                absolute.strip_prefix(&root).map(Path::to_path_buf).unwrap_or_else(|_| PathBuf::from(text));
             *source = serde_json::Value::String(slashed(&relative_to(&in_package, bundle_dir)));
         }
     }
@@ -285,12 +293,17 @@ fn platform_package() -> String {
 
 /// esbuild: `LAMBDA_STACK_ESBUILD`, or [`ESBUILD_VERSION`] from npm, installed into the cache on
 /// first use.
-fn esbuild_program(cache: &Cache, installers: &deps::Installers, notify: &dyn Fn(String)) -> Result<PathBuf, PackageError> {
+fn esbuild_program(
+    cache: &Cache,
+    installers: &deps::Installers,
+    notify: &dyn Fn(String),
+) -> Result<PathBuf, PackageError> {
     if let Some(esbuild) = std::env::var_os("LAMBDA_STACK_ESBUILD").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(esbuild));
     }
     let package = platform_package();
-    let tool = cache.path(&["tools", &format!("esbuild-{ESBUILD_VERSION}-{}", package.trim_start_matches("@esbuild/"))]);
+    let tool =
+        cache.path(&["tools", &format!("esbuild-{ESBUILD_VERSION}-{}", package.trim_start_matches("@esbuild/"))]);
     let binary_in = |dir: &Path| {
         let installed = dir.join("node_modules").join(&package);
         if cfg!(windows) {

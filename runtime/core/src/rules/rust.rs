@@ -30,7 +30,9 @@ pub fn implied_key(key: &str) -> Option<&'static str> {
         "code" => Some("a Rust function's code is the stack's own binary, built as `bootstrap`"),
         "exclude" => Some("a Rust function's package is its `bootstrap` alone"),
         "build" => Some("a Rust function's `bootstrap` is the stack's own binary, which cargo builds"),
-        "bundle" | "source_map" => Some("a Rust function's package is its `bootstrap`, which cargo builds; bundles are JavaScript"),
+        "bundle" | "source_map" => {
+            Some("a Rust function's package is its `bootstrap`, which cargo builds; bundles are JavaScript")
+        }
         _ => None,
     }
 }

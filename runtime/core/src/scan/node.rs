@@ -131,11 +131,9 @@ fn check_node_in(tree: &dyn Tree, handler: &str, sources: Sources) -> Result<Vec
             tree.shown(&format!("{module_path}{}", named[0])),
             suggest::one_of(&named[1..])
         );
-        let other_case = named.iter().find_map(|extension| {
-            match entry(&entries, &format!("{module}{extension}")) {
-                Found::OtherCase(actual) => Some(actual),
-                _ => None,
-            }
+        let other_case = named.iter().find_map(|extension| match entry(&entries, &format!("{module}{extension}")) {
+            Found::OtherCase(actual) => Some(actual),
+            _ => None,
         });
         if let Some(actual) = other_case {
             let actual = if dirs.is_empty() { actual } else { format!("{dirs}/{actual}") };
