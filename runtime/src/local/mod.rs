@@ -148,9 +148,10 @@ pub fn invoke(setup: &FunctionSetup<'_>, event: &[u8], log: &(dyn Fn(&str) + Syn
     let init_limit = Duration::from_secs(INIT_TIMEOUT_SECONDS) + setup.timeout;
     let (progress, ending) = loop {
         let progress = api.wait(Duration::from_millis(10), started_line);
-        if progress.handed_out.is_some() && !started_line {
-            // Lines logged before the event was handed out belong to the init phase.
-            forward(&mut logs, running.take_lines(), log);
+        if let (Some(handed_out), false) = (progress.handed_out, started_line) {
+            // Lines logged before the event was handed out belong to the init phase; a fast
+            // handler's own lines may have arrived in the same wait, and come after START.
+            forward(&mut logs, running.take_lines_before(handed_out), log);
             log(&format!("START RequestId: {request_id} Version: $LATEST"));
             started_line = true;
         }

@@ -30,8 +30,11 @@ pub(crate) const MAX_LINE_BYTES: usize = 256 * 1024;
 pub(crate) struct Running {
     child: Child,
     scope: String,
-    lines: mpsc::Receiver<Option<String>>,
+    /// Each line with when it was read, so lines can be told apart by the phase they belong to.
+    lines: mpsc::Receiver<Option<(Instant, String)>>,
     readers: usize,
+    /// Lines received but not taken yet, oldest first.
+    pending: std::collections::VecDeque<(Instant, String)>,
 }
 
 impl Running {
@@ -63,11 +66,11 @@ impl Running {
             readers += 1;
             let sender = sender.clone();
             std::thread::spawn(move || {
-                read_lines(BufReader::new(output), MAX_LINE_BYTES, |line| sender.send(Some(line)).is_ok());
+                read_lines(BufReader::new(output), MAX_LINE_BYTES, |line| sender.send(Some((Instant::now(), line))).is_ok());
                 let _ = sender.send(None);
             });
         }
-        Ok(Running { child, scope, lines, readers })
+        Ok(Running { child, scope, lines, readers, pending: Default::default() })
     }
 
     pub(crate) fn pid(&self) -> u32 {
@@ -76,14 +79,25 @@ impl Running {
 
     /// The lines logged so far, without waiting.
     pub(crate) fn take_lines(&mut self) -> Vec<String> {
-        let mut taken = Vec::new();
+        self.receive();
+        self.pending.drain(..).map(|(_, line)| line).collect()
+    }
+
+    /// The lines read before `at`, without waiting; later ones stay for [`Self::take_lines`].
+    pub(crate) fn take_lines_before(&mut self, at: Instant) -> Vec<String> {
+        self.receive();
+        let before = self.pending.iter().take_while(|(read, _)| *read < at).count();
+        self.pending.drain(..before).map(|(_, line)| line).collect()
+    }
+
+    /// Moves what the readers sent into `pending`.
+    fn receive(&mut self) {
         while let Ok(line) = self.lines.try_recv() {
             match line {
-                Some(line) => taken.push(line),
+                Some(line) => self.pending.push_back(line),
                 None => self.readers = self.readers.saturating_sub(1),
             }
         }
-        taken
     }
 
     /// The exit status, if the process has exited.
@@ -108,12 +122,12 @@ impl Running {
         });
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let mut rest = Vec::new();
+        let mut rest: Vec<String> = self.pending.drain(..).map(|(_, line)| line).collect();
         let until = Instant::now() + Duration::from_millis(500);
         while self.readers > 0 {
             let left = until.saturating_duration_since(Instant::now());
             match self.lines.recv_timeout(left) {
-                Ok(Some(line)) => rest.push(line),
+                Ok(Some((_, line))) => rest.push(line),
                 Ok(None) => self.readers -= 1,
                 Err(_) => break,
             }
