@@ -180,3 +180,35 @@ fn a_bundled_stack_validates_and_applies_with_its_code_hashes() {
     let Some(report) = support::shared_tool("aws-sandbox", &dir) else { return };
     assert!(report.contains("aws-sandbox: ok"), "{report}");
 }
+
+#[test]
+fn invoke_runs_both_bundles_through_aws_lambda_ric_on_the_runtimes_node() {
+    if !npm_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let app = lambda_stack::App::new().stack(shop()).build_options(support::options());
+    for (function, event, body) in [
+        ("greet", r#"{"name": "lambda"}"#, Value::from("hello, lambda")),
+        ("orders", r#"{"quantity": "x"}"#, Value::from(r#"{"table":"orders","valid":false,"hasTaskRoot":true}"#)),
+    ] {
+        let path = dir.path().join(format!("{function}.json"));
+        fs::write(&path, event).unwrap();
+        let invocation = app.invoke(function, None, Some(&path), &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+        let lambda_stack::local::InvokeResult::Response(bytes) = &invocation.result else {
+            panic!("{function}: {:?}\n{}", invocation.result, invocation.logs.join("\n"))
+        };
+        let response: Value = serde_json::from_slice(bytes).unwrap();
+        assert_eq!(response["body"], body, "{function}");
+    }
+    // The source map reaches Node.js: an error's stack names the TypeScript file.
+    let path = dir.path().join("null.json");
+    fs::write(&path, "null").unwrap();
+    let invocation = app.invoke("greet", None, Some(&path), &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let lambda_stack::local::InvokeResult::FunctionError(bytes) = &invocation.result else {
+        panic!("{:?}", invocation.result)
+    };
+    let error: Value = serde_json::from_slice(bytes).unwrap();
+    assert_eq!(error["errorType"], "TypeError", "{error}");
+    assert!(error["trace"].to_string().contains("index.ts:8"), "{error}");
+}

@@ -454,3 +454,28 @@ fn invoke_notes_what_aws_would_not_deliver() {
     let (_, printed) = invoke(stack, "probe", &event(150).to_string());
     assert!(!printed.iter().any(|l| l.contains("would not")), "{printed:?}");
 }
+
+/// Node.js functions run through AWS's `aws-lambda-ric` on their runtime's own Node.js version,
+/// both installed from the npm registry into the cache on first use.
+#[test]
+fn node_functions_run_through_aws_lambda_ric_on_their_runtimes_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = dir.path().join("code");
+    fs::create_dir_all(&code).unwrap();
+    let source = "exports.handler = async (event, context) => \
+                  ({ node: process.version, event, id: context.awsRequestId, name: context.functionName });\n";
+    fs::write(code.join("index.js"), source).unwrap();
+    for (runtime, major) in [("nodejs20.x", "v20."), ("nodejs22.x", "v22."), ("nodejs24.x", "v24.")] {
+        let stack = Stack::new("local").region("eu-west-3").function(
+            Function::new("probe").runtime(runtime).handler("index.handler").code(&code).memory(128),
+        );
+        let (invocation, printed) = invoke(stack, "probe", r#"{"n": 1}"#);
+        let InvokeResult::Response(_) = &invocation.result else { panic!("{runtime}: {:?} {printed:?}", invocation.result) };
+        let answer = payload(&invocation.result);
+        assert!(answer["node"].as_str().unwrap().starts_with(major), "{runtime}: {answer}");
+        assert_eq!(answer["event"]["n"], 1);
+        assert_eq!(answer["id"], invocation.request_id.as_str());
+        assert_eq!(answer["name"], "local-probe");
+        assert!(printed[0].contains("aws-lambda-ric"), "{printed:?}");
+    }
+}

@@ -66,7 +66,9 @@ impl Running {
             readers += 1;
             let sender = sender.clone();
             std::thread::spawn(move || {
-                read_lines(BufReader::new(output), MAX_LINE_BYTES, |line| sender.send(Some((Instant::now(), line))).is_ok());
+                read_lines(BufReader::new(output), MAX_LINE_BYTES, |line| {
+                    sender.send(Some((Instant::now(), line))).is_ok()
+                });
                 let _ = sender.send(None);
             });
         }

