@@ -466,11 +466,13 @@ fn node_functions_run_through_aws_lambda_ric_on_their_runtimes_node() {
                   ({ node: process.version, event, id: context.awsRequestId, name: context.functionName });\n";
     fs::write(code.join("index.js"), source).unwrap();
     for (runtime, major) in [("nodejs20.x", "v20."), ("nodejs22.x", "v22."), ("nodejs24.x", "v24.")] {
-        let stack = Stack::new("local").region("eu-west-3").function(
-            Function::new("probe").runtime(runtime).handler("index.handler").code(&code).memory(128),
-        );
+        let stack = Stack::new("local")
+            .region("eu-west-3")
+            .function(Function::new("probe").runtime(runtime).handler("index.handler").code(&code).memory(128));
         let (invocation, printed) = invoke(stack, "probe", r#"{"n": 1}"#);
-        let InvokeResult::Response(_) = &invocation.result else { panic!("{runtime}: {:?} {printed:?}", invocation.result) };
+        let InvokeResult::Response(_) = &invocation.result else {
+            panic!("{runtime}: {:?} {printed:?}", invocation.result)
+        };
         let answer = payload(&invocation.result);
         assert!(answer["node"].as_str().unwrap().starts_with(major), "{runtime}: {answer}");
         assert_eq!(answer["event"]["n"], 1);

@@ -323,6 +323,8 @@ impl Function {
     /// [`Build::Go`](crate::Build::Go): the package is the `bootstrap` that `go build` makes of
     /// the Go module in the code folder, for Linux on the function's architecture (an OS-only
     /// runtime, `provided.al2023` or `provided.al2`).
+    /// [`Build::Maven`](crate::Build::Maven): the package is the jar `mvn package` makes of the
+    /// Maven project in the code folder, zipped again deterministically (a Java runtime).
     ///
     /// ```
     /// use lambda_stack_runtime::{Build, Function, Stack};

@@ -860,6 +860,7 @@ pub(crate) fn function_calls(
     if let Some(build) = lowered.build.as_ref().and_then(|b| b.value()) {
         let build = match build {
             decl::Build::Go => quote! { Go },
+            decl::Build::Maven => quote! { Maven },
         };
         calls.push(quote! { .build(::lambda_stack::__private::Build::#build) });
     }

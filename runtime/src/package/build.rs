@@ -100,6 +100,12 @@ pub(crate) fn package_function(
         progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
         return archive::check_zipped(package);
     }
+    if function.build == Some(crate::Build::Maven) {
+        let (package, took) = timed(|| super::java::package_maven(code, &notify));
+        let package = package?;
+        progress.packaged(function.name, package.files, package.unzipped_bytes, Some(took));
+        return archive::check_zipped(package);
+    }
     if let (Some(bundle), Some(runtime)) = (&function.bundle, function.runtime) {
         let bundler = match bundle.bundle {
             crate::Bundle::Esbuild => super::bundle::package_bundle,

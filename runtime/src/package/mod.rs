@@ -38,6 +38,7 @@ pub(crate) mod deps;
 mod error;
 mod exclude;
 pub(crate) mod go;
+mod java;
 pub(crate) mod progress;
 mod walk;
 mod zipfile;

@@ -43,8 +43,13 @@ fn scan_handler(family: Family, dir: &Path, as_written: &str, handler: &str) -> 
 /// Go module with a `package main` (whatever `bootstrap` it would hold is built, not read).
 fn scan_code(function: &Function, family: Family, dir: &Path, as_written: &str, handler: &str) -> HandlerScan {
     match function.build.as_ref().map(|build| build.value()) {
+        // A build for another runtime was reported (`check_build`); what it would build is unknown.
+        Some(Some(build)) if build.family() != family => Ok(Scanned { files: Vec::new(), env_reads: Vec::new() }),
         Some(Some(crate::decl::Build::Go)) => {
             scan::go::check_go_main(dir, as_written).map(|files| Scanned { files, env_reads: Vec::new() })
+        }
+        Some(Some(crate::decl::Build::Maven)) => {
+            scan::java::check_java_maven(dir, as_written, handler).map(|files| Scanned { files, env_reads: Vec::new() })
         }
         // A `build:` word that is not one was reported; what it would build is unknown.
         Some(None) => Ok(Scanned { files: Vec::new(), env_reads: Vec::new() }),
@@ -435,8 +440,9 @@ impl Checker<'_> {
         }
         if !function.exclude.is_empty() {
             let message = format!(
-                "`exclude` leaves nothing out with `build: {}`: the package is the built `bootstrap` alone",
-                build.word()
+                "`exclude` leaves nothing out with `build: {}`: the package is {}",
+                build.word(),
+                build.output()
             );
             self.error(Location::new(id, At::Key(Key::Exclude)), message);
         }

@@ -6,12 +6,17 @@
 //!   `CGO_ENABLED=0`, into the `bootstrap` of an OS-only runtime (`provided.al2023`,
 //!   `provided.al2`), as AWS's "Building Lambda functions with Go" page describes since `go1.x`
 //!   was retired (as of 2026-12-03).
+//! * `maven`: `mvn package` of the Maven project in the code folder (`pom.xml`), for the Java
+//!   runtimes; the package is the jar it builds, its classes and resources at the root as
+//!   Lambda's Java runtime loads them (the "Deploy Java Lambda functions with .zip or JAR file
+//!   archives" page, as of 2026-12-07).
 //!
 //! ```
 //! use lambda_stack_core::rules::build::Build;
 //! use lambda_stack_core::rules::runtimes::Family;
 //! assert_eq!(Build::parse("go"), Ok(Build::Go));
-//! assert_eq!(Build::parse("golang").unwrap_err(), "unknown `build` value `golang`; expected `go`");
+//! assert_eq!(Build::parse("golang").unwrap_err(), "unknown `build` value `golang`; expected `go` or `maven`");
+//! assert!(Build::Maven.check_family("java21", Family::Java).is_ok());
 //! assert!(Build::Go.check_family("provided.al2023", Family::Provided).is_ok());
 //! assert!(Build::Go.check_family("python3.12", Family::Python).is_err());
 //! ```
@@ -23,15 +28,26 @@ use super::runtimes::Family;
 pub enum Build {
     /// `go build` into `bootstrap`.
     Go,
+    /// `mvn package`, and the jar it builds.
+    Maven,
 }
 
 impl Build {
-    pub const ALL: [Build; 1] = [Build::Go];
+    pub const ALL: [Build; 2] = [Build::Go, Build::Maven];
 
     /// The word `build:` takes.
     pub fn word(self) -> &'static str {
         match self {
             Build::Go => "go",
+            Build::Maven => "maven",
+        }
+    }
+
+    /// What the package holds, for messages: the build's output alone.
+    pub fn output(self) -> &'static str {
+        match self {
+            Build::Go => "the built `bootstrap` alone",
+            Build::Maven => "the jar Maven builds",
         }
     }
 
@@ -49,6 +65,7 @@ impl Build {
     pub fn family(self) -> Family {
         match self {
             Build::Go => Family::Provided,
+            Build::Maven => Family::Java,
         }
     }
 
@@ -61,6 +78,10 @@ impl Build {
             Build::Go => format!(
                 "`build: go` makes a `bootstrap` executable, which runs on the OS-only runtimes \
                  `provided.al2023` and `provided.al2`, not on `{runtime}`"
+            ),
+            Build::Maven => format!(
+                "`build: maven` builds a Java jar, which runs on the Java runtimes (`java21`, `java17`, ..), not on \
+                 `{runtime}`"
             ),
         })
     }

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 pub mod bootstrap;
 pub mod go;
+pub mod java;
 pub mod node;
 pub mod python;
 pub mod terraform;
