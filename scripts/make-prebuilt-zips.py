@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the prebuilt-zip fixtures (`code: "....zip"`) of the ui, pass and emulator tests.
+"""Writes the prebuilt-zip fixtures (`code: "....zip"`) of the ui, pass and emulator tests, and the
+prebuilt function of `examples/polyglot`.
 
 Deterministic: entries in this order, all dated 1980-01-01, made on Unix (host 3) with the modes
 given, deflated at level 9 (stored for directory entries). The committed zips are the fixtures;
@@ -15,6 +16,7 @@ import zipfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 UI = ROOT / "tests/ui/handler/functions/zips"
 PASS = ROOT / "tests/pass/functions/prebuilt"
+POLYGLOT = ROOT / "examples/polyglot/functions/report/dist"
 
 HANDLER = "import json\n\n\ndef handler(event, context):\n    return {\"prebuilt\": True, \"event\": event}\n"
 # A custom runtime in Python's standard library (as tests/local.rs's): one event, then exit.
@@ -57,3 +59,15 @@ write(
     ],
 )
 write(PASS / "provided.zip", [("bootstrap", 0o100755, BOOTSTRAP)])
+write(
+    POLYGLOT / "report.zip",
+    [
+        (
+            "report.py",
+            0o100644,
+            "import json\n\n\ndef handler(event, context):\n"
+            "    # Built and zipped by another build (here, scripts/make-prebuilt-zips.py); deployed as it is.\n"
+            "    return {\"statusCode\": 200, \"body\": json.dumps({\"report\": event.get(\"period\", \"daily\")})}\n",
+        ),
+    ],
+)

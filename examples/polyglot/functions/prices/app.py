@@ -1,0 +1,8 @@
+"""Prices an order, packing it with msgpack: a dependency locked by uv (`uv.lock`), not in `requirements.txt`."""
+
+import msgpack
+
+
+def handler(event, context):
+    packed = msgpack.packb(event)
+    return {"statusCode": 200, "body": {"bytes": len(packed), "unpacked": msgpack.unpackb(packed)}}
