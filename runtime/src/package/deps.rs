@@ -19,6 +19,10 @@
 //!   wheel against the lock's hashes). The key is the exported text. uv is `LAMBDA_STACK_UV`, or
 //!   uv [`UV_VERSION`] installed from PyPI into the cache once (`tools/uv-<version>`), never a
 //!   global install.
+//! * **Python with Poetry**: a `poetry.lock` is turned into the main group's pinned, hashed
+//!   requirements by `poetry export --format requirements.txt --only main` (Poetry
+//!   [`POETRY_VERSION`] with `poetry-plugin-export`, installed from PyPI into the cache once), and
+//!   those go through the same pip install. The key is the exported text.
 //! * **Node**: `package.json` and `package-lock.json` (or `npm-shrinkwrap.json`) are copied to a
 //!   staging folder, never installed in the user's code folder, and `npm ci --omit=dev --os=linux
 //!   --cpu=<x64|arm64>` runs there; the result goes into the zip as `node_modules/`, in place of
@@ -130,8 +134,11 @@ struct Requirements {
     written: Option<PathBuf>,
 }
 
-/// `requirements.txt`, or `uv.lock` exported by uv; both is an error (which one would win is a
-/// guess), neither is no dependencies.
+/// The files that can declare a Python function's dependencies, and the installer each needs.
+const PYTHON_MANIFESTS: [(&str, &str); 3] = [("requirements.txt", "pip"), ("uv.lock", "uv"), ("poetry.lock", "poetry")];
+
+/// `requirements.txt`, `uv.lock` exported by uv, or `poetry.lock` exported by Poetry; two of them
+/// is an error (which one would win is a guess), none is no dependencies.
 fn python_requirements(
     code: &Path,
     cache: &Cache,
@@ -140,26 +147,45 @@ fn python_requirements(
     let absolute = |name: &str| {
         std::path::absolute(code.join(name)).map_err(|source| PackageError::Io { path: name.into(), source })
     };
-    let requirements_path = absolute("requirements.txt")?;
-    let lock_path = absolute("uv.lock")?;
-    let requirements = fs::read(&requirements_path).ok();
-    if !lock_path.is_file() {
-        return Ok(requirements.map(|text| Requirements {
-            text,
-            path: requirements_path,
-            manifest: "requirements.txt",
-            written: None,
-        }));
+    let mut found = Vec::new();
+    for (name, installer) in PYTHON_MANIFESTS {
+        let path = absolute(name)?;
+        if path.is_file() {
+            found.push((name, installer, path));
+        }
     }
-    if requirements.is_some() {
-        return Err(PackageError::Install {
-            installer: "uv",
-            message: "the code folder has both `requirements.txt` and `uv.lock`; keep the one that declares \
-                      the function's dependencies (`uv export --no-dev > requirements.txt` makes the first \
-                      from the second)"
-                .into(),
-        });
-    }
+    let (manifest, installer, path) = match found.len() {
+        0 => return Ok(None),
+        1 => found.remove(0),
+        _ => {
+            let names: Vec<String> = found.iter().map(|(name, ..)| format!("`{name}`")).collect();
+            return Err(PackageError::Install {
+                installer: found[1].1,
+                message: format!(
+                    "the code folder has both {}; keep the one that declares the function's dependencies \
+                     (`uv export --no-dev > requirements.txt` or `poetry export --only main > requirements.txt` \
+                     makes a `requirements.txt` from a lock)",
+                    names.join(" and ")
+                ),
+            });
+        }
+    };
+    let exported = match installer {
+        "uv" => uv_export(code, cache, installers)?,
+        "poetry" => poetry_export(code, cache, installers)?,
+        _ => {
+            let text = fs::read(&path).map_err(|source| PackageError::Io { path: manifest.into(), source })?;
+            return Ok(Some(Requirements { text, path, manifest, written: None }));
+        }
+    };
+    let staging = cache.staging("lock-export").map_err(|source| cache_error(cache, source))?;
+    let path = staging.join("requirements.txt");
+    fs::write(&path, &exported).map_err(|source| cache_error(cache, source))?;
+    Ok(Some(Requirements { text: exported, path, manifest, written: Some(staging) }))
+}
+
+/// `uv.lock` as pinned, hashed requirements, read offline without touching the lock.
+fn uv_export(code: &Path, cache: &Cache, installers: &Installers) -> Result<Vec<u8>, PackageError> {
     let uv = uv_program(cache, installers)?;
     let output = Command::new(&uv)
         .args(["export", "--frozen", "--no-dev", "--no-emit-project", "--no-editable", "--no-header"])
@@ -178,10 +204,36 @@ fn python_requirements(
             message: format!("uv export of `uv.lock` failed:\n{}", tail(&String::from_utf8_lossy(&output.stderr))),
         });
     }
-    let staging = cache.staging("uv-export").map_err(|source| cache_error(cache, source))?;
-    let path = staging.join("requirements.txt");
-    fs::write(&path, &output.stdout).map_err(|source| cache_error(cache, source))?;
-    Ok(Some(Requirements { text: output.stdout, path, manifest: "uv.lock", written: Some(staging) }))
+    Ok(output.stdout)
+}
+
+/// `poetry.lock` as pinned, hashed requirements of the main group (`poetry export --only main`),
+/// which reads the lock and never updates it: a lock older than `pyproject.toml` fails, as
+/// `poetry install` would.
+fn poetry_export(code: &Path, cache: &Cache, installers: &Installers) -> Result<Vec<u8>, PackageError> {
+    let tree = poetry_tree(cache, installers)?;
+    let python = installers.python();
+    let output = Command::new(&python)
+        .args(["-m", "poetry", "export", "--format", "requirements.txt", "--only", "main"])
+        .args(["--no-interaction", "--no-ansi", "--directory"])
+        .arg(code)
+        .current_dir(code)
+        .env("PYTHONPATH", &tree)
+        .env("POETRY_VIRTUALENVS_CREATE", "false")
+        .env("POETRY_CACHE_DIR", cache.path(&["tools", "poetry-cache"]))
+        .output()
+        .map_err(|error| PackageError::Install {
+            installer: "poetry",
+            message: format!("cannot run `{} -m poetry` ({error})", python.display()),
+        })?;
+    if !output.status.success() {
+        let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        return Err(PackageError::Install {
+            installer: "poetry",
+            message: format!("poetry export of `poetry.lock` failed:\n{}", tail(&text)),
+        });
+    }
+    Ok(output.stdout)
 }
 
 /// uv: `LAMBDA_STACK_UV`, or [`UV_VERSION`] from PyPI, installed into the cache on first use.
@@ -189,26 +241,58 @@ fn uv_program(cache: &Cache, installers: &Installers) -> Result<PathBuf, Package
     if let Some(uv) = env_path("LAMBDA_STACK_UV") {
         return Ok(program(uv));
     }
-    let tool = cache.path(&["tools", &format!("uv-{UV_VERSION}")]);
-    let uv = tool.join("bin").join("uv");
-    if uv.is_file() {
-        return Ok(uv);
+    let uv = |tool: &Path| tool.join("bin").join("uv");
+    let tool =
+        pip_tool(cache, installers, "uv", &format!("uv-{UV_VERSION}"), &[format!("uv=={UV_VERSION}")], |tool| {
+            uv(tool).is_file()
+        })?;
+    Ok(uv(&tool))
+}
+
+/// The pinned Poetry that exports `poetry.lock` files, with the export plugin Poetry 2 needs (as
+/// of 2026-12-07, the newest of each on PyPI).
+pub const POETRY_VERSION: &str = "2.5.1";
+pub const POETRY_EXPORT_VERSION: &str = "1.10.1";
+
+/// Poetry, as the folder `python -m poetry` runs from (`PYTHONPATH`): [`POETRY_VERSION`] and its
+/// export plugin from PyPI, installed into the cache on first use.
+fn poetry_tree(cache: &Cache, installers: &Installers) -> Result<PathBuf, PackageError> {
+    let packages = [format!("poetry=={POETRY_VERSION}"), format!("poetry-plugin-export=={POETRY_EXPORT_VERSION}")];
+    let name = format!("poetry-{POETRY_VERSION}-export-{POETRY_EXPORT_VERSION}");
+    pip_tool(cache, installers, "poetry", &name, &packages, |tool| tool.join("poetry").join("__init__.py").is_file())
+}
+
+/// A tool from PyPI (`packages`, pinned) installed with pip into the cache folder `tools/<name>`
+/// once, never globally; `ready` says whether a folder holds it.
+fn pip_tool(
+    cache: &Cache,
+    installers: &Installers,
+    installer: &'static str,
+    name: &str,
+    packages: &[String],
+    ready: impl Fn(&Path) -> bool,
+) -> Result<PathBuf, PackageError> {
+    let tool = cache.path(&["tools", name]);
+    if ready(&tool) {
+        return Ok(tool);
     }
-    let staging = cache.staging("uv").map_err(|source| cache_error(cache, source))?;
+    let staging = cache.staging(installer).map_err(|source| cache_error(cache, source))?;
     let target = staging.join("tree");
     let args: Vec<String> =
         ["-m", "pip", "install", "--no-input", "--disable-pip-version-check", "--only-binary=:all:"]
             .iter()
             .map(|s| s.to_string())
-            .chain(["--target".into(), target.display().to_string(), format!("uv=={UV_VERSION}")])
+            .chain(["--target".into(), target.display().to_string()])
+            .chain(packages.iter().cloned())
             .collect();
     let output = run_pip(cache, installers, &args, cache.dir())?;
     if !output.status.success() {
         let _ = fs::remove_dir_all(&staging);
         return Err(PackageError::Install {
-            installer: "uv",
+            installer,
             message: format!(
-                "installing uv {UV_VERSION} from PyPI failed:\n{}",
+                "installing {} from PyPI failed:\n{}",
+                packages.join(" "),
                 tail(&String::from_utf8_lossy(&output.stderr))
             ),
         });
@@ -217,8 +301,8 @@ fn uv_program(cache: &Cache, installers: &Installers) -> Result<PathBuf, Package
     let published = cache::publish_dir(&target, &tool);
     let _ = fs::remove_dir_all(&staging);
     match published {
-        Ok(()) => Ok(uv),
-        Err(_) if uv.is_file() => Ok(uv),
+        Ok(()) => Ok(tool),
+        Err(_) if ready(&tool) => Ok(tool),
         Err(source) => Err(cache_error(cache, source)),
     }
 }
@@ -256,7 +340,7 @@ fn python_install(
     let version = runtime.version.unwrap_or("3");
     let platforms = python_platforms(runtime, arch);
     let key = cache::key(&[
-        b"python-deps 1",
+        b"python-deps 2",
         requirements,
         version.as_bytes(),
         arch.as_str().as_bytes(),
@@ -278,6 +362,14 @@ fn python_install(
     notify(format!("installing {manifest} for {} on {} (pip)", runtime.id, arch.as_str()));
     let staging = cache.staging("python").map_err(|source| cache_error(cache, source))?;
     let target = staging.join("tree");
+    let requirements_path = match for_lambda(requirements, version, arch, installers, &staging) {
+        Ok(Some(filtered)) => filtered,
+        Ok(None) => requirements_path.clone(),
+        Err(error) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+    };
     let mut args: Vec<String> = [
         "-m",
         "pip",
@@ -319,6 +411,89 @@ fn python_install(
     cache::publish_dir(&target, &entry).map_err(|source| cache_error(cache, source))?;
     let _ = fs::remove_dir_all(&staging);
     Ok(Some(dependencies))
+}
+
+/// Environment markers evaluated for Lambda, as pip evaluates them for the machine it runs on
+/// whatever `--python-version` says: each requirement whose marker is false on the runtime's
+/// Python on Linux on `arch` is dropped, and the others lose their marker (a lock's export writes
+/// `msgpack==1.1.0 ; python_version >= "3.12"`, which pip on a 3.11 would skip). Markers are read
+/// by pip's own `packaging`. `None` when no line has one (nothing to do, no Python started).
+const MARKERS_FOR_LAMBDA: &str = r##"
+import sys
+from pip._vendor.packaging.markers import Marker
+version, machine = sys.argv[1], sys.argv[2]
+env = {"python_version": version, "python_full_version": version + ".0", "sys_platform": "linux",
+       "platform_system": "Linux", "platform_machine": machine, "os_name": "posix",
+       "implementation_name": "cpython", "platform_python_implementation": "CPython",
+       "implementation_version": version + ".0", "platform_release": "", "platform_version": ""}
+# Logical lines: a requirement and the `\`-continued lines of its hashes.
+logical, current = [], ""
+for line in sys.stdin.read().splitlines():
+    current += line + "\n"
+    if not line.rstrip().endswith("\\"):
+        logical.append(current)
+        current = ""
+if current:
+    logical.append(current)
+out = []
+for entry in logical:
+    first, newline, rest = entry.partition("\n")
+    code = "" if first.lstrip().startswith("#") else first.split(" #", 1)[0]
+    if ";" in code and not code.lstrip().startswith("-"):
+        requirement, _, marker = code.partition(";")
+        continued = marker.rstrip().endswith("\\")
+        if not Marker(marker.rstrip().rstrip("\\")).evaluate(env):
+            continue
+        first = requirement.rstrip() + (" \\" if continued else "")
+    out.append(first + newline + rest)
+sys.stdout.write("".join(out))
+"##;
+
+fn for_lambda(
+    requirements: &[u8],
+    version: &str,
+    arch: Arch,
+    installers: &Installers,
+    staging: &Path,
+) -> Result<Option<PathBuf>, PackageError> {
+    let has_marker = String::from_utf8_lossy(requirements)
+        .lines()
+        .any(|line| !line.trim_start().starts_with('#') && line.contains(';'));
+    if !has_marker {
+        return Ok(None);
+    }
+    let machine = match arch {
+        Arch::X86_64 => "x86_64",
+        Arch::Arm64 => "aarch64",
+    };
+    let python = installers.python();
+    let mut child = Command::new(&python)
+        .args(["-c", MARKERS_FOR_LAMBDA, version, machine])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|error| PackageError::Install {
+            installer: "pip",
+            message: format!("cannot run `{}` to read the requirements' markers ({error})", python.display()),
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        let _ = stdin.write_all(requirements);
+    }
+    let output = child.wait_with_output().map_err(|source| PackageError::Io { path: "requirements".into(), source })?;
+    if !output.status.success() {
+        return Err(PackageError::Install {
+            installer: "pip",
+            message: format!(
+                "the requirements' environment markers cannot be read:\n{}",
+                tail(&String::from_utf8_lossy(&output.stderr))
+            ),
+        });
+    }
+    let path = staging.join("requirements-for-lambda.txt");
+    fs::write(&path, &output.stdout).map_err(|source| PackageError::Io { path: path.display().to_string(), source })?;
+    Ok(Some(path))
 }
 
 /// Runs `python -m pip ARGS`; a Python without pip (Debian's without `python3-pip`) gets a venv of
