@@ -48,6 +48,10 @@ mod api;
 #[allow(dead_code)]
 mod events;
 
+#[path = "../examples/polyglot/main.rs"]
+#[allow(dead_code)]
+mod polyglot;
+
 /// Every example, by its folder name. A new example must be added here, which the test below
 /// enforces.
 fn examples() -> Vec<(&'static str, Vec<Stack>)> {
@@ -61,6 +65,7 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("migrated", vec![migrated::event_pipeline_as_deployed()]),
         ("api", vec![api::shopfront()]),
         ("events", vec![events::events()]),
+        ("polyglot", vec![polyglot::polyglot()]),
     ]
 }
 
