@@ -37,7 +37,7 @@ pub const SOURCE_ROOT: &str = "src/main/java";
 /// assert!(check_java_maven(dir.path(), "functions/orders", "example.Handler::handleRequest").is_ok());
 /// assert_eq!(
 ///     check_java_maven(dir.path(), "functions/orders", "example.Handler::handle").unwrap_err(),
-///     "`functions/orders/src/main/java/example/Handler.java` has no method `handle` in class `Handler`; did you mean `handleRequest`?"
+///     "`functions/orders/src/main/java/example/Handler.java` has no method `handle` in class `Handler`; it declares `handleRequest`"
 /// );
 /// ```
 pub fn check_java_maven(code_dir: &Path, code_dir_display: &str, handler: &str) -> Result<Vec<PathBuf>, String> {
