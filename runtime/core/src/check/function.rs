@@ -428,22 +428,33 @@ impl Checker<'_> {
         let Some(build) = self.check(at, build.parsed.clone()) else { return };
         let runtime = function.runtime.as_deref().unwrap_or_default();
         self.check(at, build.check_family(runtime, family));
+        let written = format!("build: {}", build.word());
+        self.check_made_from_sources(id, function, at, &written, "builds", build.output());
+    }
+
+    /// A package that `written` (`build: go`, `bundle: esbuild`) makes from the code folder's
+    /// sources: the code is a folder, not a prebuilt zip, and `exclude:` would leave nothing out
+    /// of `output`.
+    fn check_made_from_sources(
+        &mut self,
+        id: DeclId,
+        function: &Function,
+        at: Location,
+        written: &str,
+        verb: &str,
+        output: &str,
+    ) {
         if let Some(Code { as_written, dir: Some(dir) }) = &function.code {
             if scan::zip::is_prebuilt(dir) {
                 let message = format!(
-                    "`build: {}` builds the sources of a code folder, but `{as_written}` is a prebuilt zip, deployed \
-                     as it is",
-                    build.word()
+                    "`{written}` {verb} the sources of a code folder, but `{as_written}` is a prebuilt zip, deployed \
+                     as it is"
                 );
                 self.error(at, message);
             }
         }
         if !function.exclude.is_empty() {
-            let message = format!(
-                "`exclude` leaves nothing out with `build: {}`: the package is {}",
-                build.word(),
-                build.output()
-            );
+            let message = format!("`exclude` leaves nothing out with `{written}`: the package is {output}");
             self.error(Location::new(id, At::Key(Key::Exclude)), message);
         }
     }
@@ -469,23 +480,8 @@ impl Checker<'_> {
             let message = format!("`bundle: {}` and `build:` both make the package; write one of them", bundle.word());
             self.error(Location::new(id, At::Key(Key::Bundle)), message);
         }
-        if let Some(Code { as_written, dir: Some(dir) }) = &function.code {
-            if scan::zip::is_prebuilt(dir) {
-                let message = format!(
-                    "`bundle: {}` bundles the sources of a code folder, but `{as_written}` is a prebuilt zip, deployed \
-                     as it is",
-                    bundle.word()
-                );
-                self.error(at, message);
-            }
-        }
-        if !function.exclude.is_empty() {
-            let message = format!(
-                "`exclude` leaves nothing out with `bundle: {}`: the package is the bundle alone (and its source map)",
-                bundle.word()
-            );
-            self.error(Location::new(id, At::Key(Key::Exclude)), message);
-        }
+        let written = format!("bundle: {}", bundle.word());
+        self.check_made_from_sources(id, function, at, &written, "bundles", "the bundle alone (and its source map)");
     }
 
     /// The code path is a directory.
